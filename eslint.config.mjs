@@ -1,0 +1,54 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/coverage/**',
+      '**/.nx/**',
+      '**/src/generated/**',
+      'bench/cdktf/**',
+    ],
+  },
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Dependencies point one way: spec <- terraform-gen <- cli; runtime uses only
+      // @msp/spec/contract; apps use the published surface of the libraries.
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: ['@msp/spec/contract'],
+          depConstraints: [
+            { sourceTag: 'layer:spec', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'layer:terraform-gen', onlyDependOnLibsWithTags: ['layer:spec'] },
+            {
+              sourceTag: 'layer:runtime',
+              onlyDependOnLibsWithTags: [],
+            },
+            {
+              sourceTag: 'layer:cli',
+              onlyDependOnLibsWithTags: ['layer:spec', 'layer:terraform-gen'],
+            },
+            { sourceTag: 'layer:app', onlyDependOnLibsWithTags: ['layer:runtime'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

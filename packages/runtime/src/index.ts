@@ -1,0 +1,1 @@
+export { CONTRACT_VARIABLES, HEALTHZ_PATH, VERSION_PATH } from '@msp/spec/contract';

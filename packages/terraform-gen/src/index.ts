@@ -1,0 +1,1 @@
+export { renderJSON } from './render-json.js';
