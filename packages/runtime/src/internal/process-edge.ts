@@ -1,0 +1,57 @@
+/** The parts of `start()` and `runJob()` that touch the process itself. */
+import { parseBoolean } from '../config/parsers.js';
+import type { Env } from '../config/variable.js';
+import { isConfigError } from '../errors.js';
+import type { Logger } from '../logging/logger.js';
+
+export const SANITY_CHECK_MESSAGE = 'Sanity check passed, exiting without error';
+
+/** `SANITY_CHECK=true`: the image starts; exit 0 before anything else. */
+export function isSanityCheck(env: Env): boolean {
+  const parsed = parseBoolean(env['SANITY_CHECK'] ?? '');
+  return parsed.ok && parsed.value;
+}
+
+export function wantsHelp(argv: readonly string[]): boolean {
+  return argv.some((arg) => arg === '--help' || arg === '-help' || arg === '-h');
+}
+
+/** Logs why start-up failed; config errors get one line per problem. */
+export function reportStartFailure(logger: Logger, error: unknown): void {
+  if (isConfigError(error)) {
+    logger.error(error.message, { issues: error.issues });
+  } else {
+    logger.error('startup failed', { error });
+  }
+}
+
+const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+const SIGNAL_NUMBERS: Readonly<Record<(typeof SIGNALS)[number], number>> = {
+  SIGTERM: 15,
+  SIGINT: 2,
+};
+
+/**
+ * Calls `onFirst` on the first SIGTERM or SIGINT; a second signal exits at
+ * once with 128 + the signal's number. Returns a function that removes the
+ * handlers.
+ */
+export function onTerminationSignal(
+  logger: Logger,
+  onFirst: (signal: NodeJS.Signals) => void,
+): () => void {
+  let received = false;
+  const handler = (signal: (typeof SIGNALS)[number]): void => {
+    if (received) {
+      logger.warn('second signal: exiting at once', { signal });
+      process.exit(128 + SIGNAL_NUMBERS[signal]);
+    }
+    received = true;
+    logger.info('received signal', { signal });
+    onFirst(signal);
+  };
+  for (const signal of SIGNALS) process.on(signal, handler);
+  return () => {
+    for (const signal of SIGNALS) process.off(signal, handler);
+  };
+}

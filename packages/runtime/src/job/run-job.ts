@@ -1,0 +1,53 @@
+import { formatHelp } from '../config/format-help.js';
+import type { ConfigDefinition } from '../config/variable.js';
+import { contractVariablesFor } from '../contract/contract-values.js';
+import { createFallbackLogOutput } from '../internal/bootstrap.js';
+import {
+  isSanityCheck,
+  onTerminationSignal,
+  reportStartFailure,
+  SANITY_CHECK_MESSAGE,
+  wantsHelp,
+} from '../internal/process-edge.js';
+import type { StartOptions } from '../service/start.js';
+import { executeJob } from './execute-job.js';
+import type { Job } from './job.js';
+import { JOB_EXIT_CODES } from './job-result.js';
+
+/**
+ * Runs a job as the process: one execution within `JOB_EXECUTION_DEADLINE`,
+ * then exits 0 on success, 1 on failure, 124 when the deadline passed, 143
+ * when interrupted by SIGTERM or SIGINT (a second signal exits at once).
+ */
+export async function runJob<D extends ConfigDefinition>(
+  job: Job<D>,
+  options: StartOptions = {},
+): Promise<void> {
+  const env = options.env ?? process.env;
+  const argv = options.argv ?? process.argv.slice(2);
+  if (isSanityCheck(env)) {
+    process.stdout.write(`${SANITY_CHECK_MESSAGE}\n`);
+    process.exit(0);
+  }
+  if (wantsHelp(argv)) {
+    process.stdout.write(
+      formatHelp({
+        name: job.name,
+        version: job.version,
+        variables: Object.values(job.config ?? {}),
+        contract: contractVariablesFor('job'),
+      }),
+    );
+    process.exit(0);
+  }
+  const fallback = createFallbackLogOutput(job, env, undefined).logger.scoped('msp');
+  const stop = new AbortController();
+  onTerminationSignal(fallback, () => stop.abort());
+  try {
+    const result = await executeJob(job, { env, signal: stop.signal });
+    process.exit(result.cleanShutdown ? result.exitCode : result.exitCode || 1);
+  } catch (error) {
+    reportStartFailure(fallback, error);
+    process.exit(JOB_EXIT_CODES.failed);
+  }
+}

@@ -1,0 +1,71 @@
+import { contractVariablesFor } from '../contract/contract-values.js';
+import { formatHelp } from '../config/format-help.js';
+import type { ConfigDefinition, Env } from '../config/variable.js';
+import { createFallbackLogOutput } from '../internal/bootstrap.js';
+import {
+  isSanityCheck,
+  onTerminationSignal,
+  reportStartFailure,
+  SANITY_CHECK_MESSAGE,
+  wantsHelp,
+} from '../internal/process-edge.js';
+import { bootService } from './boot-service.js';
+import type { Service } from './service.js';
+
+export interface StartOptions {
+  /** @default process.env */
+  readonly env?: Env;
+  /** Command-line arguments after the script. @default process.argv.slice(2) */
+  readonly argv?: readonly string[];
+}
+
+/**
+ * Runs a service as the process: answers `--help` and `SANITY_CHECK`, loads
+ * config (exit 1 listing every problem, nothing listening), serves the app and
+ * diagnostics on `PORT`, and on SIGTERM or SIGINT shuts down in order within
+ * Cloud Run's 10 seconds. Exits 0 only after a clean shutdown.
+ */
+export async function start<D extends ConfigDefinition>(
+  service: Service<D>,
+  options: StartOptions = {},
+): Promise<void> {
+  const env = options.env ?? process.env;
+  const argv = options.argv ?? process.argv.slice(2);
+  if (isSanityCheck(env)) {
+    process.stdout.write(`${SANITY_CHECK_MESSAGE}\n`);
+    process.exit(0);
+  }
+  if (wantsHelp(argv)) {
+    process.stdout.write(
+      formatHelp({
+        name: service.name,
+        version: service.version,
+        variables: Object.values(service.config ?? {}),
+        contract: contractVariablesFor('service'),
+      }),
+    );
+    process.exit(0);
+  }
+
+  let running;
+  try {
+    running = await bootService(service, { env });
+  } catch (error) {
+    reportStartFailure(
+      createFallbackLogOutput(service, env, undefined).logger.scoped('msp'),
+      error,
+    );
+    process.exit(1);
+  }
+
+  const logger = running.logger.scoped('msp');
+  const stop = async (): Promise<void> => {
+    const report = await running.shutdown();
+    process.exit(report.clean ? 0 : 1);
+  };
+  onTerminationSignal(logger, () => void stop());
+  void running.failed.then(async () => {
+    await running.shutdown();
+    process.exit(1);
+  });
+}
