@@ -4,6 +4,7 @@ import { parseBoolean } from '../config/parsers.js';
 import type { ConfigDefinition, ConfigOf, Env } from '../config/variable.js';
 import { readContract, type ContractValues } from '../contract/contract-values.js';
 import { ConfigError } from '../errors.js';
+import { LOG_LEVELS } from '../logging/log-record.js';
 import { createLogOutput, type LogFormat, type LogOutput } from '../logging/logger.js';
 
 export interface Identity {
@@ -53,7 +54,7 @@ export function createWorkloadLogOutput(
 
 /**
  * A logger for reporting that the configuration itself is broken: it reads
- * only what it can of `LOG_FORMAT` and `MSP`.
+ * only what it can of `LOG_FORMAT`, `LOG_LEVEL` and `MSP`.
  */
 export function createFallbackLogOutput(
   identity: Identity,
@@ -64,8 +65,9 @@ export function createFallbackLogOutput(
   const requested = env['LOG_FORMAT'];
   const format =
     requested === 'json' || requested === 'text' ? requested : defaultFormat(msp.ok && msp.value);
+  const level = LOG_LEVELS.find((name) => name === env['LOG_LEVEL']) ?? 'info';
   return createLogOutput({
-    level: 'info',
+    level,
     format,
     service: identity,
     projectId: env['GOOGLE_CLOUD_PROJECT'] || undefined,

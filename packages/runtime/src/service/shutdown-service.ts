@@ -43,6 +43,7 @@ export async function shutdownService(parts: ServiceShutdownParts): Promise<Shut
         budgetMs: 0,
         run: () => {
           closed = stopAccepting(parts.server, parts.tracker);
+          parts.logger.info('stopped accepting connections', { inFlight: parts.tracker.inFlight });
         },
       },
       {

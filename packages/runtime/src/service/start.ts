@@ -9,7 +9,7 @@ import {
   SANITY_CHECK_MESSAGE,
   wantsHelp,
 } from '../internal/process-edge.js';
-import { bootService } from './boot-service.js';
+import { bootService, type RunningService } from './boot-service.js';
 import type { Service } from './service.js';
 
 export interface StartOptions {
@@ -47,25 +47,27 @@ export async function start<D extends ConfigDefinition>(
     process.exit(0);
   }
 
-  let running;
+  const fallback = createFallbackLogOutput(service, env, undefined).logger.scoped('msp');
+  // Listen for signals from the start: one during start-up shuts down as soon as it is up.
+  let onSignal = (): void => {
+    stopRequested = true;
+  };
+  let stopRequested = false;
+  onTerminationSignal(fallback, () => onSignal());
+
+  let running: RunningService;
   try {
     running = await bootService(service, { env });
   } catch (error) {
-    reportStartFailure(
-      createFallbackLogOutput(service, env, undefined).logger.scoped('msp'),
-      error,
-    );
+    reportStartFailure(fallback, error);
     process.exit(1);
   }
 
-  const logger = running.logger.scoped('msp');
-  const stop = async (): Promise<void> => {
+  const stop = async (code: number): Promise<never> => {
     const report = await running.shutdown();
-    process.exit(report.clean ? 0 : 1);
+    process.exit(report.clean ? code : 1);
   };
-  onTerminationSignal(logger, () => void stop());
-  void running.failed.then(async () => {
-    await running.shutdown();
-    process.exit(1);
-  });
+  onSignal = () => void stop(0);
+  if (stopRequested) onSignal();
+  void running.failed.then(() => stop(1));
 }
