@@ -1,5 +1,5 @@
 import { connect, createServer } from 'node:net';
-import { startFixture } from './support/fixture-process';
+import { startFixture } from './support/fixture-process.js';
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:net';
-import { startServiceFixture, type FixtureProcess } from './support/fixture-process';
+import { startServiceFixture, type FixtureProcess } from './support/fixture-process.js';
 
 const SECRET = 'correct-horse-battery';
 

@@ -1,4 +1,4 @@
-import { startFixture } from './support/fixture-process';
+import { startFixture } from './support/fixture-process.js';
 
 const CLOUD_RUN = {
   CLOUD_RUN_EXECUTION: 'example-job-x7k2p',

@@ -1,4 +1,4 @@
-import { startFixture, startServiceFixture } from './support/fixture-process';
+import { startFixture, startServiceFixture } from './support/fixture-process.js';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const SPAN_ID = '00f067aa0ba902b7';

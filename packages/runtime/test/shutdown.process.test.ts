@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { connect } from 'node:net';
-import { startServiceFixture } from './support/fixture-process';
+import { startServiceFixture } from './support/fixture-process.js';
 
 const IN_FLIGHT = 50;
 

@@ -16,7 +16,7 @@ export interface BaseContract {
 }
 
 export interface ServiceContract extends BaseContract, IntegrationClients {
-  /** The port the service listens on, on all interfaces. */
+  /** `PORT`: the port the service listens on, on all interfaces (0 in tests: any free port). */
   readonly port: number;
   /** `EXTERNAL_DNS_NAME`, when a domain is configured. */
   readonly externalDnsName: string | undefined;

@@ -23,12 +23,12 @@ export interface JsonFormatOptions {
 }
 
 export function formatJson(record: LogRecord, options: JsonFormatOptions): string {
-  const entry: Record<string, unknown> = { ...record.fields };
-  entry['severity'] = SEVERITY[record.level];
-  entry['message'] = record.message;
-  entry['time'] = record.time.toISOString();
+  const entry: Record<string, unknown> = {
+    severity: SEVERITY[record.level],
+    message: record.message,
+    time: record.time.toISOString(),
+  };
   if (record.scope !== undefined) entry['scope'] = record.scope;
-  entry['serviceContext'] = { service: options.service.name, version: options.service.version };
   if (record.trace) {
     entry['logging.googleapis.com/trace'] = options.projectId
       ? `projects/${options.projectId}/traces/${record.trace.traceId}`
@@ -41,5 +41,8 @@ export function formatJson(record: LogRecord, options: JsonFormatOptions): strin
     entry['stack_trace'] = stackWithCauses(record.error);
     if (record.level === 'error') entry['@type'] = REPORTED_ERROR_EVENT;
   }
+  entry['serviceContext'] = { service: options.service.name, version: options.service.version };
+  // Fields never overwrite the entry's own keys, which Cloud Logging interprets.
+  for (const [key, value] of Object.entries(record.fields)) if (!(key in entry)) entry[key] = value;
   return safeStringify(entry);
 }
