@@ -54,6 +54,18 @@ describe('logs of a service process', () => {
     }
   });
 
+  it('logs an uncaught exception as an ERROR with its stack before the process crashes', async () => {
+    const service = await startServiceFixture('example-service.ts', { GREETING: 'hi' });
+    await fetch(`${service.url}/crash`);
+    expect(await service.exited).not.toBe(0);
+    const record = service.records().find((r) => r['message'] === 'uncaught exception');
+    expect(record).toMatchObject({
+      severity: 'ERROR',
+      error: 'Error: crashed outside any request',
+    });
+    expect(record?.['stack_trace']).toContain('example-service.ts');
+  });
+
   it('writes only records at or above LOG_LEVEL', async () => {
     const service = startFixture('example-service.ts', {
       GREETING: 'hi',

@@ -11,6 +11,7 @@ const definition = {
   mode: variable.oneOf('MODE', ['fast', 'safe'], { description: 'Mode.', default: 'safe' }),
   tags: variable.list('TAGS', { description: 'Tags.', default: [] }),
   token: variable.string('TOKEN', { description: 'Token.', optional: true, sensitive: true }),
+  region: variable.oneOf('REGION', ['eu', 'us'], { description: 'Region.', optional: true }),
 };
 
 function issuesOf(run: () => unknown): unknown {
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
       mode: 'safe',
       tags: [],
       token: undefined,
+      region: undefined,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -49,6 +51,7 @@ describe('loadConfig', () => {
       MODE: 'fast',
       TAGS: 'a, b,,c',
       TOKEN: 't0k',
+      REGION: 'eu',
     });
     expect(config).toEqual({
       name: 'svc',
@@ -59,6 +62,7 @@ describe('loadConfig', () => {
       mode: 'fast',
       tags: ['a', 'b', 'c'],
       token: 't0k',
+      region: 'eu',
     });
   });
 

@@ -134,6 +134,34 @@ function bounded(
   };
 }
 
+export interface OneOfBuilder {
+  <const V extends string>(
+    name: string,
+    values: readonly V[],
+    options: RequiredOptions<V>,
+  ): Variable<V>;
+  <const V extends string>(
+    name: string,
+    values: readonly V[],
+    options: OptionalOptions,
+  ): Variable<V | undefined>;
+}
+
+function oneOfBuilder(): OneOfBuilder {
+  const build = <V extends string>(
+    name: string,
+    values: readonly V[],
+    options: RequiredOptions<V> | OptionalOptions,
+  ): Variable<V | undefined> =>
+    builder<V>({
+      type: () => `one of ${values.join(', ')}`,
+      parse: () => parseOneOf(values),
+      show: String,
+    })(name, options as RequiredOptions<V>);
+  // As in `builder`: `optional` decides at run time whether `undefined` can come out.
+  return build as OneOfBuilder;
+}
+
 export const variable = {
   string: builder<string>({ type: () => 'string', parse: () => parseString, show: String }),
   integer: builder<number, Bounds>({
@@ -156,15 +184,5 @@ export const variable = {
     show: (items) => items.join(','),
   }),
   /** One of a fixed set of strings. */
-  oneOf<const V extends string>(
-    name: string,
-    values: readonly V[],
-    options: RequiredOptions<V>,
-  ): Variable<V> {
-    return builder<V>({
-      type: () => `one of ${values.join(', ')}`,
-      parse: () => parseOneOf(values),
-      show: String,
-    })(name, options);
-  },
+  oneOf: oneOfBuilder(),
 };

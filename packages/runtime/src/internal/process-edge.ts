@@ -2,7 +2,7 @@
 import { parseBoolean } from '../config/parsers.js';
 import type { Env } from '../config/variable.js';
 import { isConfigError } from '../errors.js';
-import type { Logger } from '../logging/logger.js';
+import type { Logger, LogOutput } from '../logging/logger.js';
 
 export const SANITY_CHECK_MESSAGE = 'Sanity check passed, exiting without error';
 
@@ -16,13 +16,30 @@ export function wantsHelp(argv: readonly string[]): boolean {
   return argv.some((arg) => arg === '--help' || arg === '-help' || arg === '-h');
 }
 
-/** Logs why start-up failed; config errors get one line per problem. */
-export function reportStartFailure(logger: Logger, error: unknown): void {
+/**
+ * Logs why start-up failed. A config error's message lists one problem per
+ * line; JSON records also carry the problems as data.
+ */
+export function reportStartFailure(output: LogOutput, error: unknown): void {
+  const logger = output.logger.scoped('msp');
   if (isConfigError(error)) {
-    logger.error(error.message, { issues: error.issues });
+    logger.error(error.message, output.format === 'json' ? { issues: error.issues } : {});
   } else {
     logger.error('startup failed', { error });
   }
+}
+
+/**
+ * Logs uncaught exceptions and unhandled rejections as error records (so
+ * Error Reporting sees them) without changing what Node does next: the
+ * process still crashes.
+ */
+export function logUncaughtErrors(logger: Logger): void {
+  process.on('uncaughtExceptionMonitor', (error, origin) => {
+    logger.error(origin === 'unhandledRejection' ? 'unhandled rejection' : 'uncaught exception', {
+      error,
+    });
+  });
 }
 
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;

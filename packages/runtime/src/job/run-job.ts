@@ -4,6 +4,7 @@ import { contractVariablesFor } from '../contract/contract-values.js';
 import { createFallbackLogOutput } from '../internal/bootstrap.js';
 import {
   isSanityCheck,
+  logUncaughtErrors,
   onTerminationSignal,
   reportStartFailure,
   SANITY_CHECK_MESSAGE,
@@ -40,14 +41,16 @@ export async function runJob<D extends ConfigDefinition>(
     );
     process.exit(0);
   }
-  const fallback = createFallbackLogOutput(job, env, undefined).logger.scoped('msp');
+  const fallbackOutput = createFallbackLogOutput(job, env, undefined);
+  const fallback = fallbackOutput.logger.scoped('msp');
+  logUncaughtErrors(fallback);
   const stop = new AbortController();
   onTerminationSignal(fallback, () => stop.abort());
   try {
     const result = await executeJob(job, { env, signal: stop.signal });
     process.exit(result.cleanShutdown ? result.exitCode : result.exitCode || 1);
   } catch (error) {
-    reportStartFailure(fallback, error);
+    reportStartFailure(fallbackOutput, error);
     process.exit(JOB_EXIT_CODES.failed);
   }
 }

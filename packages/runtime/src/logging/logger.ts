@@ -36,6 +36,7 @@ export interface LogOutputOptions {
 /** The root of a logger tree: formatting, the output and the sinks. */
 export interface LogOutput {
   readonly logger: Logger;
+  readonly format: LogFormat;
   /** Sinks receive records at or above their level, in addition to the output. */
   addSink(sink: LogSink): void;
   /** Flushes every sink that buffers. */
@@ -92,6 +93,7 @@ export function createLogOutput(options: LogOutputOptions): LogOutput {
 
   return {
     logger: make(undefined, {}),
+    format: options.format,
     addSink: (sink) => {
       sinks.push(sink);
     },

@@ -4,6 +4,7 @@ import type { ConfigDefinition, Env } from '../config/variable.js';
 import { createFallbackLogOutput } from '../internal/bootstrap.js';
 import {
   isSanityCheck,
+  logUncaughtErrors,
   onTerminationSignal,
   reportStartFailure,
   SANITY_CHECK_MESSAGE,
@@ -47,7 +48,8 @@ export async function start<D extends ConfigDefinition>(
     process.exit(0);
   }
 
-  const fallback = createFallbackLogOutput(service, env, undefined).logger.scoped('msp');
+  const fallbackOutput = createFallbackLogOutput(service, env, undefined);
+  const fallback = fallbackOutput.logger.scoped('msp');
   // Listen for signals from the start: one during start-up shuts down as soon as it is up.
   let onSignal = (): void => {
     stopRequested = true;
@@ -59,10 +61,11 @@ export async function start<D extends ConfigDefinition>(
   try {
     running = await bootService(service, { env });
   } catch (error) {
-    reportStartFailure(fallback, error);
+    reportStartFailure(fallbackOutput, error);
     process.exit(1);
   }
 
+  logUncaughtErrors(running.logger.scoped('msp'));
   const stop = async (code: number): Promise<never> => {
     const report = await running.shutdown();
     process.exit(report.clean ? code : 1);
