@@ -1,15 +1,7 @@
 import http from 'node:http';
 import type { HealthCheck } from '../lifecycle.js';
-import { createLogOutput } from '../logging/logger.js';
+import { silentLogger as logger } from '../../test/support/silent-logger.js';
 import { createDiagnosticsHandler, type DiagnosticsOptions } from './diagnostics-handler.js';
-
-const logger = createLogOutput({
-  level: 'error',
-  format: 'json',
-  service: { name: 't', version: '0' },
-  projectId: undefined,
-  write: () => undefined,
-}).logger;
 
 async function serve(options: Partial<DiagnosticsOptions>) {
   const handler = createDiagnosticsHandler({

@@ -1,6 +1,8 @@
 /** The parts of `start()` and `runJob()` that touch the process itself. */
 import { parseBoolean } from '../config/parsers.js';
-import type { Env } from '../config/variable.js';
+import { formatHelp } from '../config/format-help.js';
+import type { ConfigDefinition, Env } from '../config/variable.js';
+import { contractVariablesFor } from '../contract/contract-values.js';
 import { isConfigError } from '../errors.js';
 import type { Logger, LogOutput } from '../logging/logger.js';
 
@@ -14,6 +16,33 @@ export function isSanityCheck(env: Env): boolean {
 
 export function wantsHelp(argv: readonly string[]): boolean {
   return argv.some((arg) => arg === '--help' || arg === '-help' || arg === '-h');
+}
+
+/**
+ * Exits 0 before anything starts for `SANITY_CHECK=true` (checked first) and
+ * for `--help`, which lists the workload's and the contract's variables.
+ */
+export function exitForSanityCheckOrHelp(
+  workload: { readonly name: string; readonly version: string; readonly config?: ConfigDefinition },
+  kind: 'service' | 'job',
+  env: Env,
+  argv: readonly string[],
+): void {
+  if (isSanityCheck(env)) {
+    process.stdout.write(`${SANITY_CHECK_MESSAGE}\n`);
+    process.exit(0);
+  }
+  if (wantsHelp(argv)) {
+    process.stdout.write(
+      formatHelp({
+        name: workload.name,
+        version: workload.version,
+        variables: Object.values(workload.config ?? {}),
+        contract: contractVariablesFor(kind),
+      }),
+    );
+    process.exit(0);
+  }
 }
 
 /**

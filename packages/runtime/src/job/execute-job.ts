@@ -1,13 +1,10 @@
-import type { ConfigDefinition, Env } from '../config/variable.js';
 import { formatDuration } from '../config/duration.js';
+import type { ConfigDefinition } from '../config/variable.js';
 import { jobContract } from '../contract/contract.js';
-import {
-  setupIntegrations as defaultSetupIntegrations,
-  type SetupIntegrations,
-} from '../integrations/integrations.js';
-import { createWorkloadLogOutput, loadWorkloadConfig } from '../internal/bootstrap.js';
-import { createLifecycleRegistry } from '../internal/lifecycle-registry.js';
-import { closeInReverse } from '../shutdown/close-in-reverse.js';
+import type { JobReporter } from './job-reporter.js';
+import { prepareWorkload, type WorkloadOptions } from '../internal/prepare-workload.js';
+import type { Logger } from '../logging/logger.js';
+import { closeClientsStep, flushStep } from '../shutdown/common-steps.js';
 import { runShutdown } from '../shutdown/run-shutdown.js';
 import { settleAll } from '../shutdown/with-timeout.js';
 import { jobExecutionId } from './execution-id.js';
@@ -16,12 +13,7 @@ import type { JobExecution } from './job-reporter.js';
 import { JOB_EXIT_CODES, type JobResult } from './job-result.js';
 import { runExecution } from './run-execution.js';
 
-export interface ExecuteJobOptions {
-  readonly env: Env;
-  /** Where log lines go. @default standard output */
-  readonly writeLog?: (line: string) => void;
-  /** @default the runtime's {@link defaultSetupIntegrations} */
-  readonly setupIntegrations?: SetupIntegrations;
+export interface ExecuteJobOptions extends WorkloadOptions {
   /** Aborting it interrupts the execution (SIGTERM). */
   readonly signal?: AbortSignal;
 }
@@ -29,6 +21,20 @@ export interface ExecuteJobOptions {
 /** How long reporters may take to hear of a start or an end. */
 const REPORT_TIMEOUT_MS = 2000;
 const AFTER_JOB_BUDGETS_MS = { flush: 1000, close: 1500 } as const;
+
+/** Tells every reporter, bounded; a failing reporter is logged and changes nothing else. */
+async function report(
+  reporters: readonly JobReporter[],
+  what: string,
+  call: (reporter: JobReporter) => Promise<void>,
+  logger: Logger,
+): Promise<void> {
+  await settleAll(
+    reporters.map((reporter) => ({ name: reporter.name, run: () => call(reporter) })),
+    REPORT_TIMEOUT_MS,
+    what,
+  ).catch((error: unknown) => logger.warn(`job reporter failed: ${what}`, { error }));
+}
 
 /**
  * Runs one job execution without touching the process: config, logger,
@@ -40,22 +46,11 @@ export async function executeJob<D extends ConfigDefinition>(
   job: Job<D>,
   options: ExecuteJobOptions,
 ): Promise<JobResult> {
-  const identity = { name: job.name, version: job.version };
-  const loaded = loadWorkloadConfig(job.config ?? ({} as D), options.env);
-  const values = loaded.contract;
-  const output = createWorkloadLogOutput(identity, values, options.writeLog);
-  const runtimeLogger = output.logger.scoped('msp');
-  const lifecycle = createLifecycleRegistry();
-  const integrations = await (options.setupIntegrations ?? defaultSetupIntegrations)({
-    workload: 'job',
-    service: identity,
-    env: options.env,
-    contract: values,
-    logger: output.logger.scoped('msp.integrations'),
-    lifecycle,
-  });
-  for (const sink of integrations.logSinks) output.addSink(sink);
-
+  const { identity, config, values, output, lifecycle, integrations } = await prepareWorkload(
+    job,
+    'job',
+    options,
+  );
   const execution: JobExecution = {
     job: identity,
     executionId: jobExecutionId(values),
@@ -64,30 +59,19 @@ export async function executeJob<D extends ConfigDefinition>(
     deadlineMs: values.JOB_EXECUTION_DEADLINE,
     startedAt: new Date(),
   };
-  const logger = runtimeLogger.with({ executionId: execution.executionId });
+  const logger = output.logger.scoped('msp').with({ executionId: execution.executionId });
+  const { jobReporters } = integrations;
   logger.info('job execution starting', {
     ...(execution.deadlineMs === undefined
       ? {}
       : { deadline: formatDuration(execution.deadlineMs) }),
   });
-  const report = (
-    what: string,
-    call: (r: (typeof integrations.jobReporters)[number]) => Promise<void>,
-  ) =>
-    settleAll(
-      integrations.jobReporters.map((reporter) => ({
-        name: reporter.name,
-        run: () => call(reporter),
-      })),
-      REPORT_TIMEOUT_MS,
-      what,
-    ).catch((error: unknown) => logger.warn(`job reporter failed: ${what}`, { error }));
-  await report('reporting start', (reporter) => reporter.started(execution));
+  await report(jobReporters, 'reporting start', (r) => r.started(execution), logger);
 
   const completion = await runExecution(
     (signal) =>
       job.execute({
-        config: loaded.config,
+        config,
         logger: output.logger.scoped('job').with({ executionId: execution.executionId }),
         contract: jobContract(values, integrations.clients),
         lifecycle,
@@ -104,32 +88,22 @@ export async function executeJob<D extends ConfigDefinition>(
       error: completion.error,
     });
   }
-  await report('reporting completion', (reporter) => reporter.finished(execution, completion));
+  await report(
+    jobReporters,
+    'reporting completion',
+    (r) => r.finished(execution, completion),
+    logger,
+  );
 
   const shutdown = await runShutdown(
     [
-      {
-        name: 'flush',
-        budgetMs: AFTER_JOB_BUDGETS_MS.flush,
-        run: (ms) =>
-          settleAll(
-            [...integrations.flushers, { name: 'log sinks', flush: output.flush }].map(
-              (flusher) => ({
-                name: flusher.name,
-                run: () => flusher.flush(),
-              }),
-            ),
-            ms,
-            'flushing',
-          ),
-      },
-      {
-        name: 'close clients',
-        budgetMs: AFTER_JOB_BUDGETS_MS.close,
-        run: (ms) => closeInReverse(lifecycle.closers, ms),
-      },
+      flushStep(
+        [...integrations.flushers, { name: 'log sinks', flush: output.flush }],
+        AFTER_JOB_BUDGETS_MS.flush,
+      ),
+      closeClientsStep(lifecycle.closers, AFTER_JOB_BUDGETS_MS.close),
     ],
-    runtimeLogger.scoped('shutdown'),
+    output.logger.scoped('msp.shutdown'),
   );
   return {
     outcome: completion.outcome,

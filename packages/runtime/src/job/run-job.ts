@@ -1,14 +1,10 @@
-import { formatHelp } from '../config/format-help.js';
 import type { ConfigDefinition } from '../config/variable.js';
-import { contractVariablesFor } from '../contract/contract-values.js';
 import { createFallbackLogOutput } from '../internal/bootstrap.js';
 import {
-  isSanityCheck,
+  exitForSanityCheckOrHelp,
   logUncaughtErrors,
   onTerminationSignal,
   reportStartFailure,
-  SANITY_CHECK_MESSAGE,
-  wantsHelp,
 } from '../internal/process-edge.js';
 import type { StartOptions } from '../service/start.js';
 import { executeJob } from './execute-job.js';
@@ -25,22 +21,8 @@ export async function runJob<D extends ConfigDefinition>(
   options: StartOptions = {},
 ): Promise<void> {
   const env = options.env ?? process.env;
-  const argv = options.argv ?? process.argv.slice(2);
-  if (isSanityCheck(env)) {
-    process.stdout.write(`${SANITY_CHECK_MESSAGE}\n`);
-    process.exit(0);
-  }
-  if (wantsHelp(argv)) {
-    process.stdout.write(
-      formatHelp({
-        name: job.name,
-        version: job.version,
-        variables: Object.values(job.config ?? {}),
-        contract: contractVariablesFor('job'),
-      }),
-    );
-    process.exit(0);
-  }
+  exitForSanityCheckOrHelp(job, 'job', env, options.argv ?? process.argv.slice(2));
+
   const fallbackOutput = createFallbackLogOutput(job, env, undefined);
   const fallback = fallbackOutput.logger.scoped('msp');
   logUncaughtErrors(fallback);

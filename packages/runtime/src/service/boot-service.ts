@@ -1,31 +1,24 @@
 import type { Server } from 'node:http';
-import type { ConfigDefinition, Env } from '../config/variable.js';
+import type { ConfigDefinition } from '../config/variable.js';
 import { serviceContract } from '../contract/contract.js';
 import { createDiagnosticsHandler } from '../diagnostics/diagnostics-handler.js';
 import {
-  setupIntegrations as defaultSetupIntegrations,
-  type SetupIntegrations,
-} from '../integrations/integrations.js';
-import { createWorkloadLogOutput, loadWorkloadConfig } from '../internal/bootstrap.js';
-import { createLifecycleRegistry } from '../internal/lifecycle-registry.js';
+  closeAfterFailedStart,
+  prepareWorkload,
+  type WorkloadOptions,
+} from '../internal/prepare-workload.js';
 import type { Logger } from '../logging/logger.js';
 import { createServer, listen } from '../server/create-server.js';
-import { closeInReverse } from '../shutdown/close-in-reverse.js';
 import type { ShutdownReport } from '../shutdown/run-shutdown.js';
 import { startRoutines } from './routine.js';
 import type { Service } from './service.js';
 import { shutdownService } from './shutdown-service.js';
 
-export interface BootOptions {
-  readonly env: Env;
+export interface BootOptions extends WorkloadOptions {
   /** Interface to listen on. @default all interfaces */
   readonly host?: string;
   /** Overrides `PORT`; 0 picks a free port. */
   readonly port?: number;
-  /** Where log lines go. @default standard output */
-  readonly writeLog?: (line: string) => void;
-  /** @default the runtime's {@link defaultSetupIntegrations} */
-  readonly setupIntegrations?: SetupIntegrations;
 }
 
 export interface RunningService {
@@ -38,8 +31,12 @@ export interface RunningService {
   shutdown(): Promise<ShutdownReport>;
 }
 
-/** How long closing clients may take when initialisation fails. */
-const FAILED_START_CLOSE_MS = 3000;
+function warnWithoutSecret(logger: Logger, secret: string | undefined, msp: boolean): void {
+  if (secret !== undefined) return;
+  const message = 'DIAGNOSTICS_SECRET is not set: diagnostics endpoints are unauthenticated';
+  if (msp) logger.error(message);
+  else logger.warn(message);
+}
 
 /**
  * Brings a service up without touching the process: config, logger,
@@ -51,37 +48,18 @@ export async function bootService<D extends ConfigDefinition>(
   service: Service<D>,
   options: BootOptions,
 ): Promise<RunningService> {
-  const identity = { name: service.name, version: service.version };
-  const definition = service.config ?? ({} as D);
-  const loaded = loadWorkloadConfig(definition, options.env);
-  const values = loaded.contract;
-  const output = createWorkloadLogOutput(identity, values, options.writeLog);
+  const prepared = await prepareWorkload(service, 'service', options);
+  const { values, output, lifecycle, integrations } = prepared;
   const runtimeLogger = output.logger.scoped('msp');
-  if (values.DIAGNOSTICS_SECRET === undefined) {
-    const message = 'DIAGNOSTICS_SECRET is not set: diagnostics endpoints are unauthenticated';
-    if (values.MSP) runtimeLogger.error(message);
-    else runtimeLogger.warn(message);
-  }
+  warnWithoutSecret(runtimeLogger, values.DIAGNOSTICS_SECRET, values.MSP);
 
-  const lifecycle = createLifecycleRegistry();
-  const setup = options.setupIntegrations ?? defaultSetupIntegrations;
   let shuttingDown = false;
   try {
-    const integrations = await setup({
-      workload: 'service',
-      service: identity,
-      env: options.env,
-      contract: values,
-      logger: output.logger.scoped('msp.integrations'),
-      lifecycle,
-    });
-    for (const sink of integrations.logSinks) output.addSink(sink);
     const port = options.port ?? values.PORT;
-    const contract = serviceContract(values, port, integrations.clients);
     const app = await service.initialize({
-      config: loaded.config,
+      config: prepared.config,
       logger: output.logger.scoped('service'),
-      contract,
+      contract: serviceContract(values, port, integrations.clients),
       lifecycle,
     });
     const diagnostics = createDiagnosticsHandler({
@@ -130,9 +108,6 @@ export async function bootService<D extends ConfigDefinition>(
       },
     };
   } catch (error) {
-    await closeInReverse(lifecycle.closers, FAILED_START_CLOSE_MS).catch((closeError: unknown) =>
-      runtimeLogger.error('closing clients after a failed start failed', { error: closeError }),
-    );
-    throw error;
+    return closeAfterFailedStart(prepared, error);
   }
 }

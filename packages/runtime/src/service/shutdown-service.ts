@@ -3,10 +3,9 @@ import type { Flusher } from '../integrations/integrations.js';
 import type { Closer } from '../lifecycle.js';
 import type { Logger } from '../logging/logger.js';
 import type { RequestTracker } from '../server/request-tracker.js';
-import { closeInReverse } from '../shutdown/close-in-reverse.js';
+import { closeClientsStep, flushStep } from '../shutdown/common-steps.js';
 import { drainConnections, stopAccepting } from '../shutdown/drain-server.js';
 import { runShutdown, type ShutdownReport } from '../shutdown/run-shutdown.js';
-import { settleAll } from '../shutdown/with-timeout.js';
 import type { RunningRoutines } from './routine.js';
 
 /** Budgets of the steps; they add up to {@link SHUTDOWN_BUDGET_MS}. */
@@ -52,21 +51,8 @@ export async function shutdownService(parts: ServiceShutdownParts): Promise<Shut
         run: (timeoutMs) => drainConnections(parts.server, closed, parts.tracker, timeoutMs),
       },
       { name: 'stop routines', budgetMs: budgets.routines, run: (ms) => parts.routines.stop(ms) },
-      {
-        name: 'flush',
-        budgetMs: budgets.flush,
-        run: (ms) =>
-          settleAll(
-            parts.flushers.map((flusher) => ({ name: flusher.name, run: () => flusher.flush() })),
-            ms,
-            'flushing',
-          ),
-      },
-      {
-        name: 'close clients',
-        budgetMs: budgets.close,
-        run: (ms) => closeInReverse(parts.closers, ms),
-      },
+      flushStep(parts.flushers, budgets.flush),
+      closeClientsStep(parts.closers, budgets.close),
     ],
     parts.logger,
   );

@@ -1,14 +1,10 @@
-import { contractVariablesFor } from '../contract/contract-values.js';
-import { formatHelp } from '../config/format-help.js';
 import type { ConfigDefinition, Env } from '../config/variable.js';
 import { createFallbackLogOutput } from '../internal/bootstrap.js';
 import {
-  isSanityCheck,
+  exitForSanityCheckOrHelp,
   logUncaughtErrors,
   onTerminationSignal,
   reportStartFailure,
-  SANITY_CHECK_MESSAGE,
-  wantsHelp,
 } from '../internal/process-edge.js';
 import { bootService, type RunningService } from './boot-service.js';
 import type { Service } from './service.js';
@@ -31,30 +27,15 @@ export async function start<D extends ConfigDefinition>(
   options: StartOptions = {},
 ): Promise<void> {
   const env = options.env ?? process.env;
-  const argv = options.argv ?? process.argv.slice(2);
-  if (isSanityCheck(env)) {
-    process.stdout.write(`${SANITY_CHECK_MESSAGE}\n`);
-    process.exit(0);
-  }
-  if (wantsHelp(argv)) {
-    process.stdout.write(
-      formatHelp({
-        name: service.name,
-        version: service.version,
-        variables: Object.values(service.config ?? {}),
-        contract: contractVariablesFor('service'),
-      }),
-    );
-    process.exit(0);
-  }
+  exitForSanityCheckOrHelp(service, 'service', env, options.argv ?? process.argv.slice(2));
 
   const fallbackOutput = createFallbackLogOutput(service, env, undefined);
   const fallback = fallbackOutput.logger.scoped('msp');
   // Listen for signals from the start: one during start-up shuts down as soon as it is up.
+  let stopRequested = false;
   let onSignal = (): void => {
     stopRequested = true;
   };
-  let stopRequested = false;
   onTerminationSignal(fallback, () => onSignal());
 
   let running: RunningService;

@@ -1,13 +1,5 @@
-import { createLogOutput } from '../logging/logger.js';
+import { silentLogger as logger } from '../../test/support/silent-logger.js';
 import { runShutdown, SHUTDOWN_BUDGET_MS } from './run-shutdown.js';
-
-const logger = createLogOutput({
-  level: 'error',
-  format: 'json',
-  service: { name: 't', version: '0' },
-  projectId: undefined,
-  write: () => undefined,
-}).logger;
 
 describe('runShutdown', () => {
   it('fits inside Cloud Run’s 10 second grace period', () => {
