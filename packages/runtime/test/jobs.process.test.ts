@@ -81,4 +81,16 @@ describe('a job process', () => {
     expect(message).toContain('JOB_EXECUTION_DEADLINE: must be a duration');
     expect(job.records().some((r) => r['message'] === 'working')).toBe(false);
   });
+
+  it('lists the job variables and its own for --help, and exits 0', async () => {
+    const help = startFixture('example-job.ts', {}, ['--help']);
+    expect(await help.exited).toBe(0);
+    const text = help.lines.join('\n');
+    expect(text).toContain(
+      '- JOB_MODE [one of succeed, fail, wait]: succeed, fail, or wait until aborted. (required)',
+    );
+    expect(text).toContain('- JOB_EXECUTION_DEADLINE [duration]');
+    expect(text).toContain('- CLOUD_RUN_EXECUTION [string]');
+    expect(text).not.toContain('- PORT [');
+  });
 });

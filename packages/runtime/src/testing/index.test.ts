@@ -47,6 +47,30 @@ describe('startTestService', () => {
   });
 });
 
+describe('contract.authorizeDiagnostics', () => {
+  it('guards a custom debug endpoint with the diagnostics secret', async () => {
+    const debug = defineService({
+      name: 'debug',
+      version: '1',
+      initialize: ({ contract }) => ({
+        handler: (req, res) => {
+          if (contract.authorizeDiagnostics(req, res)) res.end('secret state');
+        },
+      }),
+    });
+    const running = await startTestService(debug, { env: { DIAGNOSTICS_SECRET: 'letmein' } });
+    try {
+      expect((await fetch(`${running.url}/debug`)).status).toBe(401);
+      const authorised = await fetch(`${running.url}/debug`, {
+        headers: { authorization: 'Bearer letmein' },
+      });
+      expect(await authorised.text()).toBe('secret state');
+    } finally {
+      await running.stop();
+    }
+  });
+});
+
 describe('integrations', () => {
   it('add clients to the contract, receive error logs, wrap the handler, and flush and close at shutdown', async () => {
     const events: string[] = [];
