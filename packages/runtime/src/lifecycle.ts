@@ -12,6 +12,8 @@ export interface HealthCheck {
    * `signal` when the check's timeout passes.
    */
   check(signal: AbortSignal): Promise<void>;
+  /** How long the check may take before it counts as failed. @default 2000 */
+  readonly timeoutMs?: number;
 }
 
 export interface Closer {

@@ -20,6 +20,10 @@ export interface ContractVariable {
   readonly scope: ContractScope;
   /** Value used when the variable is unset (local development). */
   readonly default?: string;
+  /** The only values accepted, when the variable is an enumeration. */
+  readonly values?: readonly string[];
+  /** The value is a credential: never echo it in messages or logs. */
+  readonly sensitive?: boolean;
 }
 
 /** The container port msp configures on Cloud Run; Cloud Run passes it as `PORT`. */
@@ -77,6 +81,7 @@ export const CONTRACT_VARIABLES = {
       'Bearer token that guards the diagnostics endpoints; when unset they are unauthenticated.',
     setBy: 'msp',
     scope: 'service',
+    sensitive: true,
   },
   EXTERNAL_DNS_NAME: {
     kind: 'string',
@@ -89,6 +94,7 @@ export const CONTRACT_VARIABLES = {
     description: 'Redis URL with the AUTH string: rediss://:<auth>@<host>:<port>.',
     setBy: 'msp',
     scope: 'all',
+    sensitive: true,
   },
   PGINSTANCE: {
     kind: 'string',
@@ -119,6 +125,7 @@ export const CONTRACT_VARIABLES = {
     description: 'Sentry DSN; turns on error reporting and job check-ins.',
     setBy: 'msp',
     scope: 'all',
+    sensitive: true,
   },
   SSL_CERT_DIR: {
     kind: 'string',
@@ -137,6 +144,47 @@ export const CONTRACT_VARIABLES = {
     description: 'Deadline of one job execution, such as "300s".',
     setBy: 'msp',
     scope: 'job',
+  },
+  CLOUD_RUN_EXECUTION: {
+    kind: 'string',
+    description: 'Name of the Cloud Run job execution; part of the job execution ID.',
+    setBy: 'cloud-run',
+    scope: 'job',
+  },
+  CLOUD_RUN_TASK_INDEX: {
+    kind: 'integer',
+    description: 'Index of this task within the job execution.',
+    setBy: 'cloud-run',
+    scope: 'job',
+  },
+  CLOUD_RUN_TASK_ATTEMPT: {
+    kind: 'integer',
+    description: 'How many times this task has been retried (0 on the first attempt).',
+    setBy: 'cloud-run',
+    scope: 'job',
+  },
+  LOG_LEVEL: {
+    kind: 'string',
+    description: 'Least severe log level written.',
+    setBy: 'operator',
+    scope: 'all',
+    default: 'info',
+    values: ['debug', 'info', 'warn', 'error'],
+  },
+  LOG_FORMAT: {
+    kind: 'string',
+    description:
+      'Log output: JSON lines for Cloud Logging, or readable text; json when MSP is true, else text.',
+    setBy: 'operator',
+    scope: 'all',
+    values: ['json', 'text'],
+  },
+  SANITY_CHECK: {
+    kind: 'boolean',
+    description: 'When true, the process exits 0 at once without starting (container image tests).',
+    setBy: 'operator',
+    scope: 'all',
+    default: 'false',
   },
 } as const satisfies Record<string, ContractVariable>;
 
