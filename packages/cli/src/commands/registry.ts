@@ -1,13 +1,14 @@
 import type { Command, OptionSpecs } from '../cli/command.js';
 import { logsCommand } from './logs.js';
 import { pgConnectCommand } from './pg-connect.js';
+import { tfcSyncCommand } from './tfc-sync.js';
 import { tfcViewCommand } from './tfc-view.js';
 
 /**
  * Every command, in the order `msp --help` lists them. Command modules are
  * light: each loads its heavy dependencies inside `run`.
  */
-export const commands: readonly Command<OptionSpecs>[] = [logsCommand, pgConnectCommand, tfcViewCommand];
+export const commands: readonly Command<OptionSpecs>[] = [logsCommand, pgConnectCommand, tfcViewCommand, tfcSyncCommand];
 
 export type FoundCommand =
   | { readonly command: Command<OptionSpecs>; readonly words: number }
