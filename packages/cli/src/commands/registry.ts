@@ -1,5 +1,13 @@
 import type { Command, OptionSpecs } from '../cli/command.js';
+import { diffCommand } from './diff.js';
+import { envAddCommand } from './env-add.js';
+import { generateCommand } from './generate.js';
+import { graphCommand } from './graph.js';
+import { initCommand } from './init.js';
 import { logsCommand } from './logs.js';
+import { opsCommand } from './ops.js';
+import { schemaCommand } from './schema.js';
+import { validateCommand } from './validate.js';
 import { pgConnectCommand } from './pg-connect.js';
 import { tfcSyncCommand } from './tfc-sync.js';
 import { tfcViewCommand } from './tfc-view.js';
@@ -8,7 +16,20 @@ import { tfcViewCommand } from './tfc-view.js';
  * Every command, in the order `msp --help` lists them. Command modules are
  * light: each loads its heavy dependencies inside `run`.
  */
-export const commands: readonly Command<OptionSpecs>[] = [logsCommand, pgConnectCommand, tfcViewCommand, tfcSyncCommand];
+export const commands: readonly Command<OptionSpecs>[] = [
+  initCommand,
+  envAddCommand,
+  validateCommand,
+  generateCommand,
+  diffCommand,
+  graphCommand,
+  opsCommand,
+  schemaCommand,
+  logsCommand,
+  pgConnectCommand,
+  tfcViewCommand,
+  tfcSyncCommand,
+];
 
 export type FoundCommand =
   | { readonly command: Command<OptionSpecs>; readonly words: number }

@@ -44,7 +44,7 @@ function index(files: ReadonlyMap<string, string>): Map<string, Located> {
     const parsed = parseStackPath(path);
     if (parsed === undefined || !parsed.file.endsWith('.tf.json')) continue;
     const key = `${parsed.environment}/${parsed.stack}`;
-    const entry = stacks.get(key) ?? { environment: parsed.environment, stack: parsed.stack, blocks: new Map(), moved: [] };
+    const entry: Located = stacks.get(key) ?? { environment: parsed.environment, stack: parsed.stack, blocks: new Map<string, string>(), moved: [] };
     const document = parseTerraformJSON(text);
     for (const block of configBlocks(document)) entry.blocks.set(block.address, JSON.stringify(block.body));
     entry.moved.push(...movedBlocks(document));
