@@ -26,7 +26,11 @@ export interface SpecIssue {
 
 /** What the CLI reads of a valid spec itself; the rest goes to `resolveSpec` untouched. */
 export interface ServiceSpecLike {
-  readonly service: { readonly id: string; readonly name?: string; readonly kind?: 'service' | 'job' };
+  readonly service: {
+    readonly id: string;
+    readonly name?: string;
+    readonly kind?: 'service' | 'job';
+  };
   readonly environments: readonly { readonly id: string }[];
 }
 

@@ -3,4 +3,11 @@ export type { MainOptions } from './main.js';
 export type { Io, OutputStream } from './cli/io.js';
 export { writeFiles, planFiles } from './fs/write-files.js';
 export type { FilePlan, PlanOptions } from './fs/write-files.js';
-export type { MspDeps, SpecIssue, LoadedSpec, LoadedPlatformConfig, ServiceSpecLike, SynthesizeOptions } from './deps.js';
+export type {
+  MspDeps,
+  SpecIssue,
+  LoadedSpec,
+  LoadedPlatformConfig,
+  ServiceSpecLike,
+  SynthesizeOptions,
+} from './deps.js';

@@ -94,7 +94,9 @@ describe('msp', () => {
     it('colours errors on a terminal, and not with NO_COLOR', async () => {
       const tty = await runMsp(['nope'], { io: memoryIo({ tty: true }) });
       expect(tty.stderr).toContain('\u001b[31merror\u001b[39m');
-      const noColor = await runMsp(['nope'], { io: memoryIo({ tty: true, env: { NO_COLOR: '1' } }) });
+      const noColor = await runMsp(['nope'], {
+        io: memoryIo({ tty: true, env: { NO_COLOR: '1' } }),
+      });
       expect(noColor.stderr).not.toContain('\u001b[');
       const piped = await runMsp(['nope'], { io: memoryIo({ tty: false }) });
       expect(piped.stderr).not.toContain('\u001b[');

@@ -43,8 +43,15 @@ export async function main(argv: readonly string[], io: Io, options: MainOptions
     }
     if (rest[0] === '--version') throw new UsageError('--version takes no other arguments');
     const found = findCommand(rest);
-    if (found.command === undefined) throw new UsageError(found.error, { hint: 'Run "msp --help" for the list of commands.' });
-    return await runCommand(found.command, [...globals, ...rest.slice(found.words)], io, options, renderCommandHelp);
+    if (found.command === undefined)
+      throw new UsageError(found.error, { hint: 'Run "msp --help" for the list of commands.' });
+    return await runCommand(
+      found.command,
+      [...globals, ...rest.slice(found.words)],
+      io,
+      options,
+      renderCommandHelp,
+    );
   } catch (error) {
     reportError(error, io, verbose, errorColors);
     return isUsageError(error) ? 2 : 1;
@@ -65,7 +72,8 @@ async function runCommand(
     return 0;
   }
   let deps: Promise<MspDeps> | undefined;
-  const loadDeps = options.loadDeps ?? (async () => (await import('./wire-deps.js')).loadDefaultDeps());
+  const loadDeps =
+    options.loadDeps ?? (async () => (await import('./wire-deps.js')).loadDefaultDeps());
   return command.run({
     io,
     options: parsed.options,
@@ -87,16 +95,26 @@ function colorFlag(argv: readonly string[]): boolean | undefined {
   return undefined;
 }
 
-function reportError(error: unknown, io: Io, verbose: boolean, colors: ReturnType<typeof createColors>): void {
+function reportError(
+  error: unknown,
+  io: Io,
+  verbose: boolean,
+  colors: ReturnType<typeof createColors>,
+): void {
   io.stderr.write(`${colors.red('error')}: ${field(error, 'message') ?? String(error)}\n`);
-  if (isCliError(error) && error.hint !== undefined) io.stderr.write(`${colors.dim('hint')}: ${error.hint}\n`);
+  if (isCliError(error) && error.hint !== undefined)
+    io.stderr.write(`${colors.dim('hint')}: ${error.hint}\n`);
   if (verbose) {
     const stack = field(error, 'stack');
     if (stack !== undefined) io.stderr.write(stack + '\n');
-    let cause = typeof error === 'object' && error !== null && 'cause' in error ? error.cause : undefined;
+    let cause =
+      typeof error === 'object' && error !== null && 'cause' in error ? error.cause : undefined;
     while (cause !== undefined) {
-      io.stderr.write(`caused by: ${field(cause, 'stack') ?? field(cause, 'message') ?? String(cause)}\n`);
-      cause = typeof cause === 'object' && cause !== null && 'cause' in cause ? cause.cause : undefined;
+      io.stderr.write(
+        `caused by: ${field(cause, 'stack') ?? field(cause, 'message') ?? String(cause)}\n`,
+      );
+      cause =
+        typeof cause === 'object' && cause !== null && 'cause' in cause ? cause.cause : undefined;
     }
   } else if (!isCliError(error)) {
     io.stderr.write(`${colors.dim('hint')}: run again with --verbose for the stack trace\n`);

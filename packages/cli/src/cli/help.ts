@@ -21,7 +21,8 @@ function optionLabel(name: string, spec: OptionSpec): string {
 
 function optionText(spec: OptionSpec): string {
   const parts = [spec.description];
-  if (spec.type === 'string' && spec.choices !== undefined) parts.push(`One of: ${spec.choices.join(', ')}.`);
+  if (spec.type === 'string' && spec.choices !== undefined)
+    parts.push(`One of: ${spec.choices.join(', ')}.`);
   if (spec.default !== undefined) parts.push(`Default: ${String(spec.default)}.`);
   return parts.join(' ');
 }
@@ -46,11 +47,17 @@ export function renderCommandHelp(command: Command<OptionSpecs>): string {
   lines.push(
     '',
     'Global options',
-    ...table(Object.entries(globalOptions).map(([name, spec]) => [optionLabel(name, spec), optionText(spec)])),
+    ...table(
+      Object.entries(globalOptions).map(([name, spec]) => [
+        optionLabel(name, spec),
+        optionText(spec),
+      ]),
+    ),
   );
   if (command.examples.length > 0) {
     lines.push('', 'Examples');
-    for (const example of command.examples) lines.push(`  # ${example.description}`, `  ${example.command}`);
+    for (const example of command.examples)
+      lines.push(`  # ${example.description}`, `  ${example.command}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -71,7 +78,10 @@ export function renderRootHelp(commands: readonly Command<OptionSpecs>[]): strin
       ['-h, --help', 'Show help; "msp <command> --help" shows a command\'s options and examples.'],
       ['--version', 'Print the version of msp.'],
       ['--verbose', 'Show stack traces and more detail on errors.'],
-      ['--[no-]color', 'Force colours on or off; default: on for a terminal unless NO_COLOR is set.'],
+      [
+        '--[no-]color',
+        'Force colours on or off; default: on for a terminal unless NO_COLOR is set.',
+      ],
     ]),
     '',
     'Exit codes: 0 success, 1 invalid input or failed check, 2 usage error.',

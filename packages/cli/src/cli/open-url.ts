@@ -5,7 +5,10 @@ import type { Io } from './io.js';
  * The program that opens a URL: `$BROWSER` when set, else the platform's
  * opener (`open` on macOS, `cmd /c start` on Windows, `xdg-open` elsewhere).
  */
-export function browserCommand(env: Io['env'], platform: NodeJS.Platform = process.platform): { command: string; args: string[] } {
+export function browserCommand(
+  env: Io['env'],
+  platform: NodeJS.Platform = process.platform,
+): { command: string; args: string[] } {
   const browser = env['BROWSER'];
   if (browser !== undefined && browser !== '') return { command: browser, args: [] };
   if (platform === 'darwin') return { command: 'open', args: [] };
@@ -22,7 +25,13 @@ export function openURL(io: Io, url: string): Promise<void> {
       env: { ...io.env } as NodeJS.ProcessEnv,
       stdio: 'ignore',
     });
-    child.on('error', (error) => reject(new Error(`could not run ${command} to open a browser: ${error.message}`)));
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with code ${code ?? 'unknown'}`))));
+    child.on('error', (error) =>
+      reject(new Error(`could not run ${command} to open a browser: ${error.message}`)),
+    );
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} exited with code ${code ?? 'unknown'}`)),
+    );
   });
 }

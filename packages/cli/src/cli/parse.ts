@@ -6,7 +6,11 @@ import type { Command, OptionSpecs, OptionValues } from './command.js';
 export const globalOptions = {
   help: { type: 'boolean', short: 'h', description: 'Show this help.' },
   verbose: { type: 'boolean', description: 'Show stack traces and more detail on errors.' },
-  color: { type: 'boolean', description: 'Force colours on or off (--no-color); default: on for a terminal unless NO_COLOR is set.' },
+  color: {
+    type: 'boolean',
+    description:
+      'Force colours on or off (--no-color); default: on for a terminal unless NO_COLOR is set.',
+  },
 } as const satisfies OptionSpecs;
 
 export interface ParsedCommandLine<O extends OptionSpecs> {
@@ -44,7 +48,9 @@ export function parseCommandLine<O extends OptionSpecs>(
       strict: true,
     }) as { values: Record<string, unknown>; positionals: string[] };
   } catch (error) {
-    throw new UsageError(cleanParseError(error), { hint: `Run "msp ${command.name} --help" for usage.` });
+    throw new UsageError(cleanParseError(error), {
+      hint: `Run "msp ${command.name} --help" for usage.`,
+    });
   }
   const help = parsed.values['help'] === true;
   if (!help) {
@@ -62,9 +68,14 @@ export function parseCommandLine<O extends OptionSpecs>(
 
 function cleanParseError(error: unknown): string {
   // Not `instanceof Error`: errors from node:util may come from another realm (jest's sandbox).
-  const message = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+  const message =
+    typeof error === 'object' && error !== null && 'message' in error
+      ? String(error.message)
+      : String(error);
   // parseArgs suggests "--" for values that look like options; msp has no such case worth mentioning.
-  return message.replace(/\. To specify a positional argument starting with a '-'.*$/s, '').replace(/\.$/, '');
+  return message
+    .replace(/\. To specify a positional argument starting with a '-'.*$/s, '')
+    .replace(/\.$/, '');
 }
 
 function checkPositionals(command: Command<OptionSpecs>, given: readonly string[]): void {
@@ -79,9 +90,12 @@ function checkPositionals(command: Command<OptionSpecs>, given: readonly string[
   }
   if (!variadic && given.length > declared.length) {
     const extra = given.slice(declared.length);
-    throw new UsageError(`unexpected argument${extra.length > 1 ? 's' : ''} ${extra.map((a) => `"${a}"`).join(', ')}`, {
-      hint: `Run "msp ${command.name} --help" for usage.`,
-    });
+    throw new UsageError(
+      `unexpected argument${extra.length > 1 ? 's' : ''} ${extra.map((a) => `"${a}"`).join(', ')}`,
+      {
+        hint: `Run "msp ${command.name} --help" for usage.`,
+      },
+    );
   }
 }
 
@@ -97,11 +111,17 @@ function checkChoices(command: Command<OptionSpecs>, values: Record<string, unkn
 }
 
 /** Reads an integer option, or throws a usage error naming the flag. */
-export function integerOption(name: string, value: string | undefined, range: { min: number; max: number }): number | undefined {
+export function integerOption(
+  name: string,
+  value: string | undefined,
+  range: { min: number; max: number },
+): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < range.min || n > range.max) {
-    throw new UsageError(`--${name} must be a whole number from ${range.min} to ${range.max}; got "${value}"`);
+    throw new UsageError(
+      `--${name} must be a whole number from ${range.min} to ${range.max}; got "${value}"`,
+    );
   }
   return n;
 }

@@ -7,7 +7,12 @@ import { stackFiles } from '../../test/support/stack-files.js';
 import { useTempDir } from '../../test/support/temp-dir.js';
 
 const resources = (env: string, stack: string) =>
-  stack === 'project' ? { google_project: { project: { project_id: `billing-${env}` } }, google_project_service: { run: {}, iam: {} } } : {};
+  stack === 'project'
+    ? {
+        google_project: { project: { project_id: `billing-${env}` } },
+        google_project_service: { run: {}, iam: {} },
+      }
+    : {};
 
 describe('msp generate', () => {
   const tempDir = useTempDir();
@@ -20,14 +25,20 @@ describe('msp generate', () => {
       files: (ids) => {
         const files = stackFiles(ids, resources);
         files.set('terraform/dev/stacks/cloudrun/terraform.tfvars', tfvars);
-        return ids.includes('dev') ? files : new Map([...files].filter(([p]) => !p.includes('/dev/')));
+        return ids.includes('dev')
+          ? files
+          : new Map([...files].filter(([p]) => !p.includes('/dev/')));
       },
     });
   const recording = () => {
     const d = deps();
     return {
       ...d,
-      synthesize: (resolved: Parameters<typeof d.synthesize>[0], platform: Parameters<typeof d.synthesize>[1], options: Parameters<typeof d.synthesize>[2]) => {
+      synthesize: (
+        resolved: Parameters<typeof d.synthesize>[0],
+        platform: Parameters<typeof d.synthesize>[1],
+        options: Parameters<typeof d.synthesize>[2],
+      ) => {
         synthesized.push(options);
         return d.synthesize(resolved, platform, options);
       },
@@ -42,18 +53,32 @@ describe('msp generate', () => {
     await writeFile(spec, 'service: {id: billing}\n');
   });
 
-  const run = (args: string[], io = memoryIo({ cwd: tempDir() })) => runMsp(['generate', ...args], { io, deps: recording() });
+  const run = (args: string[], io = memoryIo({ cwd: tempDir() })) =>
+    runMsp(['generate', ...args], { io, deps: recording() });
 
   it('writes every stack beside the spec and summarises resources per stack', async () => {
     const result = await run([]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(await readdir(join(tempDir(), 'billing/terraform/prod/stacks'))).toEqual(['cloudrun', 'iam', 'project']);
-    expect(JSON.parse(await readFile(join(tempDir(), 'billing/terraform/dev/stacks/project/main.tf.json'), 'utf8'))).toMatchObject({
+    expect(await readdir(join(tempDir(), 'billing/terraform/prod/stacks'))).toEqual([
+      'cloudrun',
+      'iam',
+      'project',
+    ]);
+    expect(
+      JSON.parse(
+        await readFile(
+          join(tempDir(), 'billing/terraform/dev/stacks/project/main.tf.json'),
+          'utf8',
+        ),
+      ),
+    ).toMatchObject({
       resource: { google_project: { project: { project_id: 'billing-dev' } } },
     });
     expect(result.stdout).toContain('billing (billing/service.yaml): 9 files changed, 0 unchanged');
-    expect(result.stdout).toContain(['  environment  stack     resources', '  dev          project           3'].join('\n'));
+    expect(result.stdout).toContain(
+      ['  environment  stack     resources', '  dev          project           3'].join('\n'),
+    );
     expect(synthesized).toEqual([{ stable: true }]);
   });
 
@@ -80,20 +105,30 @@ describe('msp generate', () => {
     const obsolete = join(tempDir(), 'billing/terraform/prod/stacks/old/main.tf.json');
     await mkdir(join(tempDir(), 'billing/terraform/prod/stacks/old'));
     await writeFile(obsolete, '{}\n');
-    await writeFile(join(tempDir(), 'billing/terraform/prod/stacks/iam/.terraform.lock.hcl'), '# kept\n');
+    await writeFile(
+      join(tempDir(), 'billing/terraform/prod/stacks/iam/.terraform.lock.hcl'),
+      '# kept\n',
+    );
     const check = await run(['--check']);
     expect(check.code).toBe(1);
     expect(check.stdout).toContain('would remove billing/terraform/prod/stacks/old/main.tf.json');
     const result = await run([]);
     expect(result.stdout).toContain('removed billing/terraform/prod/stacks/old/main.tf.json');
     await expect(readFile(obsolete)).rejects.toThrow();
-    expect(await readFile(join(tempDir(), 'billing/terraform/prod/stacks/iam/.terraform.lock.hcl'), 'utf8')).toBe('# kept\n');
+    expect(
+      await readFile(
+        join(tempDir(), 'billing/terraform/prod/stacks/iam/.terraform.lock.hcl'),
+        'utf8',
+      ),
+    ).toBe('# kept\n');
   });
 
   it('--dry-run lists the files and writes nothing', async () => {
     const result = await run(['--dry-run']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('would create billing/terraform/dev/stacks/project/main.tf.json');
+    expect(result.stdout).toContain(
+      'would create billing/terraform/dev/stacks/project/main.tf.json',
+    );
     expect(await readdir(join(tempDir(), 'billing'))).toEqual(['service.yaml']);
   });
 
@@ -123,7 +158,11 @@ describe('msp generate', () => {
 
   it('prints JSON with --json', async () => {
     const result = await run(['--json', '--dry-run']);
-    const [entry] = JSON.parse(result.stdout) as { service: string; written: boolean; stacks: unknown[] }[];
+    const [entry] = JSON.parse(result.stdout) as {
+      service: string;
+      written: boolean;
+      stacks: unknown[];
+    }[];
     expect(entry).toMatchObject({ service: 'billing', written: false });
     expect(entry?.stacks).toContainEqual({ environment: 'prod', stack: 'project', resources: 3 });
   });
@@ -139,12 +178,26 @@ describe('msp generate', () => {
         ...base,
         loadSpec: async (path) =>
           path.includes('broken')
-            ? { path, source: 'service:\n  id: 12\n', issues: [{ code: 'type', path: 'service.id', message: 'must be a string', line: 2, column: 7 }] }
+            ? {
+                path,
+                source: 'service:\n  id: 12\n',
+                issues: [
+                  {
+                    code: 'type',
+                    path: 'service.id',
+                    message: 'must be a string',
+                    line: 2,
+                    column: 7,
+                  },
+                ],
+              }
             : base.loadSpec(path),
       },
     });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('broken/service.yaml:2:7 error service.id: must be a string [type]');
+    expect(result.stderr).toContain(
+      'broken/service.yaml:2:7 error service.id: must be a string [type]',
+    );
     expect(result.stderr).toContain('  > 2 |   id: 12\n      |       ^\n');
     expect(result.stderr).toContain('error: broken/service.yaml is invalid: 1 error');
     expect(await readdir(join(tempDir(), 'billing/terraform'))).toEqual(['dev', 'prod']);
@@ -160,7 +213,10 @@ describe('msp generate', () => {
   });
 
   it('says when there is no spec at all', async () => {
-    const empty = await runMsp(['generate'], { io: memoryIo({ cwd: await mkdirEmpty(tempDir()) }), deps: deps() });
+    const empty = await runMsp(['generate'], {
+      io: memoryIo({ cwd: await mkdirEmpty(tempDir()) }),
+      deps: deps(),
+    });
     expect(empty.code).toBe(1);
     expect(empty.stderr).toContain('no service.yaml under');
   });
@@ -180,4 +236,3 @@ async function mkdirEmpty(root: string): Promise<string> {
   await mkdir(dir);
   return dir;
 }
-

@@ -12,10 +12,22 @@ import type { CommandContext } from '../cli/command.js';
 
 const options = {
   env: { type: 'string', valueName: 'id', description: 'Only this environment.' },
-  out: { type: 'string', valueName: 'dir', description: 'Write under <dir>/<service id>/ instead of beside each spec.' },
-  check: { type: 'boolean', description: 'Write nothing; exit 1 listing the files that would change (for CI).' },
+  out: {
+    type: 'string',
+    valueName: 'dir',
+    description: 'Write under <dir>/<service id>/ instead of beside each spec.',
+  },
+  check: {
+    type: 'boolean',
+    description: 'Write nothing; exit 1 listing the files that would change (for CI).',
+  },
   'dry-run': { type: 'boolean', description: 'Write nothing; list the files that would change.' },
-  stable: { type: 'boolean', default: true, description: 'Keep existing dynamic variables (resolved image digests) instead of resolving them again.' },
+  stable: {
+    type: 'boolean',
+    default: true,
+    description:
+      'Keep existing dynamic variables (resolved image digests) instead of resolving them again.',
+  },
   json: jsonOption,
 } as const;
 
@@ -27,12 +39,24 @@ export const generateCommand = defineCommand({
     'beside each spec, or under --out. Generated files that are no longer produced are removed.',
     'Files are written all at once (temporary files, then renames) and only when they change.',
   ].join('\n'),
-  positionals: [{ name: 'file', variadic: true, description: 'Specs to generate; default: every service.yaml under the current directory.' }],
+  positionals: [
+    {
+      name: 'file',
+      variadic: true,
+      description: 'Specs to generate; default: every service.yaml under the current directory.',
+    },
+  ],
   options,
   examples: [
     { description: 'Generate every service under the current directory', command: 'msp generate' },
-    { description: 'Generate one environment of one service', command: 'msp generate services/billing/service.yaml --env dev' },
-    { description: 'Fail in CI when the committed Terraform is stale', command: 'msp generate --check' },
+    {
+      description: 'Generate one environment of one service',
+      command: 'msp generate services/billing/service.yaml --env dev',
+    },
+    {
+      description: 'Fail in CI when the committed Terraform is stale',
+      command: 'msp generate --check',
+    },
   ],
   async run(context) {
     const { io, args, colors } = context;
@@ -40,23 +64,29 @@ export const generateCommand = defineCommand({
     const results: SpecResult[] = [];
     let failed = 0;
     for (const [i, file] of files.entries()) {
-      if (files.length > 1 && io.stderr.isTTY === true) io.stderr.write(`\r\u001b[2K[${i + 1}/${files.length}] ${displayPath(io, file)}`);
+      if (files.length > 1 && io.stderr.isTTY === true)
+        io.stderr.write(`\r\u001b[2K[${i + 1}/${files.length}] ${displayPath(io, file)}`);
       try {
         results.push(await generateOne(context, file));
       } catch (error) {
         if (!isCliError(error)) throw error;
         if (files.length > 1 && io.stderr.isTTY === true) io.stderr.write('\r\u001b[2K');
-        io.stderr.write(`${colors.red('error')}: ${error.message}\n${error.hint === undefined ? '' : `${colors.dim('hint')}: ${error.hint}\n`}`);
+        io.stderr.write(
+          `${colors.red('error')}: ${error.message}\n${error.hint === undefined ? '' : `${colors.dim('hint')}: ${error.hint}\n`}`,
+        );
         failed++;
       }
     }
     if (files.length > 1 && io.stderr.isTTY === true) io.stderr.write('\r\u001b[2K');
     const stale = results.filter((r) => planChangesSomething(r.plan));
-    if (context.options.json === true) io.stdout.write(JSON.stringify(results.map(jsonResult), null, 2) + '\n');
+    if (context.options.json === true)
+      io.stdout.write(JSON.stringify(results.map(jsonResult), null, 2) + '\n');
     else for (const result of results) io.stdout.write(describe(context, result));
     if (failed > 0) return 1;
     if (context.options.check === true && stale.length > 0) {
-      io.stderr.write(`${colors.red('error')}: generated Terraform is stale for ${stale.map((r) => r.service).join(', ')}\n${colors.dim('hint')}: run "msp generate" and commit the result\n`);
+      io.stderr.write(
+        `${colors.red('error')}: generated Terraform is stale for ${stale.map((r) => r.service).join(', ')}\n${colors.dim('hint')}: run "msp generate" and commit the result\n`,
+      );
       return 1;
     }
     return 0;
@@ -72,36 +102,68 @@ interface SpecResult {
   readonly written: boolean;
 }
 
-async function generateOne(context: CommandContext<typeof options>, file: string): Promise<SpecResult> {
+async function generateOne(
+  context: CommandContext<typeof options>,
+  file: string,
+): Promise<SpecResult> {
   const { io, options: opts, colors } = context;
   const deps = await context.deps();
   const prepared = await prepareSpec(io, colors, deps, file);
-  const environmentIDs = opts.env === undefined ? undefined : [findEnvironment(prepared.resolved, opts.env).id];
-  const root = opts.out === undefined ? prepared.dir : join(io.cwd, opts.out, prepared.resolved.service.id);
-  const generated = await generateFiles(deps, prepared, { stable: opts.stable, ...(environmentIDs === undefined ? {} : { environmentIDs }) });
+  const environmentIDs =
+    opts.env === undefined ? undefined : [findEnvironment(prepared.resolved, opts.env).id];
+  const root =
+    opts.out === undefined ? prepared.dir : join(io.cwd, opts.out, prepared.resolved.service.id);
+  const generated = await generateFiles(deps, prepared, {
+    stable: opts.stable,
+    ...(environmentIDs === undefined ? {} : { environmentIDs }),
+  });
   const existing = await existingGeneratedFiles(root, environmentIDs);
   const files = opts.stable ? keepStableFiles(generated, existing) : new Map(generated);
   const write = opts.check !== true && opts['dry-run'] !== true;
   const owned = { owned: [...existing.keys()] };
   const plan = write ? await writeFiles(root, files, owned) : await planFiles(root, files, owned);
-  return { spec: file, service: prepared.resolved.service.id, root, plan, counts: resourceCounts(files), written: write };
+  return {
+    spec: file,
+    service: prepared.resolved.service.id,
+    root,
+    plan,
+    counts: resourceCounts(files),
+    written: write,
+  };
 }
 
-function describe({ io, colors, options: opts }: CommandContext<typeof options>, result: SpecResult): string {
+function describe(
+  { io, colors, options: opts }: CommandContext<typeof options>,
+  result: SpecResult,
+): string {
   const { plan } = result;
   const where = displayPath(io, result.root);
-  const verb = result.written ? { created: 'created', changed: 'updated', removed: 'removed' } : { created: 'would create', changed: 'would update', removed: 'would remove' };
+  const verb = result.written
+    ? { created: 'created', changed: 'updated', removed: 'removed' }
+    : { created: 'would create', changed: 'would update', removed: 'would remove' };
   const lines: string[] = [];
-  for (const path of plan.created) lines.push(`  ${colors.green(verb.created)} ${join(where, path)}`);
-  for (const path of plan.changed) lines.push(`  ${colors.yellow(verb.changed)} ${join(where, path)}`);
+  for (const path of plan.created)
+    lines.push(`  ${colors.green(verb.created)} ${join(where, path)}`);
+  for (const path of plan.changed)
+    lines.push(`  ${colors.yellow(verb.changed)} ${join(where, path)}`);
   for (const path of plan.removed) lines.push(`  ${colors.red(verb.removed)} ${join(where, path)}`);
   const changed = plan.created.length + plan.changed.length + plan.removed.length;
-  const status = changed === 0 ? 'up to date' : `${changed} file${changed === 1 ? '' : 's'} ${result.written ? 'changed' : 'stale'}`;
+  const status =
+    changed === 0
+      ? 'up to date'
+      : `${changed} file${changed === 1 ? '' : 's'} ${result.written ? 'changed' : 'stale'}`;
   const header = `${colors.bold(result.service)} (${relative(io.cwd, result.spec) || result.spec}): ${status}, ${plan.unchanged.length} unchanged`;
   const table = opts.check === true ? '' : formatCounts(result.counts);
   return [header, ...lines].join('\n') + '\n' + table;
 }
 
 function jsonResult(result: SpecResult) {
-  return { spec: result.spec, service: result.service, root: result.root, written: result.written, files: result.plan, stacks: result.counts };
+  return {
+    spec: result.spec,
+    service: result.service,
+    root: result.root,
+    written: result.written,
+    files: result.plan,
+    stacks: result.counts,
+  };
 }

@@ -14,10 +14,15 @@ describe('msp logs and msp tfc view', () => {
   };
 
   it('prints the Logs Explorer URL of a service environment', async () => {
-    const result = await runMsp(['logs', '--env', 'prod'], { io: memoryIo({ cwd: await spec() }), deps: fakeDeps() });
+    const result = await runMsp(['logs', '--env', 'prod'], {
+      io: memoryIo({ cwd: await spec() }),
+      deps: fakeDeps(),
+    });
     expect(result.code).toBe(0);
     const url = new URL(result.stdout.trim());
-    expect(url.origin + url.pathname.split(';')[0]).toBe('https://console.cloud.google.com/logs/query');
+    expect(url.origin + url.pathname.split(';')[0]).toBe(
+      'https://console.cloud.google.com/logs/query',
+    );
     expect(url.searchParams.get('project')).toBe('billing-prod-9f8e');
     expect(decodeURIComponent(url.pathname.split(';query=')[1] ?? '')).toBe(
       'resource.type="cloud_run_revision"\nresource.labels.service_name="billing-prod-us-central1"\nresource.labels.location="us-central1"',
@@ -27,25 +32,39 @@ describe('msp logs and msp tfc view', () => {
   it('selects cloud_run_job logs for a job', async () => {
     const base = resolvedSpec();
     const resolved = resolvedSpec({ service: { ...base.service, kind: 'job' } });
-    const result = await runMsp(['logs', '--env', 'dev', '--json'], { io: memoryIo({ cwd: await spec() }), deps: fakeDeps({ resolved }) });
-    expect(JSON.parse(result.stdout)).toMatchObject({ query: expect.stringContaining('resource.labels.job_name="billing-dev-us-central1"') });
+    const result = await runMsp(['logs', '--env', 'dev', '--json'], {
+      io: memoryIo({ cwd: await spec() }),
+      deps: fakeDeps({ resolved }),
+    });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      query: expect.stringContaining('resource.labels.job_name="billing-dev-us-central1"'),
+    });
   });
 
   it('asks for --env when the spec has several environments', async () => {
-    const result = await runMsp(['logs'], { io: memoryIo({ cwd: await spec() }), deps: fakeDeps() });
+    const result = await runMsp(['logs'], {
+      io: memoryIo({ cwd: await spec() }),
+      deps: fakeDeps(),
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--env is required: billing has environments dev, prod');
   });
 
   it('lists the environments when the one asked for does not exist', async () => {
-    const result = await runMsp(['logs', '--env', 'staging'], { io: memoryIo({ cwd: await spec() }), deps: fakeDeps() });
+    const result = await runMsp(['logs', '--env', 'staging'], {
+      io: memoryIo({ cwd: await spec() }),
+      deps: fakeDeps(),
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('service billing has no environment "staging"');
     expect(result.stderr).toContain('Environments: dev, prod.');
   });
 
   it('says which file is missing', async () => {
-    const result = await runMsp(['logs', 'nope/service.yaml', '--env', 'dev'], { io: memoryIo({ cwd: tempDir() }), deps: fakeDeps() });
+    const result = await runMsp(['logs', 'nope/service.yaml', '--env', 'dev'], {
+      io: memoryIo({ cwd: tempDir() }),
+      deps: fakeDeps(),
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error: no such file: nope/service.yaml');
   });
@@ -57,9 +76,15 @@ describe('msp logs and msp tfc view', () => {
     await writeFile(browser, `#!/bin/sh\necho "$1" > "${record}"\n`);
     await chmod(browser, 0o755);
     const env = { PATH: process.env['PATH'], BROWSER: browser };
-    const printed = await runMsp(['logs', '--env', 'dev'], { io: memoryIo({ cwd, env }), deps: fakeDeps() });
+    const printed = await runMsp(['logs', '--env', 'dev'], {
+      io: memoryIo({ cwd, env }),
+      deps: fakeDeps(),
+    });
     await expect(readFile(record, 'utf8')).rejects.toThrow();
-    const opened = await runMsp(['logs', '--env', 'dev', '--open'], { io: memoryIo({ cwd, env }), deps: fakeDeps() });
+    const opened = await runMsp(['logs', '--env', 'dev', '--open'], {
+      io: memoryIo({ cwd, env }),
+      deps: fakeDeps(),
+    });
     expect(opened.code).toBe(0);
     expect(await readFile(record, 'utf8')).toBe(printed.stdout);
   });
@@ -67,16 +92,32 @@ describe('msp logs and msp tfc view', () => {
   it('prints the Terraform Cloud workspaces of a service, an environment, or all', async () => {
     const cwd = await spec();
     const service = await runMsp(['tfc', 'view'], { io: memoryIo({ cwd }), deps: fakeDeps() });
-    expect(service.stdout).toBe('https://app.terraform.io/app/acme/workspaces?tag=msp-service-billing\n');
-    const env = await runMsp(['tfc', 'view', '--env', 'prod'], { io: memoryIo({ cwd }), deps: fakeDeps() });
-    expect(env.stdout).toBe('https://app.terraform.io/app/acme/workspaces?tag=msp-env-billing-prod\n');
-    const all = await runMsp(['tfc', 'view', '--all', '--json'], { io: memoryIo({ cwd: await mkdirp(join(cwd, 'elsewhere')) }), deps: fakeDeps() });
-    expect(JSON.parse(all.stdout)).toEqual({ url: 'https://app.terraform.io/app/acme/workspaces?tag=msp', tag: 'msp' });
+    expect(service.stdout).toBe(
+      'https://app.terraform.io/app/acme/workspaces?tag=msp-service-billing\n',
+    );
+    const env = await runMsp(['tfc', 'view', '--env', 'prod'], {
+      io: memoryIo({ cwd }),
+      deps: fakeDeps(),
+    });
+    expect(env.stdout).toBe(
+      'https://app.terraform.io/app/acme/workspaces?tag=msp-env-billing-prod\n',
+    );
+    const all = await runMsp(['tfc', 'view', '--all', '--json'], {
+      io: memoryIo({ cwd: await mkdirp(join(cwd, 'elsewhere')) }),
+      deps: fakeDeps(),
+    });
+    expect(JSON.parse(all.stdout)).toEqual({
+      url: 'https://app.terraform.io/app/acme/workspaces?tag=msp',
+      tag: 'msp',
+    });
   });
 
   it('refuses tfc view when state is in GCS', async () => {
     const platform = platformConfig({ state: { type: 'gcs', bucket: 'b', prefix: 'msp' } });
-    const result = await runMsp(['tfc', 'view'], { io: memoryIo({ cwd: await spec() }), deps: fakeDeps({ platform }) });
+    const result = await runMsp(['tfc', 'view'], {
+      io: memoryIo({ cwd: await spec() }),
+      deps: fakeDeps({ platform }),
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('hint: Set state.type to terraform-cloud');
   });

@@ -8,9 +8,17 @@ import { prepareSpec, specPath } from '../spec/prepare-spec.js';
 export const opsCommand = defineCommand({
   name: 'ops',
   summary: 'Write the operations page of a service in Markdown',
-  description: 'Environments, resources, console and logs links, Terraform workspaces, alerts and common tasks,\nmarked as generated. Alerts are read from the Terraform the spec generates.',
+  description:
+    'Environments, resources, console and logs links, Terraform workspaces, alerts and common tasks,\nmarked as generated. Alerts are read from the Terraform the spec generates.',
   positionals: [{ name: 'file', required: true, description: 'The service.yaml.' }],
-  options: { out: { type: 'string', short: 'o', valueName: 'file', description: 'Write to this file instead of printing.' } },
+  options: {
+    out: {
+      type: 'string',
+      short: 'o',
+      valueName: 'file',
+      description: 'Write to this file instead of printing.',
+    },
+  },
   examples: [
     { description: 'Print the page', command: 'msp ops service.yaml' },
     { description: 'Keep it beside the spec', command: 'msp ops service.yaml --out OPERATIONS.md' },
@@ -20,9 +28,13 @@ export const opsCommand = defineCommand({
     const path = specPath(io, args[0]);
     const prepared = await prepareSpec(io, colors, lib, path);
     const files = await generateFiles(lib, prepared, { stable: true });
-    const alerts = new Map(prepared.resolved.environments.map((e) => [e.id, alertPolicies(files, e.id)]));
+    const alerts = new Map(
+      prepared.resolved.environments.map((e) => [e.id, alertPolicies(files, e.id)]),
+    );
     const target = options.out === undefined ? undefined : resolve(io.cwd, options.out);
-    const specLink = relative(target === undefined ? prepared.dir : dirname(target), path).split('\\').join('/');
+    const specLink = relative(target === undefined ? prepared.dir : dirname(target), path)
+      .split('\\')
+      .join('/');
     const page = renderOperationsDoc(prepared.resolved, prepared.platform, alerts, specLink);
     if (target === undefined) {
       io.stdout.write(page);

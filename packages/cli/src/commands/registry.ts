@@ -37,7 +37,9 @@ export type FoundCommand =
 
 /** The command named by the first words of `argv` (`env add`, `validate`, ...). */
 export function findCommand(argv: readonly string[]): FoundCommand {
-  for (const command of [...commands].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length)) {
+  for (const command of [...commands].sort(
+    (a, b) => b.name.split(' ').length - a.name.split(' ').length,
+  )) {
     const words = command.name.split(' ');
     if (words.every((word, i) => argv[i] === word)) return { command, words: words.length };
   }
@@ -47,18 +49,27 @@ export function findCommand(argv: readonly string[]): FoundCommand {
     const sub = argv[1];
     const names = group.map((c) => c.name).join(', ');
     return {
-      error: sub === undefined || sub.startsWith('-') ? `"msp ${first}" needs a subcommand: ${names}` : `unknown command "msp ${first} ${sub}"; did you mean one of: ${names}?`,
+      error:
+        sub === undefined || sub.startsWith('-')
+          ? `"msp ${first}" needs a subcommand: ${names}`
+          : `unknown command "msp ${first} ${sub}"; did you mean one of: ${names}?`,
     };
   }
   const suggestion = closest(first, [...new Set(commands.map((c) => c.name.split(' ')[0] ?? ''))]);
-  return { error: `unknown command "${first}"${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}` };
+  return {
+    error: `unknown command "${first}"${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}`,
+  };
 }
 
 function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: { name: string; distance: number } | undefined;
   for (const name of candidates) {
     const distance = editDistance(word, name);
-    if (distance <= Math.max(2, Math.floor(name.length / 3)) && (best === undefined || distance < best.distance)) best = { name, distance };
+    if (
+      distance <= Math.max(2, Math.floor(name.length / 3)) &&
+      (best === undefined || distance < best.distance)
+    )
+      best = { name, distance };
   }
   return best?.name;
 }
@@ -68,7 +79,11 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     previous = current;
   }

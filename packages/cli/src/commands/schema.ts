@@ -4,19 +4,36 @@ import { defineCommand } from '../cli/command.js';
 export const schemaCommand = defineCommand({
   name: 'schema',
   summary: 'Print the JSON Schema of service.yaml (or of msp.config.yaml)',
-  description: 'Editors use it to complete and explain specs; point a "# yaml-language-server: $schema=" line at it.',
+  description:
+    'Editors use it to complete and explain specs; point a "# yaml-language-server: $schema=" line at it.',
   positionals: [],
   options: {
-    platform: { type: 'boolean', description: 'The schema of the platform config msp.config.yaml instead.' },
-    out: { type: 'string', short: 'o', valueName: 'file', description: 'Write to this file instead of printing.' },
+    platform: {
+      type: 'boolean',
+      description: 'The schema of the platform config msp.config.yaml instead.',
+    },
+    out: {
+      type: 'string',
+      short: 'o',
+      valueName: 'file',
+      description: 'Write to this file instead of printing.',
+    },
   },
   examples: [
     { description: 'Print the spec schema', command: 'msp schema' },
-    { description: 'Save the platform config schema', command: 'msp schema --platform --out msp.config.schema.json' },
+    {
+      description: 'Save the platform config schema',
+      command: 'msp schema --platform --out msp.config.schema.json',
+    },
   ],
   async run({ io, options, deps }) {
     const lib = await deps();
-    const text = JSON.stringify(options.platform === true ? lib.platformSchema() : lib.serviceSchema(), null, 2) + '\n';
+    const text =
+      JSON.stringify(
+        options.platform === true ? lib.platformSchema() : lib.serviceSchema(),
+        null,
+        2,
+      ) + '\n';
     if (options.out === undefined) {
       io.stdout.write(text);
       return 0;

@@ -8,7 +8,9 @@ export async function specFiles(io: Io, args: readonly string[]): Promise<string
   if (args.length > 0) return args.map((arg) => resolve(io.cwd, arg));
   const found = await findSpecs(io.cwd);
   if (found.length === 0) {
-    throw new CliError('no-specs', `no service.yaml under ${io.cwd}`, { hint: 'Name a spec file, or create one with "msp init <id>".' });
+    throw new CliError('no-specs', `no service.yaml under ${io.cwd}`, {
+      hint: 'Name a spec file, or create one with "msp init <id>".',
+    });
   }
   return found;
 }

@@ -13,7 +13,8 @@ export async function findSpecs(root: string): Promise<string[]> {
     const entries = await readdir(dir, { withFileTypes: true });
     for (const entry of entries) {
       if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && !skipped.has(entry.name)) await walk(join(dir, entry.name));
+        if (!entry.name.startsWith('.') && !skipped.has(entry.name))
+          await walk(join(dir, entry.name));
       } else if (entry.isFile() && entry.name === 'service.yaml') {
         found.push(join(dir, entry.name));
       }

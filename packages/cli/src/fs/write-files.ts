@@ -52,7 +52,12 @@ export async function planFiles(
     else changed.push(path);
   }
   const removed = (options.owned ?? []).filter((path) => !files.has(path));
-  return { created: created.sort(), changed: changed.sort(), unchanged: unchanged.sort(), removed: [...removed].sort() };
+  return {
+    created: created.sort(),
+    changed: changed.sort(),
+    unchanged: unchanged.sort(),
+    removed: [...removed].sort(),
+  };
 }
 
 /**

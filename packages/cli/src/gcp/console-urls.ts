@@ -3,7 +3,10 @@ import type { ResolvedEnvironment, ServiceKind } from '@msp/spec';
 const console = 'https://console.cloud.google.com';
 
 /** The Cloud Logging query selecting the logs of an environment's Cloud Run service or job. */
-export function logsQuery(kind: ServiceKind, environment: Pick<ResolvedEnvironment, 'cloudRunName' | 'region'>): string {
+export function logsQuery(
+  kind: ServiceKind,
+  environment: Pick<ResolvedEnvironment, 'cloudRunName' | 'region'>,
+): string {
   return kind === 'job'
     ? [
         'resource.type="cloud_run_job"',
@@ -18,14 +21,20 @@ export function logsQuery(kind: ServiceKind, environment: Pick<ResolvedEnvironme
 }
 
 /** The Logs Explorer URL for an environment's Cloud Run service or job. */
-export function logsURL(kind: ServiceKind, environment: Pick<ResolvedEnvironment, 'cloudRunName' | 'region' | 'projectID'>): string {
+export function logsURL(
+  kind: ServiceKind,
+  environment: Pick<ResolvedEnvironment, 'cloudRunName' | 'region' | 'projectID'>,
+): string {
   // The Logs Explorer takes the query as a matrix parameter of the path.
   const query = encodeURIComponent(logsQuery(kind, environment));
   return `${console}/logs/query;query=${query}?project=${encodeURIComponent(environment.projectID)}`;
 }
 
 /** The Cloud Run page of an environment's service or job. */
-export function cloudRunURL(kind: ServiceKind, environment: Pick<ResolvedEnvironment, 'cloudRunName' | 'region' | 'projectID'>): string {
+export function cloudRunURL(
+  kind: ServiceKind,
+  environment: Pick<ResolvedEnvironment, 'cloudRunName' | 'region' | 'projectID'>,
+): string {
   const page = kind === 'job' ? 'jobs/details' : 'detail';
   return `${console}/run/${page}/${environment.region}/${environment.cloudRunName}?project=${encodeURIComponent(environment.projectID)}`;
 }

@@ -8,20 +8,33 @@ export interface AlertPolicy {
 }
 
 /** The alert policies generated for an environment, read from its stacks' Terraform JSON, sorted by name. */
-export function alertPolicies(files: ReadonlyMap<string, string>, environmentID: string): AlertPolicy[] {
+export function alertPolicies(
+  files: ReadonlyMap<string, string>,
+  environmentID: string,
+): AlertPolicy[] {
   const policies: AlertPolicy[] = [];
   for (const [path, text] of files) {
     const parsed = parseStackPath(path);
-    if (parsed === undefined || parsed.environment !== environmentID || !parsed.file.endsWith('.tf.json')) continue;
+    if (
+      parsed === undefined ||
+      parsed.environment !== environmentID ||
+      !parsed.file.endsWith('.tf.json')
+    )
+      continue;
     for (const block of configBlocks(parseTerraformJSON(text))) {
-      if (block.type !== 'google_monitoring_alert_policy' || block.address.startsWith('data.')) continue;
-      const body = (typeof block.body === 'object' && block.body !== null ? block.body : {}) as Record<string, unknown>;
+      if (block.type !== 'google_monitoring_alert_policy' || block.address.startsWith('data.'))
+        continue;
+      const body = (
+        typeof block.body === 'object' && block.body !== null ? block.body : {}
+      ) as Record<string, unknown>;
       const documentation = [body['documentation']].flat()[0] as { content?: unknown } | undefined;
       const name = typeof body['display_name'] === 'string' ? body['display_name'] : block.address;
       policies.push({
         name,
         ...(typeof body['severity'] === 'string' ? { severity: body['severity'] } : {}),
-        ...(typeof documentation?.content === 'string' ? { description: documentation.content.split('\n')[0] ?? '' } : {}),
+        ...(typeof documentation?.content === 'string'
+          ? { description: documentation.content.split('\n')[0] ?? '' }
+          : {}),
       });
     }
   }

@@ -8,7 +8,9 @@ export function assertPortFree(port: number): Promise<void> {
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new CliError('port-in-use', `port ${port} on 127.0.0.1 is already in use`, { hint: 'Choose another port with --port <n>.' })
+          ? new CliError('port-in-use', `port ${port} on 127.0.0.1 is already in use`, {
+              hint: 'Choose another port with --port <n>.',
+            })
           : error,
       );
     });

@@ -40,12 +40,18 @@ export function databaseUser(serviceAccount: string): string {
 }
 
 /** One `psql` line per database, through the proxy. */
-export function psqlCommands(serviceAccount: string, databases: readonly string[], port: number): string[] {
+export function psqlCommands(
+  serviceAccount: string,
+  databases: readonly string[],
+  port: number,
+): string[] {
   const user = databaseUser(serviceAccount);
   return databases.map((db) => `psql -U ${user} -d ${db} -h 127.0.0.1 -p ${port}`);
 }
 
 /** A command line for display, quoting arguments that need it. */
 export function shellLine(program: string, args: readonly string[]): string {
-  return [program, ...args].map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`)).join(' ');
+  return [program, ...args]
+    .map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`))
+    .join(' ');
 }

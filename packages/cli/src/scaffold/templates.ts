@@ -17,7 +17,12 @@ export function titleFromID(id: string): string {
 }
 
 /** A new environment as `msp init` and `msp env add` write it. */
-export function environmentTemplate(options: { id: string; projectID: string; category: string; kind: Kind }): { [key: string]: YamlValue } {
+export function environmentTemplate(options: {
+  id: string;
+  projectID: string;
+  category: string;
+  kind: Kind;
+}): { [key: string]: YamlValue } {
   const common = {
     id: options.id,
     projectID: options.projectID,
@@ -25,7 +30,12 @@ export function environmentTemplate(options: { id: string; projectID: string; ca
     deploy: { type: 'manual', manual: { tag: 'latest' } },
   };
   if (options.kind === 'job') {
-    return { ...common, instances: { resources: { cpu: 1, memory: '512Mi' } }, schedule: { cron: '0 * * * *' }, deadlineSeconds: 600 };
+    return {
+      ...common,
+      instances: { resources: { cpu: 1, memory: '512Mi' } },
+      schedule: { cron: '0 * * * *' },
+      deadlineSeconds: 600,
+    };
   }
   return {
     ...common,

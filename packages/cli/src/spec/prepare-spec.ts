@@ -32,7 +32,12 @@ export async function assertSpecExists(io: Io, path: string): Promise<void> {
   }
 }
 
-function printIssues(io: Io, colors: Colors, file: { path: string; source?: string }, issues: readonly SpecIssue[]): void {
+function printIssues(
+  io: Io,
+  colors: Colors,
+  file: { path: string; source?: string },
+  issues: readonly SpecIssue[],
+): void {
   for (const issue of sortIssues(issues)) {
     io.stderr.write(formatIssue(issue, { ...file, cwd: io.cwd }, colors) + '\n');
   }
@@ -58,26 +63,47 @@ export async function prepareSpec(
     });
   }
   const platform = await deps.loadPlatformConfig(dirname(path));
-  const configFile = { path: platform.path ?? 'msp.config.yaml', ...(platform.source === undefined ? {} : { source: platform.source }) };
+  const configFile = {
+    path: platform.path ?? 'msp.config.yaml',
+    ...(platform.source === undefined ? {} : { source: platform.source }),
+  };
   printIssues(io, colors, configFile, platform.issues);
   if (platform.config === undefined || platform.issues.some(isError)) {
-    throw new CliError('platform-config-invalid', `${platform.path ?? 'msp.config.yaml'} is invalid: ${countIssues(platform.issues)}`);
+    throw new CliError(
+      'platform-config-invalid',
+      `${platform.path ?? 'msp.config.yaml'} is invalid: ${countIssues(platform.issues)}`,
+    );
   }
-  return { loaded, platform: platform.config, resolved: deps.resolveSpec(loaded.spec, platform.config), dir: dirname(path) };
+  return {
+    loaded,
+    platform: platform.config,
+    resolved: deps.resolveSpec(loaded.spec, platform.config),
+    dir: dirname(path),
+  };
 }
 
 /** The environment with this ID, or a usage error listing the ones there are. */
-export function findEnvironment(resolved: ResolvedSpec, id: string | undefined): ResolvedEnvironment {
+export function findEnvironment(
+  resolved: ResolvedSpec,
+  id: string | undefined,
+): ResolvedEnvironment {
   const ids = resolved.environments.map((e) => e.id);
   if (id === undefined) {
-    if (resolved.environments.length === 1 && resolved.environments[0] !== undefined) return resolved.environments[0];
-    throw new UsageError(`--env is required: ${resolved.service.id} has environments ${ids.join(', ')}`);
+    if (resolved.environments.length === 1 && resolved.environments[0] !== undefined)
+      return resolved.environments[0];
+    throw new UsageError(
+      `--env is required: ${resolved.service.id} has environments ${ids.join(', ')}`,
+    );
   }
   const found = resolved.environments.find((e) => e.id === id);
   if (found === undefined) {
-    throw new CliError('unknown-environment', `service ${resolved.service.id} has no environment "${id}"`, {
-      hint: `Environments: ${ids.join(', ') || 'none'}.`,
-    });
+    throw new CliError(
+      'unknown-environment',
+      `service ${resolved.service.id} has no environment "${id}"`,
+      {
+        hint: `Environments: ${ids.join(', ') || 'none'}.`,
+      },
+    );
   }
   return found;
 }

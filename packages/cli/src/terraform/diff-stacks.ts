@@ -27,7 +27,10 @@ export interface StatefulWarning {
 export interface StackDiff {
   readonly changes: readonly AddressChange[];
   /** Other generated files (tfvars, versions) that differ, by path. */
-  readonly files: readonly { readonly path: string; readonly change: 'added' | 'changed' | 'removed' }[];
+  readonly files: readonly {
+    readonly path: string;
+    readonly change: 'added' | 'changed' | 'removed';
+  }[];
   readonly warnings: readonly StatefulWarning[];
 }
 
@@ -44,9 +47,15 @@ function index(files: ReadonlyMap<string, string>): Map<string, Located> {
     const parsed = parseStackPath(path);
     if (parsed === undefined || !parsed.file.endsWith('.tf.json')) continue;
     const key = `${parsed.environment}/${parsed.stack}`;
-    const entry: Located = stacks.get(key) ?? { environment: parsed.environment, stack: parsed.stack, blocks: new Map<string, string>(), moved: [] };
+    const entry: Located = stacks.get(key) ?? {
+      environment: parsed.environment,
+      stack: parsed.stack,
+      blocks: new Map<string, string>(),
+      moved: [],
+    };
     const document = parseTerraformJSON(text);
-    for (const block of configBlocks(document)) entry.blocks.set(block.address, JSON.stringify(block.body));
+    for (const block of configBlocks(document))
+      entry.blocks.set(block.address, JSON.stringify(block.body));
     entry.moved.push(...movedBlocks(document));
     stacks.set(key, entry);
   }
@@ -65,7 +74,10 @@ function typeOf(address: string): string {
  * differ, and warnings for every stateful resource that would be destroyed or
  * re-addressed without a `moved` block.
  */
-export function diffStacks(current: ReadonlyMap<string, string>, next: ReadonlyMap<string, string>): StackDiff {
+export function diffStacks(
+  current: ReadonlyMap<string, string>,
+  next: ReadonlyMap<string, string>,
+): StackDiff {
   const before = index(current);
   const after = index(next);
   const changes: AddressChange[] = [];
@@ -73,19 +85,32 @@ export function diffStacks(current: ReadonlyMap<string, string>, next: ReadonlyM
   for (const key of keys) {
     const old = before.get(key);
     const now = after.get(key);
-    const where = { environment: (old ?? now)?.environment ?? '', stack: (old ?? now)?.stack ?? '' };
+    const where = {
+      environment: (old ?? now)?.environment ?? '',
+      stack: (old ?? now)?.stack ?? '',
+    };
     const oldBlocks = old?.blocks ?? new Map<string, string>();
     const newBlocks = now?.blocks ?? new Map<string, string>();
-    const moves = new Map((now?.moved ?? []).filter((m) => oldBlocks.has(m.from) && newBlocks.has(m.to) && !newBlocks.has(m.from)).map((m) => [m.from, m.to]));
+    const moves = new Map(
+      (now?.moved ?? [])
+        .filter((m) => oldBlocks.has(m.from) && newBlocks.has(m.to) && !newBlocks.has(m.from))
+        .map((m) => [m.from, m.to]),
+    );
     const movedTo = new Set(moves.values());
     for (const address of [...new Set([...oldBlocks.keys(), ...newBlocks.keys()])].sort()) {
       const a = oldBlocks.get(address);
       const b = newBlocks.get(address);
-      if (a === undefined && b !== undefined && !movedTo.has(address)) changes.push({ ...where, address, change: 'added' });
+      if (a === undefined && b !== undefined && !movedTo.has(address))
+        changes.push({ ...where, address, change: 'added' });
       else if (a !== undefined && b === undefined) {
         const to = moves.get(address);
-        changes.push(to === undefined ? { ...where, address, change: 'removed' } : { ...where, address: to, change: 'moved', from: address });
-      } else if (a !== undefined && b !== undefined && a !== b) changes.push({ ...where, address, change: 'changed' });
+        changes.push(
+          to === undefined
+            ? { ...where, address, change: 'removed' }
+            : { ...where, address: to, change: 'moved', from: address },
+        );
+      } else if (a !== undefined && b !== undefined && a !== b)
+        changes.push({ ...where, address, change: 'changed' });
     }
   }
   return { changes, files: otherFiles(current, next), warnings: statefulWarnings(changes) };
@@ -104,8 +129,18 @@ function statefulWarnings(changes: readonly AddressChange[]): StatefulWarning[] 
     // Terraform still destroys the old one and creates a new, empty one.
     const reappears =
       added.find((a) => a.environment === change.environment && a.address === change.address) ??
-      added.find((a) => a.environment === change.environment && a.stack === change.stack && typeOf(a.address) === type) ??
-      added.find((a) => a.environment === change.environment && a.address.endsWith(`.${name}`) && typeOf(a.address) === type);
+      added.find(
+        (a) =>
+          a.environment === change.environment &&
+          a.stack === change.stack &&
+          typeOf(a.address) === type,
+      ) ??
+      added.find(
+        (a) =>
+          a.environment === change.environment &&
+          a.address.endsWith(`.${name}`) &&
+          typeOf(a.address) === type,
+      );
     warnings.push({
       environment: change.environment,
       stack: change.stack,
@@ -113,13 +148,22 @@ function statefulWarnings(changes: readonly AddressChange[]): StatefulWarning[] 
       kind,
       ...(reappears === undefined
         ? { reason: 'destroyed' as const }
-        : { reason: 're-addressed' as const, to: reappears.stack === change.stack ? reappears.address : `${reappears.stack}:${reappears.address}` }),
+        : {
+            reason: 're-addressed' as const,
+            to:
+              reappears.stack === change.stack
+                ? reappears.address
+                : `${reappears.stack}:${reappears.address}`,
+          }),
     });
   }
   return warnings;
 }
 
-function otherFiles(current: ReadonlyMap<string, string>, next: ReadonlyMap<string, string>): StackDiff['files'] {
+function otherFiles(
+  current: ReadonlyMap<string, string>,
+  next: ReadonlyMap<string, string>,
+): StackDiff['files'] {
   const result: { path: string; change: 'added' | 'changed' | 'removed' }[] = [];
   for (const path of [...new Set([...current.keys(), ...next.keys()])].sort()) {
     if (path.endsWith('.tf.json')) continue;

@@ -3,28 +3,41 @@ import { buildGraph, renderDot, renderMermaid } from './graph.js';
 const files = new Map([
   [
     'terraform/dev/stacks/project/main.tf.json',
-    JSON.stringify({ resource: { google_project: { project: { project_id: 'p' } }, google_project_service: { run: { project: '${google_project.project.project_id}' } } } }),
+    JSON.stringify({
+      resource: {
+        google_project: { project: { project_id: 'p' } },
+        google_project_service: { run: { project: '${google_project.project.project_id}' } },
+      },
+    }),
   ],
   [
     'terraform/dev/stacks/cloudrun/main.tf.json',
     JSON.stringify({
       data: { terraform_remote_state: { project: { backend: 'remote' } } },
       resource: {
-        google_redis_instance: { redis: { project: '${data.terraform_remote_state.project.outputs.project_id}' } },
+        google_redis_instance: {
+          redis: { project: '${data.terraform_remote_state.project.outputs.project_id}' },
+        },
         google_cloud_run_v2_service: {
-          cloudrun: { template: { env: [{ value: 'rediss://${google_redis_instance.redis.host}' }] }, depends_on: ['google_secret_manager_secret.diag'] },
+          cloudrun: {
+            template: { env: [{ value: 'rediss://${google_redis_instance.redis.host}' }] },
+            depends_on: ['google_secret_manager_secret.diag'],
+          },
         },
         google_secret_manager_secret: { diag: { secret_id: 'diag' } },
       },
     }),
   ],
-  ['terraform/prod/stacks/project/main.tf.json', JSON.stringify({ resource: { google_project: { other: {} } } })],
+  [
+    'terraform/prod/stacks/project/main.tf.json',
+    JSON.stringify({ resource: { google_project: { other: {} } } }),
+  ],
 ]);
 
 describe('infrastructure graph', () => {
   const graph = buildGraph(files, 'dev');
 
-  it('collects the environment\'s resources per stack, without remote-state plumbing', () => {
+  it("collects the environment's resources per stack, without remote-state plumbing", () => {
     expect(graph.stacks).toEqual(['project', 'cloudrun']);
     expect(graph.nodes.map((n) => `${n.stack}:${n.address}`)).toEqual([
       'project:google_project.project',
@@ -39,8 +52,14 @@ describe('infrastructure graph', () => {
     expect(graph.edges).toEqual([
       { from: 'project:google_project_service.run', to: 'project:google_project.project' },
       { from: 'cloudrun:google_redis_instance.redis', to: 'project:' },
-      { from: 'cloudrun:google_cloud_run_v2_service.cloudrun', to: 'cloudrun:google_redis_instance.redis' },
-      { from: 'cloudrun:google_cloud_run_v2_service.cloudrun', to: 'cloudrun:google_secret_manager_secret.diag' },
+      {
+        from: 'cloudrun:google_cloud_run_v2_service.cloudrun',
+        to: 'cloudrun:google_redis_instance.redis',
+      },
+      {
+        from: 'cloudrun:google_cloud_run_v2_service.cloudrun',
+        to: 'cloudrun:google_secret_manager_secret.diag',
+      },
     ]);
   });
 
@@ -70,7 +89,9 @@ describe('infrastructure graph', () => {
     const dot = renderDot(graph);
     expect(dot).toMatch(/^digraph infrastructure \{/);
     expect(dot).toContain('subgraph "cluster_cloudrun" {');
-    expect(dot).toContain('"cloudrun:google_redis_instance.redis" -> "project:" [lhead="cluster_project"];');
+    expect(dot).toContain(
+      '"cloudrun:google_redis_instance.redis" -> "project:" [lhead="cluster_project"];',
+    );
     expect(dot.trimEnd().endsWith('}')).toBe(true);
   });
 });

@@ -25,13 +25,21 @@ export interface InfrastructureGraph {
  * (interpolations and `depends_on`). A read of another stack's state
  * (`data.terraform_remote_state.<stack>`) becomes an edge to that stack.
  */
-export function buildGraph(files: ReadonlyMap<string, string>, environmentID: string): InfrastructureGraph {
+export function buildGraph(
+  files: ReadonlyMap<string, string>,
+  environmentID: string,
+): InfrastructureGraph {
   const stacks: string[] = [];
   const nodes: GraphNode[] = [];
   const bodies = new Map<string, unknown>();
   for (const [path, text] of files) {
     const parsed = parseStackPath(path);
-    if (parsed === undefined || parsed.environment !== environmentID || !parsed.file.endsWith('.tf.json')) continue;
+    if (
+      parsed === undefined ||
+      parsed.environment !== environmentID ||
+      !parsed.file.endsWith('.tf.json')
+    )
+      continue;
     if (!stacks.includes(parsed.stack)) stacks.push(parsed.stack);
     for (const block of configBlocks(parseTerraformJSON(text))) {
       if (block.type === 'terraform_remote_state') continue;
@@ -45,8 +53,10 @@ export function buildGraph(files: ReadonlyMap<string, string>, environmentID: st
     const targets = new Set<string>();
     for (const ref of references(bodies.get(from))) {
       const remote = /^data\.terraform_remote_state\.([A-Za-z0-9_-]+)$/.exec(ref);
-      if (remote?.[1] !== undefined && stacks.includes(remote[1]) && remote[1] !== node.stack) targets.add(`${remote[1]}:`);
-      else if (bodies.has(`${node.stack}:${ref}`) && ref !== node.address) targets.add(`${node.stack}:${ref}`);
+      if (remote?.[1] !== undefined && stacks.includes(remote[1]) && remote[1] !== node.stack)
+        targets.add(`${remote[1]}:`);
+      else if (bodies.has(`${node.stack}:${ref}`) && ref !== node.address)
+        targets.add(`${node.stack}:${ref}`);
     }
     for (const to of [...targets].sort()) edges.push({ from, to });
   }
@@ -76,11 +86,17 @@ export function renderMermaid(graph: InfrastructureGraph): string {
 
 /** A Graphviz digraph: one cluster per stack. */
 export function renderDot(graph: InfrastructureGraph): string {
-  const lines = ['digraph infrastructure {', '  rankdir=LR;', '  node [shape=box, fontname="Helvetica"];', '  compound=true;'];
+  const lines = [
+    'digraph infrastructure {',
+    '  rankdir=LR;',
+    '  node [shape=box, fontname="Helvetica"];',
+    '  compound=true;',
+  ];
   for (const stack of graph.stacks) {
     lines.push(`  subgraph "cluster_${stack}" {`, `    label="${stack}";`);
     lines.push(`    "${stack}:" [shape=point, style=invis];`);
-    for (const node of graph.nodes.filter((n) => n.stack === stack)) lines.push(`    "${stack}:${node.address}" [label="${node.address}"];`);
+    for (const node of graph.nodes.filter((n) => n.stack === stack))
+      lines.push(`    "${stack}:${node.address}" [label="${node.address}"];`);
     lines.push('  }');
   }
   for (const edge of graph.edges) {

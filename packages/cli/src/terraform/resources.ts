@@ -27,17 +27,22 @@ function objects(value: unknown): JsonObject[] {
 export function configBlocks(document: unknown): ConfigBlock[] {
   const blocks: ConfigBlock[] = [];
   if (!isObject(document)) return blocks;
-  for (const [kind, prefix] of [['resource', ''], ['data', 'data.']] as const) {
+  for (const [kind, prefix] of [
+    ['resource', ''],
+    ['data', 'data.'],
+  ] as const) {
     for (const byType of objects(document[kind])) {
       for (const [type, byName] of Object.entries(byType)) {
         for (const names of objects(byName)) {
-          for (const [name, body] of Object.entries(names)) blocks.push({ address: `${prefix}${type}.${name}`, type, body });
+          for (const [name, body] of Object.entries(names))
+            blocks.push({ address: `${prefix}${type}.${name}`, type, body });
         }
       }
     }
   }
   for (const modules of objects(document['module'])) {
-    for (const [name, body] of Object.entries(modules)) blocks.push({ address: `module.${name}`, type: 'module', body });
+    for (const [name, body] of Object.entries(modules))
+      blocks.push({ address: `module.${name}`, type: 'module', body });
   }
   return blocks;
 }
@@ -48,7 +53,9 @@ export function movedBlocks(document: unknown): { from: string; to: string }[] {
   return objects(document['moved']).flatMap((block) => {
     const from = block['from'];
     const to = block['to'];
-    return typeof from === 'string' && typeof to === 'string' ? [{ from: unwrap(from), to: unwrap(to) }] : [];
+    return typeof from === 'string' && typeof to === 'string'
+      ? [{ from: unwrap(from), to: unwrap(to) }]
+      : [];
   });
 }
 
@@ -76,7 +83,9 @@ export function references(body: unknown): Set<string> {
     if (typeof value === 'string') {
       if (key === 'depends_on') found.add(unwrap(value));
       for (const match of value.matchAll(/\$\{([^}]*)\}/g)) {
-        for (const ref of (match[1] ?? '').matchAll(/\b(data\.[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+|module\.[A-Za-z0-9_-]+|[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z0-9_-]+)/g)) {
+        for (const ref of (match[1] ?? '').matchAll(
+          /\b(data\.[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+|module\.[A-Za-z0-9_-]+|[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z0-9_-]+)/g,
+        )) {
           if (ref[1] !== undefined) found.add(ref[1]);
         }
       }

@@ -12,7 +12,11 @@ const enc = encodeURIComponent;
 export function terraformCloudClient(api: ApiOptions) {
   return {
     async findProject(organization: string, name: string): Promise<Resource | undefined> {
-      const body = await request(api, 'GET', `/organizations/${enc(organization)}/projects?filter%5Bnames%5D=${enc(name)}`);
+      const body = await request(
+        api,
+        'GET',
+        `/organizations/${enc(organization)}/projects?filter%5Bnames%5D=${enc(name)}`,
+      );
       return many(body).find((p) => p.attributes['name'] === name);
     },
 
@@ -29,7 +33,9 @@ export function terraformCloudClient(api: ApiOptions) {
     },
 
     async listTeamAccess(projectID: string): Promise<Resource[]> {
-      return many(await request(api, 'GET', `/team-projects?filter%5Bproject%5D%5Bid%5D=${enc(projectID)}`));
+      return many(
+        await request(api, 'GET', `/team-projects?filter%5Bproject%5D%5Bid%5D=${enc(projectID)}`),
+      );
     },
 
     async grantTeamAccess(projectID: string, teamID: string, access: string): Promise<void> {
@@ -54,22 +60,40 @@ export function terraformCloudClient(api: ApiOptions) {
     },
 
     async readWorkspace(organization: string, name: string): Promise<Resource | undefined> {
-      const body = await request(api, 'GET', `/organizations/${enc(organization)}/workspaces/${enc(name)}`, { allowNotFound: true });
+      const body = await request(
+        api,
+        'GET',
+        `/organizations/${enc(organization)}/workspaces/${enc(name)}`,
+        { allowNotFound: true },
+      );
       return body === undefined ? undefined : one(body);
     },
 
-    async createWorkspace(organization: string, attributes: WorkspaceAttributes, projectID: string): Promise<Resource> {
+    async createWorkspace(
+      organization: string,
+      attributes: WorkspaceAttributes,
+      projectID: string,
+    ): Promise<Resource> {
       return one(
         await request(api, 'POST', `/organizations/${enc(organization)}/workspaces`, {
-          body: { data: { type: 'workspaces', attributes, relationships: projectRelationship(projectID) } },
+          body: {
+            data: { type: 'workspaces', attributes, relationships: projectRelationship(projectID) },
+          },
         }),
       );
     },
 
-    async updateWorkspace(organization: string, name: string, attributes: WorkspaceAttributes, projectID: string): Promise<Resource> {
+    async updateWorkspace(
+      organization: string,
+      name: string,
+      attributes: WorkspaceAttributes,
+      projectID: string,
+    ): Promise<Resource> {
       return one(
         await request(api, 'PATCH', `/organizations/${enc(organization)}/workspaces/${enc(name)}`, {
-          body: { data: { type: 'workspaces', attributes, relationships: projectRelationship(projectID) } },
+          body: {
+            data: { type: 'workspaces', attributes, relationships: projectRelationship(projectID) },
+          },
         }),
       );
     },

@@ -41,7 +41,10 @@ export async function request(
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
     });
   } catch (error) {
-    throw new CliError('tfc-unreachable', `cannot reach Terraform Cloud at ${api.baseURL}`, { cause: error, hint: 'Check the network and the platform config\'s state.hostname.' });
+    throw new CliError('tfc-unreachable', `cannot reach Terraform Cloud at ${api.baseURL}`, {
+      cause: error,
+      hint: "Check the network and the platform config's state.hostname.",
+    });
   }
   if (response.status === 404 && options.allowNotFound === true) return undefined;
   const text = await response.text();
@@ -50,7 +53,11 @@ export async function request(
     throw new CliError(
       'tfc-api',
       `Terraform Cloud: ${method} ${path} returned ${response.status}${explain(text)}`,
-      denied ? { hint: 'Check that the token is valid and has access to the organization (Terraform Cloud answers 404 when it has none).' } : {},
+      denied
+        ? {
+            hint: 'Check that the token is valid and has access to the organization (Terraform Cloud answers 404 when it has none).',
+          }
+        : {},
     );
   }
   return text === '' ? undefined : (JSON.parse(text) as unknown);
@@ -59,7 +66,9 @@ export async function request(
 function explain(body: string): string {
   try {
     const parsed = JSON.parse(body) as { errors?: { title?: string; detail?: string }[] };
-    const details = (parsed.errors ?? []).map((e) => e.detail ?? e.title).filter((d) => d !== undefined);
+    const details = (parsed.errors ?? [])
+      .map((e) => e.detail ?? e.title)
+      .filter((d) => d !== undefined);
     return details.length > 0 ? `: ${details.join('; ')}` : '';
   } catch {
     return '';
@@ -69,14 +78,22 @@ function explain(body: string): string {
 /** The `data` of a single-resource document. */
 export function one(body: unknown): Resource {
   const data = (body as { data?: unknown } | undefined)?.data;
-  if (!isResource(data)) throw new CliError('tfc-api', 'Terraform Cloud returned an unexpected document (no data object)');
+  if (!isResource(data))
+    throw new CliError(
+      'tfc-api',
+      'Terraform Cloud returned an unexpected document (no data object)',
+    );
   return data;
 }
 
 /** The `data` of a collection document. */
 export function many(body: unknown): Resource[] {
   const data = (body as { data?: unknown } | undefined)?.data;
-  if (!Array.isArray(data) || !data.every(isResource)) throw new CliError('tfc-api', 'Terraform Cloud returned an unexpected document (no data array)');
+  if (!Array.isArray(data) || !data.every(isResource))
+    throw new CliError(
+      'tfc-api',
+      'Terraform Cloud returned an unexpected document (no data array)',
+    );
   return data;
 }
 

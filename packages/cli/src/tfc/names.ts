@@ -6,31 +6,52 @@ export type TerraformCloudBackend = Extract<StateBackend, { type: 'terraform-clo
 /** The platform's Terraform Cloud settings, or a clear error when state lives elsewhere. */
 export function terraformCloudBackend(platform: PlatformConfig): TerraformCloudBackend {
   if (platform.state.type !== 'terraform-cloud') {
-    throw new CliError('not-terraform-cloud', `the platform config keeps Terraform state in ${platform.state.type}, not Terraform Cloud`, {
-      hint: 'Set state.type to terraform-cloud in msp.config.yaml to use the tfc commands.',
-    });
+    throw new CliError(
+      'not-terraform-cloud',
+      `the platform config keeps Terraform state in ${platform.state.type}, not Terraform Cloud`,
+      {
+        hint: 'Set state.type to terraform-cloud in msp.config.yaml to use the tfc commands.',
+      },
+    );
   }
   return platform.state;
 }
 
 /** `<prefix>-<service>-<env>`: one Terraform Cloud project per environment. */
-export function projectName(backend: TerraformCloudBackend, serviceID: string, environmentID: string): string {
+export function projectName(
+  backend: TerraformCloudBackend,
+  serviceID: string,
+  environmentID: string,
+): string {
   return `${backend.workspacePrefix}-${serviceID}-${environmentID}`;
 }
 
 /** `<prefix>-<service>-<env>-<stack>`: one workspace per stack. */
-export function workspaceName(backend: TerraformCloudBackend, serviceID: string, environmentID: string, stack: string): string {
+export function workspaceName(
+  backend: TerraformCloudBackend,
+  serviceID: string,
+  environmentID: string,
+  stack: string,
+): string {
   return `${projectName(backend, serviceID, environmentID)}-${stack}`;
 }
 
 /** Tags every workspace of an environment gets (tags are only ever added). */
-export function workspaceTags(backend: TerraformCloudBackend, serviceID: string, environmentID: string): string[] {
+export function workspaceTags(
+  backend: TerraformCloudBackend,
+  serviceID: string,
+  environmentID: string,
+): string[] {
   const prefix = backend.workspacePrefix;
   return [prefix, `${prefix}-service-${serviceID}`, `${prefix}-env-${serviceID}-${environmentID}`];
 }
 
 /** The tag selecting all msp workspaces, a service's, or an environment's. */
-export function viewTag(backend: TerraformCloudBackend, serviceID?: string, environmentID?: string): string {
+export function viewTag(
+  backend: TerraformCloudBackend,
+  serviceID?: string,
+  environmentID?: string,
+): string {
   const prefix = backend.workspacePrefix;
   if (serviceID === undefined) return prefix;
   if (environmentID === undefined) return `${prefix}-service-${serviceID}`;

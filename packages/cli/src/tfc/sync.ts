@@ -42,16 +42,24 @@ export async function syncEnvironment(
     const attributes = workspaceAttributes(backend, target, runMode);
     const existing = await client.readWorkspace(org, target.name);
     if (existing === undefined && runMode === 'ignore') {
-      throw new CliError('tfc-ignore-cannot-create', `workspace ${target.name} does not exist, and run mode "ignore" cannot create workspaces`, {
-        hint: 'Run again with --run-mode vcs or cli.',
-      });
+      throw new CliError(
+        'tfc-ignore-cannot-create',
+        `workspace ${target.name} does not exist, and run mode "ignore" cannot create workspaces`,
+        {
+          hint: 'Run again with --run-mode vcs or cli.',
+        },
+      );
     }
     const workspace =
       existing === undefined
         ? await client.createWorkspace(org, attributes, project.id)
         : await client.updateWorkspace(org, target.name, attributes, project.id);
     await client.addTags(workspace.id, tags);
-    results.push({ name: target.name, url: workspaceURL(backend, target.name), action: existing === undefined ? 'created' : 'updated' });
+    results.push({
+      name: target.name,
+      url: workspaceURL(backend, target.name),
+      action: existing === undefined ? 'created' : 'updated',
+    });
   }
   return results;
 }
@@ -61,13 +69,21 @@ export async function syncEnvironment(
  * project. This removes Terraform Cloud state, not infrastructure: no destroy
  * run is queued.
  */
-export async function deleteEnvironment(client: TerraformCloudClient, backend: TerraformCloudBackend, sync: EnvironmentSync): Promise<SyncResult[]> {
+export async function deleteEnvironment(
+  client: TerraformCloudClient,
+  backend: TerraformCloudBackend,
+  sync: EnvironmentSync,
+): Promise<SyncResult[]> {
   const org = backend.organization;
   const results: SyncResult[] = [];
   for (const target of [...sync.workspaces].reverse()) {
     const existing = await client.readWorkspace(org, target.name);
     if (existing !== undefined) await client.deleteWorkspace(org, target.name);
-    results.push({ name: target.name, url: workspaceURL(backend, target.name), action: existing === undefined ? 'absent' : 'deleted' });
+    results.push({
+      name: target.name,
+      url: workspaceURL(backend, target.name),
+      action: existing === undefined ? 'absent' : 'deleted',
+    });
   }
   const name = projectName(backend, sync.serviceID, sync.environmentID);
   const project = await client.findProject(org, name);
@@ -75,7 +91,13 @@ export async function deleteEnvironment(client: TerraformCloudClient, backend: T
   return results;
 }
 
-function teamOf(relationships: Readonly<Record<string, { readonly data?: unknown }>> | undefined): string | undefined {
+function teamOf(
+  relationships: Readonly<Record<string, { readonly data?: unknown }>> | undefined,
+): string | undefined {
   const data = relationships?.['team']?.data;
-  return typeof data === 'object' && data !== null && typeof (data as { id?: unknown }).id === 'string' ? (data as { id: string }).id : undefined;
+  return typeof data === 'object' &&
+    data !== null &&
+    typeof (data as { id?: unknown }).id === 'string'
+    ? (data as { id: string }).id
+    : undefined;
 }

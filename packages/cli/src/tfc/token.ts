@@ -14,9 +14,13 @@ export function terraformCloudToken(env: Io['env'], hostname: string): string {
   const variable = hostTokenVariable(hostname);
   const token = env['TFE_TOKEN'] ?? env[variable];
   if (token === undefined || token === '') {
-    throw new CliError('tfc-token-missing', `no Terraform Cloud token: set TFE_TOKEN or ${variable}`, {
-      hint: `Create a user or team token at https://${hostname}/app/settings/tokens.`,
-    });
+    throw new CliError(
+      'tfc-token-missing',
+      `no Terraform Cloud token: set TFE_TOKEN or ${variable}`,
+      {
+        hint: `Create a user or team token at https://${hostname}/app/settings/tokens.`,
+      },
+    );
   }
   return token;
 }

@@ -20,7 +20,11 @@ export interface WorkspaceTarget {
  * outputs), destroy plans only when `allowDestroys`, and per run mode the VCS
  * connection with the stack's working directory and trigger prefix.
  */
-export function workspaceAttributes(backend: TerraformCloudBackend, target: WorkspaceTarget, runMode: RunMode): WorkspaceAttributes {
+export function workspaceAttributes(
+  backend: TerraformCloudBackend,
+  target: WorkspaceTarget,
+  runMode: RunMode,
+): WorkspaceAttributes {
   const common = {
     name: target.name,
     'execution-mode': 'remote',
@@ -33,19 +37,31 @@ export function workspaceAttributes(backend: TerraformCloudBackend, target: Work
   if (runMode === 'cli') return { ...common, 'vcs-repo': null, 'working-directory': '' };
   const vcs = backend.vcs;
   if (vcs === undefined) {
-    throw new CliError('tfc-vcs-missing', 'run mode vcs needs state.vcs (repository, branch, oauthTokenID) in the platform config', {
-      hint: 'Add state.vcs to msp.config.yaml, or use --run-mode cli.',
-    });
+    throw new CliError(
+      'tfc-vcs-missing',
+      'run mode vcs needs state.vcs (repository, branch, oauthTokenID) in the platform config',
+      {
+        hint: 'Add state.vcs to msp.config.yaml, or use --run-mode cli.',
+      },
+    );
   }
   if (vcs.oauthTokenID === undefined) {
-    throw new CliError('tfc-oauth-token-missing', 'run mode vcs needs state.vcs.oauthTokenID (the ot-... ID of the VCS connection) in the platform config', {
-      hint: 'Find it under Settings → Version Control → Providers in Terraform Cloud, or use --run-mode cli.',
-    });
+    throw new CliError(
+      'tfc-oauth-token-missing',
+      'run mode vcs needs state.vcs.oauthTokenID (the ot-... ID of the VCS connection) in the platform config',
+      {
+        hint: 'Find it under Settings → Version Control → Providers in Terraform Cloud, or use --run-mode cli.',
+      },
+    );
   }
   return {
     ...common,
     'working-directory': target.workingDirectory,
     'trigger-prefixes': [target.workingDirectory],
-    'vcs-repo': { identifier: vcs.repository, branch: vcs.branch, 'oauth-token-id': vcs.oauthTokenID },
+    'vcs-repo': {
+      identifier: vcs.repository,
+      branch: vcs.branch,
+      'oauth-token-id': vcs.oauthTokenID,
+    },
   };
 }

@@ -30,7 +30,14 @@ export function fakeDeps(
         path,
         source,
         issues,
-        ...(hasError ? {} : { spec: { service: { id: resolved.service.id }, environments: resolved.environments.map((e) => ({ id: e.id })) } }),
+        ...(hasError
+          ? {}
+          : {
+              spec: {
+                service: { id: resolved.service.id },
+                environments: resolved.environments.map((e) => ({ id: e.id })),
+              },
+            }),
       };
     },
     loadPlatformConfig: async () => ({ config: platform, issues: [] }),
@@ -40,7 +47,8 @@ export function fakeDeps(
     serviceSchema: () => ({ $id: 'service.schema.json', type: 'object' }),
     platformSchema: () => ({ $id: 'platform.schema.json', type: 'object' }),
     serviceSchemaPath: () => '/opt/msp/node_modules/@msp/spec/schema/service.schema.json',
-    synthesize: (_resolved, _platform, opts) => opts.environmentIDs ?? resolved.environments.map((e) => e.id),
+    synthesize: (_resolved, _platform, opts) =>
+      opts.environmentIDs ?? resolved.environments.map((e) => e.id),
     renderStackSet: (set) => (options.files ?? (() => new Map<string, string>()))(set as string[]),
     ...options.overrides,
   };

@@ -17,16 +17,25 @@ export interface FakeTerraformCloud {
   readonly address: string;
   readonly projects: Map<string, { id: string; name: string }>;
   readonly workspaces: Map<string, FakeWorkspace>;
-  readonly teamProjects: Map<string, { id: string; projectID: string; teamID: string; access: string }>;
+  readonly teamProjects: Map<
+    string,
+    { id: string; projectID: string; teamID: string; access: string }
+  >;
   /** `METHOD /path` of every request, in order. */
   readonly requests: string[];
   close(): Promise<void>;
 }
 
-export async function startFakeTerraformCloud(options: { organization: string; token: string }): Promise<FakeTerraformCloud> {
+export async function startFakeTerraformCloud(options: {
+  organization: string;
+  token: string;
+}): Promise<FakeTerraformCloud> {
   const projects = new Map<string, { id: string; name: string }>();
   const workspaces = new Map<string, FakeWorkspace>();
-  const teamProjects = new Map<string, { id: string; projectID: string; teamID: string; access: string }>();
+  const teamProjects = new Map<
+    string,
+    { id: string; projectID: string; teamID: string; access: string }
+  >();
   const requests: string[] = [];
   let counter = 0;
   const nextID = (prefix: string) => `${prefix}-${String(++counter).padStart(6, '0')}`;
@@ -48,16 +57,26 @@ export async function startFakeTerraformCloud(options: { organization: string; t
       res.writeHead(status, { 'Content-Type': 'application/vnd.api+json' });
       res.end(body === undefined ? '' : JSON.stringify(body));
     };
-    const fail = (status: number, detail: string) => send(status, { errors: [{ status: String(status), title: 'error', detail }] });
+    const fail = (status: number, detail: string) =>
+      send(status, { errors: [{ status: String(status), title: 'error', detail }] });
     if (req.headers.authorization !== `Bearer ${options.token}`) return fail(401, 'unauthorized');
-    let body: { data?: Record<string, unknown> & { attributes?: Record<string, unknown>; relationships?: Record<string, { data?: { id?: string } }> } } = {};
+    let body: {
+      data?: Record<string, unknown> & {
+        attributes?: Record<string, unknown>;
+        relationships?: Record<string, { data?: { id?: string } }>;
+      };
+    } = {};
     if (method === 'POST' || method === 'PATCH') {
-      if (req.headers['content-type'] !== 'application/vnd.api+json') return fail(415, 'content type must be application/vnd.api+json');
+      if (req.headers['content-type'] !== 'application/vnd.api+json')
+        return fail(415, 'content type must be application/vnd.api+json');
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof body;
     }
-    const parts = url.pathname.replace(/^\/api\/v2\//, '').split('/').map(decodeURIComponent);
+    const parts = url.pathname
+      .replace(/^\/api\/v2\//, '')
+      .split('/')
+      .map(decodeURIComponent);
     const org = parts[0] === 'organizations' ? parts[1] : undefined;
     if (org !== undefined && org !== options.organization) return fail(404, 'not found');
 
@@ -65,12 +84,15 @@ export async function startFakeTerraformCloud(options: { organization: string; t
     if (org !== undefined && parts[2] === 'projects' && parts.length === 3) {
       if (method === 'GET') {
         const names = (url.searchParams.get('filter[names]') ?? '').split(',');
-        const data = [...projects.values()].filter((p) => names.includes(p.name)).map((p) => ({ id: p.id, type: 'projects', attributes: { name: p.name } }));
+        const data = [...projects.values()]
+          .filter((p) => names.includes(p.name))
+          .map((p) => ({ id: p.id, type: 'projects', attributes: { name: p.name } }));
         return send(200, { data });
       }
       if (method === 'POST') {
         const name = String(body.data?.attributes?.['name']);
-        if ([...projects.values()].some((p) => p.name === name)) return fail(422, 'Name has already been taken');
+        if ([...projects.values()].some((p) => p.name === name))
+          return fail(422, 'Name has already been taken');
         const project = { id: nextID('prj'), name };
         projects.set(project.id, project);
         return send(201, { data: { id: project.id, type: 'projects', attributes: { name } } });
@@ -78,7 +100,8 @@ export async function startFakeTerraformCloud(options: { organization: string; t
     }
     if (parts[0] === 'projects' && parts.length === 2 && method === 'DELETE') {
       if (!projects.has(parts[1] ?? '')) return fail(404, 'not found');
-      if ([...workspaces.values()].some((w) => w.projectID === parts[1])) return fail(409, 'project still has workspaces');
+      if ([...workspaces.values()].some((w) => w.projectID === parts[1]))
+        return fail(409, 'project still has workspaces');
       projects.delete(parts[1] ?? '');
       return send(204);
     }
@@ -88,11 +111,16 @@ export async function startFakeTerraformCloud(options: { organization: string; t
         id: tp.id,
         type: 'team-projects',
         attributes: { access: tp.access },
-        relationships: { project: { data: { id: tp.projectID, type: 'projects' } }, team: { data: { id: tp.teamID, type: 'teams' } } },
+        relationships: {
+          project: { data: { id: tp.projectID, type: 'projects' } },
+          team: { data: { id: tp.teamID, type: 'teams' } },
+        },
       });
       if (method === 'GET' && parts.length === 1) {
         const projectID = url.searchParams.get('filter[project][id]');
-        return send(200, { data: [...teamProjects.values()].filter((tp) => tp.projectID === projectID).map(doc) });
+        return send(200, {
+          data: [...teamProjects.values()].filter((tp) => tp.projectID === projectID).map(doc),
+        });
       }
       if (method === 'POST' && parts.length === 1) {
         const tp = {
@@ -139,7 +167,12 @@ export async function startFakeTerraformCloud(options: { organization: string; t
       }
     }
     // /workspaces/:id/relationships/tags
-    if (parts[0] === 'workspaces' && parts[2] === 'relationships' && parts[3] === 'tags' && method === 'POST') {
+    if (
+      parts[0] === 'workspaces' &&
+      parts[2] === 'relationships' &&
+      parts[3] === 'tags' &&
+      method === 'POST'
+    ) {
       const ws = [...workspaces.values()].find((w) => w.id === parts[1]);
       if (ws === undefined) return fail(404, 'not found');
       const tags = (body as { data?: unknown }).data as { attributes: { name: string } }[];
@@ -163,6 +196,9 @@ export async function startFakeTerraformCloud(options: { organization: string; t
     workspaces,
     teamProjects,
     requests,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error === undefined ? resolve() : reject(error)))),
+    close: () =>
+      new Promise<void>((resolve, reject) =>
+        server.close((error) => (error === undefined ? resolve() : reject(error))),
+      ),
   };
 }

@@ -9,11 +9,21 @@ export interface MemoryIo extends Io {
 }
 
 /** An `Io` that records output; `tty` turns on terminal behaviour, `input` feeds stdin. */
-export function memoryIo(options: { cwd?: string; env?: Record<string, string | undefined>; tty?: boolean; input?: string[] } = {}): MemoryIo {
+export function memoryIo(
+  options: {
+    cwd?: string;
+    env?: Record<string, string | undefined>;
+    tty?: boolean;
+    input?: string[];
+  } = {},
+): MemoryIo {
   const out: string[] = [];
   const err: string[] = [];
   const tty = options.tty ?? false;
-  const stdin = options.input === undefined ? undefined : Object.assign(Readable.from(options.input.map((line) => line + '\n')), { isTTY: tty });
+  const stdin =
+    options.input === undefined
+      ? undefined
+      : Object.assign(Readable.from(options.input.map((line) => line + '\n')), { isTTY: tty });
   return {
     cwd: options.cwd ?? process.cwd(),
     env: options.env ?? { PATH: '' },

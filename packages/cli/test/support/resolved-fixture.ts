@@ -1,7 +1,9 @@
 import type { PlatformConfig, ResolvedEnvironment, ResolvedSpec } from '@msp/spec';
 
 /** A literal resolved environment; override what a test is about. */
-export function resolvedEnvironment(overrides: Partial<ResolvedEnvironment> = {}): ResolvedEnvironment {
+export function resolvedEnvironment(
+  overrides: Partial<ResolvedEnvironment> = {},
+): ResolvedEnvironment {
   return {
     id: 'dev',
     projectID: 'billing-dev-1a2b',
@@ -19,7 +21,11 @@ export function resolvedEnvironment(overrides: Partial<ResolvedEnvironment> = {}
     secretVolumes: [],
     instances: { cpu: 1, memory: '1Gi', memoryMiB: 1024, maxRequestConcurrency: 1000 },
     alerting: { opsgenie: false },
-    service: { healthProbes: { enabled: false }, invokers: ['allUsers'], maximumStartupLatencySeconds: 240 },
+    service: {
+      healthProbes: { enabled: false },
+      invokers: ['allUsers'],
+      maximumStartupLatencySeconds: 240,
+    },
     resources: { needsPrivateNetwork: false },
     ...overrides,
   };
@@ -49,8 +55,20 @@ export function resolvedSpec(overrides: Partial<ResolvedSpec> = {}): ResolvedSpe
         allowDestroys: false,
         resources: {
           needsPrivateNetwork: true,
-          postgreSQL: { databases: ['primary', 'audit'], cpu: 1, memoryGB: 4, tier: 'db-custom-1-4096', highAvailability: false },
-          redis: { memoryGB: 1, highAvailability: true, tier: 'STANDARD_HA', instanceName: 'redis', displayName: 'Billing Redis' },
+          postgreSQL: {
+            databases: ['primary', 'audit'],
+            cpu: 1,
+            memoryGB: 4,
+            tier: 'db-custom-1-4096',
+            highAvailability: false,
+          },
+          redis: {
+            memoryGB: 1,
+            highAvailability: true,
+            tier: 'STANDARD_HA',
+            instanceName: 'redis',
+            displayName: 'Billing Redis',
+          },
         },
       }),
     ],
@@ -72,7 +90,12 @@ export function platformConfig(overrides: Partial<PlatformConfig> = {}): Platfor
       organization: 'acme',
       workspacePrefix: 'msp',
       runMode: 'vcs',
-      vcs: { repository: 'acme/services', branch: 'main', oauthTokenID: 'ot-abc123', servicesDir: 'services' },
+      vcs: {
+        repository: 'acme/services',
+        branch: 'main',
+        oauthTokenID: 'ot-abc123',
+        servicesDir: 'services',
+      },
       teamAccess: [{ teamID: 'team-ops', access: 'write' }],
     },
     terraformVersion: '1.9.8',

@@ -10,7 +10,10 @@ export interface RunResult {
 }
 
 /** Runs msp in-process with a recording Io and the given (fake) libraries. */
-export async function runMsp(argv: readonly string[], options: { io?: MemoryIo; deps?: MspDeps } = {}): Promise<RunResult> {
+export async function runMsp(
+  argv: readonly string[],
+  options: { io?: MemoryIo; deps?: MspDeps } = {},
+): Promise<RunResult> {
   const io = options.io ?? memoryIo();
   const deps = options.deps;
   const code = await main(argv, io, {

@@ -1,7 +1,10 @@
 /** Rendered files as `renderStackSet` would return them: a few stacks per environment. */
 export function stackFiles(
   environmentIDs: readonly string[],
-  resources: (environment: string, stack: string) => Record<string, Record<string, unknown>> = () => ({}),
+  resources: (
+    environment: string,
+    stack: string,
+  ) => Record<string, Record<string, unknown>> = () => ({}),
   stacks: readonly string[] = ['project', 'iam', 'cloudrun'],
 ): Map<string, string> {
   const files = new Map<string, string>();
@@ -10,7 +13,10 @@ export function stackFiles(
     for (const stack of stacks) {
       const resource = resources(environment, stack);
       const body = Object.keys(resource).length === 0 ? {} : { resource };
-      files.set(`terraform/${environment}/stacks/${stack}/main.tf.json`, JSON.stringify(body, null, 2) + '\n');
+      files.set(
+        `terraform/${environment}/stacks/${stack}/main.tf.json`,
+        JSON.stringify(body, null, 2) + '\n',
+      );
     }
   }
   return files;
