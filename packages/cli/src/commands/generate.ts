@@ -1,4 +1,4 @@
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { defineCommand } from '../cli/command.js';
 import { isCliError } from '../cli/errors.js';
 import { existingGeneratedFiles, keepStableFiles } from '../generation/existing-files.js';
@@ -112,7 +112,7 @@ async function generateOne(
   const environmentIDs =
     opts.env === undefined ? undefined : [findEnvironment(prepared.resolved, opts.env).id];
   const root =
-    opts.out === undefined ? prepared.dir : join(io.cwd, opts.out, prepared.resolved.service.id);
+    opts.out === undefined ? prepared.dir : resolve(io.cwd, opts.out, prepared.resolved.service.id);
   const generated = await generateFiles(deps, prepared, {
     stable: opts.stable,
     ...(environmentIDs === undefined ? {} : { environmentIDs }),

@@ -1,5 +1,6 @@
 import { basename, dirname, relative, resolve } from 'node:path';
 import { defineCommand } from '../cli/command.js';
+import { outFileOption } from './shared-options.js';
 import { generateFiles } from '../generation/generate-service.js';
 import { alertPolicies } from '../ops/alert-policies.js';
 import { renderOperationsDoc } from '../ops/operations-doc.js';
@@ -12,12 +13,7 @@ export const opsCommand = defineCommand({
     'Environments, resources, console and logs links, Terraform workspaces, alerts and common tasks,\nmarked as generated. Alerts are read from the Terraform the spec generates.',
   positionals: [{ name: 'file', required: true, description: 'The service.yaml.' }],
   options: {
-    out: {
-      type: 'string',
-      short: 'o',
-      valueName: 'file',
-      description: 'Write to this file instead of printing.',
-    },
+    out: outFileOption,
   },
   examples: [
     { description: 'Print the page', command: 'msp ops service.yaml' },

@@ -1,5 +1,6 @@
 import { basename, dirname, resolve } from 'node:path';
 import { defineCommand } from '../cli/command.js';
+import { outFileOption } from './shared-options.js';
 
 export const schemaCommand = defineCommand({
   name: 'schema',
@@ -12,12 +13,7 @@ export const schemaCommand = defineCommand({
       type: 'boolean',
       description: 'The schema of the platform config msp.config.yaml instead.',
     },
-    out: {
-      type: 'string',
-      short: 'o',
-      valueName: 'file',
-      description: 'Write to this file instead of printing.',
-    },
+    out: outFileOption,
   },
   examples: [
     { description: 'Print the spec schema', command: 'msp schema' },

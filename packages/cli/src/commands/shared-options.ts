@@ -11,3 +11,10 @@ export const specPositional = {
   name: 'file',
   description: 'The service.yaml; default: service.yaml in the current directory.',
 } as const;
+
+export const outFileOption = {
+  type: 'string',
+  short: 'o',
+  valueName: 'file',
+  description: 'Write to this file instead of printing.',
+} as const;

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { defineCommand } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
 import { countIssues, formatIssue, isError, sortIssues } from '../spec/format-issues.js';
@@ -37,7 +38,7 @@ export const validateCommand = defineCommand({
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
         throw new CliError('spec-not-found', `no such file: ${displayPath(io, file)}`);
       }
-      const platform = await lib.loadPlatformConfig(loaded.path.replace(/[\\/][^\\/]*$/, ''));
+      const platform = await lib.loadPlatformConfig(dirname(loaded.path));
       const issues = sortIssues([
         ...loaded.issues,
         ...platform.issues.map((i) => ({

@@ -1,5 +1,5 @@
-import { configBlocks, parseTerraformJSON } from '../terraform/resources.js';
-import { parseStackPath } from './generate-service.js';
+import { configBlocks } from '../terraform/resources.js';
+import { stackDocuments } from '../terraform/stack-documents.js';
 
 export interface StackCount {
   readonly environment: string;
@@ -10,19 +10,16 @@ export interface StackCount {
 /** Number of resources (not data sources) in each generated stack, in generation order. */
 export function resourceCounts(files: ReadonlyMap<string, string>): StackCount[] {
   const counts: StackCount[] = [];
-  for (const [path, text] of files) {
-    const parsed = parseStackPath(path);
-    if (parsed === undefined || !parsed.file.endsWith('.tf.json')) continue;
-    const resources = configBlocks(parseTerraformJSON(text)).filter(
+  for (const { environment, stack, document } of stackDocuments(files)) {
+    const resources = configBlocks(document).filter(
       (b) => !b.address.startsWith('data.') && b.type !== 'module',
     ).length;
-    const existing = counts.findIndex(
-      (c) => c.environment === parsed.environment && c.stack === parsed.stack,
-    );
-    if (existing === -1)
-      counts.push({ environment: parsed.environment, stack: parsed.stack, resources });
-    else
-      counts[existing] = { ...parsed, resources: (counts[existing]?.resources ?? 0) + resources };
+    const i = counts.findIndex((c) => c.environment === environment && c.stack === stack);
+    counts.splice(i === -1 ? counts.length : i, i === -1 ? 0 : 1, {
+      environment,
+      stack,
+      resources: resources + (counts[i]?.resources ?? 0),
+    });
   }
   return counts;
 }

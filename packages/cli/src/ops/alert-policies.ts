@@ -1,5 +1,5 @@
-import { parseStackPath } from '../generation/generate-service.js';
-import { configBlocks, parseTerraformJSON } from '../terraform/resources.js';
+import { configBlocks } from '../terraform/resources.js';
+import { stackDocuments } from '../terraform/stack-documents.js';
 
 export interface AlertPolicy {
   readonly name: string;
@@ -13,15 +13,8 @@ export function alertPolicies(
   environmentID: string,
 ): AlertPolicy[] {
   const policies: AlertPolicy[] = [];
-  for (const [path, text] of files) {
-    const parsed = parseStackPath(path);
-    if (
-      parsed === undefined ||
-      parsed.environment !== environmentID ||
-      !parsed.file.endsWith('.tf.json')
-    )
-      continue;
-    for (const block of configBlocks(parseTerraformJSON(text))) {
+  for (const { document } of stackDocuments(files, environmentID)) {
+    for (const block of configBlocks(document)) {
       if (block.type !== 'google_monitoring_alert_policy' || block.address.startsWith('data.'))
         continue;
       const body = (

@@ -1,5 +1,5 @@
-import { parseStackPath } from '../generation/generate-service.js';
-import { configBlocks, movedBlocks, parseTerraformJSON } from './resources.js';
+import { configBlocks, movedBlocks } from './resources.js';
+import { stackDocuments } from './stack-documents.js';
 import { statefulKind } from './stateful.js';
 
 /** One address that differs between the files on disk and what the spec generates now. */
@@ -43,17 +43,14 @@ interface Located {
 
 function index(files: ReadonlyMap<string, string>): Map<string, Located> {
   const stacks = new Map<string, Located>();
-  for (const [path, text] of files) {
-    const parsed = parseStackPath(path);
-    if (parsed === undefined || !parsed.file.endsWith('.tf.json')) continue;
-    const key = `${parsed.environment}/${parsed.stack}`;
+  for (const { environment, stack, document } of stackDocuments(files)) {
+    const key = `${environment}/${stack}`;
     const entry: Located = stacks.get(key) ?? {
-      environment: parsed.environment,
-      stack: parsed.stack,
+      environment,
+      stack,
       blocks: new Map<string, string>(),
       moved: [],
     };
-    const document = parseTerraformJSON(text);
     for (const block of configBlocks(document))
       entry.blocks.set(block.address, JSON.stringify(block.body));
     entry.moved.push(...movedBlocks(document));

@@ -1,5 +1,5 @@
-import { parseStackPath } from '../generation/generate-service.js';
-import { configBlocks, parseTerraformJSON, references } from './resources.js';
+import { configBlocks, references } from './resources.js';
+import { stackDocuments } from './stack-documents.js';
 
 export interface GraphNode {
   readonly stack: string;
@@ -32,19 +32,12 @@ export function buildGraph(
   const stacks: string[] = [];
   const nodes: GraphNode[] = [];
   const bodies = new Map<string, unknown>();
-  for (const [path, text] of files) {
-    const parsed = parseStackPath(path);
-    if (
-      parsed === undefined ||
-      parsed.environment !== environmentID ||
-      !parsed.file.endsWith('.tf.json')
-    )
-      continue;
-    if (!stacks.includes(parsed.stack)) stacks.push(parsed.stack);
-    for (const block of configBlocks(parseTerraformJSON(text))) {
+  for (const { stack, document } of stackDocuments(files, environmentID)) {
+    if (!stacks.includes(stack)) stacks.push(stack);
+    for (const block of configBlocks(document)) {
       if (block.type === 'terraform_remote_state') continue;
-      nodes.push({ stack: parsed.stack, address: block.address });
-      bodies.set(`${parsed.stack}:${block.address}`, block.body);
+      nodes.push({ stack, address: block.address });
+      bodies.set(`${stack}:${block.address}`, block.body);
     }
   }
   const edges: GraphEdge[] = [];
