@@ -32,8 +32,8 @@ export const diffCommand = defineCommand({
     },
   ],
   async run({ io, options, args, colors, deps }) {
+    const prepared = await prepareSpec(io, colors, deps, specPath(io, args[0]));
     const lib = await deps();
-    const prepared = await prepareSpec(io, colors, lib, specPath(io, args[0]));
     const environmentIDs =
       options.env === undefined ? undefined : [findEnvironment(prepared.resolved, options.env).id];
     const generated = await generateFiles(lib, prepared, {

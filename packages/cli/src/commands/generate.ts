@@ -107,8 +107,8 @@ async function generateOne(
   file: string,
 ): Promise<SpecResult> {
   const { io, options: opts, colors } = context;
+  const prepared = await prepareSpec(io, colors, context.deps, file);
   const deps = await context.deps();
-  const prepared = await prepareSpec(io, colors, deps, file);
   const environmentIDs =
     opts.env === undefined ? undefined : [findEnvironment(prepared.resolved, opts.env).id];
   const root =

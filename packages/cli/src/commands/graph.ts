@@ -34,8 +34,8 @@ export const graphCommand = defineCommand({
     },
   ],
   async run({ io, options, args, colors, deps }) {
+    const prepared = await prepareSpec(io, colors, deps, specPath(io, args[0]));
     const lib = await deps();
-    const prepared = await prepareSpec(io, colors, lib, specPath(io, args[0]));
     const environment = findEnvironment(prepared.resolved, options.env);
     const files = await generateFiles(lib, prepared, {
       environmentIDs: [environment.id],

@@ -22,7 +22,7 @@ export const logsCommand = defineCommand({
     },
   ],
   async run({ io, options, args, colors, deps }) {
-    const { resolved } = await prepareSpec(io, colors, await deps(), specPath(io, args[0]));
+    const { resolved } = await prepareSpec(io, colors, deps, specPath(io, args[0]));
     const environment = findEnvironment(resolved, options.env);
     const url = logsURL(resolved.service.kind, environment);
     if (options.json === true) {

@@ -20,9 +20,9 @@ export const opsCommand = defineCommand({
     { description: 'Keep it beside the spec', command: 'msp ops service.yaml --out OPERATIONS.md' },
   ],
   async run({ io, options, args, colors, deps }) {
-    const lib = await deps();
     const path = specPath(io, args[0]);
-    const prepared = await prepareSpec(io, colors, lib, path);
+    const prepared = await prepareSpec(io, colors, deps, path);
+    const lib = await deps();
     const files = await generateFiles(lib, prepared, { stable: true });
     const alerts = new Map(
       prepared.resolved.environments.map((e) => [e.id, alertPolicies(files, e.id)]),

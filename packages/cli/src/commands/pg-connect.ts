@@ -55,7 +55,7 @@ export const pgConnectCommand = defineCommand({
   ],
   async run({ io, options, args, colors, deps }) {
     const port = integerOption('port', options.port, { min: 1, max: 65535 }) ?? 5433;
-    const { resolved } = await prepareSpec(io, colors, await deps(), specPath(io, args[0]));
+    const { resolved } = await prepareSpec(io, colors, deps, specPath(io, args[0]));
     const environment = findEnvironment(resolved, options.env);
     const postgres = environment.resources.postgreSQL;
     if (postgres === undefined) {

@@ -61,8 +61,8 @@ export const tfcSyncCommand = defineCommand({
     },
   ],
   async run({ io, options, args, colors, deps }) {
+    const prepared = await prepareSpec(io, colors, deps, specPath(io, args[0]));
     const loaded = await deps();
-    const prepared = await prepareSpec(io, colors, loaded, specPath(io, args[0]));
     const backend = terraformCloudBackend(prepared.platform);
     const environments =
       options.env === undefined

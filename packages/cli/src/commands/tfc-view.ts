@@ -39,12 +39,7 @@ export const tfcViewCommand = defineCommand({
       tag = viewTag(backend);
       url = workspacesByTagURL(backend, tag);
     } else {
-      const { resolved, platform } = await prepareSpec(
-        io,
-        colors,
-        await deps(),
-        specPath(io, args[0]),
-      );
+      const { resolved, platform } = await prepareSpec(io, colors, deps, specPath(io, args[0]));
       const backend = terraformCloudBackend(platform);
       const environment =
         options.env === undefined ? undefined : findEnvironment(resolved, options.env);

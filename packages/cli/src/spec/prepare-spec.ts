@@ -44,16 +44,18 @@ function printIssues(
 }
 
 /**
- * Loads, validates and resolves one spec. Warnings go to stderr; errors are
+ * Loads, validates and resolves one spec (checking that the file exists
+ * before loading the libraries). Warnings go to stderr; errors are
  * printed with code frames and then thrown as one `CliError` (exit 1).
  */
 export async function prepareSpec(
   io: Io,
   colors: Colors,
-  deps: MspDeps,
+  loadDeps: () => Promise<MspDeps>,
   path: string,
 ): Promise<PreparedSpec> {
   await assertSpecExists(io, path);
+  const deps = await loadDeps();
   const loaded = await deps.loadSpec(path);
   printIssues(io, colors, loaded, loaded.issues);
   const name = relative(io.cwd, path) || path;

@@ -60,10 +60,10 @@ describe('the msp binary (bin/msp.js launching the build)', () => {
     );
   });
 
-  it('exits 1 with a clear message when a command fails', async () => {
+  it('exits 1 with a clear message for a missing spec, without a stack trace', async () => {
     const result = await msp(['logs', 'does-not-exist.yaml', '--env', 'dev']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error: /);
+    expect(result.stderr).toMatch(/^error: no such file: does-not-exist.yaml\n/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
