@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { defineCommand } from '../cli/command.js';
-import { CliError } from '../cli/errors.js';
+import { assertSpecExists } from '../spec/prepare-spec.js';
 import { countIssues, formatIssue, isError, sortIssues } from '../spec/format-issues.js';
 import { jsonOption } from './shared-options.js';
 import { displayPath, specFiles } from './spec-files.js';
@@ -28,16 +28,11 @@ export const validateCommand = defineCommand({
   ],
   async run({ io, args, options, colors, deps }) {
     const files = await specFiles(io, args);
+    for (const file of files) await assertSpecExists(io, file);
     const lib = await deps();
     const reports: { file: string; service?: string; issues: SpecIssue[] }[] = [];
     for (const file of files) {
-      let loaded;
-      try {
-        loaded = await lib.loadSpec(file);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        throw new CliError('spec-not-found', `no such file: ${displayPath(io, file)}`);
-      }
+      const loaded = await lib.loadSpec(file);
       const platform = await lib.loadPlatformConfig(dirname(loaded.path));
       const issues = sortIssues([
         ...loaded.issues,

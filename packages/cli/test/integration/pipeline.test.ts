@@ -19,7 +19,10 @@ describeWired('msp with the real libraries', () => {
     const io = () => memoryIo({ cwd: tempDir() });
     const step = async (args: string[]) => {
       const result = await runMsp(args, { io: io(), deps });
-      if (result.code !== 0) throw new Error(`msp ${args.join(' ')} exited ${result.code}:\n${result.stdout}${result.stderr}`);
+      if (result.code !== 0)
+        throw new Error(
+          `msp ${args.join(' ')} exited ${result.code}:\n${result.stdout}${result.stderr}`,
+        );
       return result;
     };
     await step(['init', 'billing', '--owner', 'team-billing']);
@@ -33,7 +36,9 @@ describeWired('msp with the real libraries', () => {
     await access(join(tempDir(), 'billing/terraform/staging/stacks/project/main.tf.json'));
     await step(['generate', 'billing/service.yaml', '--check']);
     expect((await step(['diff', 'billing/service.yaml'])).stdout).toContain('No changes');
-    expect((await step(['graph', 'billing/service.yaml', '--env', 'dev'])).stdout).toContain('flowchart LR');
+    expect((await step(['graph', 'billing/service.yaml', '--env', 'dev'])).stdout).toContain(
+      'flowchart LR',
+    );
     expect((await step(['ops', 'billing/service.yaml'])).stdout).toContain('## staging');
     expect(JSON.parse((await step(['schema'])).stdout)).toHaveProperty('properties');
   });
