@@ -23,7 +23,7 @@ export async function main(argv: readonly string[], io: Io, options: MainOptions
     io.stdout.write(options.version() + '\n');
     return 0;
   }
-  const globals = argv.filter((arg, i) => i < firstNonGlobal(argv) && leadingGlobals.has(arg));
+  const globals = argv.slice(0, firstNonGlobal(argv));
   const rest = argv.slice(globals.length);
   const verbose = argv.includes('--verbose');
   const errorColors = createColors(wantsColor(io.env, io.stderr.isTTY, colorFlag(argv)));

@@ -9,7 +9,14 @@ export const depsWired = false;
 
 /**
  * Loads `@msp/spec` and `@msp/terraform-gen` (dynamic imports, so only the
- * commands that need them pay for them) and adapts them to `MspDeps`.
+ * commands that need them pay for them) and adapts them to `MspDeps`:
+ *
+ * ```ts
+ * const [spec, gen] = await Promise.all([import('@msp/spec'), import('@msp/terraform-gen')]);
+ * return { loadSpec: spec.loadSpec, loadPlatformConfig: spec.loadPlatformConfig, ..., renderStackSet: gen.renderStackSet };
+ * ```
+ *
+ * then set `depsWired = true` so that test/integration runs.
  */
 export async function loadDefaultDeps(): Promise<MspDeps> {
   // Wired at merge time: the libraries are being written in parallel.
