@@ -1,0 +1,51 @@
+// CLI start-up: process time of `msp --version` and `msp --help` against `node -e 0`
+// (the floor: starting Node itself). Median and spread over several runs; no assertions.
+// Run: npx nx run cli:bench   (builds the CLI first)   or   node bench/cli/startup.mjs [runs]
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const runs = Number(process.argv[2] ?? 30);
+const msp = fileURLToPath(new URL('../../packages/cli/bin/msp.js', import.meta.url));
+if (!existsSync(fileURLToPath(new URL('../../packages/cli/dist/bin/msp.js', import.meta.url)))) {
+  console.error('build the CLI first: npx nx run cli:build');
+  process.exit(1);
+}
+
+const cases = [
+  ['node -e 0', ['-e', '0']],
+  ['msp --version', [msp, '--version']],
+  ['msp --help', [msp, '--help']],
+];
+
+function time(args) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { stdio: 'ignore' });
+  if (result.status !== 0) throw new Error(`${args.join(' ')} exited with ${result.status}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const results = [];
+for (const [name, args] of cases) {
+  for (let i = 0; i < 3; i++) time(args); // warm the file system cache
+  const samples = Array.from({ length: runs }, () => time(args)).sort((a, b) => a - b);
+  results.push({
+    name,
+    median: quantile(samples, 0.5),
+    p10: quantile(samples, 0.1),
+    p90: quantile(samples, 0.9),
+  });
+}
+const floor = results[0].median;
+console.log(
+  `CLI start-up, ${runs} runs each, Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}`,
+);
+console.log('| command | median ms | p10–p90 ms | over node -e 0 |');
+console.log('|---|---:|---:|---:|');
+for (const r of results) {
+  console.log(
+    `| \`${r.name}\` | ${r.median.toFixed(1)} | ${r.p10.toFixed(1)}–${r.p90.toFixed(1)} | +${(r.median - floor).toFixed(1)} ms |`,
+  );
+}

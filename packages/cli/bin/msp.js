@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// The `msp` command. This launcher is committed (not built) so that `npm ci` links
+// `msp` into node_modules/.bin before the first build; the CLI itself is in dist/.
+const entry = new URL('../dist/bin/msp.js', import.meta.url);
+try {
+  await import(entry.href);
+} catch (error) {
+  if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes(entry.pathname)) {
+    process.stderr.write('error: msp is not built yet\nhint: run "npx nx run cli:build" first\n');
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}

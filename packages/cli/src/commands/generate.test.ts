@@ -1,0 +1,238 @@
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fakeDeps } from '../../test/support/fake-deps.js';
+import { memoryIo } from '../../test/support/memory-io.js';
+import { runMsp } from '../../test/support/run-msp.js';
+import { stackFiles } from '../../test/support/stack-files.js';
+import { useTempDir } from '../../test/support/temp-dir.js';
+
+const resources = (env: string, stack: string) =>
+  stack === 'project'
+    ? {
+        google_project: { project: { project_id: `billing-${env}` } },
+        google_project_service: { run: {}, iam: {} },
+      }
+    : {};
+
+describe('msp generate', () => {
+  const tempDir = useTempDir();
+  let spec: string;
+  let synthesized: { stable: boolean; environmentIDs?: readonly string[] }[];
+  let tfvars = 'resolved_image_tag = "1.0@sha256:aaa"\n';
+
+  const deps = () =>
+    fakeDeps({
+      files: (ids) => {
+        const files = stackFiles(ids, resources);
+        files.set('terraform/dev/stacks/cloudrun/terraform.tfvars', tfvars);
+        return ids.includes('dev')
+          ? files
+          : new Map([...files].filter(([p]) => !p.includes('/dev/')));
+      },
+    });
+  const recording = () => {
+    const d = deps();
+    return {
+      ...d,
+      synthesize: (
+        resolved: Parameters<typeof d.synthesize>[0],
+        platform: Parameters<typeof d.synthesize>[1],
+        options: Parameters<typeof d.synthesize>[2],
+      ) => {
+        synthesized.push(options);
+        return d.synthesize(resolved, platform, options);
+      },
+    };
+  };
+
+  beforeEach(async () => {
+    synthesized = [];
+    tfvars = 'resolved_image_tag = "1.0@sha256:aaa"\n';
+    spec = join(tempDir(), 'billing', 'service.yaml');
+    await mkdir(join(tempDir(), 'billing'));
+    await writeFile(spec, 'service: {id: billing}\n');
+  });
+
+  const run = (args: string[], io = memoryIo({ cwd: tempDir() })) =>
+    runMsp(['generate', ...args], { io, deps: recording() });
+
+  it('writes every stack beside the spec and summarises resources per stack', async () => {
+    const result = await run([]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(await readdir(join(tempDir(), 'billing/terraform/prod/stacks'))).toEqual([
+      'cloudrun',
+      'iam',
+      'project',
+    ]);
+    expect(
+      JSON.parse(
+        await readFile(
+          join(tempDir(), 'billing/terraform/dev/stacks/project/main.tf.json'),
+          'utf8',
+        ),
+      ),
+    ).toMatchObject({
+      resource: { google_project: { project: { project_id: 'billing-dev' } } },
+    });
+    expect(result.stdout).toContain('billing (billing/service.yaml): 9 files changed, 0 unchanged');
+    expect(result.stdout).toContain(
+      ['  environment  stack     resources', '  dev          project           3'].join('\n'),
+    );
+    expect(synthesized).toEqual([{ stable: true }]);
+  });
+
+  it('is idempotent: a second run writes nothing', async () => {
+    await run([]);
+    const result = await run([]);
+    expect(result.stdout).toContain('up to date, 9 unchanged');
+  });
+
+  it('--check passes on fresh output and catches a stale file, writing nothing', async () => {
+    await run([]);
+    expect((await run(['--check'])).code).toBe(0);
+    const file = join(tempDir(), 'billing/terraform/prod/stacks/iam/main.tf.json');
+    await writeFile(file, '{"stale": true}\n');
+    const result = await run(['--check']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('would update billing/terraform/prod/stacks/iam/main.tf.json');
+    expect(result.stderr).toContain('generated Terraform is stale for billing');
+    expect(await readFile(file, 'utf8')).toBe('{"stale": true}\n');
+  });
+
+  it('--check catches an obsolete generated file, and generate removes it', async () => {
+    await run([]);
+    const obsolete = join(tempDir(), 'billing/terraform/prod/stacks/old/main.tf.json');
+    await mkdir(join(tempDir(), 'billing/terraform/prod/stacks/old'));
+    await writeFile(obsolete, '{}\n');
+    await writeFile(
+      join(tempDir(), 'billing/terraform/prod/stacks/iam/.terraform.lock.hcl'),
+      '# kept\n',
+    );
+    const check = await run(['--check']);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('would remove billing/terraform/prod/stacks/old/main.tf.json');
+    const result = await run([]);
+    expect(result.stdout).toContain('removed billing/terraform/prod/stacks/old/main.tf.json');
+    await expect(readFile(obsolete)).rejects.toThrow();
+    expect(
+      await readFile(
+        join(tempDir(), 'billing/terraform/prod/stacks/iam/.terraform.lock.hcl'),
+        'utf8',
+      ),
+    ).toBe('# kept\n');
+  });
+
+  it('--dry-run lists the files and writes nothing', async () => {
+    const result = await run(['--dry-run']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'would create billing/terraform/dev/stacks/project/main.tf.json',
+    );
+    expect(await readdir(join(tempDir(), 'billing'))).toEqual(['service.yaml']);
+  });
+
+  it('keeps existing dynamic variables unless --no-stable', async () => {
+    await run([]);
+    tfvars = 'resolved_image_tag = "1.0@sha256:bbb"\n';
+    const tfvarsFile = join(tempDir(), 'billing/terraform/dev/stacks/cloudrun/terraform.tfvars');
+    await run([]);
+    expect(await readFile(tfvarsFile, 'utf8')).toContain('aaa');
+    await run(['--no-stable']);
+    expect(await readFile(tfvarsFile, 'utf8')).toContain('bbb');
+    expect(synthesized.at(-1)).toEqual({ stable: false });
+  });
+
+  it('generates one environment with --env, leaving the others alone', async () => {
+    const result = await run(['billing/service.yaml', '--env', 'prod']);
+    expect(result.code).toBe(0);
+    expect(await readdir(join(tempDir(), 'billing/terraform'))).toEqual(['prod']);
+    expect(synthesized).toEqual([{ stable: true, environmentIDs: ['prod'] }]);
+  });
+
+  it('writes under --out/<service id>', async () => {
+    const result = await run(['--out', 'generated']);
+    expect(result.code).toBe(0);
+    expect(await readdir(join(tempDir(), 'generated/billing/terraform'))).toEqual(['dev', 'prod']);
+  });
+
+  it('prints JSON with --json', async () => {
+    const result = await run(['--json', '--dry-run']);
+    const [entry] = JSON.parse(result.stdout) as {
+      service: string;
+      written: boolean;
+      stacks: unknown[];
+    }[];
+    expect(entry).toMatchObject({ service: 'billing', written: false });
+    expect(entry?.stacks).toContainEqual({ environment: 'prod', stack: 'project', resources: 3 });
+  });
+
+  it('reports an invalid spec and goes on with the others, exiting 1', async () => {
+    await mkdir(join(tempDir(), 'broken'));
+    await writeFile(join(tempDir(), 'broken/service.yaml'), 'service:\n  id: 12\n');
+    const base = deps();
+    const io = memoryIo({ cwd: tempDir() });
+    const result = await runMsp(['generate'], {
+      io,
+      deps: {
+        ...base,
+        loadSpec: async (path) =>
+          path.includes('broken')
+            ? {
+                path,
+                source: 'service:\n  id: 12\n',
+                issues: [
+                  {
+                    code: 'type',
+                    path: 'service.id',
+                    message: 'must be a string',
+                    line: 2,
+                    column: 7,
+                  },
+                ],
+              }
+            : base.loadSpec(path),
+      },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'broken/service.yaml:2:7 error service.id: must be a string [type]',
+    );
+    expect(result.stderr).toContain('  > 2 |   id: 12\n      |       ^\n');
+    expect(result.stderr).toContain('error: broken/service.yaml is invalid: 1 error');
+    expect(await readdir(join(tempDir(), 'billing/terraform'))).toEqual(['dev', 'prod']);
+  });
+
+  it('fails clearly for a missing spec or an unknown environment', async () => {
+    const missing = await run(['nope.yaml']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no such file: nope.yaml');
+    const unknown = await run(['--env', 'staging']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no environment "staging"');
+  });
+
+  it('says when there is no spec at all', async () => {
+    const empty = await runMsp(['generate'], {
+      io: memoryIo({ cwd: await mkdirEmpty(tempDir()) }),
+      deps: deps(),
+    });
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('no service.yaml under');
+  });
+
+  it('shows progress on a terminal when there are several specs', async () => {
+    await mkdir(join(tempDir(), 'other'));
+    await writeFile(join(tempDir(), 'other/service.yaml'), 'service: {id: other}\n');
+    const io = memoryIo({ cwd: tempDir(), tty: true, env: { NO_COLOR: '1' } });
+    await runMsp(['generate', '--dry-run'], { io, deps: deps() });
+    expect(io.err()).toContain('[1/2] billing/service.yaml');
+    expect(io.err()).toContain('[2/2] other/service.yaml');
+  });
+});
+
+async function mkdirEmpty(root: string): Promise<string> {
+  const dir = join(root, 'empty');
+  await mkdir(dir);
+  return dir;
+}

@@ -1,0 +1,169 @@
+import { join, relative, resolve } from 'node:path';
+import { defineCommand } from '../cli/command.js';
+import { isCliError } from '../cli/errors.js';
+import { existingGeneratedFiles, keepStableFiles } from '../generation/existing-files.js';
+import { generateFiles } from '../generation/generate-service.js';
+import { formatCounts, resourceCounts, type StackCount } from '../generation/resource-counts.js';
+import { planChangesSomething, planFiles, writeFiles, type FilePlan } from '../fs/write-files.js';
+import { findEnvironment, prepareSpec } from '../spec/prepare-spec.js';
+import { jsonOption } from './shared-options.js';
+import { displayPath, specFiles } from './spec-files.js';
+import type { CommandContext } from '../cli/command.js';
+
+const options = {
+  env: { type: 'string', valueName: 'id', description: 'Only this environment.' },
+  out: {
+    type: 'string',
+    valueName: 'dir',
+    description: 'Write under <dir>/<service id>/ instead of beside each spec.',
+  },
+  check: {
+    type: 'boolean',
+    description: 'Write nothing; exit 1 listing the files that would change (for CI).',
+  },
+  'dry-run': { type: 'boolean', description: 'Write nothing; list the files that would change.' },
+  stable: {
+    type: 'boolean',
+    default: true,
+    description:
+      'Keep existing dynamic variables (resolved image digests) instead of resolving them again.',
+  },
+  json: jsonOption,
+} as const;
+
+export const generateCommand = defineCommand({
+  name: 'generate',
+  summary: 'Generate the Terraform of one or more services',
+  description: [
+    'Generates terraform/<env>/stacks/<stack>/main.tf.json (and terraform.tfvars, .terraform-version)',
+    'beside each spec, or under --out. Generated files that are no longer produced are removed.',
+    'Files are written all at once (temporary files, then renames) and only when they change.',
+  ].join('\n'),
+  positionals: [
+    {
+      name: 'file',
+      variadic: true,
+      description: 'Specs to generate; default: every service.yaml under the current directory.',
+    },
+  ],
+  options,
+  examples: [
+    { description: 'Generate every service under the current directory', command: 'msp generate' },
+    {
+      description: 'Generate one environment of one service',
+      command: 'msp generate services/billing/service.yaml --env dev',
+    },
+    {
+      description: 'Fail in CI when the committed Terraform is stale',
+      command: 'msp generate --check',
+    },
+  ],
+  async run(context) {
+    const { io, args, colors } = context;
+    const files = await specFiles(io, args);
+    const results: SpecResult[] = [];
+    let failed = 0;
+    for (const [i, file] of files.entries()) {
+      if (files.length > 1 && io.stderr.isTTY === true)
+        io.stderr.write(`\r\u001b[2K[${i + 1}/${files.length}] ${displayPath(io, file)}`);
+      try {
+        results.push(await generateOne(context, file));
+      } catch (error) {
+        if (!isCliError(error)) throw error;
+        if (files.length > 1 && io.stderr.isTTY === true) io.stderr.write('\r\u001b[2K');
+        io.stderr.write(
+          `${colors.red('error')}: ${error.message}\n${error.hint === undefined ? '' : `${colors.dim('hint')}: ${error.hint}\n`}`,
+        );
+        failed++;
+      }
+    }
+    if (files.length > 1 && io.stderr.isTTY === true) io.stderr.write('\r\u001b[2K');
+    const stale = results.filter((r) => planChangesSomething(r.plan));
+    if (context.options.json === true)
+      io.stdout.write(JSON.stringify(results.map(jsonResult), null, 2) + '\n');
+    else for (const result of results) io.stdout.write(describe(context, result));
+    if (failed > 0) return 1;
+    if (context.options.check === true && stale.length > 0) {
+      io.stderr.write(
+        `${colors.red('error')}: generated Terraform is stale for ${stale.map((r) => r.service).join(', ')}\n${colors.dim('hint')}: run "msp generate" and commit the result\n`,
+      );
+      return 1;
+    }
+    return 0;
+  },
+});
+
+interface SpecResult {
+  readonly spec: string;
+  readonly service: string;
+  readonly root: string;
+  readonly plan: FilePlan;
+  readonly counts: readonly StackCount[];
+  readonly written: boolean;
+}
+
+async function generateOne(
+  context: CommandContext<typeof options>,
+  file: string,
+): Promise<SpecResult> {
+  const { io, options: opts, colors } = context;
+  const prepared = await prepareSpec(io, colors, context.deps, file);
+  const deps = await context.deps();
+  const environmentIDs =
+    opts.env === undefined ? undefined : [findEnvironment(prepared.resolved, opts.env).id];
+  const root =
+    opts.out === undefined ? prepared.dir : resolve(io.cwd, opts.out, prepared.resolved.service.id);
+  const generated = await generateFiles(deps, prepared, {
+    stable: opts.stable,
+    ...(environmentIDs === undefined ? {} : { environmentIDs }),
+  });
+  const existing = await existingGeneratedFiles(root, environmentIDs);
+  const files = opts.stable ? keepStableFiles(generated, existing) : new Map(generated);
+  const write = opts.check !== true && opts['dry-run'] !== true;
+  const owned = { owned: [...existing.keys()] };
+  const plan = write ? await writeFiles(root, files, owned) : await planFiles(root, files, owned);
+  return {
+    spec: file,
+    service: prepared.resolved.service.id,
+    root,
+    plan,
+    counts: resourceCounts(files),
+    written: write,
+  };
+}
+
+function describe(
+  { io, colors, options: opts }: CommandContext<typeof options>,
+  result: SpecResult,
+): string {
+  const { plan } = result;
+  const where = displayPath(io, result.root);
+  const verb = result.written
+    ? { created: 'created', changed: 'updated', removed: 'removed' }
+    : { created: 'would create', changed: 'would update', removed: 'would remove' };
+  const lines: string[] = [];
+  for (const path of plan.created)
+    lines.push(`  ${colors.green(verb.created)} ${join(where, path)}`);
+  for (const path of plan.changed)
+    lines.push(`  ${colors.yellow(verb.changed)} ${join(where, path)}`);
+  for (const path of plan.removed) lines.push(`  ${colors.red(verb.removed)} ${join(where, path)}`);
+  const changed = plan.created.length + plan.changed.length + plan.removed.length;
+  const status =
+    changed === 0
+      ? 'up to date'
+      : `${changed} file${changed === 1 ? '' : 's'} ${result.written ? 'changed' : 'stale'}`;
+  const header = `${colors.bold(result.service)} (${relative(io.cwd, result.spec) || result.spec}): ${status}, ${plan.unchanged.length} unchanged`;
+  const table = opts.check === true ? '' : formatCounts(result.counts);
+  return [header, ...lines].join('\n') + '\n' + table;
+}
+
+function jsonResult(result: SpecResult) {
+  return {
+    spec: result.spec,
+    service: result.service,
+    root: result.root,
+    written: result.written,
+    files: result.plan,
+    stacks: result.counts,
+  };
+}

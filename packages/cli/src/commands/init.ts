@@ -1,0 +1,181 @@
+import { join, relative, resolve } from 'node:path';
+import { defineCommand, type CommandContext } from '../cli/command.js';
+import { CliError, UsageError } from '../cli/errors.js';
+import { canPrompt, createPrompter, type Prompter } from '../cli/prompt.js';
+import { integerOption } from '../cli/parse.js';
+import {
+  environmentIDPattern,
+  environmentTemplate,
+  readmeTemplate,
+  serviceIDPattern,
+  serviceTemplate,
+  titleFromID,
+  type Kind,
+} from '../scaffold/templates.js';
+import { yamlLines } from '../scaffold/yaml-text.js';
+import type { Io } from '../cli/io.js';
+
+const initOptions = {
+  kind: {
+    type: 'string',
+    valueName: 'kind',
+    choices: ['service', 'job'],
+    description: 'A long-running service or a scheduled job. Default: service.',
+  },
+  owner: { type: 'string', valueName: 'team', description: 'The owning team (alerts go to it).' },
+  name: {
+    type: 'string',
+    valueName: 'name',
+    description: 'Human-readable name. Default: the ID in title case.',
+  },
+  env: {
+    type: 'string',
+    valueName: 'id',
+    description: 'ID of the first environment.',
+    default: 'dev',
+  },
+  dir: {
+    type: 'string',
+    valueName: 'dir',
+    description: 'Directory to create the service directory in. Default: the current directory.',
+  },
+  image: {
+    type: 'string',
+    valueName: 'repository',
+    description: 'Container image repository, without tag. Default: ghcr.io/<owner>/<id>.',
+  },
+  'suffix-length': {
+    type: 'string',
+    valueName: 'n',
+    description: 'Length of the random project ID suffix.',
+    default: '4',
+  },
+  'dry-run': { type: 'boolean', description: 'Print the files instead of writing them.' },
+} as const;
+
+export const initCommand = defineCommand({
+  name: 'init',
+  summary: 'Scaffold a new service or job: service.yaml and README.md',
+  description: [
+    'Writes <dir>/<id>/service.yaml, with a "# yaml-language-server: $schema=" line so editors complete',
+    'and check it, and a README.md in the format msp expects. Never overwrites: it fails if either exists.',
+    'On a terminal it asks for what is missing; elsewhere <id> and --owner are required.',
+  ].join('\n'),
+  positionals: [{ name: 'id', description: 'Service ID: lower-case letters, digits and dashes.' }],
+  options: initOptions,
+
+  examples: [
+    {
+      description: 'A new service owned by the billing team',
+      command: 'msp init billing --owner team-billing',
+    },
+    {
+      description: 'A scheduled job under services/',
+      command: 'msp init nightly-report --kind job --owner team-data --dir services',
+    },
+  ],
+  async run(context) {
+    const prompter = canPrompt(context.io) ? createPrompter(context.io) : undefined;
+    try {
+      return await scaffold(context, prompter);
+    } finally {
+      prompter?.close();
+    }
+  },
+});
+
+async function scaffold(
+  { io, options, args, colors, deps }: CommandContext<typeof initOptions>,
+  prompter: Prompter | undefined,
+): Promise<number> {
+  const interactive = prompter !== undefined;
+  const ask = (question: string, fallback?: string) =>
+    prompter?.ask(question, fallback) ?? Promise.resolve(fallback ?? '');
+  const id = args[0] ?? (interactive ? await ask('Service ID') : undefined);
+  if (id === undefined || id === '')
+    throw new UsageError('missing <id>', {
+      hint: 'Run "msp init <id> --owner <team>"; on a terminal msp asks for them.',
+    });
+  if (!serviceIDPattern.test(id))
+    throw new UsageError(
+      `invalid service ID "${id}": use lower-case letters, digits and dashes, starting with a letter`,
+    );
+  const name =
+    options.name ??
+    (interactive && args[0] === undefined ? await ask('Name', titleFromID(id)) : titleFromID(id));
+  const owner = options.owner ?? (interactive ? await ask('Owning team') : undefined);
+  if (owner === undefined || owner === '')
+    throw new UsageError('missing --owner', {
+      hint: 'Name the team that owns the service, e.g. --owner team-billing.',
+    });
+  const kind = (options.kind ??
+    (interactive && args[0] === undefined
+      ? await ask('Kind (service or job)', 'service')
+      : 'service')) as Kind;
+  if (kind !== 'service' && kind !== 'job')
+    throw new UsageError(`--kind must be service or job; got "${String(kind)}"`);
+  if (!environmentIDPattern.test(options.env))
+    throw new UsageError(
+      `invalid environment ID "${options.env}": use lower-case letters and digits`,
+    );
+  const suffixLength =
+    integerOption('suffix-length', options['suffix-length'], { min: 2, max: 16 }) ?? 4;
+
+  const lib = await deps();
+  const serviceDir = resolve(io.cwd, options.dir ?? '.', id);
+  const environment = environmentTemplate({
+    id: options.env,
+    projectID: lib.newProjectID(id, options.env, suffixLength),
+    category: 'test',
+    kind,
+  });
+  const spec = serviceTemplate({
+    id,
+    name,
+    owner,
+    kind,
+    image: options.image ?? `ghcr.io/${owner}/${id}`,
+    environment,
+  });
+  const schema = relative(serviceDir, lib.serviceSchemaPath()).split('\\').join('/');
+  const files = new Map([
+    [
+      'service.yaml',
+      [`# yaml-language-server: $schema=${schema}`, ...yamlLines(spec), ''].join('\n'),
+    ],
+    ['README.md', readmeTemplate(name, kind)],
+  ]);
+  const { planFiles, writeFiles } = await import('../fs/write-files.js');
+  const plan = await planFiles(serviceDir, files);
+  const existing = [...plan.changed, ...plan.unchanged].map((file) =>
+    displayIn(io, join(serviceDir, file)),
+  );
+  if (existing.length > 0) {
+    throw new CliError(
+      'already-exists',
+      `${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''}; msp init never overwrites`,
+      {
+        hint: 'Choose another ID or --dir, or add an environment with "msp env add".',
+      },
+    );
+  }
+  if (options['dry-run'] === true) {
+    for (const [file, content] of files)
+      io.stdout.write(`${colors.bold(`--- ${displayIn(io, join(serviceDir, file))}`)}\n${content}`);
+    return 0;
+  }
+  await writeFiles(serviceDir, files);
+  const specFile = displayIn(io, join(serviceDir, 'service.yaml'));
+  io.stdout.write(
+    `${colors.green('created')} ${specFile}\n${colors.green('created')} ${displayIn(io, join(serviceDir, 'README.md'))}\n`,
+  );
+  io.stdout.write(
+    `Next: fill in the TODOs, then run "msp validate ${specFile}" and "msp generate ${specFile}".\n`,
+  );
+  return 0;
+}
+
+function displayIn(io: Io, path: string): string {
+  const rel = relative(io.cwd, path);
+  return rel.startsWith('..') ? path : rel;
+}

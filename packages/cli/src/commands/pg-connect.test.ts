@@ -1,0 +1,177 @@
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { fakeDeps } from '../../test/support/fake-deps.js';
+import { memoryIo } from '../../test/support/memory-io.js';
+import { runMsp } from '../../test/support/run-msp.js';
+import { useTempDir } from '../../test/support/temp-dir.js';
+
+/** Puts a shell script called `name` in `bin`. */
+async function fakeProgram(bin: string, name: string, script: string): Promise<void> {
+  await mkdir(bin, { recursive: true });
+  await writeFile(join(bin, name), `#!/bin/sh\n${script}\n`);
+  await chmod(join(bin, name), 0o755);
+}
+
+describe('msp pg connect', () => {
+  const tempDir = useTempDir();
+  let cwd: string;
+  let bin: string;
+  let record: string;
+  const env = () => ({ PATH: `${bin}:/usr/bin:/bin` });
+
+  beforeEach(async () => {
+    cwd = tempDir();
+    bin = join(cwd, 'bin');
+    record = join(cwd, 'proxy-args.txt');
+    await writeFile(join(cwd, 'service.yaml'), 'service: {id: billing}\n');
+    await fakeProgram(
+      bin,
+      'gcloud',
+      [
+        'case "$1 $2" in',
+        '  "sql instances") echo "billing-prod-9f8e:us-central1:postgresql-ab12" ;;',
+        '  "iam service-accounts") echo "operatoraccess-1a2b3c@billing-prod-9f8e.iam.gserviceaccount.com"; echo "billing-sa@billing-prod-9f8e.iam.gserviceaccount.com" ;;',
+        '  *) echo "unexpected: $*" >&2; exit 3 ;;',
+        'esac',
+      ].join('\n'),
+    );
+  });
+
+  const proxy = () =>
+    fakeProgram(bin, 'cloud-sql-proxy', `printf '%s\\n' "$@" > "${record}"\necho "proxy ready"`);
+
+  it('runs cloud-sql-proxy as the read-only operator account and prints psql per database', async () => {
+    await proxy();
+    const result = await runMsp(['pg', 'connect', '--env', 'prod'], {
+      io: memoryIo({ cwd, env: env() }),
+      deps: fakeDeps(),
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect((await readFile(record, 'utf8')).trim().split('\n')).toEqual([
+      'billing-prod-9f8e:us-central1:postgresql-ab12',
+      '--address=127.0.0.1',
+      '--port=5433',
+      '--auto-iam-authn',
+      '--impersonate-service-account=operatoraccess-1a2b3c@billing-prod-9f8e.iam.gserviceaccount.com',
+    ]);
+    expect(result.stdout).toContain(
+      'read-only access as operatoraccess-1a2b3c@billing-prod-9f8e.iam.gserviceaccount.com',
+    );
+    expect(result.stdout).toContain(
+      '  psql -U operatoraccess-1a2b3c@billing-prod-9f8e.iam -d primary -h 127.0.0.1 -p 5433\n',
+    );
+    expect(result.stdout).toContain(
+      '  psql -U operatoraccess-1a2b3c@billing-prod-9f8e.iam -d audit -h 127.0.0.1 -p 5433\n',
+    );
+    expect(result.stdout).toContain('proxy ready');
+  });
+
+  it('impersonates the workload account with --write-access, on the port asked for', async () => {
+    await proxy();
+    const result = await runMsp(
+      ['pg', 'connect', '--env', 'prod', '--write-access', '--port', '6543'],
+      {
+        io: memoryIo({ cwd, env: env() }),
+        deps: fakeDeps(),
+      },
+    );
+    expect(result.code).toBe(0);
+    const args = await readFile(record, 'utf8');
+    expect(args).toContain(
+      '--impersonate-service-account=billing-sa@billing-prod-9f8e.iam.gserviceaccount.com\n',
+    );
+    expect(args).toContain('--port=6543\n');
+    expect(result.stdout).toContain(
+      'psql -U billing-sa@billing-prod-9f8e.iam -d primary -h 127.0.0.1 -p 6543',
+    );
+  });
+
+  it('says how to install the proxy when it is not on PATH', async () => {
+    const result = await runMsp(['pg', 'connect', '--env', 'prod'], {
+      io: memoryIo({ cwd, env: env() }),
+      deps: fakeDeps(),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error: cloud-sql-proxy is not installed');
+    expect(result.stderr).toContain('gcloud components install cloud-sql-proxy');
+  });
+
+  it('prints the commands without running anything with --print, given the instance and account', async () => {
+    const result = await runMsp(
+      [
+        'pg',
+        'connect',
+        '--env',
+        'prod',
+        '--print',
+        '--instance',
+        'p:r:i',
+        '--service-account',
+        'me@p.iam.gserviceaccount.com',
+        '--private-ip',
+      ],
+      { io: memoryIo({ cwd, env: { PATH: '' } }), deps: fakeDeps() },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'proxy: cloud-sql-proxy p:r:i --address=127.0.0.1 --port=5433 --auto-iam-authn --impersonate-service-account=me@p.iam.gserviceaccount.com --private-ip',
+    );
+  });
+
+  it('refuses an environment without PostgreSQL', async () => {
+    await proxy();
+    const result = await runMsp(['pg', 'connect', '--env', 'dev'], {
+      io: memoryIo({ cwd, env: env() }),
+      deps: fakeDeps(),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('environment dev has no PostgreSQL instance');
+  });
+
+  it('suggests --port when the port is taken', async () => {
+    await proxy();
+    const server: Server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const result = await runMsp(['pg', 'connect', '--env', 'prod', '--port', String(port)], {
+        io: memoryIo({ cwd, env: env() }),
+        deps: fakeDeps(),
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
+      expect(result.stderr).toContain('--port');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('reports a failing gcloud with its message', async () => {
+    await proxy();
+    await fakeProgram(
+      bin,
+      'gcloud',
+      'echo "ERROR: (gcloud.sql.instances.list) You do not currently have an active account selected." >&2; exit 1',
+    );
+    const result = await runMsp(['pg', 'connect', '--env', 'prod'], {
+      io: memoryIo({ cwd, env: env() }),
+      deps: fakeDeps(),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('You do not currently have an active account selected.');
+    expect(result.stderr).toContain('gcloud auth login');
+  });
+
+  it('reports a proxy that fails, with the permission hint', async () => {
+    await fakeProgram(bin, 'cloud-sql-proxy', 'echo "permission denied" >&2; exit 1');
+    const result = await runMsp(['pg', 'connect', '--env', 'prod'], {
+      io: memoryIo({ cwd, env: env() }),
+      deps: fakeDeps(),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('permission denied');
+    expect(result.stderr).toContain('cloud-sql-proxy exited with code 1');
+  });
+});

@@ -1,0 +1,86 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { useTempDir } from '../../test/support/temp-dir.js';
+import { planFiles, resolveInside, writeFiles } from './write-files.js';
+
+describe('writeFiles', () => {
+  const tempDir = useTempDir();
+
+  it('creates files and directories, and reports what it did', async () => {
+    const plan = await writeFiles(
+      tempDir(),
+      new Map([
+        ['a/b/c.json', '{}\n'],
+        ['top.txt', 'hi\n'],
+      ]),
+    );
+    expect(plan).toEqual({
+      created: ['a/b/c.json', 'top.txt'],
+      changed: [],
+      unchanged: [],
+      removed: [],
+    });
+    expect(await readFile(join(tempDir(), 'a/b/c.json'), 'utf8')).toBe('{}\n');
+  });
+
+  it('is idempotent: a second run changes nothing', async () => {
+    const files = new Map([['x.txt', 'one\n']]);
+    await writeFiles(tempDir(), files);
+    expect(await writeFiles(tempDir(), files)).toEqual({
+      created: [],
+      changed: [],
+      unchanged: ['x.txt'],
+      removed: [],
+    });
+  });
+
+  it('plans without writing', async () => {
+    await writeFile(join(tempDir(), 'x.txt'), 'old\n');
+    const plan = await planFiles(
+      tempDir(),
+      new Map([
+        ['x.txt', 'new\n'],
+        ['y.txt', 'y\n'],
+      ]),
+      { owned: ['x.txt', 'z.txt'] },
+    );
+    expect(plan).toEqual({
+      created: ['y.txt'],
+      changed: ['x.txt'],
+      unchanged: [],
+      removed: ['z.txt'],
+    });
+    expect(await readFile(join(tempDir(), 'x.txt'), 'utf8')).toBe('old\n');
+    expect(await readdir(tempDir())).toEqual(['x.txt']);
+  });
+
+  it('removes owned files that are no longer in the batch', async () => {
+    await mkdir(join(tempDir(), 'd'));
+    await writeFile(join(tempDir(), 'd/stale.json'), '{}');
+    const plan = await writeFiles(tempDir(), new Map([['d/fresh.json', '{}']]), {
+      owned: ['d/stale.json'],
+    });
+    expect(plan.removed).toEqual(['d/stale.json']);
+    expect(await readdir(join(tempDir(), 'd'))).toEqual(['fresh.json']);
+  });
+
+  it('changes nothing on disk when one file of the batch cannot be written', async () => {
+    await writeFile(join(tempDir(), 'keep.txt'), 'original\n');
+    // A regular file where the batch needs a directory: the second write fails even as root.
+    await writeFile(join(tempDir(), 'blocker'), 'not a directory');
+    const batch = new Map([
+      ['keep.txt', 'changed\n'],
+      ['new.txt', 'new\n'],
+      ['blocker/file.txt', 'x'],
+    ]);
+    await expect(writeFiles(tempDir(), batch)).rejects.toThrow();
+    expect(await readFile(join(tempDir(), 'keep.txt'), 'utf8')).toBe('original\n');
+    expect((await readdir(tempDir())).sort()).toEqual(['blocker', 'keep.txt']);
+  });
+
+  it('refuses paths that escape the root', () => {
+    expect(() => resolveInside('/root', '../etc/passwd')).toThrow('refusing to write outside');
+    expect(() => resolveInside('/root', '/etc/passwd')).toThrow('refusing to write outside');
+    expect(resolveInside('/root', 'a/../b')).toBe('/root/b');
+  });
+});

@@ -1,0 +1,111 @@
+import { access } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import type { PlatformConfig, ResolvedEnvironment, ResolvedSpec } from '@msp/spec';
+import { CliError, UsageError } from '../cli/errors.js';
+import { countIssues, formatIssue, isError, sortIssues } from './format-issues.js';
+import type { Colors } from '../cli/colors.js';
+import type { Io } from '../cli/io.js';
+import type { LoadedSpec, MspDeps, SpecIssue } from '../deps.js';
+
+/** A spec that loaded, validated and resolved, with its platform config. */
+export interface PreparedSpec {
+  readonly loaded: LoadedSpec;
+  readonly platform: PlatformConfig;
+  readonly resolved: ResolvedSpec;
+  /** Directory of the spec: generated files go beside it. */
+  readonly dir: string;
+}
+
+/** Absolute path of a spec argument, `service.yaml` in the working directory by default. */
+export function specPath(io: Io, file: string | undefined): string {
+  return resolve(io.cwd, file ?? 'service.yaml');
+}
+
+/** Throws a clear error when the spec file does not exist. */
+export async function assertSpecExists(io: Io, path: string): Promise<void> {
+  try {
+    await access(path);
+  } catch {
+    throw new CliError('spec-not-found', `no such file: ${relative(io.cwd, path) || path}`, {
+      hint: 'Give the path to a service.yaml, or create one with "msp init <id>".',
+    });
+  }
+}
+
+function printIssues(
+  io: Io,
+  colors: Colors,
+  file: { path: string; source?: string },
+  issues: readonly SpecIssue[],
+): void {
+  for (const issue of sortIssues(issues)) {
+    io.stderr.write(formatIssue(issue, { ...file, cwd: io.cwd }, colors) + '\n');
+  }
+}
+
+/**
+ * Loads, validates and resolves one spec (checking that the file exists
+ * before loading the libraries). Warnings go to stderr; errors are
+ * printed with code frames and then thrown as one `CliError` (exit 1).
+ */
+export async function prepareSpec(
+  io: Io,
+  colors: Colors,
+  loadDeps: () => Promise<MspDeps>,
+  path: string,
+): Promise<PreparedSpec> {
+  await assertSpecExists(io, path);
+  const deps = await loadDeps();
+  const loaded = await deps.loadSpec(path);
+  printIssues(io, colors, loaded, loaded.issues);
+  const name = relative(io.cwd, path) || path;
+  if (loaded.spec === undefined || loaded.issues.some(isError)) {
+    throw new CliError('spec-invalid', `${name} is invalid: ${countIssues(loaded.issues)}`, {
+      hint: 'Fix the errors above; "msp validate" lists them again.',
+    });
+  }
+  const platform = await deps.loadPlatformConfig(dirname(path));
+  const configFile = {
+    path: platform.path ?? 'msp.config.yaml',
+    ...(platform.source === undefined ? {} : { source: platform.source }),
+  };
+  printIssues(io, colors, configFile, platform.issues);
+  if (platform.config === undefined || platform.issues.some(isError)) {
+    throw new CliError(
+      'platform-config-invalid',
+      `${platform.path ?? 'msp.config.yaml'} is invalid: ${countIssues(platform.issues)}`,
+    );
+  }
+  return {
+    loaded,
+    platform: platform.config,
+    resolved: deps.resolveSpec(loaded.spec, platform.config),
+    dir: dirname(path),
+  };
+}
+
+/** The environment with this ID, or a usage error listing the ones there are. */
+export function findEnvironment(
+  resolved: ResolvedSpec,
+  id: string | undefined,
+): ResolvedEnvironment {
+  const ids = resolved.environments.map((e) => e.id);
+  if (id === undefined) {
+    if (resolved.environments.length === 1 && resolved.environments[0] !== undefined)
+      return resolved.environments[0];
+    throw new UsageError(
+      `--env is required: ${resolved.service.id} has environments ${ids.join(', ')}`,
+    );
+  }
+  const found = resolved.environments.find((e) => e.id === id);
+  if (found === undefined) {
+    throw new CliError(
+      'unknown-environment',
+      `service ${resolved.service.id} has no environment "${id}"`,
+      {
+        hint: `Environments: ${ids.join(', ') || 'none'}.`,
+      },
+    );
+  }
+  return found;
+}

@@ -1,0 +1,103 @@
+import { projectName, workspaceTags, workspaceURL, type TerraformCloudBackend } from './names.js';
+import { workspaceAttributes, type RunMode, type WorkspaceTarget } from './workspace-settings.js';
+import { CliError } from '../cli/errors.js';
+import type { TerraformCloudClient } from './client.js';
+
+export interface EnvironmentSync {
+  readonly serviceID: string;
+  readonly environmentID: string;
+  /** In apply order. */
+  readonly workspaces: readonly WorkspaceTarget[];
+}
+
+export interface SyncResult {
+  readonly name: string;
+  readonly url: string;
+  readonly action: 'created' | 'updated' | 'deleted' | 'absent';
+}
+
+/**
+ * Creates or updates an environment's Terraform Cloud project, its team
+ * access and one workspace per stack. Tags are only ever added. In `ignore`
+ * run mode, existing VCS settings are left alone and no workspace is created.
+ */
+export async function syncEnvironment(
+  client: TerraformCloudClient,
+  backend: TerraformCloudBackend,
+  sync: EnvironmentSync,
+  runMode: RunMode,
+): Promise<SyncResult[]> {
+  const org = backend.organization;
+  const name = projectName(backend, sync.serviceID, sync.environmentID);
+  const project = (await client.findProject(org, name)) ?? (await client.createProject(org, name));
+  const grants = await client.listTeamAccess(project.id);
+  for (const { teamID, access } of backend.teamAccess) {
+    const grant = grants.find((g) => teamOf(g.relationships) === teamID);
+    if (grant === undefined) await client.grantTeamAccess(project.id, teamID, access);
+    else if (grant.attributes['access'] !== access) await client.updateTeamAccess(grant.id, access);
+  }
+  const tags = workspaceTags(backend, sync.serviceID, sync.environmentID);
+  const results: SyncResult[] = [];
+  for (const target of sync.workspaces) {
+    const attributes = workspaceAttributes(backend, target, runMode);
+    const existing = await client.readWorkspace(org, target.name);
+    if (existing === undefined && runMode === 'ignore') {
+      throw new CliError(
+        'tfc-ignore-cannot-create',
+        `workspace ${target.name} does not exist, and run mode "ignore" cannot create workspaces`,
+        {
+          hint: 'Run again with --run-mode vcs or cli.',
+        },
+      );
+    }
+    const workspace =
+      existing === undefined
+        ? await client.createWorkspace(org, attributes, project.id)
+        : await client.updateWorkspace(org, target.name, attributes, project.id);
+    await client.addTags(workspace.id, tags);
+    results.push({
+      name: target.name,
+      url: workspaceURL(backend, target.name),
+      action: existing === undefined ? 'created' : 'updated',
+    });
+  }
+  return results;
+}
+
+/**
+ * Deletes an environment's workspaces in reverse apply order, then its
+ * project. This removes Terraform Cloud state, not infrastructure: no destroy
+ * run is queued.
+ */
+export async function deleteEnvironment(
+  client: TerraformCloudClient,
+  backend: TerraformCloudBackend,
+  sync: EnvironmentSync,
+): Promise<SyncResult[]> {
+  const org = backend.organization;
+  const results: SyncResult[] = [];
+  for (const target of [...sync.workspaces].reverse()) {
+    const existing = await client.readWorkspace(org, target.name);
+    if (existing !== undefined) await client.deleteWorkspace(org, target.name);
+    results.push({
+      name: target.name,
+      url: workspaceURL(backend, target.name),
+      action: existing === undefined ? 'absent' : 'deleted',
+    });
+  }
+  const name = projectName(backend, sync.serviceID, sync.environmentID);
+  const project = await client.findProject(org, name);
+  if (project !== undefined) await client.deleteProject(project.id);
+  return results;
+}
+
+function teamOf(
+  relationships: Readonly<Record<string, { readonly data?: unknown }>> | undefined,
+): string | undefined {
+  const data = relationships?.['team']?.data;
+  return typeof data === 'object' &&
+    data !== null &&
+    typeof (data as { id?: unknown }).id === 'string'
+    ? (data as { id: string }).id
+    : undefined;
+}

@@ -1,0 +1,52 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { commands } from '../src/commands/registry.js';
+import { renderCLIReference } from '../src/docs/cli-reference.js';
+import { runMsp } from './support/run-msp.js';
+
+/**
+ * Golden files for every `--help` and for docs/reference/cli.md. Update them
+ * with `npx nx run cli:codegen` (UPDATE_GOLDEN=1) and review the diff.
+ */
+const update = process.env['UPDATE_GOLDEN'] === '1';
+const helpDir = join(__dirname, 'golden', 'help');
+const referencePage = join(__dirname, '..', '..', '..', 'docs', 'reference', 'cli.md');
+
+async function expectGolden(path: string, actual: string): Promise<void> {
+  if (update) {
+    await mkdir(join(path, '..'), { recursive: true });
+    await writeFile(path, actual);
+    return;
+  }
+  const expected = await readFile(path, 'utf8').catch(() => undefined);
+  if (expected === undefined)
+    throw new Error(`missing golden file ${path}; run "npx nx run cli:codegen"`);
+  expect(actual).toBe(expected);
+}
+
+const goldenName = (name: string) => `${name.replaceAll(' ', '-')}.txt`;
+
+describe('golden --help', () => {
+  it('msp --help', async () => {
+    const result = await runMsp(['--help']);
+    await expectGolden(join(helpDir, 'msp.txt'), result.stdout);
+  });
+
+  it.each(commands.map((c) => [c.name]))('msp %s --help', async (name) => {
+    const result = await runMsp([...name.split(' '), '--help']);
+    expect(result.code).toBe(0);
+    await expectGolden(join(helpDir, goldenName(name)), result.stdout);
+  });
+
+  it('every command has examples and every golden file belongs to a command', async () => {
+    for (const command of commands) expect(command.examples.length).toBeGreaterThan(0);
+    const expected = ['msp.txt', ...commands.map((c) => goldenName(c.name))].sort();
+    expect((await readdir(helpDir)).sort()).toEqual(expected);
+  });
+});
+
+describe('docs/reference/cli.md', () => {
+  it("is the commands' help, regenerated", async () => {
+    await expectGolden(referencePage, renderCLIReference(commands));
+  });
+});
