@@ -13,14 +13,20 @@ export function ajvIssue(error: ErrorObject): IssueInput | undefined {
   const hint = parent['x-hint'];
   const withHint = (input: IssueInput): IssueInput =>
     hint === undefined || input.hint !== undefined ? input : { ...input, hint };
+  // The inner error of `propertyNames` names the key; the outer one repeats it.
+  if (error.keyword === 'propertyNames') return undefined;
   if (error.propertyName !== undefined) {
-    // A map key failed `propertyNames`; report it at the key.
-    if (error.keyword === 'propertyNames') return undefined;
+    const name = error.propertyName;
+    if (name === '') {
+      return error.keyword === 'minLength'
+        ? { code: 'too-short', path: [...path, name], at: 'key', message: 'names cannot be empty' }
+        : undefined;
+    }
     return {
       code: error.keyword === 'pattern' ? 'invalid-format' : 'schema-violation',
-      path: [...path, error.propertyName],
+      path: [...path, name],
       at: 'key',
-      message: `invalid name "${error.propertyName}": ${parent['x-patternMessage'] ?? error.message ?? 'not allowed'}`,
+      message: `invalid name "${name}": ${parent['x-patternMessage'] ?? error.message ?? 'not allowed'}`,
     };
   }
   switch (error.keyword) {
@@ -75,6 +81,7 @@ export function ajvIssue(error: ErrorObject): IssueInput | undefined {
         message: `${String(error.data)} is out of range: must be ${String(params['comparison'])} ${String(params['limit'])}`,
       });
     case 'pattern':
+      if (error.data === '' && parent.minLength !== undefined) return undefined; // reported by minLength
       return withHint({
         code: 'invalid-format',
         path,

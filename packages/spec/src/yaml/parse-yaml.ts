@@ -41,8 +41,15 @@ export function parseYaml(text: string, fileName: string): YamlDocument {
       ...(where === undefined ? {} : where),
     };
   };
-  issues.push(...doc.errors.map((error) => fromParser(error, 'error')));
-  issues.push(...doc.warnings.map((error) => fromParser(error, 'warning')));
+  const seen = new Set<string>();
+  for (const issue of [
+    ...doc.errors.map((error) => fromParser(error, 'error')),
+    ...doc.warnings.map((error) => fromParser(error, 'warning')),
+  ]) {
+    const key = `${issue.line}:${issue.column}:${issue.message}`;
+    if (!seen.has(key)) issues.push(issue);
+    seen.add(key);
+  }
   if (issues.some((issue) => issue.severity === 'error')) {
     return { fileName, text, value: undefined, issues, position, scalarSource: source };
   }
@@ -58,7 +65,10 @@ export function parseYaml(text: string, fileName: string): YamlDocument {
     });
     return { fileName, text, value: undefined, issues, position, scalarSource: source };
   }
-  const value = toValue(doc, (input: IssueInput) => issues.push(issueIn(located, input)));
+  const value = toValue(doc, (input: IssueInput, offset?: number) => {
+    const at = atOffset(offset);
+    issues.push(issueIn(located, at === undefined ? input : { ...input, position: at }));
+  });
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(
       issueIn(located, {

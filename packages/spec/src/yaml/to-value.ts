@@ -13,13 +13,16 @@ const MAX_EXPANDED_NODES = 100_000;
 
 interface Walk {
   readonly doc: Document.Parsed;
-  readonly report: (issue: IssueInput) => void;
+  readonly report: Report;
   readonly ancestors: Set<Node>;
   visited: number;
   exhausted: boolean;
 }
 
-export function toValue(doc: Document.Parsed, report: (issue: IssueInput) => void): unknown {
+/** An issue with, where the path is ambiguous, the offset of the node it concerns. */
+export type Report = (issue: IssueInput, offset?: number) => void;
+
+export function toValue(doc: Document.Parsed, report: Report): unknown {
   const walk: Walk = { doc, report, ancestors: new Set(), visited: 0, exhausted: false };
   return convert(walk, doc.contents, []);
 }
@@ -40,7 +43,18 @@ function convert(walk: Walk, node: unknown, path: FieldPath): unknown {
   if (isScalar(node)) return node.value;
   if (isAlias(node)) {
     const target = node.resolve(walk.doc);
-    if (target === undefined) return null; // the parser already reported the unknown anchor
+    if (target === undefined) {
+      walk.report(
+        {
+          code: 'yaml-syntax',
+          path,
+          message: `alias *${node.source} refers to an unknown anchor`,
+          hint: `define &${node.source} before using it`,
+        },
+        node.range?.[0],
+      );
+      return null;
+    }
     if (walk.ancestors.has(target)) {
       walk.report({
         code: 'alias-limit',
@@ -71,23 +85,29 @@ function convertMap(walk: Walk, pairs: readonly Pair[], path: FieldPath): Record
       continue;
     }
     if (!isScalar(key) || key.value === null || typeof key.value === 'object') {
-      walk.report({
-        code: 'invalid-key',
-        path,
-        message: 'mapping keys must be plain strings',
-        hint: 'quote the key or restructure the mapping',
-      });
+      walk.report(
+        {
+          code: 'invalid-key',
+          path,
+          message: 'mapping keys must be plain strings',
+          hint: 'quote the key or restructure the mapping',
+        },
+        (key as Node | null)?.range?.[0],
+      );
       continue;
     }
     const name = String(key.value);
     if (Object.hasOwn(out, name)) {
-      walk.report({
-        code: 'duplicate-key',
-        path: [...path, name],
-        at: 'key',
-        message: `duplicate key "${name}"`,
-        hint: 'remove one of the two entries; YAML mappings cannot repeat a key',
-      });
+      walk.report(
+        {
+          code: 'duplicate-key',
+          path: [...path, name],
+          at: 'key',
+          message: `duplicate key "${name}"`,
+          hint: 'remove one of the two entries; YAML mappings cannot repeat a key',
+        },
+        key.range?.[0],
+      );
       continue;
     }
     define(out, name, convert(walk, pair.value, [...path, name]));

@@ -37,6 +37,8 @@ export interface IssueInput {
   readonly severity?: IssueSeverity;
   /** Point at the key rather than the value. */
   readonly at?: 'key' | 'value';
+  /** An exact position, when the path alone would be ambiguous (such as a duplicate key). */
+  readonly position?: SourcePosition;
 }
 
 /** Builds an issue positioned in `doc`. */
@@ -44,7 +46,7 @@ export function issueIn(
   doc: Pick<YamlDocument, 'fileName' | 'position'>,
   input: IssueInput,
 ): SpecIssue {
-  const position = doc.position(input.path, input.at);
+  const position = input.position ?? doc.position(input.path, input.at);
   return {
     code: input.code,
     severity: input.severity ?? 'error',
