@@ -1,5 +1,6 @@
 /**
- * Cron schedules as Cloud Scheduler runs them: five fields, Etc/UTC. Parsing
+ * Cron schedules as Cloud Scheduler runs them: five fields, Etc/UTC (as a zero UTC offset,
+ * which is exact and much faster than a named time zone in croner). Parsing
  * is croner's; the longest gap between runs is computed exactly over two
  * years of runs (every gap counts, including the last one).
  */
@@ -17,7 +18,21 @@ const HORIZON_DAYS = 2 * 366;
 const FIELD =
   /^(\*|[0-9]+|[A-Za-z]{3})(-([0-9]+|[A-Za-z]{3}))?(\/[0-9]+)?(,(\*|[0-9]+|[A-Za-z]{3})(-([0-9]+|[A-Za-z]{3}))?(\/[0-9]+)?)*$/;
 
+/** Results by expression: checking is pure and costs milliseconds, and rules and resolveSpec ask again. */
+const cache = new Map<string, CronCheck>();
+const CACHE_LIMIT = 256;
+
 export function checkCron(expression: string): CronCheck {
+  let result = cache.get(expression);
+  if (result === undefined) {
+    result = computeCronCheck(expression);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(expression, result);
+  }
+  return result;
+}
+
+function computeCronCheck(expression: string): CronCheck {
   const fields = expression.trim().split(/\s+/);
   if (fields.length !== 5) {
     return {
@@ -29,7 +44,7 @@ export function checkCron(expression: string): CronCheck {
   if (bad !== undefined) return { ok: false, message: `unsupported field "${bad}"` };
   let cron: Cron;
   try {
-    cron = new Cron(expression, { timezone: 'Etc/UTC', mode: '5-part', paused: true });
+    cron = new Cron(expression, { utcOffset: 0, mode: '5-part', paused: true });
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
