@@ -1,7 +1,7 @@
 import type { PlatformConfig } from '../platform-config.js';
 import type { PlatformConfigSpec } from '../generated/platform-config-spec.js';
 import type { SpecIssue } from '../issues/spec-issue.js';
-import { hasErrors } from '../issues/spec-issue.js';
+import { hasErrors, sortIssues } from '../issues/spec-issue.js';
 import { platformSchema } from '../schema/platform-schema.js';
 import { checkStructure } from '../validate/check-structure.js';
 import { parseYaml } from '../yaml/parse-yaml.js';
@@ -26,8 +26,9 @@ export function parsePlatformConfig(
   const doc = parseYaml(text, fileName);
   if (hasErrors(doc.issues) || doc.value === undefined) return { ok: false, issues: doc.issues };
   const structure = checkStructure<PlatformConfigSpec>(doc, platformSchema);
-  if (!structure.ok) return { ok: false, issues: [...doc.issues, ...structure.issues] };
+  if (!structure.ok) return { ok: false, issues: sortIssues([...doc.issues, ...structure.issues]) };
   const stateIssues = checkState(structure.value.state).map((input) => issueIn(doc, input));
-  if (stateIssues.length > 0) return { ok: false, issues: [...doc.issues, ...stateIssues] };
+  if (stateIssues.length > 0)
+    return { ok: false, issues: sortIssues([...doc.issues, ...stateIssues]) };
   return { ok: true, config: resolvePlatformConfig(structure.value), issues: doc.issues };
 }

@@ -25,10 +25,11 @@ export function scalarsAsStrings(
   if (typeof value !== 'object' || value === null || schema.type !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
-    if (field === null) continue;
     const fieldSchema =
       schema.properties?.[key] ??
       (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+    // An empty known field is absent; an empty unknown one stays, so that it is reported.
+    if (field === null && fieldSchema !== undefined) continue;
     const converted =
       fieldSchema === undefined
         ? field
