@@ -32,7 +32,11 @@ export function ajvIssue(error: ErrorObject): IssueInput | undefined {
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = String(params['additionalProperty']);
-      const suggestion = didYouMean(name, Object.keys(parent.properties ?? {}));
+      // Older field names are accepted but never suggested.
+      const current = Object.entries(parent.properties ?? {})
+        .filter(([, field]) => field.deprecated !== true)
+        .map(([key]) => key);
+      const suggestion = didYouMean(name, current);
       return {
         code: 'unknown-field',
         path: [...path, name],
@@ -40,7 +44,7 @@ export function ajvIssue(error: ErrorObject): IssueInput | undefined {
         message: `unknown field "${name}"`,
         hint:
           suggestion === undefined
-            ? `allowed fields: ${Object.keys(parent.properties ?? {}).join(', ')}`
+            ? `allowed fields: ${current.join(', ')}`
             : `did you mean "${suggestion}"?`,
       };
     }
