@@ -1,45 +1,44 @@
 /** Fields that only one kind (service or job) supports. */
 import { JOB_ONLY_FIELDS, SERVICE_ONLY_FIELDS } from '../schema/service-fields.js';
+import type { IssueCode } from '../issues/issue-codes.js';
 import type { Rule } from './rule.js';
 import { environments, isJob } from './rule.js';
 
-export const serviceFieldInJob: Rule = {
-  code: 'service-field-in-job',
-  *check({ spec }) {
-    if (!isJob(spec)) return;
-    for (const [env, , path] of environments(spec)) {
-      for (const field of SERVICE_ONLY_FIELDS) {
-        if (field in env) {
+/** Fields of the other kind, present in an environment of `kind`. */
+function otherKindFields(
+  code: IssueCode,
+  kind: 'service' | 'job',
+  fields: readonly string[],
+): Rule {
+  const other = kind === 'job' ? 'service' : 'job';
+  return {
+    code,
+    *check({ spec }) {
+      if (isJob(spec) !== (kind === 'job')) return;
+      for (const [env, , path] of environments(spec)) {
+        for (const field of fields.filter((name) => name in env)) {
           yield {
             path: [...path, field],
             at: 'key',
-            message: `"${field}" is not supported for kind: job`,
-            hint: 'remove it, or set service.kind to service',
+            message: `"${field}" is not supported for kind: ${kind}`,
+            hint: `remove it, or set service.kind to ${other}`,
           };
         }
       }
-    }
-  },
-};
+    },
+  };
+}
 
-export const jobFieldInService: Rule = {
-  code: 'job-field-in-service',
-  *check({ spec }) {
-    if (isJob(spec)) return;
-    for (const [env, , path] of environments(spec)) {
-      for (const field of JOB_ONLY_FIELDS) {
-        if (field in env) {
-          yield {
-            path: [...path, field],
-            at: 'key',
-            message: `"${field}" is not supported for kind: service`,
-            hint: 'remove it, or set service.kind to job',
-          };
-        }
-      }
-    }
-  },
-};
+export const serviceFieldInJob = otherKindFields(
+  'service-field-in-job',
+  'job',
+  SERVICE_ONLY_FIELDS,
+);
+export const jobFieldInService = otherKindFields(
+  'job-field-in-service',
+  'service',
+  JOB_ONLY_FIELDS,
+);
 
 export const jobRolloutDeploy: Rule = {
   code: 'job-rollout-deploy',
