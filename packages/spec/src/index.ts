@@ -3,6 +3,7 @@
 // Pipeline
 export { parseSpec } from './parse-spec.js';
 export type { SpecDocument } from './parse-spec.js';
+export type { SourcePosition } from './yaml/yaml-document.js';
 export { validateSpec } from './validate/validate-spec.js';
 export type { SpecValidation, ValidateOptions } from './validate/validate-spec.js';
 export { resolveSpec } from './resolve/resolve-spec.js';

@@ -59,6 +59,8 @@ export const ISSUE_CODES = {
   'health-probes':
     'Health probe settings conflict (intervals below the timeout, or settings while probes are off).',
   'duplicate-domain': 'Two environments use the same domain.',
+  'domain-settings':
+    'domain.type is cloudflare without a cloudflare block, or none with one (which is ignored).',
   'cron-invalid': 'schedule.cron is not a valid five-field cron expression.',
   'cron-interval':
     'The longest gap between runs of schedule.cron is under 15 minutes or over 8 days.',

@@ -125,3 +125,30 @@ export const duplicateDomain: Rule = {
     }
   },
 };
+
+export const domainSettings: Rule = {
+  code: 'domain-settings',
+  *check({ spec }) {
+    for (const [env, , path] of environments(spec)) {
+      const domain = env.domain;
+      if (domain === undefined) continue;
+      const type = domain.type ?? 'none';
+      if (type === 'cloudflare' && domain.cloudflare === undefined) {
+        yield {
+          path: [...path, 'domain', 'type'],
+          message:
+            'domain type "cloudflare" requires cloudflare.subdomain and cloudflare.zone to be set',
+          hint: 'add domain.cloudflare: { subdomain, zone }',
+        };
+      } else if (type === 'none' && domain.cloudflare !== undefined) {
+        yield {
+          path: [...path, 'domain', 'cloudflare'],
+          at: 'key',
+          severity: 'warning',
+          message: `domain.cloudflare is ignored because domain.type is "${type}"`,
+          hint: 'set domain.type: cloudflare to use it, or remove it',
+        };
+      }
+    }
+  },
+};

@@ -20,6 +20,7 @@ import {
   cloudRunNameTooLong,
   locationNotAllowed,
   duplicateDomain,
+  domainSettings,
 } from './environment-rules.js';
 import { deploySettings } from './deploy-rules.js';
 import { instanceResources, scalingRange, healthProbes } from './instances-rules.js';
@@ -55,6 +56,7 @@ export const RULES: readonly Rule[] = [
   cloudRunNameTooLong,
   locationNotAllowed,
   duplicateDomain,
+  domainSettings,
   deploySettings,
   instanceResources,
   scalingRange,
