@@ -14,8 +14,8 @@ const responseCodeRatio = obj(
   {
     id: str('Unique alert ID.', {
       minLength: 1,
-      pattern: '^[a-z0-9_-]+$',
-      'x-patternMessage': 'must contain only lowercase letters, digits, "_" and "-"',
+      pattern: '^[A-Za-z0-9_-]+$',
+      'x-patternMessage': 'must contain only letters, digits, "_" and "-"',
     }),
     name: str('Alert name.', { minLength: 1 }),
     description: str('What the alert means.'),
