@@ -16,7 +16,7 @@ export const cronInvalid: Rule = {
       if (!result.ok) {
         yield {
           path: [...path, 'schedule', 'cron'],
-          message: `schedule.cron: invalid schedule: ${result.message}`,
+          message: `invalid schedule: ${result.message}`,
           hint: 'use five fields, e.g. "0 * * * *" for every hour (time zone Etc/UTC)',
         };
       }
@@ -35,7 +35,7 @@ export const cronInterval: Rule = {
       if (result.maxIntervalSeconds < MIN_INTERVAL_SECONDS) {
         yield {
           path: at,
-          message: `schedule.cron: the longest interval must be at least 15m, got ${formatSeconds(result.maxIntervalSeconds)}`,
+          message: `the longest interval must be at least 15m, got ${formatSeconds(result.maxIntervalSeconds)}`,
           hint: 'run at most every 15 minutes; for more frequent work use a service',
         };
       } else if (result.maxIntervalSeconds > MAX_INTERVAL_SECONDS) {
@@ -44,7 +44,7 @@ export const cronInterval: Rule = {
           : 'more than two years';
         yield {
           path: at,
-          message: `schedule.cron: the longest interval must be at most 8 days, got ${got}`,
+          message: `the longest interval must be at most 8 days, got ${got}`,
           hint: 'run at least weekly',
         };
       }
