@@ -24,7 +24,10 @@ export type StateBackend =
         readonly servicesDir: string;
       };
       /** Team access for projects: team ID → access level. */
-      readonly teamAccess: readonly { readonly teamID: string; readonly access: 'read' | 'write' | 'admin' }[];
+      readonly teamAccess: readonly {
+        readonly teamID: string;
+        readonly access: 'read' | 'write' | 'admin';
+      }[];
       /** Slack webhook secret for run failure notifications, if any. */
       readonly notificationWebhookSecret?: SecretLocation;
     }
@@ -64,7 +67,10 @@ export interface PlatformConfig {
   readonly cloudflare?: {
     readonly apiTokenSecret: SecretLocation;
     /** Origin certificate used when a domain is proxied. */
-    readonly originCertificate?: { readonly certSecret: SecretLocation; readonly keySecret: SecretLocation };
+    readonly originCertificate?: {
+      readonly certSecret: SecretLocation;
+      readonly keySecret: SecretLocation;
+    };
   };
   readonly sentry?: {
     readonly organization: string;

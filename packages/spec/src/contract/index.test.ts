@@ -6,7 +6,8 @@ describe('runtime contract table', () => {
   });
 
   it('describes every variable', () => {
-    for (const v of Object.values(CONTRACT_VARIABLES)) expect(v.description.length).toBeGreaterThan(10);
+    for (const v of Object.values(CONTRACT_VARIABLES))
+      expect(v.description.length).toBeGreaterThan(10);
   });
 
   it('uses the Cloud Run container port msp configures', () => {

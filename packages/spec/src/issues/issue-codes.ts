@@ -1,0 +1,106 @@
+/**
+ * Every issue code, with what it means. docs/reference/errors.md is generated
+ * from this table, and a test checks that every code the package can emit is
+ * listed here.
+ */
+export const ISSUE_CODES = {
+  // Reading files
+  'file-unreadable': 'A file could not be read (missing, a directory, or no permission).',
+  // YAML
+  'yaml-syntax': 'The file is not valid YAML.',
+  'yaml-warning':
+    'The YAML parser had a concern, such as an unknown tag; the value is read as a string.',
+  'duplicate-key': 'A mapping has the same key twice.',
+  'empty-document': 'The file is empty or has only comments.',
+  'not-a-mapping':
+    'The document is not a mapping of fields (for example a list or a plain string).',
+  'multiple-documents': 'The file holds more than one YAML document.',
+  'invalid-key': 'A mapping key is not a plain string (for example a list or a null key).',
+  'alias-limit': 'Anchors and aliases expand too much, or an alias refers to its own ancestor.',
+  // Structure (from the JSON Schema)
+  'unknown-field': 'A field the schema does not know; the message suggests a close match.',
+  'missing-field': 'A required field is absent.',
+  'wrong-type': 'A value has the wrong type (for example a list where a string is expected).',
+  'invalid-value': 'A value is not one of the allowed values.',
+  'out-of-range': 'A number is below the minimum or above the maximum.',
+  'invalid-format': 'A string does not have the required format.',
+  'too-short': 'A string, list or map is shorter than allowed (often: empty).',
+  'too-long': 'A string or list is longer than allowed.',
+  'not-unique': 'A list has the same item twice.',
+  'schema-violation': 'Any other schema constraint.',
+  // Older field names
+  'deprecated-field':
+    'An older field name that is still accepted; the warning names its replacement.',
+  'conflicting-fields': 'An older field and its replacement are both set.',
+  'description-todo': 'service.description is still "TODO".',
+  // Service and kinds
+  'service-field-in-job': 'A service-only field (domain, healthProbes, authentication) in a job.',
+  'job-field-in-service': 'A job-only field (schedule, deadlineSeconds) in a service.',
+  'job-rollout-deploy': 'A job with deploy type rollout, which jobs do not support.',
+  'job-scaling': 'A job with instances.scaling, which jobs do not support.',
+  'job-alerts': 'A job with monitoring.alerts.responseCodeRatios, which need HTTP traffic.',
+  'notion-page-required':
+    'A production environment (internal or external) without service.notionPageID.',
+  'notion-page-id-invalid': 'service.notionPageID is a URL rather than a page ID.',
+  'iam-role-invalid': 'An iam.roles entry is neither a predefined nor a custom role.',
+  // Environments
+  'duplicate-environment': 'Two environments have the same ID.',
+  'project-display-name-too-long':
+    'The project display name "<name> - <env>" is longer than 30 characters.',
+  'project-id-format':
+    'A projectID does not follow "<service>-<env>-<suffix>" or is longer than 30 characters.',
+  'cloud-run-name-too-long':
+    'The Cloud Run name "<service>-<env>-<region>" is longer than 63 characters.',
+  'location-not-allowed':
+    'locations.gcpRegion or gcpLocation is not allowed by the platform config.',
+  'deploy-settings': 'deploy blocks do not match deploy.type.',
+  'instance-resources': 'Cloud Run CPU and memory do not fit together or are out of range.',
+  'scaling-range': 'scaling.minCount is greater than scaling.maxCount.',
+  'health-probes':
+    'Health probe settings conflict (intervals below the timeout, or settings while probes are off).',
+  'duplicate-domain': 'Two environments use the same domain.',
+  'domain-settings':
+    'domain.type is cloudflare without a cloudflare block, or none with one (which is ignored).',
+  'cron-invalid': 'schedule.cron is not a valid five-field cron expression.',
+  'cron-interval':
+    'The longest gap between runs of schedule.cron is under 15 minutes or over 8 days.',
+  'job-deadline':
+    'deadlineSeconds is outside what Cloud Scheduler allows for a scheduled job (15 to 1800 seconds).',
+  'secret-reference':
+    'A secretEnv or secretVolumes secret is not a secret ID or "projects/<p>/secrets/<id>".',
+  'secret-mount-path': 'A secretVolumes mountPath is not an absolute file path.',
+  'env-name-conflict': 'A variable is set twice (env and secretEnv), or is one msp sets itself.',
+  'env-template':
+    'An env value uses a template other than {{ .ProjectID }} or {{ .ServiceDnsName }}.',
+  'env-template-no-domain':
+    'An env value uses {{ .ServiceDnsName }} in an environment without a domain; it becomes "".',
+  'postgresql-resources': 'Cloud SQL CPU and memory do not fit together.',
+  'publication-duplicate': 'Two logical replication publications have the same name.',
+  'platform-missing-setting':
+    'The spec uses a feature that needs a platform config setting that is absent.',
+  // Monitoring and rollout
+  'response-code-ratio': 'A response code ratio alert sets both or neither of code and codeClass.',
+  'duplicate-alert':
+    'Two alerts have the same ID (response code ratios) or derived ID (custom alerts).',
+  'rollout-empty': 'rollout is present but has no stages.',
+  'rollout-unknown-environment': 'A rollout stage names an environment that does not exist.',
+  'rollout-duplicate-stage': 'An environment appears twice in rollout.stages.',
+  'rollout-deploy-type': 'A rollout stage environment without deploy type rollout, or the reverse.',
+  // Files beside the spec
+  'readme-header': 'README.md does not start with "# <service name>".',
+  'bigquery-schema': 'A BigQuery table schema file is missing or not a JSON array.',
+  // Platform config
+  'state-backend': 'The state backend has fields of another backend type, or lacks a required one.',
+} as const;
+
+export type IssueCode = keyof typeof ISSUE_CODES;
+
+/** Codes of the thrown error classes (`MspError.code`). */
+export const ERROR_CODES = {
+  'spec-invalid': 'SpecError: a spec has errors; `issues` lists them.',
+  'config-invalid':
+    'ConfigError: the platform config (msp.config.yaml) or the runtime configuration is invalid.',
+  usage: 'UsageError: a command or function was called wrongly (bad arguments or flags).',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;

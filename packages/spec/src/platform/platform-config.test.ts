@@ -1,0 +1,96 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isConfigError } from '../errors.js';
+import { findPlatformConfig, loadPlatformConfig } from './load-platform-config.js';
+import { parsePlatformConfig } from './parse-platform-config.js';
+import { DEFAULT_PLATFORM_CONFIG } from './resolve-platform-config.js';
+
+describe('parsePlatformConfig', () => {
+  it('gives working defaults for an empty file', () => {
+    const result = parsePlatformConfig('# nothing yet\n');
+    expect(result).toEqual({ ok: true, config: DEFAULT_PLATFORM_CONFIG, issues: [] });
+    expect(DEFAULT_PLATFORM_CONFIG).toMatchObject({
+      allowedRegions: expect.arrayContaining(['us-central1']),
+      allowedLocations: ['US', 'EU'],
+      state: { type: 'gcs', bucket: 'msp-terraform-state', prefix: 'msp' },
+      notifications: { slackChannels: [], perServiceSlackChannel: false },
+    });
+    expect(DEFAULT_PLATFORM_CONFIG.allowedRegions[0]).toBe('us-central1');
+  });
+
+  it('fills the defaults of a Terraform Cloud backend', () => {
+    const result = parsePlatformConfig('state:\n  type: terraform-cloud\n  organization: acme\n');
+    expect(result.ok && result.config.state).toEqual({
+      type: 'terraform-cloud',
+      hostname: 'app.terraform.io',
+      organization: 'acme',
+      workspacePrefix: 'msp',
+      runMode: 'cli',
+      teamAccess: [],
+    });
+  });
+
+  it('reports every problem with positions and suggestions', () => {
+    const result = parsePlatformConfig(
+      'billingAccount: 123\nallowedRegion: [us-east1]\nstate:\n  type: gcs\n  organization: acme\nfolders:\n  test: 123\n',
+      'msp.config.yaml',
+    );
+    expect(result.ok).toBe(false);
+    expect(
+      result.issues.map((issue) => `${issue.code} ${issue.path} ${issue.line}:${issue.column}`),
+    ).toEqual([
+      'invalid-format billingAccount 1:17',
+      'unknown-field allowedRegion 2:1',
+      'invalid-format folders.test 7:9',
+    ]);
+    expect(result.issues[1]?.hint).toBe('did you mean "allowedRegions"?');
+  });
+
+  it('rejects fields of the other state backend and missing required ones', () => {
+    const result = parsePlatformConfig('state:\n  type: gcs\n  organization: acme\n');
+    expect(
+      result.issues.map((issue) => `${issue.code} ${issue.path} ${issue.line}:${issue.column}`),
+    ).toEqual(['state-backend state 2:3', 'state-backend state.organization 3:3']);
+  });
+});
+
+describe('findPlatformConfig and loadPlatformConfig', () => {
+  const root = mkdtempSync(join(tmpdir(), 'msp-platform-'));
+  const service = join(root, 'services', 'shop');
+  mkdirSync(service, { recursive: true });
+
+  it('use the defaults when no file exists up the tree', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'msp-none-'));
+    const found = await findPlatformConfig(empty);
+    // The machine's temp directory has no msp.config.yaml above it.
+    expect(found).toBeUndefined();
+    await expect(loadPlatformConfig(empty)).resolves.toEqual({
+      config: DEFAULT_PLATFORM_CONFIG,
+      file: undefined,
+      issues: [],
+    });
+  });
+
+  it('find the nearest file walking up from the spec directory', async () => {
+    writeFileSync(join(root, 'msp.config.yaml'), 'authenticationDomain: example.com\n');
+    expect(await findPlatformConfig(service)).toBe(join(root, 'msp.config.yaml'));
+    const loaded = await loadPlatformConfig(service);
+    expect(loaded.config.authenticationDomain).toBe('example.com');
+    expect(loaded.file).toBe(join(root, 'msp.config.yaml'));
+  });
+
+  it('throw a ConfigError listing the issues of an invalid file', async () => {
+    writeFileSync(join(service, 'msp.config.yaml'), 'terraformVersion: latest\n');
+    let caught: unknown;
+    try {
+      await loadPlatformConfig(service);
+    } catch (error) {
+      caught = error;
+    }
+    expect(isConfigError(caught)).toBe(true);
+    expect(String((caught as Error).message)).toContain(
+      'msp.config.yaml:1:19 terraformVersion: must be a version such as "1.11.4" [invalid-format]',
+    );
+  });
+});

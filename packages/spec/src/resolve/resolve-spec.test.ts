@@ -1,0 +1,154 @@
+import {
+  DEFAULT_PLATFORM_CONFIG,
+  resolvePlatformConfig,
+} from '../platform/resolve-platform-config.js';
+import { parseSpec } from '../parse-spec.js';
+import { validateSpec } from '../validate/validate-spec.js';
+import { isUsageError } from '../errors.js';
+import type { ServiceSpec } from '../generated/service-spec.js';
+import { resolveSpec } from './resolve-spec.js';
+
+function valid(text: string, platform = DEFAULT_PLATFORM_CONFIG): ServiceSpec {
+  const result = validateSpec(parseSpec(text), { platform });
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.spec;
+}
+
+const MINIMAL = `service: { id: tiny, owners: [solo], description: Small. }
+build: { image: us.gcr.io/tiny-images/tiny }
+environments:
+  - id: dev
+    projectID: tiny-dev-abcd
+    category: test
+    deploy: { type: manual }
+    instances: { resources: { cpu: 1, memory: 512Mi } }
+`;
+
+describe('resolveSpec', () => {
+  it('fills the defaults of a minimal service', () => {
+    const resolved = resolveSpec(valid(MINIMAL), DEFAULT_PLATFORM_CONFIG);
+    const [env] = resolved.environments;
+    expect(resolved.service).toMatchObject({
+      name: 'tiny',
+      kind: 'service',
+      iam: { services: [], roles: [], permissions: [] },
+    });
+    expect(resolved.service.handbookURL).toBeUndefined();
+    expect(env).toMatchObject({
+      region: 'us-central1',
+      gcpLocation: 'US',
+      cloudRunName: 'tiny-dev-us-central1',
+      projectDisplayName: 'tiny - dev',
+      deploy: { type: 'manual', tag: 'insiders' },
+      imageTag: 'insiders',
+      allowDestroys: false,
+      alerting: { opsgenie: false },
+      instances: { cpu: 1, memory: '512Mi', memoryMiB: 512, maxRequestConcurrency: 1000 },
+      service: {
+        healthProbes: { enabled: false },
+        invokers: ['allUsers'],
+        maximumStartupLatencySeconds: 240,
+      },
+      resources: { needsPrivateNetwork: false },
+    });
+    expect(env?.instances.scaling).toBeUndefined();
+    expect(env?.rolloutStage).toBeUndefined();
+  });
+
+  it('turns probes on with derived intervals when healthProbes is present', () => {
+    const resolved = resolveSpec(
+      valid(
+        MINIMAL.replace(
+          '    category: test\n',
+          '    category: test\n    healthProbes: { timeout: 4 }\n',
+        ),
+      ),
+      DEFAULT_PLATFORM_CONFIG,
+    );
+    expect(resolved.environments[0]?.service).toMatchObject({
+      healthProbes: {
+        enabled: true,
+        timeoutSeconds: 4,
+        startupIntervalSeconds: 4,
+        livenessIntervalSeconds: 40,
+      },
+      maximumStartupLatencySeconds: 12,
+    });
+  });
+
+  it('defaults a present scaling block and Opsgenie by category', () => {
+    const spec = valid(
+      MINIMAL.replace(
+        '    instances: { resources: { cpu: 1, memory: 512Mi } }\n',
+        '    instances: { resources: { cpu: 1, memory: 512Mi }, scaling: {} }\n',
+      )
+        .replace('description: Small.', 'description: Small., notionPageID: abc')
+        .replace('category: test', 'category: internal'),
+    );
+    const [env] = resolveSpec(spec, DEFAULT_PLATFORM_CONFIG).environments;
+    expect(env?.instances.scaling).toEqual({
+      minCount: 0,
+      maxCount: 5,
+      maxRequestConcurrency: 1000,
+    });
+    expect(env?.alerting.opsgenie).toBe(true);
+    expect(env?.isProduction).toBe(true);
+  });
+
+  it('grants the platform authentication domain, or nobody for an empty authentication block', () => {
+    const platform = resolvePlatformConfig({ authenticationDomain: 'example.com' });
+    const org = valid(
+      MINIMAL.replace(
+        '    category: test\n',
+        '    category: test\n    authentication: { organizationDomain: true }\n',
+      ),
+      platform,
+    );
+    const none = valid(
+      MINIMAL.replace('    category: test\n', '    category: test\n    authentication: {}\n'),
+      platform,
+    );
+    expect(resolveSpec(org, platform).environments[0]?.service?.invokers).toEqual([
+      'domain:example.com',
+    ]);
+    expect(resolveSpec(none, platform).environments[0]?.service?.invokers).toEqual([]);
+  });
+
+  it('uses the first allowed region of the platform config as the default', () => {
+    const platform = resolvePlatformConfig({
+      allowedRegions: ['europe-west1'],
+      allowedLocations: ['EU'],
+    });
+    const [env] = resolveSpec(valid(MINIMAL, platform), platform).environments;
+    expect([env?.region, env?.gcpLocation, env?.cloudRunName]).toEqual([
+      'europe-west1',
+      'EU',
+      'tiny-dev-europe-west1',
+    ]);
+  });
+
+  it('refuses BigQuery tables without schemas', () => {
+    const spec = valid(
+      MINIMAL.replace(
+        '    category: test\n',
+        '    category: test\n    resources: { bigQueryDataset: { tables: [events] } }\n',
+      ),
+    );
+    let caught: unknown;
+    try {
+      resolveSpec(spec, DEFAULT_PLATFORM_CONFIG);
+    } catch (error) {
+      caught = error;
+    }
+    expect(isUsageError(caught)).toBe(true);
+    const resolved = resolveSpec(spec, DEFAULT_PLATFORM_CONFIG, {
+      bigQueryTableSchemas: new Map([['events', '[]']]),
+    });
+    expect(resolved.environments[0]?.resources.bigQueryDataset).toEqual({
+      datasetID: 'tiny',
+      projectID: 'tiny-dev-abcd',
+      location: 'US',
+      tables: [{ id: 'events', schemaJSON: '[]' }],
+    });
+  });
+});

@@ -1,0 +1,154 @@
+/** Rules on environment identity: IDs, project IDs and derived names. */
+import { cloudRunName, normalizeLocation, projectDisplayName, regionOf } from '../resolve/names.js';
+import type { Rule } from './rule.js';
+import { environments, serviceName } from './rule.js';
+
+export const duplicateEnvironment: Rule = {
+  code: 'duplicate-environment',
+  *check({ spec }) {
+    const seen = new Set<string>();
+    for (const [env, , path] of environments(spec)) {
+      if (seen.has(env.id))
+        yield {
+          path: [...path, 'id'],
+          message: `environment ID "${env.id}" is used more than once`,
+        };
+      seen.add(env.id);
+    }
+  },
+};
+
+export const projectDisplayNameTooLong: Rule = {
+  code: 'project-display-name-too-long',
+  *check({ spec }) {
+    for (const [env, , path] of environments(spec)) {
+      const name = projectDisplayName(serviceName(spec), env.id);
+      if (name.length > 30) {
+        yield {
+          path: [...path, 'id'],
+          message: `full environment name "${name}" exceeds the 30 characters limit (${name.length})`,
+          hint: 'use a shorter service.name or environment ID',
+        };
+      }
+    }
+  },
+};
+
+export const projectIDFormat: Rule = {
+  code: 'project-id-format',
+  *check({ spec }) {
+    const serviceID = spec.service.id;
+    for (const [env, , path] of environments(spec)) {
+      const at = [...path, 'projectID'];
+      const format = `expecting format "${serviceID}-${env.id}-<suffix>"`;
+      if (!env.projectID.startsWith(`${serviceID}-`)) {
+        yield {
+          path: at,
+          message: `projectID "${env.projectID}" must start with the service ID: ${format}`,
+          hint: 'msp init-env generates a valid project ID',
+        };
+      } else if (!env.projectID.includes(`-${env.id}-`)) {
+        yield {
+          path: at,
+          message: `projectID "${env.projectID}" must contain the environment ID: ${format}`,
+        };
+      }
+      if (env.projectID.length > 30 || env.projectID.length < 6) {
+        yield {
+          path: at,
+          message: `projectID "${env.projectID}" must be 6 to 30 characters long (it has ${env.projectID.length})`,
+          hint: 'use a shorter suffix or environment ID',
+        };
+      }
+    }
+  },
+};
+
+export const cloudRunNameTooLong: Rule = {
+  code: 'cloud-run-name-too-long',
+  *check({ spec, platform }) {
+    for (const [env, , path] of environments(spec)) {
+      const name = cloudRunName(spec.service.id, env.id, regionOf(env, platform));
+      if (name.length > 63) {
+        yield {
+          path: [...path, 'id'],
+          message: `Cloud Run name "${name}" is too long: at most 63 characters (it has ${name.length})`,
+          hint: 'use a shorter environment ID',
+        };
+      }
+    }
+  },
+};
+
+export const locationNotAllowed: Rule = {
+  code: 'location-not-allowed',
+  *check({ spec, platform }) {
+    for (const [env, , path] of environments(spec)) {
+      const locations = env.locations;
+      if (locations === undefined) continue;
+      if (!platform.allowedRegions.includes(locations.gcpRegion)) {
+        yield {
+          path: [...path, 'locations', 'gcpRegion'],
+          message: `locations.gcpRegion "${locations.gcpRegion}" is not allowed; allowed: ${platform.allowedRegions.join(', ')}`,
+          hint: 'the platform config (msp.config.yaml) lists allowedRegions',
+        };
+      }
+      const location = normalizeLocation(locations.gcpLocation);
+      if (!platform.allowedLocations.includes(location)) {
+        yield {
+          path: [...path, 'locations', 'gcpLocation'],
+          message: `locations.gcpLocation "${locations.gcpLocation}" is not allowed; allowed: ${platform.allowedLocations.join(', ')}`,
+          hint: 'BigQuery multi-regions are US and EU; the platform config lists allowedLocations',
+        };
+      }
+    }
+  },
+};
+
+export const duplicateDomain: Rule = {
+  code: 'duplicate-domain',
+  *check({ spec }) {
+    const seen = new Map<string, string>();
+    for (const [env, , path] of environments(spec)) {
+      const cloudflare = env.domain?.type === 'cloudflare' ? env.domain.cloudflare : undefined;
+      if (cloudflare === undefined) continue;
+      const dns = `${cloudflare.subdomain}.${cloudflare.zone}`;
+      const other = seen.get(dns);
+      if (other !== undefined) {
+        yield {
+          path: [...path, 'domain', 'cloudflare', 'subdomain'],
+          message: `domain "${dns}" is configured more than once across environments (also in "${other}")`,
+        };
+      } else {
+        seen.set(dns, env.id);
+      }
+    }
+  },
+};
+
+export const domainSettings: Rule = {
+  code: 'domain-settings',
+  *check({ spec }) {
+    for (const [env, , path] of environments(spec)) {
+      const domain = env.domain;
+      if (domain === undefined) continue;
+      const type = domain.type ?? 'none';
+      if (type === 'cloudflare' && domain.cloudflare === undefined) {
+        yield {
+          path: [...path, 'domain', 'type'],
+          message:
+            'domain type "cloudflare" requires cloudflare.subdomain and cloudflare.zone to be set',
+          hint: 'add domain.cloudflare: { subdomain, zone }',
+        };
+      } else if (type === 'none' && domain.cloudflare !== undefined) {
+        yield {
+          path: [...path, 'domain', 'cloudflare'],
+          at: 'key',
+          severity: 'warning',
+          message: `domain.cloudflare is ignored because domain.type is "${type}"`,
+          hint: 'set domain.type: cloudflare to use it, or remove it',
+        };
+      }
+    }
+  },
+};

@@ -1,0 +1,81 @@
+/** Every semantic rule, in the order their issues are reported. */
+import type { Rule } from './rule.js';
+import {
+  serviceFieldInJob,
+  jobFieldInService,
+  jobRolloutDeploy,
+  jobScaling,
+  jobAlerts,
+} from './kind-fields.js';
+import {
+  notionPageRequired,
+  notionPageIDInvalid,
+  iamRoleInvalid,
+  descriptionTODO,
+} from './service-rules.js';
+import {
+  duplicateEnvironment,
+  projectDisplayNameTooLong,
+  projectIDFormat,
+  cloudRunNameTooLong,
+  locationNotAllowed,
+  duplicateDomain,
+  domainSettings,
+} from './environment-rules.js';
+import { deploySettings } from './deploy-rules.js';
+import { instanceResources, scalingRange, healthProbes } from './instances-rules.js';
+import { cronInvalid, cronInterval, jobDeadline } from './job-rules.js';
+import { secretReference, secretMountPath } from './secret-rules.js';
+import { envNameConflict, envTemplate, envTemplateNoDomain } from './env-rules.js';
+import {
+  postgreSQLResources,
+  publicationDuplicate,
+  platformMissingSetting,
+} from './resource-rules.js';
+import { responseCodeRatio, duplicateAlert } from './monitoring-rules.js';
+import {
+  rolloutEmpty,
+  rolloutUnknownEnvironment,
+  rolloutDuplicateStage,
+  rolloutDeployType,
+} from './rollout-rules.js';
+
+export const RULES: readonly Rule[] = [
+  serviceFieldInJob,
+  jobFieldInService,
+  jobRolloutDeploy,
+  jobScaling,
+  jobAlerts,
+  notionPageRequired,
+  notionPageIDInvalid,
+  iamRoleInvalid,
+  descriptionTODO,
+  duplicateEnvironment,
+  projectDisplayNameTooLong,
+  projectIDFormat,
+  cloudRunNameTooLong,
+  locationNotAllowed,
+  duplicateDomain,
+  domainSettings,
+  deploySettings,
+  instanceResources,
+  scalingRange,
+  healthProbes,
+  cronInvalid,
+  cronInterval,
+  jobDeadline,
+  secretReference,
+  secretMountPath,
+  envNameConflict,
+  envTemplate,
+  envTemplateNoDomain,
+  postgreSQLResources,
+  publicationDuplicate,
+  platformMissingSetting,
+  responseCodeRatio,
+  duplicateAlert,
+  rolloutEmpty,
+  rolloutUnknownEnvironment,
+  rolloutDuplicateStage,
+  rolloutDeployType,
+];

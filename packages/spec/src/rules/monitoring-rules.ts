@@ -1,0 +1,53 @@
+/** Custom alert rules. */
+import { customAlertID } from '../resolve/names.js';
+import type { Rule } from './rule.js';
+
+export const responseCodeRatio: Rule = {
+  code: 'response-code-ratio',
+  *check({ spec }) {
+    for (const [index, alert] of (spec.monitoring?.alerts?.responseCodeRatios ?? []).entries()) {
+      const path = ['monitoring', 'alerts', 'responseCodeRatios', index];
+      if (alert.code !== undefined && alert.codeClass !== undefined) {
+        yield {
+          path: [...path, 'codeClass'],
+          at: 'key',
+          message:
+            'only one of responseCodeRatios[].code or responseCodeRatios[].codeClass should be specified',
+        };
+      } else if (alert.code === undefined && alert.codeClass === undefined) {
+        yield {
+          path,
+          message: 'one of responseCodeRatios[].code or responseCodeRatios[].codeClass is required',
+          hint: 'e.g. codeClass: 5xx',
+        };
+      }
+    }
+  },
+};
+
+export const duplicateAlert: Rule = {
+  code: 'duplicate-alert',
+  *check({ spec }) {
+    const ids = new Set<string>();
+    for (const [index, alert] of (spec.monitoring?.alerts?.responseCodeRatios ?? []).entries()) {
+      if (ids.has(alert.id)) {
+        yield {
+          path: ['monitoring', 'alerts', 'responseCodeRatios', index, 'id'],
+          message: `response code alert IDs must be unique, found duplicate ID: ${alert.id}`,
+        };
+      }
+      ids.add(alert.id);
+    }
+    const names = new Set<string>();
+    for (const [index, alert] of (spec.monitoring?.alerts?.customAlerts ?? []).entries()) {
+      const id = customAlertID(alert.name);
+      if (names.has(id)) {
+        yield {
+          path: ['monitoring', 'alerts', 'customAlerts', index, 'name'],
+          message: `custom alert names must be unique, found duplicate name: "${alert.name}" (ID ${id})`,
+        };
+      }
+      names.add(id);
+    }
+  },
+};

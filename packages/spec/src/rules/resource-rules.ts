@@ -1,0 +1,89 @@
+/** Cloud SQL sizing, publications, and settings that need the platform config. */
+import type { Rule } from './rule.js';
+import { environments } from './rule.js';
+import { SPEC_DEFAULTS } from '../schema/defaults.js';
+
+export const postgreSQLResources: Rule = {
+  code: 'postgresql-resources',
+  *check({ spec }) {
+    for (const [env, , path] of environments(spec)) {
+      const pg = env.resources?.postgreSQL;
+      if (pg === undefined) continue;
+      const at = [...path, 'resources', 'postgreSQL'];
+      const cpu = pg.cpu ?? SPEC_DEFAULTS.postgreSQLCPU;
+      const memoryGB = pg.memoryGB ?? SPEC_DEFAULTS.postgreSQLMemoryGB;
+      if (cpu !== 1 && cpu % 2 !== 0)
+        yield {
+          path: [...at, 'cpu'],
+          message: `postgreSQL.cpu must be 1 or a multiple of 2, got ${cpu}`,
+        };
+      if (memoryGB < cpu)
+        yield {
+          path: [...at, 'memoryGB'],
+          message: `postgreSQL.memoryGB (${memoryGB}) must be >= postgreSQL.cpu (${cpu})`,
+        };
+      if (memoryGB > 6 * cpu) {
+        yield {
+          path: [...at, 'memoryGB'],
+          message: `postgreSQL.memoryGB (${memoryGB}) must be <= 6*postgreSQL.cpu (${6 * cpu})`,
+          hint: 'raise postgreSQL.cpu or lower memoryGB',
+        };
+      }
+    }
+  },
+};
+
+export const publicationDuplicate: Rule = {
+  code: 'publication-duplicate',
+  *check({ spec }) {
+    for (const [env, , path] of environments(spec)) {
+      const seen = new Set<string>();
+      for (const [index, publication] of (
+        env.resources?.postgreSQL?.logicalReplication?.publications ?? []
+      ).entries()) {
+        if (seen.has(publication.name)) {
+          yield {
+            path: [
+              ...path,
+              'resources',
+              'postgreSQL',
+              'logicalReplication',
+              'publications',
+              index,
+              'name',
+            ],
+            message: `publication[${index}].name "${publication.name}" must be unique`,
+          };
+        }
+        seen.add(publication.name);
+      }
+    }
+  },
+};
+
+export const platformMissingSetting: Rule = {
+  code: 'platform-missing-setting',
+  *check({ spec, platform }) {
+    for (const [env, , path] of environments(spec)) {
+      if (env.domain?.type === 'cloudflare' && platform.cloudflare === undefined) {
+        yield {
+          path: [...path, 'domain', 'type'],
+          message: 'a cloudflare domain needs cloudflare settings in the platform config',
+          hint: 'add cloudflare.apiTokenSecret to msp.config.yaml',
+        };
+      }
+      const auth = env.authentication;
+      if (
+        (auth?.organizationDomain === true || auth?.sourcegraph === true) &&
+        platform.authenticationDomain === undefined
+      ) {
+        yield {
+          path: [...path, 'authentication'],
+          message:
+            'authentication by organisation domain needs authenticationDomain in the platform config',
+          hint: 'add authenticationDomain (e.g. "example.com") to msp.config.yaml',
+        };
+      }
+    }
+  },
+};
