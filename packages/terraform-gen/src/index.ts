@@ -1,1 +1,28 @@
 export { renderJSON } from './render-json.js';
+export { synthesize } from './synthesize.js';
+export type { SynthesizeOptions } from './synthesize.js';
+export { renderStackSet, renderTfvars, parseTfvars, TERRAFORM_DIR } from './render-stack-set.js';
+export { mergeFragments, FragmentConflictError } from './merge-fragments.js';
+export { STACK_NAMES } from './stack.js';
+export type {
+  StackName,
+  Stack,
+  StackContext,
+  StackOutput,
+  StackSet,
+  EnvironmentStacks,
+  SynthesizedStack,
+  DynamicVariable,
+} from './stack.js';
+export type {
+  Fragment,
+  TerraformDocument,
+  TerraformSettings,
+  Lifecycle,
+  ResourceMeta,
+  ResourceType,
+  DataSourceType,
+  ResourceBody,
+  DataSourceBody,
+} from './terraform.js';
+export type { Expression } from './expression.js';
