@@ -26,3 +26,18 @@ export type {
   DataSourceBody,
 } from './terraform.js';
 export type { Expression } from './expression.js';
+export {
+  checkConformance,
+  checkStackSetConformance,
+  formatConformanceIssue,
+} from './conformance/check-conformance.js';
+export type { ConformanceIssue } from './conformance/check-conformance.js';
+export type {
+  ProviderSchema,
+  SchemaBlock,
+  SchemaBlockType,
+  SchemaAttribute,
+  SchemaType,
+} from './conformance/schema-types.js';
+export { PROVIDER_SCHEMAS } from './generated/index.js';
+export type { ProviderName, ResourceArgs, DataSourceArgs } from './generated/index.js';
