@@ -41,3 +41,15 @@ export type {
 } from './conformance/schema-types.js';
 export { PROVIDER_SCHEMAS } from './generated/index.js';
 export type { ProviderName, ResourceArgs, DataSourceArgs } from './generated/index.js';
+export { resolveImageTags } from './image-tags/resolve-image-tags.js';
+export type { ResolveImageTagsOptions } from './image-tags/resolve-image-tags.js';
+export { registryResolver, parseChallenge } from './image-tags/registry-resolver.js';
+export type {
+  ImageTagResolver,
+  RegistryCredentials,
+  RegistryResolverOptions,
+} from './image-tags/registry-resolver.js';
+export { googleRegistryCredentials, isGoogleRegistry } from './image-tags/google-credentials.js';
+export { parseImageReference } from './image-tags/image-reference.js';
+export type { ImageReference } from './image-tags/image-reference.js';
+export { RESOLVED_IMAGE_TAG_VARIABLE } from './stacks/cloudrun/image.js';
