@@ -7,16 +7,17 @@ export const TERRAFORM_DIR = 'terraform';
 /**
  * Renders a stack set to files, keyed by path relative to the spec's
  * directory: `terraform/<env>/stacks/<stack>/main.tf.json`, plus
- * `terraform.tfvars` where a stack has dynamic variables and a
- * `.terraform-version` in every stack directory. Paths are sorted.
+ * `terraform.tfvars` where a stack has dynamic variables, and
+ * `terraform/<env>/.terraform-version` (version managers such as tfenv look
+ * for it in parent directories too). Paths are sorted.
  */
 export function renderStackSet(set: StackSet): Map<string, string> {
   const files: [string, string][] = [];
   for (const env of set.environments) {
+    files.push([`${TERRAFORM_DIR}/${env.id}/.terraform-version`, `${env.terraformVersion}\n`]);
     for (const stack of env.stacks) {
       const dir = `${TERRAFORM_DIR}/${env.id}/stacks/${stack.name}`;
       files.push([`${dir}/main.tf.json`, renderJSON(stack.document)]);
-      files.push([`${dir}/.terraform-version`, `${env.terraformVersion}\n`]);
       if (Object.keys(stack.tfvars).length > 0)
         files.push([`${dir}/terraform.tfvars`, renderTfvars(stack.tfvars)]);
     }

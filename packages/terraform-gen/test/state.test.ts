@@ -56,17 +56,15 @@ describe('state and providers', () => {
       expect(content).not.toContain('google-beta');
   });
 
-  it('writes main.tf.json and .terraform-version per stack, in sorted paths', () => {
+  it('writes main.tf.json per stack and .terraform-version per environment, in sorted paths', () => {
     const files = renderStackSet(tfc);
     expect([...files.keys()]).toEqual([
-      'terraform/dev/stacks/cloudrun/.terraform-version',
+      'terraform/dev/.terraform-version',
       'terraform/dev/stacks/cloudrun/main.tf.json',
-      'terraform/dev/stacks/iam/.terraform-version',
       'terraform/dev/stacks/iam/main.tf.json',
-      'terraform/dev/stacks/project/.terraform-version',
       'terraform/dev/stacks/project/main.tf.json',
     ]);
-    expect(files.get('terraform/dev/stacks/iam/.terraform-version')).toBe('1.11.4\n');
+    expect(files.get('terraform/dev/.terraform-version')).toBe('1.11.4\n');
     const json = files.get('terraform/dev/stacks/iam/main.tf.json') ?? '';
     expect(json.endsWith('}\n')).toBe(true);
     expect(json).toContain('\n  "resource": {');
