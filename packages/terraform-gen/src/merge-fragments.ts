@@ -14,8 +14,9 @@ export class FragmentConflictError extends Error {
 /**
  * Merges fragments into one document. Objects merge recursively down to the
  * level of one Terraform object (a resource, data source, output, local,
- * variable, provider or backend); defining one twice is an error, even with
- * equal content, because it means two builders claim the same address.
+ * variable or backend); defining one twice is an error, even with equal
+ * content, because it means two builders claim the same address. Provider
+ * configurations merge by `alias`, sorted (the default configuration first).
  */
 export function mergeFragments(fragments: readonly Fragment[]): Fragment {
   const out: Record<string, unknown> = {};
@@ -55,6 +56,8 @@ function mergeInto(
         here.length >= depth
           ? value
           : mergeInto({}, value as Record<string, unknown>, here, conflicts);
+    } else if (top === 'provider' && here.length === depth) {
+      target[key] = mergeProviderConfigs(existing, value, here.join('.'), conflicts);
     } else if (here.length >= depth) {
       conflicts.push(here.join('.'));
     } else {
@@ -67,4 +70,24 @@ function mergeInto(
     }
   }
   return target;
+}
+
+/** Concatenates a provider's configurations; two with the same alias (or two defaults) conflict. */
+function mergeProviderConfigs(
+  a: unknown,
+  b: unknown,
+  path: string,
+  conflicts: string[],
+): unknown[] {
+  const configs = [...(Array.isArray(a) ? a : [a]), ...(Array.isArray(b) ? b : [b])] as Record<
+    string,
+    unknown
+  >[];
+  const alias = (c: Record<string, unknown>) => (typeof c['alias'] === 'string' ? c['alias'] : '');
+  const seen = new Set<string>();
+  for (const c of configs) {
+    if (seen.has(alias(c))) conflicts.push(alias(c) === '' ? path : `${path}.${alias(c)}`);
+    seen.add(alias(c));
+  }
+  return configs.sort((x, y) => (alias(x) < alias(y) ? -1 : alias(x) > alias(y) ? 1 : 0));
 }

@@ -75,3 +75,27 @@ export function labelText(raw: string): string {
     .replace(/[^a-z0-9_-]/g, '_')
     .slice(0, 63);
 }
+
+/** Network, subnetwork and peering range names of the private network. */
+export function privateNetworkNames(serviceID: string): { network: string; peeringRange: string } {
+  return { network: serviceID, peeringRange: `${serviceID}-service-networking-connection` };
+}
+
+/** Cloud SQL instance name prefix; a random 4-hex suffix follows (instance names cannot be reused for a week). */
+export const POSTGRESQL_INSTANCE_PREFIX = 'postgresql-';
+
+/** Built-in admin user of the Cloud SQL instance (a member of cloudsqlsuperuser). */
+export const POSTGRESQL_ADMIN_USER = 'msp-admin';
+
+/** Login role with REPLICATION that creates replication slots. */
+export const POSTGRESQL_REPLICATION_USER = 'msp-replicationuser';
+
+/** Login role a logical replication client of publication `name` uses. */
+export function publicationUser(name: string): string {
+  return `msp-publication-${name}-user`;
+}
+
+/** Cloud SQL IAM user name of a service account: its email without `.gserviceaccount.com`. */
+export function iamDatabaseUser(email: string): string {
+  return `\${trimsuffix(${email.replace(/^\$\{(.*)\}$/, '$1')}, ".gserviceaccount.com")}`;
+}

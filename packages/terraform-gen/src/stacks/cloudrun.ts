@@ -6,6 +6,7 @@ import { diagnosticsPart } from './cloudrun/diagnostics.js';
 import { workloadImage } from './cloudrun/image.js';
 import { jobWorkload } from './cloudrun/job.js';
 import type { CloudRunPart } from './cloudrun/part.js';
+import { resourceParts } from './cloudrun/resource-parts.js';
 import { secretsPart } from './cloudrun/secrets.js';
 import { serviceWorkload } from './cloudrun/service.js';
 
@@ -16,7 +17,7 @@ import { serviceWorkload } from './cloudrun/service.js';
 export function cloudrunStack(ctx: StackContext): Stack {
   const { env } = ctx;
   const { image, variables } = workloadImage(ctx);
-  const parts: CloudRunPart[] = [baseEnvPart(ctx), secretsPart(env)];
+  const parts: CloudRunPart[] = [baseEnvPart(ctx), secretsPart(env), ...resourceParts(ctx)];
 
   let workload;
   if (env.service !== undefined) {

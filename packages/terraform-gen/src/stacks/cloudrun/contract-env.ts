@@ -11,11 +11,27 @@ export function contractEnv(
   name: ContractVariableName,
   value: string,
 ): ContainerEnv {
+  checkContract(kind, name);
+  return { name, value };
+}
+
+/** A contract variable whose value comes from a Secret Manager secret version. */
+export function contractSecretEnv(
+  kind: ServiceKind,
+  name: ContractVariableName,
+  secret: string,
+  version: string,
+): ContainerEnv {
+  checkContract(kind, name);
+  return { name, secret, version };
+}
+
+function checkContract(kind: ServiceKind, name: ContractVariableName): void {
   const variable = CONTRACT_VARIABLES[name];
-  if (variable.setBy !== 'msp')
+  if (variable.setBy !== 'msp') {
     throw new Error(`contract variable ${name} is set by ${variable.setBy}, not msp`);
+  }
   if (variable.scope !== 'all' && variable.scope !== kind) {
     throw new Error(`contract variable ${name} is only for kind ${variable.scope}, not ${kind}`);
   }
-  return { name, value };
 }
