@@ -99,3 +99,9 @@ export function publicationUser(name: string): string {
 export function iamDatabaseUser(email: string): string {
   return `\${trimsuffix(${email.replace(/^\$\{(.*)\}$/, '$1')}, ".gserviceaccount.com")}`;
 }
+
+/** Service account of the Cloud SQL proxy VM Datastream connects through. */
+export const DATASTREAM_SERVICE_ACCOUNT_ID = 'datastream-to-cloudsql';
+
+/** Name of the proxy VM, its private connection, firewall rules and network tag. */
+export const DATASTREAM_PROXY_NAME = 'msp-datastream-cloudsqlproxy';

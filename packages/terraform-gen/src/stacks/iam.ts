@@ -5,6 +5,7 @@ import { serviceAccount } from '../resources/service-account.js';
 import type { Stack, StackContext } from '../stack.js';
 import { cloudRunAgentGrants } from './iam/cloud-run-agent.js';
 import { crossProjectSecretGrants } from './iam/cross-project-secrets.js';
+import { datastreamAccount } from './iam/datastream.js';
 import { terraformImpersonation } from './iam/terraform-impersonation.js';
 import { workloadRoles } from './iam/workload-roles.js';
 import { projectRoleGrants } from './iam/project-role-grants.js';
@@ -33,6 +34,7 @@ export function iamStack(ctx: StackContext): Stack {
     displayName: `${spec.service.name} Operator Access Service Account`,
   });
 
+  const datastream = datastreamAccount(ctx);
   return {
     name: 'iam',
     fragments: [
@@ -50,6 +52,7 @@ export function iamStack(ctx: StackContext): Stack {
       ),
       ...cloudRunAgentGrants(ctx),
       ...crossProjectSecretGrants(ctx, workload.outputs.member),
+      ...datastream.fragments,
     ],
     outputs: {
       cloud_run_service_account: {
@@ -60,6 +63,7 @@ export function iamStack(ctx: StackContext): Stack {
         value: operator.outputs.email,
         description: 'Email of the operator access service account.',
       },
+      ...datastream.outputs,
     },
   };
 }

@@ -326,6 +326,64 @@ describe('Cloud SQL', () => {
   });
 });
 
+describe('Datastream plumbing for publications', () => {
+  const stack = stackOf(replication, 'dev', 'cloudrun');
+
+  it('runs the Cloud SQL proxy on a private VM as the datastream account, reachable only from Datastream and IAP', () => {
+    const vm = expectResource(stack, 'google_compute_instance', {
+      name: 'msp-datastream-cloudsqlproxy',
+      machine_type: 'e2-micro',
+      zone: 'us-central1-a',
+      network_interface: [{ subnetwork: '${google_compute_subnetwork.private_network.id}' }],
+      service_account: [
+        {
+          email: '${data.terraform_remote_state.iam.outputs.datastream_service_account}',
+          scopes: ['cloud-platform'],
+        },
+      ],
+    });
+    expect(JSON.stringify(vm)).not.toContain('access_config');
+    expectResource(stack, 'google_compute_firewall', {
+      source_ranges: ['10.126.0.0/29'],
+      allow: [{ protocol: 'tcp', ports: ['5432'] }],
+    });
+    expectResource(stack, 'google_compute_firewall', {
+      source_ranges: ['35.235.240.0/20'],
+      allow: [{ protocol: 'tcp', ports: ['22'] }],
+    });
+    expectResource(stackOf(replication, 'dev', 'iam'), 'google_service_account', {
+      account_id: 'datastream-to-cloudsql',
+    });
+  });
+
+  it('creates a private connection and one connection profile per publication', () => {
+    expectResource(stack, 'google_datastream_private_connection', {
+      vpc_peering_config: [
+        { vpc: '${google_compute_network.private_network.id}', subnet: '10.126.0.0/29' },
+      ],
+    });
+    expectResource(stack, 'google_datastream_connection_profile', {
+      connection_profile_id: 'msp-publication-orders',
+      postgresql_profile: [
+        {
+          hostname:
+            '${google_compute_instance.datastream_cloudsqlproxy.network_interface[0].network_ip}',
+          database: 'sync',
+          username: 'msp-publication-orders-user',
+          password: '${random_password.publication_orders.result}',
+        },
+      ],
+    });
+  });
+
+  it('is absent without publications', () => {
+    expectNoResource(prod, 'google_compute_instance');
+    expectNoResource(stackOf(data, 'prod', 'iam'), 'google_service_account', {
+      account_id: 'datastream-to-cloudsql',
+    });
+  });
+});
+
 describe('BigQuery', () => {
   it('creates the dataset in its location and project, writable by the workload, guarded unless allowDestroys', () => {
     expectResource(prod, 'google_bigquery_dataset', {

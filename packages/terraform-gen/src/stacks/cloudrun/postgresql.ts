@@ -15,7 +15,9 @@ import { sqlUser } from '../../resources/sql-user.js';
 import type { StackContext } from '../../stack.js';
 import { contractEnv } from './contract-env.js';
 import type { CloudRunPart } from './part.js';
+import { datastreamFragments } from './datastream.js';
 import { postgresqlGrants } from './postgresql-grants.js';
+import type { PrivateNetwork } from './private-network.js';
 
 /**
  * Cloud SQL for PostgreSQL: the instance, its databases, the admin user and
@@ -25,8 +27,7 @@ import { postgresqlGrants } from './postgresql-grants.js';
 export function postgresqlPart(
   { spec, env }: StackContext,
   pg: ResolvedPostgreSQL,
-  networkID: string,
-  networkConnection: string,
+  network: PrivateNetwork,
 ): CloudRunPart {
   const preventDestroy = !env.allowDestroys;
   const suffix = randomID('postgresql_instance_suffix', { byteLength: 2 });
@@ -45,9 +46,9 @@ export function postgresqlPart(
     tier: pg.tier,
     highAvailability: pg.highAvailability,
     databaseFlags: flags,
-    privateNetwork: networkID,
+    privateNetwork: network.networkID,
     preventDestroy,
-    dependsOn: [networkConnection],
+    dependsOn: [network.connection],
   });
   const databases = pg.databases.map((name) => ({
     name,
@@ -90,6 +91,17 @@ export function postgresqlPart(
     operatorUser,
     workloadEmail: remoteOutput('iam', 'cloud_run_service_account'),
   });
+  const publications = pg.logicalReplication?.publications ?? [];
+  const datastream =
+    publications.length === 0
+      ? []
+      : datastreamFragments({
+          region: env.region,
+          networkID: network.networkID,
+          subnetworkID: network.subnetworkID,
+          connectionName: instance.outputs.connectionName,
+          publications,
+        });
   return {
     fragments: [
       suffix.fragment,
@@ -99,6 +111,7 @@ export function postgresqlPart(
       admin.fragment,
       ...iamUsers.map((u) => u.fragment),
       ...grants.fragments,
+      ...datastream,
     ],
     env: [
       contractEnv(spec.service.kind, 'PGINSTANCE', instance.outputs.connectionName),

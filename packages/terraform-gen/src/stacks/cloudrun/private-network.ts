@@ -13,6 +13,7 @@ export const PRIVATE_SUBNET_RANGE = '10.0.0.0/28';
 export interface PrivateNetwork {
   readonly part: CloudRunPart;
   readonly networkID: string;
+  readonly subnetworkID: string;
   /** Address of the peering connection, for resources that need it first (Cloud SQL). */
   readonly connection: string;
 }
@@ -49,6 +50,7 @@ export function privateNetwork({ spec, env }: StackContext): PrivateNetwork {
       vpcAccess: { network: network.outputs.id, subnetwork: subnet.outputs.id },
     },
     networkID: network.outputs.id,
+    subnetworkID: subnet.outputs.id,
     connection: address('google_service_networking_connection', 'service_networking'),
   };
 }

@@ -15,8 +15,7 @@ export function resourceParts(ctx: StackContext): CloudRunPart[] {
     parts.push(network.part);
     if (redis !== undefined)
       parts.push(redisPart(spec.service.kind, redis, env.region, network.networkID));
-    if (postgreSQL !== undefined)
-      parts.push(postgresqlPart(ctx, postgreSQL, network.networkID, network.connection));
+    if (postgreSQL !== undefined) parts.push(postgresqlPart(ctx, postgreSQL, network));
   }
   if (bigQueryDataset !== undefined) parts.push(bigqueryPart(ctx, bigQueryDataset));
   return parts;
