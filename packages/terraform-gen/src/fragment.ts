@@ -39,3 +39,8 @@ export function dataRef(type: DataSourceType, name: string, attribute: string): 
 export function address(type: ResourceType, name: string): string {
   return `${type}.${name}`;
 }
+
+/** `{ depends_on }` when there are addresses to wait for, else nothing (spread into a resource body). */
+export function dependsOn(addresses: readonly string[]): { depends_on?: readonly string[] } {
+  return addresses.length === 0 ? {} : { depends_on: [...addresses] };
+}

@@ -1,4 +1,4 @@
-import { resource } from '../fragment.js';
+import { resource, dependsOn } from '../fragment.js';
 import type { Fragment } from '../terraform.js';
 
 /** A BigQuery table with a JSON schema, protected from deletion unless destroys are allowed. */
@@ -22,7 +22,7 @@ export function bigqueryTable(
       schema: config.schemaJSON,
       labels: { ...config.labels },
       deletion_protection: config.deletionProtection,
-      ...(config.dependsOn.length === 0 ? {} : { depends_on: [...config.dependsOn] }),
+      ...dependsOn(config.dependsOn),
     }),
   };
 }

@@ -1,4 +1,4 @@
-import { resource, resourceRef } from '../fragment.js';
+import { resource, resourceRef, dependsOn } from '../fragment.js';
 import type { Expression } from '../expression.js';
 import type { Fragment } from '../terraform.js';
 import {
@@ -51,7 +51,7 @@ export function cloudRunJob(
           ],
         },
       ],
-      ...(c.dependsOn.length === 0 ? {} : { depends_on: [...c.dependsOn] }),
+      ...dependsOn(c.dependsOn),
     }),
     outputs: {
       name: resourceRef('google_cloud_run_v2_job', id, 'name'),

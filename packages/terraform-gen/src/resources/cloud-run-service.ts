@@ -1,4 +1,4 @@
-import { resource, resourceRef } from '../fragment.js';
+import { resource, resourceRef, dependsOn } from '../fragment.js';
 import type { Expression } from '../expression.js';
 import type { Fragment } from '../terraform.js';
 import {
@@ -74,7 +74,7 @@ export function cloudRunService(
             : { volumes: secretVolumeBlocks(c.container.volumes) }),
         },
       ],
-      ...(c.dependsOn.length === 0 ? {} : { depends_on: [...c.dependsOn] }),
+      ...dependsOn(c.dependsOn),
       ...(c.imageManagedElsewhere
         ? {
             lifecycle: {

@@ -1,4 +1,4 @@
-import { resource } from '../fragment.js';
+import { resource, dependsOn } from '../fragment.js';
 import type { Fragment } from '../terraform.js';
 
 export interface CloudSchedulerJobConfig {
@@ -31,7 +31,7 @@ export function cloudSchedulerJob(id: string, c: CloudSchedulerJobConfig): { fra
           oauth_token: [{ service_account_email: c.serviceAccountEmail }],
         },
       ],
-      ...(c.dependsOn.length === 0 ? {} : { depends_on: [...c.dependsOn] }),
+      ...dependsOn(c.dependsOn),
     }),
   };
 }

@@ -1,4 +1,4 @@
-import { resource } from '../fragment.js';
+import { resource, dependsOn } from '../fragment.js';
 import type { Fragment } from '../terraform.js';
 
 /** Makes `role` a member of `grantRole`, through the given PostgreSQL provider alias. */
@@ -18,7 +18,7 @@ export function postgresqlGrantRole(
       role: config.role,
       grant_role: config.grantRole,
       with_admin_option: config.withAdminOption,
-      ...(config.dependsOn.length === 0 ? {} : { depends_on: [...config.dependsOn] }),
+      ...dependsOn(config.dependsOn),
     }),
   };
 }

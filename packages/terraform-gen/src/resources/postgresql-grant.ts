@@ -1,4 +1,4 @@
-import { resource } from '../fragment.js';
+import { resource, dependsOn } from '../fragment.js';
 import type { Fragment } from '../terraform.js';
 
 export interface PostgreSQLGrantConfig {
@@ -24,7 +24,7 @@ export function postgresqlGrant(id: string, c: PostgreSQLGrantConfig): { fragmen
       privileges: [...c.privileges],
       ...(c.schema === undefined ? {} : { schema: c.schema }),
       ...(c.objects === undefined ? {} : { objects: [...c.objects] }),
-      ...(c.dependsOn.length === 0 ? {} : { depends_on: [...c.dependsOn] }),
+      ...dependsOn(c.dependsOn),
     }),
   };
 }

@@ -1,4 +1,4 @@
-import { resource } from '../fragment.js';
+import { resource, dependsOn } from '../fragment.js';
 import type { Fragment } from '../terraform.js';
 
 /** A logical replication publication of some tables. */
@@ -18,7 +18,7 @@ export function postgresqlPublication(
       name: config.name,
       database: config.database,
       tables: [...config.tables],
-      ...(config.dependsOn.length === 0 ? {} : { depends_on: [...config.dependsOn] }),
+      ...dependsOn(config.dependsOn),
     }),
   };
 }

@@ -1,4 +1,4 @@
-import { resource } from '../fragment.js';
+import { resource, dependsOn } from '../fragment.js';
 import type { Fragment } from '../terraform.js';
 
 /** A logical replication slot using the built-in `pgoutput` plugin. */
@@ -12,7 +12,7 @@ export function postgresqlReplicationSlot(
       name: config.name,
       database: config.database,
       plugin: 'pgoutput',
-      ...(config.dependsOn.length === 0 ? {} : { depends_on: [...config.dependsOn] }),
+      ...dependsOn(config.dependsOn),
     }),
   };
 }

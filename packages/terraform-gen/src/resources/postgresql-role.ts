@@ -1,4 +1,4 @@
-import { resource } from '../fragment.js';
+import { resource, dependsOn } from '../fragment.js';
 import type { Fragment } from '../terraform.js';
 
 /** A login role with the REPLICATION attribute (for logical replication clients). */
@@ -13,7 +13,7 @@ export function postgresqlReplicationRole(
       login: true,
       replication: true,
       password: config.password,
-      ...(config.dependsOn.length === 0 ? {} : { depends_on: [...config.dependsOn] }),
+      ...dependsOn(config.dependsOn),
     }),
   };
 }

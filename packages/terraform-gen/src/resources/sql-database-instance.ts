@@ -1,4 +1,4 @@
-import { resource, resourceRef } from '../fragment.js';
+import { resource, resourceRef, dependsOn } from '../fragment.js';
 import type { Expression } from '../expression.js';
 import type { Fragment } from '../terraform.js';
 
@@ -69,7 +69,7 @@ export function sqlDatabaseInstance(
         },
       ],
       lifecycle: { prevent_destroy: c.preventDestroy, ignore_changes: ['settings[0].disk_size'] },
-      ...(c.dependsOn.length === 0 ? {} : { depends_on: [...c.dependsOn] }),
+      ...dependsOn(c.dependsOn),
     }),
     outputs: {
       name: resourceRef('google_sql_database_instance', id, 'name'),

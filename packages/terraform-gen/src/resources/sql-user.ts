@@ -1,4 +1,4 @@
-import { resource } from '../fragment.js';
+import { resource, dependsOn } from '../fragment.js';
 import type { Fragment } from '../terraform.js';
 
 export type SQLUserConfig =
@@ -19,7 +19,7 @@ export type SQLUserConfig =
 export function sqlUser(
   id: string,
   c: SQLUserConfig,
-  dependsOn: readonly string[] = [],
+  waitFor: readonly string[] = [],
 ): { fragment: Fragment } {
   return {
     fragment: resource('google_sql_user', id, {
@@ -28,7 +28,7 @@ export function sqlUser(
       type: c.type,
       ...(c.type === 'BUILT_IN' ? { password: c.password } : {}),
       deletion_policy: 'ABANDON',
-      ...(dependsOn.length === 0 ? {} : { depends_on: [...dependsOn] }),
+      ...dependsOn(waitFor),
     }),
   };
 }
