@@ -1,1 +1,55 @@
 export { renderJSON } from './render-json.js';
+export { synthesize } from './synthesize.js';
+export type { SynthesizeOptions } from './synthesize.js';
+export { renderStackSet, renderTfvars, parseTfvars, TERRAFORM_DIR } from './render-stack-set.js';
+export { mergeFragments, FragmentConflictError } from './merge-fragments.js';
+export { STACK_NAMES } from './stack.js';
+export type {
+  StackName,
+  Stack,
+  StackContext,
+  StackOutput,
+  StackSet,
+  EnvironmentStacks,
+  SynthesizedStack,
+  DynamicVariable,
+} from './stack.js';
+export type {
+  Fragment,
+  TerraformDocument,
+  TerraformSettings,
+  Lifecycle,
+  ResourceMeta,
+  ResourceType,
+  DataSourceType,
+  ResourceBody,
+  DataSourceBody,
+} from './terraform.js';
+export type { Expression } from './expression.js';
+export {
+  checkConformance,
+  checkStackSetConformance,
+  formatConformanceIssue,
+} from './conformance/check-conformance.js';
+export type { ConformanceIssue } from './conformance/check-conformance.js';
+export type {
+  ProviderSchema,
+  SchemaBlock,
+  SchemaBlockType,
+  SchemaAttribute,
+  SchemaType,
+} from './conformance/schema-types.js';
+export { PROVIDER_SCHEMAS } from './generated/index.js';
+export type { ProviderName, ResourceArgs, DataSourceArgs } from './generated/index.js';
+export { resolveImageTags } from './image-tags/resolve-image-tags.js';
+export type { ResolveImageTagsOptions } from './image-tags/resolve-image-tags.js';
+export { registryResolver, parseChallenge } from './image-tags/registry-resolver.js';
+export type {
+  ImageTagResolver,
+  RegistryCredentials,
+  RegistryResolverOptions,
+} from './image-tags/registry-resolver.js';
+export { googleRegistryCredentials, isGoogleRegistry } from './image-tags/google-credentials.js';
+export { parseImageReference } from './image-tags/image-reference.js';
+export type { ImageReference } from './image-tags/image-reference.js';
+export { RESOLVED_IMAGE_TAG_VARIABLE } from './stacks/cloudrun/image.js';

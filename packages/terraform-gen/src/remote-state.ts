@@ -1,0 +1,60 @@
+import type { PlatformConfig } from '@msp/spec';
+import { expr, type Expression } from './expression.js';
+import { stateLocation } from './names.js';
+import type { StackName } from './stack.js';
+import type { Fragment, RemoteStateBody, TerraformSettings } from './terraform.js';
+
+/** `${data.terraform_remote_state.<stack>.outputs.<output>}`: an output of an earlier stack. */
+export function remoteOutput(stack: StackName, output: string): Expression {
+  return expr(`data.terraform_remote_state.${stack}.outputs.${output}`);
+}
+
+const REMOTE_OUTPUT = /data\.terraform_remote_state\.([a-z]+)\.outputs\.([a-z0-9_]+)/g;
+
+/** Every `[stack, output]` pair a rendered document reads from remote state. */
+export function remoteOutputsUsed(documentJSON: string): [string, string][] {
+  return [...documentJSON.matchAll(REMOTE_OUTPUT)].map((m) => [m[1] ?? '', m[2] ?? '']);
+}
+
+/** The `cloud` block or GCS `backend` of one stack. */
+export function stateSettings(
+  platform: PlatformConfig,
+  serviceID: string,
+  envID: string,
+  stack: StackName,
+): Pick<TerraformSettings, 'cloud' | 'backend'> {
+  const state = platform.state;
+  const location = stateLocation(state, serviceID, envID, stack);
+  return state.type === 'terraform-cloud'
+    ? {
+        cloud: {
+          hostname: state.hostname,
+          organization: state.organization,
+          workspaces: { name: location },
+        },
+      }
+    : { backend: { gcs: { bucket: state.bucket, prefix: location } } };
+}
+
+/** The `terraform_remote_state` data source that reads another stack's outputs. */
+export function remoteStateData(
+  platform: PlatformConfig,
+  serviceID: string,
+  envID: string,
+  stack: StackName,
+): Fragment {
+  const state = platform.state;
+  const location = stateLocation(state, serviceID, envID, stack);
+  const body: RemoteStateBody =
+    state.type === 'terraform-cloud'
+      ? {
+          backend: 'remote',
+          config: {
+            hostname: state.hostname,
+            organization: state.organization,
+            workspaces: { name: location },
+          },
+        }
+      : { backend: 'gcs', config: { bucket: state.bucket, prefix: location } };
+  return { data: { terraform_remote_state: { [stack]: body } } };
+}

@@ -1,0 +1,52 @@
+import { renderJSON } from './render-json.js';
+import type { StackSet } from './stack.js';
+
+/** Directory of generated Terraform, beside the spec. */
+export const TERRAFORM_DIR = 'terraform';
+
+/**
+ * Renders a stack set to files, keyed by path relative to the spec's
+ * directory: `terraform/<env>/stacks/<stack>/main.tf.json`, plus
+ * `terraform.tfvars` where a stack has dynamic variables, and
+ * `terraform/<env>/.terraform-version` (version managers such as tfenv look
+ * for it in parent directories too). Paths are sorted.
+ */
+export function renderStackSet(set: StackSet): Map<string, string> {
+  const files: [string, string][] = [];
+  for (const env of set.environments) {
+    files.push([`${TERRAFORM_DIR}/${env.id}/.terraform-version`, `${env.terraformVersion}\n`]);
+    for (const stack of env.stacks) {
+      const dir = `${TERRAFORM_DIR}/${env.id}/stacks/${stack.name}`;
+      files.push([`${dir}/main.tf.json`, renderJSON(stack.document)]);
+      if (Object.keys(stack.tfvars).length > 0)
+        files.push([`${dir}/terraform.tfvars`, renderTfvars(stack.tfvars)]);
+    }
+  }
+  files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return new Map(files);
+}
+
+/** `name = "value"` lines, sorted by name; values quoted as HCL (JSON string escapes are valid HCL). */
+export function renderTfvars(values: Readonly<Record<string, string>>): string {
+  return (
+    Object.keys(values)
+      .sort()
+      .map((k) => `${k} = ${JSON.stringify(values[k])}`)
+      .join('\n') + '\n'
+  );
+}
+
+const TFVARS_LINE = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*"((?:[^"\\]|\\.)*)"\s*$/;
+
+/**
+ * Reads the string variables of an existing `terraform.tfvars` (as written
+ * by {@link renderTfvars}); other lines are ignored.
+ */
+export function parseTfvars(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const m = TFVARS_LINE.exec(line);
+    if (m?.[1] !== undefined && m[2] !== undefined) out[m[1]] = JSON.parse(`"${m[2]}"`) as string;
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+import type { PlatformConfig, ResolvedEnvironment, ResolvedSpec } from '@msp/spec';
+import type { Fragment, TerraformDocument } from './terraform.js';
+
+/** Stacks in apply order; each has its own state. */
+export const STACK_NAMES = ['project', 'iam', 'cloudrun', 'monitoring', 'tfcworkspaces'] as const;
+export type StackName = (typeof STACK_NAMES)[number];
+
+export interface StackOutput {
+  readonly value: unknown;
+  readonly description: string;
+  readonly sensitive?: boolean;
+}
+
+/** A variable whose value generation writes to `terraform.tfvars` (e.g. a resolved image digest). */
+export interface DynamicVariable {
+  readonly description: string;
+  readonly value: string;
+}
+
+/** What a stack function returns: data, merged and wrapped by `synthesize`. */
+export interface Stack {
+  readonly name: StackName;
+  readonly fragments: readonly Fragment[];
+  /** Outputs, also exposed as `local.<name>` for hand-written Terraform beside the stack. */
+  readonly outputs: Readonly<Record<string, StackOutput>>;
+  readonly variables?: Readonly<Record<string, DynamicVariable>>;
+}
+
+/** Everything a stack function reads. */
+export interface StackContext {
+  readonly spec: ResolvedSpec;
+  readonly env: ResolvedEnvironment;
+  readonly platform: PlatformConfig;
+  /** The resolved image tag (`tag@sha256:…`) of a `subscription` deploy. */
+  readonly resolvedImageTag?: string;
+}
+
+/** One stack rendered to a document. */
+export interface SynthesizedStack {
+  readonly name: StackName;
+  readonly document: TerraformDocument;
+  /** Values for `terraform.tfvars`; empty when the stack has no dynamic variables. */
+  readonly tfvars: Readonly<Record<string, string>>;
+}
+
+export interface EnvironmentStacks {
+  readonly id: string;
+  readonly terraformVersion: string;
+  /** In apply order. */
+  readonly stacks: readonly SynthesizedStack[];
+}
+
+/** The output of `synthesize`: every environment's stacks, in spec order. */
+export interface StackSet {
+  readonly serviceID: string;
+  readonly environments: readonly EnvironmentStacks[];
+}

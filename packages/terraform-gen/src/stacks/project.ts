@@ -1,0 +1,72 @@
+import { apiIdentifier, labelText } from '../names.js';
+import { googleProviderWithoutProject } from '../providers.js';
+import { project } from '../resources/project.js';
+import { projectService } from '../resources/project-service.js';
+import type { Stack, StackContext } from '../stack.js';
+
+/** APIs every msp project enables, as in the anchor; `service.iam.services` adds more. */
+export const DEFAULT_APIS: readonly string[] = [
+  'accesscontextmanager',
+  'bigquery',
+  'bigqueryconnection',
+  'cloudbuild',
+  'clouddeploy',
+  'cloudprofiler',
+  'cloudscheduler',
+  'compute',
+  'containerregistry',
+  'iam',
+  'logging',
+  'monitoring',
+  'networkmanagement',
+  'pubsub',
+  'redis',
+  'run',
+  'secretmanager',
+  'servicenetworking',
+  'sqladmin',
+  'storage-api',
+  'storage-component',
+  'vpcaccess',
+].map((api) => `${api}.googleapis.com`);
+
+/** Stack `project`: the project in its category's folder, with billing, labels and every API. */
+export function projectStack({ spec, env, platform }: StackContext): Stack {
+  const labels: Record<string, string> = {};
+  for (const [key, value] of Object.entries(platform.projectLabels))
+    labels[labelText(key)] = labelText(value);
+  Object.assign(labels, {
+    service: labelText(spec.service.id),
+    environment: labelText(env.id),
+    category: labelText(env.category),
+    msp: 'true',
+  });
+  // Production projects are collected by the organisation's security audit-log sink.
+  if (env.isProduction) labels['collect-security-audit-logs'] = 'true';
+
+  const folderID = platform.folders[env.category];
+  const proj = project('project', {
+    projectID: env.projectID,
+    displayName: env.projectDisplayName,
+    billingAccount: platform.billingAccount,
+    ...(folderID === undefined ? {} : { folderID }),
+    labels,
+    preventDestroy: !env.allowDestroys,
+  });
+
+  const apis = [...new Set([...DEFAULT_APIS, ...spec.service.iam.services])].sort();
+  const services = apis.map(
+    (api) =>
+      projectService(apiIdentifier(api), { project: proj.outputs.projectID, service: api })
+        .fragment,
+  );
+
+  return {
+    name: 'project',
+    fragments: [googleProviderWithoutProject(), proj.fragment, ...services],
+    outputs: {
+      project_id: { value: proj.outputs.projectID, description: 'The GCP project ID.' },
+      project_number: { value: proj.outputs.number, description: 'The GCP project number.' },
+    },
+  };
+}

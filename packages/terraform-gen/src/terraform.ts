@@ -1,0 +1,81 @@
+/**
+ * The Terraform JSON document model: fragments that resource builders
+ * return and stacks merge. Argument types come from the pinned provider
+ * schemas (src/generated); this file adds Terraform's own meta-arguments.
+ */
+import type { DataSourceArgs, ResourceArgs } from './generated/index.js';
+
+export interface Lifecycle {
+  readonly prevent_destroy?: boolean;
+  readonly create_before_destroy?: boolean;
+  /** Attribute paths in Terraform JSON traversal syntax, e.g. `template[0].containers[0].image`. */
+  readonly ignore_changes?: readonly string[];
+}
+
+export interface ResourceMeta {
+  /** Addresses such as `google_project_iam_member.x`. */
+  readonly depends_on?: readonly string[];
+  readonly lifecycle?: Lifecycle;
+  /** `<provider>.<alias>` */
+  readonly provider?: string;
+}
+
+export type ResourceType = keyof ResourceArgs & string;
+export type DataSourceType = keyof DataSourceArgs & string;
+export type ResourceBody<T extends ResourceType> = ResourceArgs[T] & ResourceMeta;
+export type DataSourceBody<T extends DataSourceType> = DataSourceArgs[T] &
+  Pick<ResourceMeta, 'depends_on' | 'provider'>;
+
+/** Terraform's built-in `terraform_remote_state` data source. */
+export interface RemoteStateBody {
+  readonly backend: 'remote' | 'gcs';
+  readonly config: Readonly<Record<string, unknown>>;
+}
+
+export type ResourceBlocks = {
+  readonly [T in ResourceType]?: Readonly<Record<string, ResourceBody<T>>>;
+};
+export type DataBlocks = {
+  readonly [T in DataSourceType]?: Readonly<Record<string, DataSourceBody<T>>>;
+} & {
+  readonly terraform_remote_state?: Readonly<Record<string, RemoteStateBody>>;
+};
+
+export interface OutputBlock {
+  readonly value: unknown;
+  readonly description: string;
+  readonly sensitive?: boolean;
+}
+
+export interface VariableBlock {
+  readonly type: string;
+  readonly description: string;
+}
+
+/** The top-level `terraform` block. */
+export interface TerraformSettings {
+  readonly required_version: string;
+  readonly required_providers: Readonly<
+    Record<string, { readonly source: string; readonly version: string }>
+  >;
+  readonly cloud?: {
+    readonly hostname: string;
+    readonly organization: string;
+    readonly workspaces: { readonly name: string };
+  };
+  readonly backend?: { readonly gcs: { readonly bucket: string; readonly prefix: string } };
+}
+
+/** A piece of a Terraform JSON document. Fragments merge key by key. */
+export interface Fragment {
+  readonly terraform?: TerraformSettings;
+  readonly provider?: Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>;
+  readonly variable?: Readonly<Record<string, VariableBlock>>;
+  readonly locals?: Readonly<Record<string, unknown>>;
+  readonly data?: DataBlocks;
+  readonly resource?: ResourceBlocks;
+  readonly output?: Readonly<Record<string, OutputBlock>>;
+}
+
+/** A whole `main.tf.json` document. */
+export type TerraformDocument = Fragment;

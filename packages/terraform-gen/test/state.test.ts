@@ -1,0 +1,72 @@
+import { renderStackSet, synthesize } from '../src/index.js';
+import { environment, GCS_STATE, platformConfig, serviceInfo, spec } from './fixtures/base.js';
+import { stackOf } from './expect-resource.js';
+
+const service = serviceInfo('demo');
+const resolved = spec(service, [environment(service, { id: 'dev', category: 'test' })]);
+const tfc = synthesize(resolved, platformConfig());
+const gcs = synthesize(resolved, platformConfig({ state: GCS_STATE }));
+
+describe('state and providers', () => {
+  it('uses a Terraform Cloud workspace <prefix>-<svc>-<env>-<stack> per stack', () => {
+    for (const name of ['project', 'iam', 'cloudrun'] as const) {
+      expect(stackOf(tfc, 'dev', name).document.terraform?.cloud).toEqual({
+        hostname: 'app.terraform.io',
+        organization: 'example-org',
+        workspaces: { name: `msp-demo-dev-${name}` },
+      });
+      expect(stackOf(tfc, 'dev', name).document.terraform?.backend).toBeUndefined();
+    }
+  });
+
+  it('uses a GCS backend with prefix <prefix>/<svc>/<env>/<stack> per stack', () => {
+    expect(stackOf(gcs, 'dev', 'iam').document.terraform?.backend).toEqual({
+      gcs: { bucket: 'example-msp-terraform-state', prefix: 'msp/demo/dev/iam' },
+    });
+    expect(stackOf(gcs, 'dev', 'iam').document.terraform?.cloud).toBeUndefined();
+  });
+
+  it('reads earlier stacks through terraform_remote_state with either backend', () => {
+    expect(stackOf(tfc, 'dev', 'cloudrun').document.data?.terraform_remote_state).toEqual({
+      iam: {
+        backend: 'remote',
+        config: {
+          hostname: 'app.terraform.io',
+          organization: 'example-org',
+          workspaces: { name: 'msp-demo-dev-iam' },
+        },
+      },
+    });
+    expect(stackOf(gcs, 'dev', 'cloudrun').document.data?.terraform_remote_state).toEqual({
+      iam: {
+        backend: 'gcs',
+        config: { bucket: 'example-msp-terraform-state', prefix: 'msp/demo/dev/iam' },
+      },
+    });
+  });
+
+  it('pins google 7.x, random 3.x and the Terraform version, and never uses google-beta', () => {
+    const iam = stackOf(tfc, 'dev', 'iam').document.terraform;
+    expect(iam?.required_providers).toEqual({
+      google: { source: 'hashicorp/google', version: '~> 7.9' },
+      random: { source: 'hashicorp/random', version: '~> 3.7' },
+    });
+    expect(iam?.required_version).toBe('~> 1.11.4');
+    for (const content of renderStackSet(tfc).values())
+      expect(content).not.toContain('google-beta');
+  });
+
+  it('writes main.tf.json per stack and .terraform-version per environment, in sorted paths', () => {
+    const files = renderStackSet(tfc);
+    expect([...files.keys()]).toEqual([
+      'terraform/dev/.terraform-version',
+      'terraform/dev/stacks/cloudrun/main.tf.json',
+      'terraform/dev/stacks/iam/main.tf.json',
+      'terraform/dev/stacks/project/main.tf.json',
+    ]);
+    expect(files.get('terraform/dev/.terraform-version')).toBe('1.11.4\n');
+    const json = files.get('terraform/dev/stacks/iam/main.tf.json') ?? '';
+    expect(json.endsWith('}\n')).toBe(true);
+    expect(json).toContain('\n  "resource": {');
+  });
+});

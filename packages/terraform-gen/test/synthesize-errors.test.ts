@@ -1,0 +1,74 @@
+import { FragmentConflictError, mergeFragments, synthesize } from '../src/index.js';
+import { environment, platformConfig, serviceInfo, spec } from './fixtures/base.js';
+
+const service = serviceInfo('demo');
+
+describe('synthesize rejects what it cannot generate', () => {
+  it('needs a resolved image tag for every subscription environment', () => {
+    const resolved = spec(service, [
+      environment(service, {
+        id: 'dev',
+        category: 'test',
+        deploy: { type: 'subscription', tag: 'insiders' },
+      }),
+    ]);
+    expect(() => synthesize(resolved, platformConfig())).toThrow(
+      'environment "dev" has deploy type subscription: resolve its image tag first (resolveImageTags) and pass it as options.imageTags["dev"]',
+    );
+  });
+
+  it('rejects an env var that the platform also sets, and two volumes at one path', () => {
+    const resolved = spec(service, [
+      environment(service, {
+        id: 'dev',
+        category: 'test',
+        env: [{ name: 'MSP', value: 'false' }],
+        secretVolumes: [
+          {
+            name: 'a',
+            mountDir: '/etc/x',
+            fileName: 'a',
+            secret: 'A',
+            projectID: 'p',
+            crossProject: false,
+            reference: 'A',
+          },
+          {
+            name: 'b',
+            mountDir: '/etc/x',
+            fileName: 'b',
+            secret: 'B',
+            projectID: 'p',
+            crossProject: false,
+            reference: 'B',
+          },
+        ],
+      }),
+    ]);
+    expect(() => synthesize(resolved, platformConfig())).toThrow(
+      'cannot build the Cloud Run container: env var MSP is set twice; two volumes are mounted at /etc/x',
+    );
+  });
+});
+
+describe('mergeFragments', () => {
+  it('merges disjoint objects of one type', () => {
+    expect(
+      mergeFragments([
+        { resource: { random_id: { a: { byte_length: 1 } } } },
+        { resource: { random_id: { b: { byte_length: 2 } } } },
+      ]),
+    ).toEqual({ resource: { random_id: { a: { byte_length: 1 }, b: { byte_length: 2 } } } });
+  });
+
+  it('rejects every address defined twice, even with equal content', () => {
+    const fragment = {
+      resource: { random_id: { a: { byte_length: 1 } } },
+      output: { x: { value: 1, description: '' } },
+    };
+    expect(() => mergeFragments([fragment, fragment])).toThrow(FragmentConflictError);
+    expect(() => mergeFragments([fragment, fragment])).toThrow(
+      'conflicting Terraform definitions at resource.random_id.a, output.x: each address may be defined once',
+    );
+  });
+});
