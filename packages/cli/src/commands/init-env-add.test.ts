@@ -236,7 +236,14 @@ describe('msp env add', () => {
   it('refuses an invalid spec, showing its issues', async () => {
     const invalid = fakeDeps({
       issues: [
-        { code: 'required', path: 'service.owners', message: 'is required', line: 2, column: 1 },
+        {
+          code: 'missing-field',
+          severity: 'error',
+          path: 'service.owners',
+          message: 'is required',
+          line: 2,
+          column: 1,
+        },
       ],
     });
     const result = await runMsp(['env', 'add', 'service.yaml', 'qa'], {
@@ -245,7 +252,7 @@ describe('msp env add', () => {
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      'service.yaml:2:1 error service.owners: is required [required]',
+      'service.yaml:2:1 error service.owners: is required [missing-field]',
     );
     expect(result.stderr).toContain('fix it before adding an environment');
   });
