@@ -71,7 +71,10 @@ export interface MspDeps {
   serviceSchema(): unknown;
   /** `@msp/spec`: the JSON Schema of `msp.config.yaml`. */
   platformSchema(): unknown;
-  /** Absolute path of the installed `service.schema.json`, for `# yaml-language-server: $schema=` lines. */
+  /**
+   * Absolute path of the installed `service.schema.json` (or its published URL when the
+   * installation cannot be found), for `# yaml-language-server: $schema=` lines.
+   */
   serviceSchemaPath(): string;
   /**
    * `@msp/terraform-gen` `resolveImageTags` with the public registry resolver:
