@@ -150,6 +150,58 @@ describe('msp validate', () => {
       'msp.config.yaml:1:17 error billingAccount: must look like XXXXXX-XXXXXX-XXXXXX [invalid-format]',
     );
     expect(result.stdout).toContain('> 1 | billingAccount: nope');
+    expect(result.stdout).toContain(
+      'services/ok/service.yaml: invalid (1 error); not checked until the platform config is fixed',
+    );
+  });
+
+  it('reports generated resources that do not fit the provider schemas as errors, with stack and address', async () => {
+    const deps = fakeDeps({
+      conformance: [
+        {
+          stack: 'prod/project',
+          address: 'resource.google_project.project',
+          path: 'labels',
+          message: 'expected a map of string',
+        },
+      ],
+    });
+    const io = () => memoryIo({ cwd: tempDir() });
+    const result = await runMsp(['validate', 'services/ok/service.yaml'], { io: io(), deps });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'services/ok/service.yaml error prod/project resource.google_project.project: labels: expected a map of string [conformance]\n',
+    );
+    expect(result.stdout).toContain('services/ok/service.yaml: invalid (1 Terraform error)');
+    const json = await runMsp(['validate', '--json', 'services/ok/service.yaml'], {
+      io: io(),
+      deps,
+    });
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      valid: false,
+      specs: [
+        { valid: false, issues: [], conformance: [{ stack: 'prod/project', path: 'labels' }] },
+      ],
+    });
+  });
+
+  it('reports a generation failure as an error instead of crashing', async () => {
+    const deps = fakeDeps({
+      overrides: {
+        synthesize: () => {
+          throw new Error('stack cloudrun reads stack nope, which is not applied before it');
+        },
+      },
+    });
+    const result = await runMsp(['validate', 'services/ok/service.yaml'], {
+      io: memoryIo({ cwd: tempDir() }),
+      deps,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'services/ok/service.yaml error generation failed: stack cloudrun reads stack nope, which is not applied before it [generation]',
+    );
   });
 
   it('fails clearly for a missing file', async () => {

@@ -66,6 +66,8 @@ interface ValidationReport {
   readonly generationError?: string;
   /** Text of the spec and the platform config, for code frames. */
   readonly sources: ReadonlyMap<string, string>;
+  /** False when the platform config is invalid: the spec cannot be checked without it. */
+  readonly specChecked: boolean;
 }
 
 /** Loads and validates one spec and, when it is valid, generates it in memory and checks conformance. */
@@ -81,6 +83,7 @@ async function checkSpec(lib: MspDeps, file: string): Promise<ValidationReport> 
   ]);
   const base = {
     file,
+    specChecked: loaded !== undefined,
     issues,
     sources,
     ...(loaded?.spec === undefined ? {} : { service: loaded.spec.service.id }),
@@ -130,13 +133,16 @@ function describe(io: Io, colors: Colors, report: ValidationReport): string {
     );
   const terraformErrors =
     report.conformance.length + (report.generationError === undefined ? 0 : 1);
-  const counted =
-    terraformErrors === 0
-      ? countIssues(report.issues)
-      : `${countIssues(report.issues)}, ${terraformErrors} Terraform error${terraformErrors === 1 ? '' : 's'}`;
+  const counted = [
+    ...(report.issues.length > 0 || terraformErrors === 0 ? [countIssues(report.issues)] : []),
+    ...(terraformErrors > 0
+      ? [`${terraformErrors} Terraform error${terraformErrors === 1 ? '' : 's'}`]
+      : []),
+  ].join(', ');
   const verdict = hasErrors(report) ? colors.red('invalid') : colors.green('valid');
   const detail = report.issues.length + terraformErrors > 0 ? ` (${counted})` : '';
-  lines.push(`${where}: ${verdict}${detail}`);
+  const unchecked = report.specChecked ? '' : '; not checked until the platform config is fixed';
+  lines.push(`${where}: ${verdict}${detail}${unchecked}`);
   return lines.join('\n') + '\n';
 }
 
