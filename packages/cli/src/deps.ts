@@ -47,6 +47,10 @@ export interface ImageTagOptions {
   readonly existing: Readonly<Record<string, string>>;
   /** Keep an existing resolved tag instead of asking the registry again. */
   readonly stable: boolean;
+  /** A Google OAuth access token for Google registries; anonymous when absent or undefined. */
+  readonly googleAccessToken?: () => Promise<string | undefined>;
+  /** Registry hosts spoken to over plain HTTP (local registries). */
+  readonly plainHTTPHosts?: readonly string[];
 }
 
 export interface MspDeps {

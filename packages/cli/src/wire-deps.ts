@@ -78,16 +78,26 @@ export async function loadDefaultDeps(options: DefaultDepsOptions = {}): Promise
     platformSchema: () => spec.platformSchema,
     serviceSchemaPath: () =>
       options.resolveModule?.('@msp/spec/schema/service.schema.json') ?? spec.SERVICE_SCHEMA_ID,
-    async resolveImageTags(resolved, { existing, stable }) {
+    async resolveImageTags(resolved, { existing, stable, googleAccessToken, plainHTTPHosts }) {
       if (!resolved.environments.some((env) => env.deploy.type === 'subscription')) return {};
       const parsed = Object.fromEntries(
         Object.entries(existing).map(([id, text]) => [id, gen.parseTfvars(text)]),
       );
+      let token: Promise<string | undefined> | undefined;
+      const credentials = async (host: string) => {
+        if (googleAccessToken === undefined || !gen.isGoogleRegistry(host)) return undefined;
+        const password = await (token ??= googleAccessToken());
+        return password === undefined ? undefined : { username: 'oauth2accesstoken', password };
+      };
       try {
-        return await gen.resolveImageTags(resolved, gen.registryResolver(), {
-          existing: parsed,
-          stable,
-        });
+        return await gen.resolveImageTags(
+          resolved,
+          gen.registryResolver({ credentials, plainHTTPHosts: plainHTTPHosts ?? [] }),
+          {
+            existing: parsed,
+            stable,
+          },
+        );
       } catch (error) {
         throw new CliError(
           'image-tags-unresolved',

@@ -40,6 +40,7 @@ export const diffCommand = defineCommand({
     const generated = await generateFiles(lib, prepared, {
       stable: true,
       existing,
+      io,
       ...(environmentIDs === undefined ? {} : { environmentIDs }),
     });
     const diff = diffStacks(existing, generated);

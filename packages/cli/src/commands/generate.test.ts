@@ -90,7 +90,9 @@ describe('msp generate', () => {
     expect(result.stdout).toContain(
       ['  environment  stack     resources', '  dev          project           3'].join('\n'),
     );
-    expect(imageTagRequests).toEqual([{ existing: {}, stable: true }]);
+    expect(imageTagRequests).toEqual([
+      { existing: {}, stable: true, googleAccessToken: expect.any(Function), plainHTTPHosts: [] },
+    ]);
     expect(synthesized).toEqual([{ imageTags: { dev: '1.0@sha256:aaa' } }]);
   });
 
@@ -149,7 +151,7 @@ describe('msp generate', () => {
     registryTag = '1.0@sha256:bbb';
     const tfvarsFile = join(tempDir(), 'billing/terraform/dev/stacks/cloudrun/terraform.tfvars');
     await run([]);
-    expect(imageTagRequests.at(-1)).toEqual({
+    expect(imageTagRequests.at(-1)).toMatchObject({
       existing: { dev: 'resolved_image_tag = "1.0@sha256:aaa"\n' },
       stable: true,
     });

@@ -38,6 +38,9 @@ export const generateCommand = defineCommand({
     'Generates terraform/<env>/stacks/<stack>/main.tf.json (and terraform.tfvars, .terraform-version)',
     'beside each spec, or under --out. Generated files that are no longer produced are removed.',
     'Every resource is checked against the pinned provider schemas before anything is written.',
+    'Image tags of subscription deploys are resolved to digests from the registry: for Google',
+    'registries with GOOGLE_OAUTH_ACCESS_TOKEN or "gcloud auth print-access-token" when available;',
+    'hosts listed in MSP_PLAIN_HTTP_REGISTRIES (comma-separated) are spoken to over plain HTTP.',
     'Files are written all at once (temporary files, then renames) and only when they change.',
   ].join('\n'),
   positionals: [
@@ -118,6 +121,7 @@ async function generateOne(
   const files = await generateFiles(deps, prepared, {
     stable: opts.stable,
     existing,
+    io,
     ...(environmentIDs === undefined ? {} : { environmentIDs }),
   });
   const write = opts.check !== true && opts['dry-run'] !== true;

@@ -72,6 +72,7 @@ export const tfcSyncCommand = defineCommand({
     const files = await generateFiles(loaded, prepared, {
       environmentIDs: environments.map((e) => e.id),
       stable: true,
+      io,
     });
     const syncs = environments.map((environment) =>
       environmentSync(

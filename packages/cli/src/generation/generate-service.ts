@@ -1,5 +1,7 @@
 import { assertConformance } from './conformance.js';
 import { existingGeneratedFiles } from './existing-files.js';
+import { googleAccessToken } from '../gcp/access-token.js';
+import type { Io } from '../cli/io.js';
 import type { MspDeps } from '../deps.js';
 import type { PreparedSpec } from '../spec/prepare-spec.js';
 import { parseStackPath } from './stack-paths.js';
@@ -19,6 +21,8 @@ export async function generateFiles(
     stable: boolean;
     /** The generated files on disk, by relative path. @default those beside the spec */
     existing?: ReadonlyMap<string, string>;
+    /** For the Google access token of private registries (`googleAccessToken`). */
+    io: Io;
   },
 ): Promise<ReadonlyMap<string, string>> {
   const onDisk =
@@ -32,6 +36,11 @@ export async function generateFiles(
   const imageTags = await deps.resolveImageTags(prepared.resolved, {
     existing,
     stable: options.stable,
+    googleAccessToken: () => googleAccessToken(options.io),
+    plainHTTPHosts: (options.io.env['MSP_PLAIN_HTTP_REGISTRIES'] ?? '')
+      .split(',')
+      .map((host) => host.trim())
+      .filter((host) => host !== ''),
   });
   const set = deps.synthesize(prepared.resolved, prepared.platform, {
     imageTags,
