@@ -54,7 +54,10 @@ export interface ImageTagOptions {
 }
 
 export interface MspDeps {
-  /** `@msp/spec` `loadPlatformConfig`: the nearest `msp.config.yaml` walking up from `startDir`; defaults when none. */
+  /**
+   * `@msp/spec` `findPlatformConfig` + `parsePlatformConfig`: the nearest `msp.config.yaml`
+   * walking up from `startDir`, or the defaults when there is none.
+   */
   loadPlatformConfig(startDir: string): Promise<PlatformConfigReport>;
   /**
    * `@msp/spec` `loadSpec`: reads the file (plus README and table schemas beside

@@ -1,4 +1,4 @@
-import { basename, dirname } from 'node:path';
+import { basename, dirname, relative } from 'node:path';
 import { defineCommand } from '../cli/command.js';
 import { CliError, UsageError } from '../cli/errors.js';
 import { integerOption } from '../cli/parse.js';
@@ -57,21 +57,18 @@ export const envAddCommand = defineCommand({
     if (loaded?.spec === undefined || loaded.issues.some(isError)) {
       const issues = loaded?.issues ?? platform.issues;
       const source = loaded?.source ?? platform.source;
+      const invalid = loaded === undefined ? (platform.file ?? 'msp.config.yaml') : path;
       for (const issue of sortIssues(issues))
         io.stderr.write(
           formatIssue(
             issue,
-            {
-              path: loaded === undefined ? (platform.file ?? 'msp.config.yaml') : path,
-              ...(source === undefined ? {} : { source }),
-              cwd: io.cwd,
-            },
+            { path: invalid, ...(source === undefined ? {} : { source }), cwd: io.cwd },
             colors,
           ) + '\n',
         );
       throw new CliError(
-        'spec-invalid',
-        `${file} is invalid (${countIssues(issues)}); fix it before adding an environment`,
+        loaded === undefined ? 'platform-config-invalid' : 'spec-invalid',
+        `${relative(io.cwd, invalid) || invalid} is invalid (${countIssues(issues)}); fix it before adding an environment`,
       );
     }
     const { service, environments } = loaded.spec;

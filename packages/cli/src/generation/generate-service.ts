@@ -1,10 +1,10 @@
 import { assertConformance } from './conformance.js';
 import { existingGeneratedFiles } from './existing-files.js';
+import { parseStackPath } from './stack-paths.js';
 import { googleAccessToken } from '../gcp/access-token.js';
 import type { Io } from '../cli/io.js';
 import type { MspDeps } from '../deps.js';
 import type { PreparedSpec } from '../spec/prepare-spec.js';
-import { parseStackPath } from './stack-paths.js';
 
 /**
  * Runs generation for a prepared spec in memory: image tags of subscription
