@@ -2,76 +2,71 @@
  * What the CLI needs from `@msp/spec` and `@msp/terraform-gen`, as plain
  * functions. Commands receive an `MspDeps` (loaded lazily, so `msp --version`
  * never loads the libraries); `wire-deps.ts` builds the real one and tests pass
- * fakes. Every function here is one stage of the pipeline in DESIGN.md.
+ * fakes. Every function here is one stage of the pipeline in DESIGN.md; the
+ * types are the libraries' own (type imports cost nothing at run time).
  */
-import type { PlatformConfig, ResolvedSpec } from '@msp/spec';
+import type { PlatformConfig, ResolvedSpec, ServiceSpec, SpecAssets, SpecIssue } from '@msp/spec';
+import type { ConformanceIssue, StackSet } from '@msp/terraform-gen';
 
-/** A problem found in a spec or platform config, as data (STYLE.md 4). */
-export interface SpecIssue {
-  /** Stable code, e.g. `projectid-prefix`. */
-  readonly code: string;
-  /** Field path, e.g. `environments[1].projectID`; empty for the whole document. */
-  readonly path: string;
-  readonly message: string;
-  readonly hint?: string;
-  /** 1-based. */
-  readonly line?: number;
-  /** 1-based. */
-  readonly column?: number;
-  /** @default "error" */
-  readonly severity?: 'error' | 'warning';
-  /** The file the issue is in, when not the spec itself (platform config, README, table schema). */
-  readonly file?: string;
-}
-
-/** What the CLI reads of a valid spec itself; the rest goes to `resolveSpec` untouched. */
-export interface ServiceSpecLike {
-  readonly service: {
-    readonly id: string;
-    readonly name?: string;
-    readonly kind?: 'service' | 'job';
-  };
-  readonly environments: readonly { readonly id: string }[];
-}
-
+/** A spec as read by `loadSpec`: its text (for code frames) and, when valid, the spec. */
 export interface LoadedSpec {
   /** Absolute path of the `service.yaml`. */
   readonly path: string;
   /** The file's text, for code frames. */
   readonly source: string;
   /** Present when there is no issue of severity `error`. */
-  readonly spec?: ServiceSpecLike;
-  /** Every issue at once, warnings included. */
+  readonly spec?: ServiceSpec;
+  /** Files beside the spec that `resolveSpec` needs; present with `spec`. */
+  readonly assets?: SpecAssets;
+  /** Every issue at once, warnings included; `file` is absolute when set. */
   readonly issues: readonly SpecIssue[];
 }
 
-export interface LoadedPlatformConfig {
-  /** Present when the config has no errors (defaults when no file exists). */
+/**
+ * `@msp/spec`'s `LoadedPlatformConfig` as the CLI reports it: an invalid
+ * config is a list of issues (not a thrown `ConfigError`), and the file's text
+ * is kept for code frames.
+ */
+export interface PlatformConfigReport {
+  /** Present when the config has no errors (the defaults when no file exists). */
   readonly config?: PlatformConfig;
   /** Absolute path of the `msp.config.yaml` found, if any. */
-  readonly path?: string;
+  readonly file?: string;
   readonly source?: string;
   readonly issues: readonly SpecIssue[];
 }
 
-export interface SynthesizeOptions {
-  /** Only these environments; all when absent. */
-  readonly environmentIDs?: readonly string[];
-  /** Keep dynamic variables (resolved image digests) instead of resolving them again. */
+/** A conformance issue of one stack, `stack` being `<env>/<stack>`. */
+export type StackConformanceIssue = ConformanceIssue & { readonly stack: string };
+
+export interface ImageTagOptions {
+  /**
+   * Text of each environment's current `stacks/cloudrun/terraform.tfvars`, by
+   * environment ID.
+   */
+  readonly existing: Readonly<Record<string, string>>;
+  /** Keep an existing resolved tag instead of asking the registry again. */
   readonly stable: boolean;
+  /** A Google OAuth access token for Google registries; anonymous when absent or undefined. */
+  readonly googleAccessToken?: () => Promise<string | undefined>;
+  /** Registry hosts spoken to over plain HTTP (local registries). */
+  readonly plainHTTPHosts?: readonly string[];
 }
 
 export interface MspDeps {
   /**
-   * `@msp/spec` `loadSpec`: reads the file (plus README and table schemas beside
-   * it), parses and validates it. Invalid input is reported in `issues`, never
-   * thrown; a missing or unreadable file throws the `fs` error.
+   * `@msp/spec` `findPlatformConfig` + `parsePlatformConfig`: the nearest `msp.config.yaml`
+   * walking up from `startDir`, or the defaults when there is none.
    */
-  loadSpec(path: string): Promise<LoadedSpec>;
-  /** `@msp/spec`: finds `msp.config.yaml` walking up from `startDir`; defaults when none. */
-  loadPlatformConfig(startDir: string): Promise<LoadedPlatformConfig>;
+  loadPlatformConfig(startDir: string): Promise<PlatformConfigReport>;
+  /**
+   * `@msp/spec` `loadSpec`: reads the file (plus README and table schemas beside
+   * it), parses and validates it against `platform`. Invalid input, a missing
+   * file included, is reported in `issues`, never thrown.
+   */
+  loadSpec(path: string, platform: PlatformConfig): Promise<LoadedSpec>;
   /** `@msp/spec` `resolveSpec`: defaults filled in, names derived. */
-  resolveSpec(spec: ServiceSpecLike, platform: PlatformConfig): ResolvedSpec;
+  resolveSpec(spec: ServiceSpec, platform: PlatformConfig, assets?: SpecAssets): ResolvedSpec;
   /** `@msp/spec` `newProjectID`: `<service>-<env>-<hex suffix>`. @throws when too long or the suffix is under 2. */
   newProjectID(serviceID: string, environmentID: string, suffixLength: number): string;
   /**
@@ -83,15 +78,39 @@ export interface MspDeps {
   serviceSchema(): unknown;
   /** `@msp/spec`: the JSON Schema of `msp.config.yaml`. */
   platformSchema(): unknown;
-  /** Absolute path of the installed `service.schema.json`, for `# yaml-language-server: $schema=` lines. */
+  /**
+   * Absolute path of the installed `service.schema.json` (or its published URL when the
+   * installation cannot be found), for `# yaml-language-server: $schema=` lines.
+   */
   serviceSchemaPath(): string;
-  /** `@msp/terraform-gen` `synthesize`: resolved spec → stack set (opaque to the CLI). */
-  synthesize(resolved: ResolvedSpec, platform: PlatformConfig, options: SynthesizeOptions): unknown;
+  /**
+   * `@msp/terraform-gen` `resolveImageTags` with the public registry resolver:
+   * `tag@sha256:digest` of every `subscription` environment (the only
+   * generation step that does network I/O). Empty when there is none.
+   */
+  resolveImageTags(
+    resolved: ResolvedSpec,
+    options: ImageTagOptions,
+  ): Promise<Record<string, string>>;
+  /**
+   * `@msp/terraform-gen` `synthesize`, keeping only `environmentIDs` when given.
+   * @throws Error when stacks conflict (a generator bug).
+   */
+  synthesize(
+    resolved: ResolvedSpec,
+    platform: PlatformConfig,
+    options: {
+      readonly environmentIDs?: readonly string[];
+      readonly imageTags: Readonly<Record<string, string>>;
+    },
+  ): StackSet;
+  /** `@msp/terraform-gen` `checkStackSetConformance`: every resource against the pinned provider schemas. */
+  checkConformance(set: StackSet): readonly StackConformanceIssue[];
   /**
    * `@msp/terraform-gen` `renderStackSet`: stack set → files, keyed by paths
    * relative to the spec's directory with `/` separators:
    * `terraform/<env>/stacks/<stack>/main.tf.json`, `terraform/<env>/stacks/<stack>/terraform.tfvars`,
    * `terraform/<env>/.terraform-version`.
    */
-  renderStackSet(stackSet: unknown): ReadonlyMap<string, string>;
+  renderStackSet(set: StackSet): ReadonlyMap<string, string>;
 }

@@ -5,9 +5,10 @@ export { writeFiles, planFiles } from './fs/write-files.js';
 export type { FilePlan, PlanOptions } from './fs/write-files.js';
 export type {
   MspDeps,
-  SpecIssue,
   LoadedSpec,
-  LoadedPlatformConfig,
-  ServiceSpecLike,
-  SynthesizeOptions,
+  PlatformConfigReport,
+  StackConformanceIssue,
+  ImageTagOptions,
 } from './deps.js';
+export { loadDefaultDeps } from './wire-deps.js';
+export type { DefaultDepsOptions } from './wire-deps.js';

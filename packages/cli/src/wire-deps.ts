@@ -1,28 +1,123 @@
-import { CliError } from './cli/errors.js';
-import type { MspDeps } from './deps.js';
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { CliError, UsageError } from './cli/errors.js';
+import type { MspDeps, PlatformConfigReport } from './deps.js';
+import type { SpecIssue } from '@msp/spec';
 
-/**
- * True once `loadDefaultDeps` returns the real libraries. Integration tests
- * that need them are skipped while this is false.
- */
-export const depsWired = false;
+/** True: `loadDefaultDeps` returns the real libraries (integration tests run against them). */
+export const depsWired = true;
+
+export interface DefaultDepsOptions {
+  /**
+   * Resolves a package specifier to a file path (the binary passes
+   * `import.meta.resolve`). Used to find the installed `service.schema.json`;
+   * without it, `# yaml-language-server` lines point at the published schema URL.
+   */
+  readonly resolveModule?: (specifier: string) => string;
+}
 
 /**
  * Loads `@msp/spec` and `@msp/terraform-gen` (dynamic imports, so only the
- * commands that need them pay for them) and adapts them to `MspDeps`:
- *
- * ```ts
- * const [spec, gen] = await Promise.all([import('@msp/spec'), import('@msp/terraform-gen')]);
- * return { loadSpec: spec.loadSpec, loadPlatformConfig: spec.loadPlatformConfig, ..., renderStackSet: gen.renderStackSet };
- * ```
- *
- * then set `depsWired = true` so that test/integration runs.
+ * commands that need them pay for them) and adapts them to `MspDeps`.
  */
-export async function loadDefaultDeps(): Promise<MspDeps> {
-  // Wired at merge time: the libraries are being written in parallel.
-  throw new CliError(
-    'libraries-not-wired',
-    'this build of msp does not include the spec and generation libraries yet',
-    { hint: 'Use a build of msp from the main branch.' },
-  );
+export async function loadDefaultDeps(options: DefaultDepsOptions = {}): Promise<MspDeps> {
+  const [spec, gen] = await Promise.all([import('@msp/spec'), import('@msp/terraform-gen')]);
+  const absolute = (dir: string, issue: SpecIssue): SpecIssue =>
+    issue.file === undefined || isAbsolute(issue.file)
+      ? issue
+      : { ...issue, file: resolve(dir, issue.file) };
+  /** Errors of `@msp/spec` helpers as the CLI's, so they print without a stack trace. */
+  const asCliError = (error: unknown): unknown =>
+    spec.isUsageError(error)
+      ? new UsageError(error.message)
+      : spec.isMspError(error)
+        ? new CliError(error.code, error.message)
+        : error;
+
+  return {
+    async loadPlatformConfig(startDir): Promise<PlatformConfigReport> {
+      const file = await spec.findPlatformConfig(startDir);
+      if (file === undefined) return { config: spec.DEFAULT_PLATFORM_CONFIG, issues: [] };
+      let source: string;
+      try {
+        source = await readFile(file, 'utf8');
+      } catch (error) {
+        throw new CliError('platform-config-unreadable', `cannot read ${file}`, { cause: error });
+      }
+      const parsed = spec.parsePlatformConfig(source, file);
+      return parsed.ok
+        ? { config: parsed.config, file, source, issues: parsed.issues }
+        : { file, source, issues: parsed.issues };
+    },
+    async loadSpec(path, platform) {
+      // loadSpec reports a missing file as an issue; the text is only for code frames.
+      const source = await readFile(path, 'utf8').catch(() => '');
+      const dir = dirname(path);
+      const loaded = await spec.loadSpec(path, { platform });
+      const issues = loaded.issues.map((issue) => absolute(dir, issue));
+      return loaded.ok
+        ? { path, source, spec: loaded.spec, assets: loaded.assets, issues }
+        : { path, source, issues };
+    },
+    resolveSpec: (serviceSpec, platform, assets) => spec.resolveSpec(serviceSpec, platform, assets),
+    newProjectID(serviceID, environmentID, suffixLength) {
+      try {
+        return spec.newProjectID(serviceID, environmentID, suffixLength);
+      } catch (error) {
+        throw asCliError(error);
+      }
+    },
+    appendEnvironment(source, environment) {
+      try {
+        return spec.appendEnvironment(source, environment);
+      } catch (error) {
+        throw asCliError(error);
+      }
+    },
+    serviceSchema: () => spec.serviceSchema,
+    platformSchema: () => spec.platformSchema,
+    serviceSchemaPath: () =>
+      options.resolveModule?.('@msp/spec/schema/service.schema.json') ?? spec.SERVICE_SCHEMA_ID,
+    async resolveImageTags(resolved, { existing, stable, googleAccessToken, plainHTTPHosts }) {
+      if (!resolved.environments.some((env) => env.deploy.type === 'subscription')) return {};
+      const parsed = Object.fromEntries(
+        Object.entries(existing).map(([id, text]) => [id, gen.parseTfvars(text)]),
+      );
+      let token: Promise<string | undefined> | undefined;
+      const credentials = async (host: string) => {
+        if (googleAccessToken === undefined || !gen.isGoogleRegistry(host)) return undefined;
+        const password = await (token ??= googleAccessToken());
+        return password === undefined ? undefined : { username: 'oauth2accesstoken', password };
+      };
+      try {
+        return await gen.resolveImageTags(
+          resolved,
+          gen.registryResolver({ credentials, plainHTTPHosts: plainHTTPHosts ?? [] }),
+          {
+            existing: parsed,
+            stable,
+          },
+        );
+      } catch (error) {
+        throw new CliError(
+          'image-tags-unresolved',
+          error instanceof Error ? error.message : String(error),
+          {
+            hint: 'Check that the registry is reachable and that the subscribed tag exists.',
+            cause: error,
+          },
+        );
+      }
+    },
+    synthesize(resolved, platform, { environmentIDs, imageTags }) {
+      const set = gen.synthesize(resolved, platform, { imageTags });
+      if (environmentIDs === undefined) return set;
+      return {
+        ...set,
+        environments: set.environments.filter((env) => environmentIDs.includes(env.id)),
+      };
+    },
+    checkConformance: (set) => gen.checkStackSetConformance(set),
+    renderStackSet: (set) => gen.renderStackSet(set),
+  };
 }

@@ -23,7 +23,10 @@ describe.each([
     const deps = fakeDeps();
     const result = await runMsp(argv, {
       io: memoryIo({ cwd: tempDir() }),
-      deps: { ...deps, loadSpec: (path) => ((loaded = true), deps.loadSpec(path)) },
+      deps: {
+        ...deps,
+        loadSpec: (path, platform) => ((loaded = true), deps.loadSpec(path, platform)),
+      },
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error: no such file: missing.yaml');

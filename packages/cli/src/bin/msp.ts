@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { main } from '../main.js';
 
 function version(): string {
@@ -23,5 +24,5 @@ process.exitCode = await main(
     stderr: process.stderr,
     stdin: process.stdin,
   },
-  { version },
+  { version, resolveModule: (specifier) => fileURLToPath(import.meta.resolve(specifier)) },
 );

@@ -1,5 +1,5 @@
 import { defineCommand } from '../cli/command.js';
-import { existingGeneratedFiles, keepStableFiles } from '../generation/existing-files.js';
+import { existingGeneratedFiles } from '../generation/existing-files.js';
 import { generateFiles } from '../generation/generate-service.js';
 import { findEnvironment, prepareSpec, specPath } from '../spec/prepare-spec.js';
 import { diffStacks, type StackDiff } from '../terraform/diff-stacks.js';
@@ -36,12 +36,14 @@ export const diffCommand = defineCommand({
     const lib = await deps();
     const environmentIDs =
       options.env === undefined ? undefined : [findEnvironment(prepared.resolved, options.env).id];
+    const existing = await existingGeneratedFiles(prepared.dir, environmentIDs);
     const generated = await generateFiles(lib, prepared, {
       stable: true,
+      existing,
+      io,
       ...(environmentIDs === undefined ? {} : { environmentIDs }),
     });
-    const existing = await existingGeneratedFiles(prepared.dir, environmentIDs);
-    const diff = diffStacks(existing, keepStableFiles(generated, existing));
+    const diff = diffStacks(existing, generated);
     const differs = diff.changes.length + diff.files.length > 0;
     if (options.json === true) io.stdout.write(JSON.stringify(diff, null, 2) + '\n');
     else io.stdout.write(renderDiff(diff, colors));

@@ -1,9 +1,9 @@
-import { basename, dirname } from 'node:path';
+import { basename, dirname, relative } from 'node:path';
 import { defineCommand } from '../cli/command.js';
 import { CliError, UsageError } from '../cli/errors.js';
 import { integerOption } from '../cli/parse.js';
 import { environmentIDPattern, environmentTemplate } from '../scaffold/templates.js';
-import { assertSpecExists, specPath } from '../spec/prepare-spec.js';
+import { assertSpecExists, loadSpecReport, specPath } from '../spec/prepare-spec.js';
 import { countIssues, formatIssue, isError, sortIssues } from '../spec/format-issues.js';
 
 export const envAddCommand = defineCommand({
@@ -53,15 +53,22 @@ export const envAddCommand = defineCommand({
     const path = specPath(io, file);
     await assertSpecExists(io, path);
     const lib = await deps();
-    const loaded = await lib.loadSpec(path);
-    if (loaded.spec === undefined || loaded.issues.some(isError)) {
-      for (const issue of sortIssues(loaded.issues))
+    const { platform, loaded } = await loadSpecReport(lib, path);
+    if (loaded?.spec === undefined || loaded.issues.some(isError)) {
+      const issues = loaded?.issues ?? platform.issues;
+      const source = loaded?.source ?? platform.source;
+      const invalid = loaded === undefined ? (platform.file ?? 'msp.config.yaml') : path;
+      for (const issue of sortIssues(issues))
         io.stderr.write(
-          formatIssue(issue, { path, source: loaded.source, cwd: io.cwd }, colors) + '\n',
+          formatIssue(
+            issue,
+            { path: invalid, ...(source === undefined ? {} : { source }), cwd: io.cwd },
+            colors,
+          ) + '\n',
         );
       throw new CliError(
-        'spec-invalid',
-        `${file} is invalid (${countIssues(loaded.issues)}); fix it before adding an environment`,
+        loaded === undefined ? 'platform-config-invalid' : 'spec-invalid',
+        `${relative(io.cwd, invalid) || invalid} is invalid (${countIssues(issues)}); fix it before adding an environment`,
       );
     }
     const { service, environments } = loaded.spec;

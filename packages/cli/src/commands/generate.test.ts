@@ -5,6 +5,7 @@ import { memoryIo } from '../../test/support/memory-io.js';
 import { runMsp } from '../../test/support/run-msp.js';
 import { stackFiles } from '../../test/support/stack-files.js';
 import { useTempDir } from '../../test/support/temp-dir.js';
+import type { MspDeps, StackConformanceIssue } from '../deps.js';
 
 const resources = (env: string, stack: string) =>
   stack === 'project'
@@ -17,44 +18,54 @@ const resources = (env: string, stack: string) =>
 describe('msp generate', () => {
   const tempDir = useTempDir();
   let spec: string;
-  let synthesized: { stable: boolean; environmentIDs?: readonly string[] }[];
-  let tfvars = 'resolved_image_tag = "1.0@sha256:aaa"\n';
+  let synthesized: Parameters<MspDeps['synthesize']>[2][];
+  let imageTagRequests: Parameters<MspDeps['resolveImageTags']>[1][];
+  /** What the fake registry answers for dev's subscribed tag. */
+  let registryTag = '1.0@sha256:aaa';
+  let conformance: StackConformanceIssue[] = [];
 
-  const deps = () =>
-    fakeDeps({
+  const deps = (): MspDeps => {
+    let imageTags: Readonly<Record<string, string>> = {};
+    const base = fakeDeps({
       files: (ids) => {
         const files = stackFiles(ids, resources);
-        files.set('terraform/dev/stacks/cloudrun/terraform.tfvars', tfvars);
-        return ids.includes('dev')
-          ? files
-          : new Map([...files].filter(([p]) => !p.includes('/dev/')));
+        if (ids.includes('dev') && imageTags['dev'] !== undefined)
+          files.set(
+            'terraform/dev/stacks/cloudrun/terraform.tfvars',
+            `resolved_image_tag = "${imageTags['dev']}"\n`,
+          );
+        return files;
       },
+      overrides: { checkConformance: () => conformance },
     });
-  const recording = () => {
-    const d = deps();
     return {
-      ...d,
-      synthesize: (
-        resolved: Parameters<typeof d.synthesize>[0],
-        platform: Parameters<typeof d.synthesize>[1],
-        options: Parameters<typeof d.synthesize>[2],
-      ) => {
+      ...base,
+      // Like @msp/terraform-gen: stable keeps the tag in the existing tfvars.
+      resolveImageTags: async (_resolved, options) => {
+        imageTagRequests.push(options);
+        const kept = /"(.*)"/.exec(options.existing['dev'] ?? '')?.[1];
+        return { dev: options.stable && kept !== undefined ? kept : registryTag };
+      },
+      synthesize: (resolved, platform, options) => {
         synthesized.push(options);
-        return d.synthesize(resolved, platform, options);
+        imageTags = options.imageTags;
+        return base.synthesize(resolved, platform, options);
       },
     };
   };
 
   beforeEach(async () => {
     synthesized = [];
-    tfvars = 'resolved_image_tag = "1.0@sha256:aaa"\n';
+    imageTagRequests = [];
+    conformance = [];
+    registryTag = '1.0@sha256:aaa';
     spec = join(tempDir(), 'billing', 'service.yaml');
     await mkdir(join(tempDir(), 'billing'));
     await writeFile(spec, 'service: {id: billing}\n');
   });
 
   const run = (args: string[], io = memoryIo({ cwd: tempDir() })) =>
-    runMsp(['generate', ...args], { io, deps: recording() });
+    runMsp(['generate', ...args], { io, deps: deps() });
 
   it('writes every stack beside the spec and summarises resources per stack', async () => {
     const result = await run([]);
@@ -79,7 +90,10 @@ describe('msp generate', () => {
     expect(result.stdout).toContain(
       ['  environment  stack     resources', '  dev          project           3'].join('\n'),
     );
-    expect(synthesized).toEqual([{ stable: true }]);
+    expect(imageTagRequests).toEqual([
+      { existing: {}, stable: true, googleAccessToken: expect.any(Function), plainHTTPHosts: [] },
+    ]);
+    expect(synthesized).toEqual([{ imageTags: { dev: '1.0@sha256:aaa' } }]);
   });
 
   it('is idempotent: a second run writes nothing', async () => {
@@ -132,22 +146,46 @@ describe('msp generate', () => {
     expect(await readdir(join(tempDir(), 'billing'))).toEqual(['service.yaml']);
   });
 
-  it('keeps existing dynamic variables unless --no-stable', async () => {
+  it('passes the committed image tags to resolution, which keeps them unless --no-stable', async () => {
     await run([]);
-    tfvars = 'resolved_image_tag = "1.0@sha256:bbb"\n';
+    registryTag = '1.0@sha256:bbb';
     const tfvarsFile = join(tempDir(), 'billing/terraform/dev/stacks/cloudrun/terraform.tfvars');
     await run([]);
+    expect(imageTagRequests.at(-1)).toMatchObject({
+      existing: { dev: 'resolved_image_tag = "1.0@sha256:aaa"\n' },
+      stable: true,
+    });
     expect(await readFile(tfvarsFile, 'utf8')).toContain('aaa');
     await run(['--no-stable']);
+    expect(imageTagRequests.at(-1)?.stable).toBe(false);
     expect(await readFile(tfvarsFile, 'utf8')).toContain('bbb');
-    expect(synthesized.at(-1)).toEqual({ stable: false });
+  });
+
+  it('writes nothing and exits 1 when a resource does not fit the provider schemas, naming stack and address', async () => {
+    conformance = [
+      {
+        stack: 'prod/cloudrun',
+        address: 'resource.google_cloud_run_v2_service.cloudrun',
+        path: 'template[0].scaling',
+        message: 'unknown attribute "bogus"',
+      },
+    ];
+    const result = await run([]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'error: the generated Terraform of billing does not match the pinned provider schemas (1 problem):\n' +
+        '  prod/cloudrun resource.google_cloud_run_v2_service.cloudrun: template[0].scaling: unknown attribute "bogus" [conformance]\n',
+    );
+    expect(await readdir(join(tempDir(), 'billing'))).toEqual(['service.yaml']);
   });
 
   it('generates one environment with --env, leaving the others alone', async () => {
     const result = await run(['billing/service.yaml', '--env', 'prod']);
     expect(result.code).toBe(0);
     expect(await readdir(join(tempDir(), 'billing/terraform'))).toEqual(['prod']);
-    expect(synthesized).toEqual([{ stable: true, environmentIDs: ['prod'] }]);
+    expect(synthesized).toEqual([
+      { imageTags: { dev: '1.0@sha256:aaa' }, environmentIDs: ['prod'] },
+    ]);
   });
 
   it('writes under --out/<service id>', async () => {
@@ -176,14 +214,15 @@ describe('msp generate', () => {
       io,
       deps: {
         ...base,
-        loadSpec: async (path) =>
+        loadSpec: async (path, platform) =>
           path.includes('broken')
             ? {
                 path,
                 source: 'service:\n  id: 12\n',
                 issues: [
                   {
-                    code: 'type',
+                    code: 'wrong-type',
+                    severity: 'error',
                     path: 'service.id',
                     message: 'must be a string',
                     line: 2,
@@ -191,12 +230,12 @@ describe('msp generate', () => {
                   },
                 ],
               }
-            : base.loadSpec(path),
+            : base.loadSpec(path, platform),
       },
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      'broken/service.yaml:2:7 error service.id: must be a string [type]',
+      'broken/service.yaml:2:7 error service.id: must be a string [wrong-type]',
     );
     expect(result.stderr).toContain('  > 2 |   id: 12\n      |       ^\n');
     expect(result.stderr).toContain('error: broken/service.yaml is invalid: 1 error');

@@ -1,7 +1,7 @@
 import { join, relative, resolve } from 'node:path';
 import { defineCommand } from '../cli/command.js';
 import { isCliError } from '../cli/errors.js';
-import { existingGeneratedFiles, keepStableFiles } from '../generation/existing-files.js';
+import { existingGeneratedFiles } from '../generation/existing-files.js';
 import { generateFiles } from '../generation/generate-service.js';
 import { formatCounts, resourceCounts, type StackCount } from '../generation/resource-counts.js';
 import { planChangesSomething, planFiles, writeFiles, type FilePlan } from '../fs/write-files.js';
@@ -37,6 +37,10 @@ export const generateCommand = defineCommand({
   description: [
     'Generates terraform/<env>/stacks/<stack>/main.tf.json (and terraform.tfvars, .terraform-version)',
     'beside each spec, or under --out. Generated files that are no longer produced are removed.',
+    'Every resource is checked against the pinned provider schemas before anything is written.',
+    'Image tags of subscription deploys are resolved to digests from the registry: for Google',
+    'registries with GOOGLE_OAUTH_ACCESS_TOKEN or "gcloud auth print-access-token" when available;',
+    'hosts listed in MSP_PLAIN_HTTP_REGISTRIES (comma-separated) are spoken to over plain HTTP.',
     'Files are written all at once (temporary files, then renames) and only when they change.',
   ].join('\n'),
   positionals: [
@@ -113,12 +117,13 @@ async function generateOne(
     opts.env === undefined ? undefined : [findEnvironment(prepared.resolved, opts.env).id];
   const root =
     opts.out === undefined ? prepared.dir : resolve(io.cwd, opts.out, prepared.resolved.service.id);
-  const generated = await generateFiles(deps, prepared, {
+  const existing = await existingGeneratedFiles(root, environmentIDs);
+  const files = await generateFiles(deps, prepared, {
     stable: opts.stable,
+    existing,
+    io,
     ...(environmentIDs === undefined ? {} : { environmentIDs }),
   });
-  const existing = await existingGeneratedFiles(root, environmentIDs);
-  const files = opts.stable ? keepStableFiles(generated, existing) : new Map(generated);
   const write = opts.check !== true && opts['dry-run'] !== true;
   const owned = { owned: [...existing.keys()] };
   const plan = write ? await writeFiles(root, files, owned) : await planFiles(root, files, owned);

@@ -40,6 +40,7 @@ export const graphCommand = defineCommand({
     const files = await generateFiles(lib, prepared, {
       environmentIDs: [environment.id],
       stable: true,
+      io,
     });
     const graph = buildGraph(files, environment.id);
     io.stdout.write(options.format === 'dot' ? renderDot(graph) : renderMermaid(graph));

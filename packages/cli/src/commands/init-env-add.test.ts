@@ -236,7 +236,14 @@ describe('msp env add', () => {
   it('refuses an invalid spec, showing its issues', async () => {
     const invalid = fakeDeps({
       issues: [
-        { code: 'required', path: 'service.owners', message: 'is required', line: 2, column: 1 },
+        {
+          code: 'missing-field',
+          severity: 'error',
+          path: 'service.owners',
+          message: 'is required',
+          line: 2,
+          column: 1,
+        },
       ],
     });
     const result = await runMsp(['env', 'add', 'service.yaml', 'qa'], {
@@ -245,8 +252,39 @@ describe('msp env add', () => {
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      'service.yaml:2:1 error service.owners: is required [required]',
+      'service.yaml:2:1 error service.owners: is required [missing-field]',
     );
-    expect(result.stderr).toContain('fix it before adding an environment');
+    expect(result.stderr).toContain(
+      'error: service.yaml is invalid (1 error); fix it before adding an environment',
+    );
+  });
+
+  it('refuses while the platform config is invalid, showing its issues', async () => {
+    const base = fakeDeps();
+    const config = join(tempDir(), 'msp.config.yaml');
+    const result = await runMsp(['env', 'add', 'service.yaml', 'qa'], {
+      io: memoryIo({ cwd: tempDir() }),
+      deps: {
+        ...base,
+        loadPlatformConfig: async () => ({
+          file: config,
+          source: 'folders: nope\n',
+          issues: [
+            {
+              code: 'wrong-type',
+              severity: 'error',
+              path: 'folders',
+              message: 'must be a mapping',
+              line: 1,
+              column: 10,
+            },
+          ],
+        }),
+      },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('msp.config.yaml:1:10 error folders: must be a mapping');
+    expect(result.stderr).toContain('> 1 | folders: nope');
+    expect(result.stderr).toContain('error: msp.config.yaml is invalid (1 error)');
   });
 });

@@ -137,7 +137,10 @@ async function scaffold(
     image: options.image ?? `ghcr.io/${owner}/${id}`,
     environment,
   });
-  const schema = relative(serviceDir, lib.serviceSchemaPath()).split('\\').join('/');
+  const schemaLocation = lib.serviceSchemaPath();
+  const schema = /^https?:\/\//.test(schemaLocation)
+    ? schemaLocation
+    : relative(serviceDir, schemaLocation).split('\\').join('/');
   const files = new Map([
     [
       'service.yaml',

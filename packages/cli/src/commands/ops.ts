@@ -23,7 +23,7 @@ export const opsCommand = defineCommand({
     const path = specPath(io, args[0]);
     const prepared = await prepareSpec(io, colors, deps, path);
     const lib = await deps();
-    const files = await generateFiles(lib, prepared, { stable: true });
+    const files = await generateFiles(lib, prepared, { stable: true, io });
     const alerts = new Map(
       prepared.resolved.environments.map((e) => [e.id, alertPolicies(files, e.id)]),
     );

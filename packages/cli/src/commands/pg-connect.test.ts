@@ -1,17 +1,11 @@
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { fakeDeps } from '../../test/support/fake-deps.js';
 import { memoryIo } from '../../test/support/memory-io.js';
 import { runMsp } from '../../test/support/run-msp.js';
 import { useTempDir } from '../../test/support/temp-dir.js';
-
-/** Puts a shell script called `name` in `bin`. */
-async function fakeProgram(bin: string, name: string, script: string): Promise<void> {
-  await mkdir(bin, { recursive: true });
-  await writeFile(join(bin, name), `#!/bin/sh\n${script}\n`);
-  await chmod(join(bin, name), 0o755);
-}
+import { fakeProgram } from '../../test/support/fake-program.js';
 
 describe('msp pg connect', () => {
   const tempDir = useTempDir();

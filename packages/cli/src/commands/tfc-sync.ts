@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import { defineCommand } from '../cli/command.js';
 import { CliError, UsageError } from '../cli/errors.js';
 import { canPrompt, createPrompter } from '../cli/prompt.js';
-import { generateFiles, stackNames } from '../generation/generate-service.js';
+import { generateFiles } from '../generation/generate-service.js';
+import { stackNames } from '../generation/stack-paths.js';
 import { findEnvironment, prepareSpec, specPath } from '../spec/prepare-spec.js';
 import { terraformCloudBackend, workspaceName, type TerraformCloudBackend } from '../tfc/names.js';
 import { specPositional } from './shared-options.js';
@@ -71,6 +72,7 @@ export const tfcSyncCommand = defineCommand({
     const files = await generateFiles(loaded, prepared, {
       environmentIDs: environments.map((e) => e.id),
       stable: true,
+      io,
     });
     const syncs = environments.map((environment) =>
       environmentSync(

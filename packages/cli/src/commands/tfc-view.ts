@@ -33,7 +33,7 @@ export const tfcViewCommand = defineCommand({
       if (platform.config === undefined)
         throw new CliError(
           'platform-config-invalid',
-          `${platform.path ?? 'msp.config.yaml'} is invalid; run "msp validate"`,
+          `${platform.file ?? 'msp.config.yaml'} is invalid; run "msp validate"`,
         );
       const backend = terraformCloudBackend(platform.config);
       tag = viewTag(backend);

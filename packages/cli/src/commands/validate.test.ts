@@ -4,7 +4,8 @@ import { fakeDeps } from '../../test/support/fake-deps.js';
 import { memoryIo } from '../../test/support/memory-io.js';
 import { runMsp } from '../../test/support/run-msp.js';
 import { useTempDir } from '../../test/support/temp-dir.js';
-import type { MspDeps, SpecIssue } from '../deps.js';
+import type { MspDeps } from '../deps.js';
+import type { SpecIssue } from '@msp/spec';
 
 const source = [
   'service:',
@@ -18,7 +19,8 @@ const source = [
 
 const issues: SpecIssue[] = [
   {
-    code: 'enum',
+    code: 'invalid-value',
+    severity: 'error',
     path: 'environments[0].category',
     message: 'must be one of test, internal, external',
     line: 6,
@@ -26,7 +28,8 @@ const issues: SpecIssue[] = [
     hint: 'Production is internal or external.',
   },
   {
-    code: 'projectid-prefix',
+    code: 'project-id-format',
+    severity: 'error',
     path: 'environments[0].projectID',
     message: 'must start with "billing-"',
     line: 5,
@@ -58,8 +61,8 @@ describe('msp validate', () => {
     const base = fakeDeps();
     return {
       ...base,
-      loadSpec: async (path) => {
-        const loaded = await base.loadSpec(path);
+      loadSpec: async (path, platform) => {
+        const loaded = await base.loadSpec(path, platform);
         return path.includes('billing') ? { path, source: loaded.source, issues } : loaded;
       },
     };
@@ -73,7 +76,7 @@ describe('msp validate', () => {
       'services/billing/service.yaml:2:3 warning service.id: is fine, but here is a warning [deprecated-field]',
     );
     expect(out).toContain(
-      'services/billing/service.yaml:5:16 error environments[0].projectID: must start with "billing-" [projectid-prefix]',
+      'services/billing/service.yaml:5:16 error environments[0].projectID: must start with "billing-" [project-id-format]',
     );
     expect(out).toContain(
       [
@@ -93,14 +96,14 @@ describe('msp validate', () => {
 
   it('exits 0 when the only issues are warnings', async () => {
     const base = fakeDeps({
-      issues: [{ code: 'w', path: '', message: 'old field', severity: 'warning' }],
+      issues: [{ code: 'deprecated-field', path: '', message: 'old field', severity: 'warning' }],
     });
     const result = await runMsp(['validate', 'services/ok/service.yaml'], {
       io: memoryIo({ cwd: tempDir() }),
       deps: base,
     });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('warning old field [w]');
+    expect(result.stdout).toContain('warning old field [deprecated-field]');
     expect(result.stdout).toContain('Checked 1 spec: all valid');
   });
 
@@ -127,11 +130,12 @@ describe('msp validate', () => {
       deps: {
         ...base,
         loadPlatformConfig: async () => ({
-          path: config,
+          file: config,
           source: 'billingAccount: nope\n',
           issues: [
             {
-              code: 'pattern',
+              code: 'invalid-format',
+              severity: 'error',
               path: 'billingAccount',
               message: 'must look like XXXXXX-XXXXXX-XXXXXX',
               line: 1,
@@ -143,9 +147,61 @@ describe('msp validate', () => {
     });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
-      'msp.config.yaml:1:17 error billingAccount: must look like XXXXXX-XXXXXX-XXXXXX [pattern]',
+      'msp.config.yaml:1:17 error billingAccount: must look like XXXXXX-XXXXXX-XXXXXX [invalid-format]',
     );
     expect(result.stdout).toContain('> 1 | billingAccount: nope');
+    expect(result.stdout).toContain(
+      'services/ok/service.yaml: invalid (1 error); not checked until the platform config is fixed',
+    );
+  });
+
+  it('reports generated resources that do not fit the provider schemas as errors, with stack and address', async () => {
+    const deps = fakeDeps({
+      conformance: [
+        {
+          stack: 'prod/project',
+          address: 'resource.google_project.project',
+          path: 'labels',
+          message: 'expected a map of string',
+        },
+      ],
+    });
+    const io = () => memoryIo({ cwd: tempDir() });
+    const result = await runMsp(['validate', 'services/ok/service.yaml'], { io: io(), deps });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'services/ok/service.yaml error prod/project resource.google_project.project: labels: expected a map of string [conformance]\n',
+    );
+    expect(result.stdout).toContain('services/ok/service.yaml: invalid (1 Terraform error)');
+    const json = await runMsp(['validate', '--json', 'services/ok/service.yaml'], {
+      io: io(),
+      deps,
+    });
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      valid: false,
+      specs: [
+        { valid: false, issues: [], conformance: [{ stack: 'prod/project', path: 'labels' }] },
+      ],
+    });
+  });
+
+  it('reports a generation failure as an error instead of crashing', async () => {
+    const deps = fakeDeps({
+      overrides: {
+        synthesize: () => {
+          throw new Error('stack cloudrun reads stack nope, which is not applied before it');
+        },
+      },
+    });
+    const result = await runMsp(['validate', 'services/ok/service.yaml'], {
+      io: memoryIo({ cwd: tempDir() }),
+      deps,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'services/ok/service.yaml error generation failed: stack cloudrun reads stack nope, which is not applied before it [generation]',
+    );
   });
 
   it('fails clearly for a missing file', async () => {

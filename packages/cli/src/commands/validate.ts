@@ -1,16 +1,22 @@
-import { dirname } from 'node:path';
 import { defineCommand } from '../cli/command.js';
-import { assertSpecExists } from '../spec/prepare-spec.js';
+import { formatConformanceIssue, synthesizeOffline } from '../generation/conformance.js';
+import { assertSpecExists, loadSpecReport } from '../spec/prepare-spec.js';
 import { countIssues, formatIssue, isError, sortIssues } from '../spec/format-issues.js';
 import { jsonOption } from './shared-options.js';
 import { displayPath, specFiles } from './spec-files.js';
-import type { SpecIssue } from '../deps.js';
+import type { Colors } from '../cli/colors.js';
+import type { Io } from '../cli/io.js';
+import type { MspDeps, StackConformanceIssue } from '../deps.js';
+import type { SpecIssue } from '@msp/spec';
 
 export const validateCommand = defineCommand({
   name: 'validate',
   summary: 'Check specs and the platform config, reporting every issue at once',
-  description:
-    'Prints every error and warning with file:line:column, the field path, a code frame and a hint.\nExits 1 when any spec has an error; warnings never fail.',
+  description: [
+    'Prints every error and warning with file:line:column, the field path, a code frame and a hint.',
+    'A valid spec is then generated in memory and every resource checked against the pinned',
+    'provider schemas. Exits 1 when any spec has an error; warnings never fail.',
+  ].join('\n'),
   positionals: [
     {
       name: 'file',
@@ -30,46 +36,17 @@ export const validateCommand = defineCommand({
     const files = await specFiles(io, args);
     for (const file of files) await assertSpecExists(io, file);
     const lib = await deps();
-    const reports: { file: string; service?: string; issues: SpecIssue[] }[] = [];
+    const reports: ValidationReport[] = [];
     for (const file of files) {
-      const loaded = await lib.loadSpec(file);
-      const platform = await lib.loadPlatformConfig(dirname(loaded.path));
-      const issues = sortIssues([
-        ...loaded.issues,
-        ...platform.issues.map((i) => ({
-          ...i,
-          file: i.file ?? platform.path ?? 'msp.config.yaml',
-        })),
-      ]);
-      reports.push({
-        file,
-        ...(loaded.spec === undefined ? {} : { service: loaded.spec.service.id }),
-        issues,
-      });
-      if (options.json === true) continue;
-      for (const issue of issues) {
-        const source =
-          issue.file === undefined
-            ? loaded.source
-            : issue.file === platform.path
-              ? platform.source
-              : undefined;
-        io.stdout.write(
-          formatIssue(
-            issue,
-            { path: issue.file ?? file, ...(source === undefined ? {} : { source }), cwd: io.cwd },
-            colors,
-          ) + '\n',
-        );
-      }
-      const verdict = issues.some(isError) ? colors.red('invalid') : colors.green('valid');
-      io.stdout.write(
-        `${displayPath(io, file)}: ${verdict}${issues.length > 0 ? ` (${countIssues(issues)})` : ''}\n`,
-      );
+      const report = await checkSpec(lib, file);
+      reports.push(report);
+      if (options.json !== true) io.stdout.write(describe(io, colors, report));
     }
-    const failed = reports.filter((r) => r.issues.some(isError)).length;
+    const failed = reports.filter(hasErrors).length;
     if (options.json === true) {
-      io.stdout.write(JSON.stringify({ valid: failed === 0, specs: reports }, null, 2) + '\n');
+      io.stdout.write(
+        JSON.stringify({ valid: failed === 0, specs: reports.map(jsonReport) }, null, 2) + '\n',
+      );
     } else {
       io.stdout.write(
         `Checked ${files.length} spec${files.length === 1 ? '' : 's'}: ${failed === 0 ? 'all valid' : `${failed} invalid`}\n`,
@@ -78,3 +55,104 @@ export const validateCommand = defineCommand({
     return failed === 0 ? 0 : 1;
   },
 });
+
+interface ValidationReport {
+  readonly file: string;
+  readonly service?: string;
+  readonly issues: readonly SpecIssue[];
+  /** Generated resources that do not fit the pinned provider schemas. */
+  readonly conformance: readonly StackConformanceIssue[];
+  /** Why generation failed, when it did (a generator bug). */
+  readonly generationError?: string;
+  /** Text of the spec and the platform config, for code frames. */
+  readonly sources: ReadonlyMap<string, string>;
+  /** False when the platform config is invalid: the spec cannot be checked without it. */
+  readonly specChecked: boolean;
+}
+
+/** Loads and validates one spec and, when it is valid, generates it in memory and checks conformance. */
+async function checkSpec(lib: MspDeps, file: string): Promise<ValidationReport> {
+  const { platform, loaded } = await loadSpecReport(lib, file);
+  const sources = new Map<string, string>();
+  if (platform.file !== undefined && platform.source !== undefined)
+    sources.set(platform.file, platform.source);
+  if (loaded !== undefined) sources.set(file, loaded.source);
+  const issues = sortIssues([
+    ...platform.issues.map((i) => ({ ...i, file: i.file ?? platform.file ?? 'msp.config.yaml' })),
+    ...(loaded?.issues ?? []),
+  ]);
+  const base = {
+    file,
+    specChecked: loaded !== undefined,
+    issues,
+    sources,
+    ...(loaded?.spec === undefined ? {} : { service: loaded.spec.service.id }),
+  };
+  if (platform.config === undefined || loaded?.spec === undefined || issues.some(isError))
+    return { ...base, conformance: [] };
+  try {
+    const resolved = lib.resolveSpec(loaded.spec, platform.config, loaded.assets);
+    const set = synthesizeOffline(lib, resolved, platform.config);
+    return { ...base, conformance: lib.checkConformance(set) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ...base, conformance: [], generationError: message };
+  }
+}
+
+function hasErrors(report: ValidationReport): boolean {
+  return (
+    report.issues.some(isError) ||
+    report.conformance.length > 0 ||
+    report.generationError !== undefined
+  );
+}
+
+function describe(io: Io, colors: Colors, report: ValidationReport): string {
+  const lines: string[] = [];
+  const where = displayPath(io, report.file);
+  for (const issue of report.issues) {
+    const source = report.sources.get(issue.file ?? report.file);
+    lines.push(
+      formatIssue(
+        issue,
+        {
+          path: issue.file ?? report.file,
+          ...(source === undefined ? {} : { source }),
+          cwd: io.cwd,
+        },
+        colors,
+      ),
+    );
+  }
+  for (const issue of report.conformance)
+    lines.push(`${where} ${colors.red('error')} ${formatConformanceIssue(issue, colors)}`);
+  if (report.generationError !== undefined)
+    lines.push(
+      `${where} ${colors.red('error')} generation failed: ${report.generationError} ${colors.dim('[generation]')}`,
+    );
+  const terraformErrors =
+    report.conformance.length + (report.generationError === undefined ? 0 : 1);
+  const counted = [
+    ...(report.issues.length > 0 || terraformErrors === 0 ? [countIssues(report.issues)] : []),
+    ...(terraformErrors > 0
+      ? [`${terraformErrors} Terraform error${terraformErrors === 1 ? '' : 's'}`]
+      : []),
+  ].join(', ');
+  const verdict = hasErrors(report) ? colors.red('invalid') : colors.green('valid');
+  const detail = report.issues.length + terraformErrors > 0 ? ` (${counted})` : '';
+  const unchecked = report.specChecked ? '' : '; not checked until the platform config is fixed';
+  lines.push(`${where}: ${verdict}${detail}${unchecked}`);
+  return lines.join('\n') + '\n';
+}
+
+function jsonReport(report: ValidationReport) {
+  return {
+    file: report.file,
+    ...(report.service === undefined ? {} : { service: report.service }),
+    valid: !hasErrors(report),
+    issues: report.issues,
+    conformance: report.conformance,
+    ...(report.generationError === undefined ? {} : { generationError: report.generationError }),
+  };
+}

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listFiles } from '../fs/find-specs.js';
 import { resolveInside } from '../fs/write-files.js';
-import { isGeneratedFile } from './generate-service.js';
+import { isGeneratedFile } from './stack-paths.js';
 
 /**
  * The generated files already on disk under `root/terraform/` (only the given
@@ -23,20 +23,4 @@ export async function existingGeneratedFiles(
   const files = new Map<string, string>();
   for (const path of paths) files.set(path, await readFile(resolveInside(root, path), 'utf8'));
   return files;
-}
-
-/**
- * Stable generation: a dynamic-variables file (`terraform.tfvars`, holding
- * resolved image digests) that already exists keeps its content.
- */
-export function keepStableFiles(
-  files: ReadonlyMap<string, string>,
-  existing: ReadonlyMap<string, string>,
-): Map<string, string> {
-  const result = new Map(files);
-  for (const [path] of files) {
-    const current = existing.get(path);
-    if (path.endsWith('/terraform.tfvars') && current !== undefined) result.set(path, current);
-  }
-  return result;
 }

@@ -1,52 +1,51 @@
+import { assertConformance } from './conformance.js';
+import { existingGeneratedFiles } from './existing-files.js';
+import { parseStackPath } from './stack-paths.js';
+import { googleAccessToken } from '../gcp/access-token.js';
+import type { Io } from '../cli/io.js';
 import type { MspDeps } from '../deps.js';
 import type { PreparedSpec } from '../spec/prepare-spec.js';
 
 /**
- * Runs generation for a prepared spec in memory: `synthesize` then
- * `renderStackSet`. Paths are relative to the spec's directory.
+ * Runs generation for a prepared spec in memory: image tags of subscription
+ * environments (kept from `existing` when stable), `synthesize`, the schema
+ * conformance check, then `renderStackSet`. Paths are relative to the spec's
+ * directory.
+ * @throws CliError when the stacks do not conform to the provider schemas.
  */
 export async function generateFiles(
   deps: MspDeps,
   prepared: PreparedSpec,
-  options: { environmentIDs?: readonly string[]; stable: boolean },
+  options: {
+    environmentIDs?: readonly string[];
+    stable: boolean;
+    /** The generated files on disk, by relative path. @default those beside the spec */
+    existing?: ReadonlyMap<string, string>;
+    /** For the Google access token of private registries (`googleAccessToken`). */
+    io: Io;
+  },
 ): Promise<ReadonlyMap<string, string>> {
-  const stackSet: unknown = await deps.synthesize(prepared.resolved, prepared.platform, {
+  const onDisk =
+    options.existing ?? (await existingGeneratedFiles(prepared.dir, options.environmentIDs));
+  const existing: Record<string, string> = {};
+  for (const [path, text] of onDisk) {
+    const parsed = parseStackPath(path);
+    if (parsed?.stack === 'cloudrun' && parsed.file === 'terraform.tfvars')
+      existing[parsed.environment] = text;
+  }
+  const imageTags = await deps.resolveImageTags(prepared.resolved, {
+    existing,
     stable: options.stable,
+    googleAccessToken: () => googleAccessToken(options.io),
+    plainHTTPHosts: (options.io.env['MSP_PLAIN_HTTP_REGISTRIES'] ?? '')
+      .split(',')
+      .map((host) => host.trim())
+      .filter((host) => host !== ''),
+  });
+  const set = deps.synthesize(prepared.resolved, prepared.platform, {
+    imageTags,
     ...(options.environmentIDs === undefined ? {} : { environmentIDs: options.environmentIDs }),
   });
-  return deps.renderStackSet(stackSet);
-}
-
-const stackFile = /^terraform\/([^/]+)\/stacks\/([^/]+)\/(.+)$/;
-
-/** Splits a generated path into environment, stack and file name, if it is a stack file. */
-export function parseStackPath(
-  path: string,
-): { environment: string; stack: string; file: string } | undefined {
-  const match = stackFile.exec(path);
-  if (match === null) return undefined;
-  const [, environment = '', stack = '', file = ''] = match;
-  return { environment, stack, file };
-}
-
-/** The stacks generated for an environment, in the order generation emitted them. */
-export function stackNames(files: ReadonlyMap<string, string>, environmentID: string): string[] {
-  const names: string[] = [];
-  for (const path of files.keys()) {
-    const parsed = parseStackPath(path);
-    if (
-      parsed !== undefined &&
-      parsed.environment === environmentID &&
-      !names.includes(parsed.stack)
-    )
-      names.push(parsed.stack);
-  }
-  return names;
-}
-
-/** Whether a file under `terraform/` is one generation owns (and may remove when it is no longer generated). */
-export function isGeneratedFile(path: string): boolean {
-  return /^terraform\/[^/]+\/(\.terraform-version|stacks\/[^/]+\/([^/]+\.tf\.json|terraform\.tfvars))$/.test(
-    path,
-  );
+  assertConformance(deps, set);
+  return deps.renderStackSet(set);
 }

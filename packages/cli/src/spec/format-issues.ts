@@ -1,10 +1,11 @@
 import { relative } from 'node:path';
 import { codeFrame } from './code-frame.js';
 import type { Colors } from '../cli/colors.js';
-import type { SpecIssue } from '../deps.js';
+import type { SpecIssue } from '@msp/spec';
 
+// isError and sortIssues mirror @msp/spec's, which commands cannot import without loading the library.
 export function isError(issue: SpecIssue): boolean {
-  return (issue.severity ?? 'error') === 'error';
+  return issue.severity === 'error';
 }
 
 /** Issues sorted by file, line and column, so reports read top to bottom. */

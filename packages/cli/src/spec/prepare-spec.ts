@@ -1,11 +1,11 @@
 import { access } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import type { PlatformConfig, ResolvedEnvironment, ResolvedSpec } from '@msp/spec';
+import type { PlatformConfig, ResolvedEnvironment, ResolvedSpec, SpecIssue } from '@msp/spec';
 import { CliError, UsageError } from '../cli/errors.js';
 import { countIssues, formatIssue, isError, sortIssues } from './format-issues.js';
 import type { Colors } from '../cli/colors.js';
 import type { Io } from '../cli/io.js';
-import type { LoadedSpec, MspDeps, SpecIssue } from '../deps.js';
+import type { LoadedSpec, MspDeps, PlatformConfigReport } from '../deps.js';
 
 /** A spec that loaded, validated and resolved, with its platform config. */
 export interface PreparedSpec {
@@ -43,6 +43,20 @@ function printIssues(
   }
 }
 
+/** A spec and the platform config it was checked against, as the libraries report them. */
+export interface SpecReport {
+  readonly platform: PlatformConfigReport;
+  /** Absent when the platform config is invalid: the spec cannot be checked without it. */
+  readonly loaded?: LoadedSpec;
+}
+
+/** Loads the platform config found from the spec's directory, then the spec against it. */
+export async function loadSpecReport(deps: MspDeps, path: string): Promise<SpecReport> {
+  const platform = await deps.loadPlatformConfig(dirname(path));
+  if (platform.config === undefined) return { platform };
+  return { platform, loaded: await deps.loadSpec(path, platform.config) };
+}
+
 /**
  * Loads, validates and resolves one spec (checking that the file exists
  * before loading the libraries). Warnings go to stderr; errors are
@@ -56,7 +70,21 @@ export async function prepareSpec(
 ): Promise<PreparedSpec> {
   await assertSpecExists(io, path);
   const deps = await loadDeps();
-  const loaded = await deps.loadSpec(path);
+  const { platform, loaded } = await loadSpecReport(deps, path);
+  const configFile = platform.file ?? 'msp.config.yaml';
+  printIssues(
+    io,
+    colors,
+    { path: configFile, ...(platform.source === undefined ? {} : { source: platform.source }) },
+    platform.issues,
+  );
+  if (platform.config === undefined || loaded === undefined) {
+    throw new CliError(
+      'platform-config-invalid',
+      `${relative(io.cwd, configFile) || configFile} is invalid: ${countIssues(platform.issues)}`,
+      { hint: 'Fix the errors above; docs/reference/platform-config.md describes every field.' },
+    );
+  }
   printIssues(io, colors, loaded, loaded.issues);
   const name = relative(io.cwd, path) || path;
   if (loaded.spec === undefined || loaded.issues.some(isError)) {
@@ -64,22 +92,10 @@ export async function prepareSpec(
       hint: 'Fix the errors above; "msp validate" lists them again.',
     });
   }
-  const platform = await deps.loadPlatformConfig(dirname(path));
-  const configFile = {
-    path: platform.path ?? 'msp.config.yaml',
-    ...(platform.source === undefined ? {} : { source: platform.source }),
-  };
-  printIssues(io, colors, configFile, platform.issues);
-  if (platform.config === undefined || platform.issues.some(isError)) {
-    throw new CliError(
-      'platform-config-invalid',
-      `${platform.path ?? 'msp.config.yaml'} is invalid: ${countIssues(platform.issues)}`,
-    );
-  }
   return {
     loaded,
     platform: platform.config,
-    resolved: deps.resolveSpec(loaded.spec, platform.config),
+    resolved: deps.resolveSpec(loaded.spec, platform.config, loaded.assets),
     dir: dirname(path),
   };
 }

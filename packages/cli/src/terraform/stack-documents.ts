@@ -1,4 +1,4 @@
-import { parseStackPath } from '../generation/generate-service.js';
+import { parseStackPath } from '../generation/stack-paths.js';
 import { parseTerraformJSON } from './resources.js';
 
 export interface StackDocument {

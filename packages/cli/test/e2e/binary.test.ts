@@ -1,6 +1,9 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { EXAMPLE_SPECS, repoRoot } from '../support/repository.js';
+import { useTempDir } from '../support/temp-dir.js';
 
 /**
  * Runs the built binary as users do. Needs `npx nx run cli:build` first (the
@@ -13,12 +16,13 @@ const built = join(packageDir, 'dist', 'bin', 'msp.js');
 function msp(
   args: string[],
   env: Record<string, string> = {},
+  cwd: string = process.cwd(),
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [bin, ...args],
-      { env: { PATH: process.env['PATH'] ?? '', ...env }, encoding: 'utf8' },
+      { env: { PATH: process.env['PATH'] ?? '', ...env }, encoding: 'utf8', cwd },
       (error, stdout, stderr) => {
         resolve({
           code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1,
@@ -65,5 +69,113 @@ describe('the msp binary (bin/msp.js launching the build)', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^error: no such file: does-not-exist.yaml\n/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  describe('with the libraries', () => {
+    const tempDir = useTempDir();
+    const invalid = [
+      'service:',
+      '  id: billing',
+      '  owners: [team-billing]',
+      '  description: Bills customers.',
+      'build:',
+      '  image: ghcr.io/example/billing',
+      'environments:',
+      '  - id: prod',
+      '    projectID: billing-prod-1234',
+      '    category: production',
+      '    regoin: us-central1',
+      '    deploy: { type: manual }',
+      '    instances: { resources: { cpu: 1, memory: 1Gi } }',
+      '',
+    ].join('\n');
+    const writeInvalid = async () => {
+      await mkdir(join(tempDir(), 'billing'));
+      await writeFile(join(tempDir(), 'billing', 'service.yaml'), invalid);
+    };
+
+    it('validate accepts the example specs, exiting 0', async () => {
+      const result = await msp(['validate', ...EXAMPLE_SPECS], {}, repoRoot);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toBe(
+        [
+          'apps/msp-example/service.yaml: valid',
+          'apps/msp-example/job/service.yaml: valid',
+          'Checked 2 specs: all valid',
+          '',
+        ].join('\n'),
+      );
+      expect(result.code).toBe(0);
+    });
+
+    it('validate reports every issue of an invalid spec with a code frame, exiting 1', async () => {
+      await writeInvalid();
+      const result = await msp(['validate'], {}, tempDir());
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(
+        /^billing\/service\.yaml:10:15 error environments\[0\]\.category: .+ \[invalid-value\]$/m,
+      );
+      expect(result.stdout).toContain(
+        ['  > 10 |     category: production', '       |               ^'].join('\n'),
+      );
+      expect(result.stdout).toMatch(
+        /^billing\/service\.yaml:11:5 error environments\[0\]\.regoin: unknown field "regoin" \[unknown-field\]$/m,
+      );
+      expect(result.stdout).toContain('billing/service.yaml: invalid (2 errors');
+      expect(result.stdout).toContain('Checked 1 spec: 1 invalid\n');
+      expect(result.stdout).not.toContain('\u001b[');
+    });
+
+    it('validate --json prints the issues as data', async () => {
+      await writeInvalid();
+      const result = await msp(['validate', '--json', 'billing/service.yaml'], {}, tempDir());
+      expect(result.code).toBe(1);
+      const report = JSON.parse(result.stdout) as {
+        valid: boolean;
+        specs: { valid: boolean; issues: { code: string; path: string; line: number }[] }[];
+      };
+      expect(report.valid).toBe(false);
+      expect(report.specs[0]?.issues.map((i) => [i.code, i.path, i.line])).toEqual([
+        ['invalid-value', 'environments[0].category', 10],
+        ['unknown-field', 'environments[0].regoin', 11],
+      ]);
+    });
+
+    it('generate --dry-run on the example lists what it would do and writes nothing', async () => {
+      const before = await readdir(join(repoRoot, 'apps/msp-example/terraform/prod/stacks'));
+      const result = await msp(['generate', '--dry-run', EXAMPLE_SPECS[0]], {}, repoRoot);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(
+        'msp-example (apps/msp-example/service.yaml): up to date, 8 unchanged',
+      );
+      expect(result.stdout).toMatch(/^ {2}prod {9}cloudrun +\d+$/m);
+      expect(await readdir(join(repoRoot, 'apps/msp-example/terraform/prod/stacks'))).toEqual(
+        before,
+      );
+    });
+
+    it('generate --dry-run into an empty --out lists every file it would create', async () => {
+      const result = await msp(
+        ['generate', '--dry-run', '--out', tempDir(), join(repoRoot, EXAMPLE_SPECS[1])],
+        {},
+        repoRoot,
+      );
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('would create');
+      expect(result.stdout).toContain(
+        'msp-example-job/terraform/test/stacks/cloudrun/main.tf.json',
+      );
+      expect(await readdir(tempDir())).toEqual([]);
+    });
+
+    it('init writes a schema line pointing at the installed service.schema.json', async () => {
+      const result = await msp(['init', 'billing', '--owner', 'team-billing'], {}, tempDir());
+      expect(result.code).toBe(0);
+      const spec = readFileSync(join(tempDir(), 'billing', 'service.yaml'), 'utf8');
+      const schema = /^# yaml-language-server: \$schema=(.+)$/m.exec(spec)?.[1] ?? '';
+      expect(schema).toMatch(/schema\/service\.schema\.json$/);
+      expect(existsSync(join(tempDir(), 'billing', schema))).toBe(true);
+    });
   });
 });

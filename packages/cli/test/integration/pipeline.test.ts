@@ -6,8 +6,9 @@ import { runMsp } from '../support/run-msp.js';
 import { useTempDir } from '../support/temp-dir.js';
 
 /**
- * The whole pipeline with the real @msp/spec and @msp/terraform-gen. Skipped
- * until `src/wire-deps.ts` wires them (`depsWired`).
+ * The whole pipeline with the real @msp/spec and @msp/terraform-gen, through
+ * every command a new service goes through. (`depsWired` is false only in
+ * builds without the libraries.)
  */
 const describeWired = depsWired ? describe : describe.skip;
 

@@ -1,13 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { platformConfig, resolvedSpec } from './resolved-fixture.js';
-import type { MspDeps, SpecIssue } from '../../src/deps.js';
-import type { PlatformConfig, ResolvedSpec } from '@msp/spec';
+import type { MspDeps, StackConformanceIssue } from '../../src/deps.js';
+import type { PlatformConfig, ResolvedSpec, ServiceSpec, SpecIssue } from '@msp/spec';
+import type { StackSet } from '@msp/terraform-gen';
 
 /**
  * In-test stand-ins for the spec and generation libraries. `loadSpec` reads
  * the real file (so missing files behave as they will) and reports the given
- * issues; `resolveSpec` returns the given resolved spec; generation renders the
- * given files per environment.
+ * issues; `resolveSpec` returns the given resolved spec; `synthesize` returns a
+ * stack set of the requested environments (without stacks) and
+ * `renderStackSet` renders the given files for them.
  */
 export function fakeDeps(
   options: {
@@ -16,6 +18,7 @@ export function fakeDeps(
     issues?: readonly SpecIssue[];
     /** Files per environment, as `renderStackSet` would return them. */
     files?: (environmentIDs: readonly string[]) => Map<string, string>;
+    conformance?: readonly StackConformanceIssue[];
     overrides?: Partial<MspDeps>;
   } = {},
 ): MspDeps {
@@ -25,19 +28,12 @@ export function fakeDeps(
   return {
     async loadSpec(path) {
       const source = await readFile(path, 'utf8');
-      const hasError = issues.some((i) => (i.severity ?? 'error') === 'error');
+      const hasError = issues.some((i) => i.severity === 'error');
       return {
         path,
         source,
         issues,
-        ...(hasError
-          ? {}
-          : {
-              spec: {
-                service: { id: resolved.service.id },
-                environments: resolved.environments.map((e) => ({ id: e.id })),
-              },
-            }),
+        ...(hasError ? {} : { spec: serviceSpec(resolved), assets: {} }),
       };
     },
     loadPlatformConfig: async () => ({ config: platform, issues: [] }),
@@ -47,9 +43,38 @@ export function fakeDeps(
     serviceSchema: () => ({ $id: 'service.schema.json', type: 'object' }),
     platformSchema: () => ({ $id: 'platform.schema.json', type: 'object' }),
     serviceSchemaPath: () => '/opt/msp/node_modules/@msp/spec/schema/service.schema.json',
-    synthesize: (_resolved, _platform, opts) =>
-      opts.environmentIDs ?? resolved.environments.map((e) => e.id),
-    renderStackSet: (set) => (options.files ?? (() => new Map<string, string>()))(set as string[]),
+    resolveImageTags: async () => ({}),
+    synthesize: (_resolved, _platform, opts): StackSet => ({
+      serviceID: resolved.service.id,
+      environments: (opts.environmentIDs ?? resolved.environments.map((e) => e.id)).map((id) => ({
+        id,
+        terraformVersion: platform.terraformVersion,
+        stacks: [],
+      })),
+    }),
+    checkConformance: () => options.conformance ?? [],
+    renderStackSet: (set) =>
+      (options.files ?? (() => new Map<string, string>()))(set.environments.map((e) => e.id)),
     ...options.overrides,
+  };
+}
+
+/** The smallest valid-looking `ServiceSpec` behind a resolved spec. */
+function serviceSpec(resolved: ResolvedSpec): ServiceSpec {
+  return {
+    service: {
+      id: resolved.service.id,
+      kind: resolved.service.kind,
+      owners: [...resolved.service.owners],
+      description: resolved.service.description,
+    },
+    build: { image: resolved.build.image },
+    environments: resolved.environments.map((e) => ({
+      id: e.id,
+      projectID: e.projectID,
+      category: e.category,
+      deploy: { type: 'manual' },
+      instances: { resources: { cpu: e.instances.cpu, memory: e.instances.memory } },
+    })),
   };
 }

@@ -1,0 +1,53 @@
+import { CliError } from '../cli/errors.js';
+import { createColors, type Colors } from '../cli/colors.js';
+import type { MspDeps, StackConformanceIssue } from '../deps.js';
+import type { PlatformConfig, ResolvedSpec } from '@msp/spec';
+import type { StackSet } from '@msp/terraform-gen';
+
+/**
+ * One conformance issue as `<env>/<stack> <address>: <path>: <message>`, the
+ * stack and Terraform address first so it can be found in the generated files.
+ */
+export function formatConformanceIssue(issue: StackConformanceIssue, colors: Colors): string {
+  const path = issue.path === '' ? '' : `${colors.bold(issue.path)}: `;
+  return `${issue.stack} ${issue.address}: ${path}${issue.message} ${colors.dim('[conformance]')}`;
+}
+
+const plain = createColors(false);
+
+/**
+ * Throws one `CliError` listing every resource of the stack set that does not
+ * fit the pinned provider schemas: a generator bug, never written to disk.
+ */
+export function assertConformance(deps: MspDeps, set: StackSet): void {
+  const issues = deps.checkConformance(set);
+  if (issues.length === 0) return;
+  throw new CliError(
+    'terraform-nonconformant',
+    [
+      `the generated Terraform of ${set.serviceID} does not match the pinned provider schemas (${issues.length} problem${issues.length === 1 ? '' : 's'}):`,
+      ...issues.map((issue) => `  ${formatConformanceIssue(issue, plain)}`),
+    ].join('\n'),
+    { hint: 'This is a bug in msp: please report it with the spec that triggers it.' },
+  );
+}
+
+/**
+ * The stack set of every environment, for checks that must not touch the
+ * network: `subscription` environments get a placeholder digest instead of
+ * the registry's.
+ */
+export function synthesizeOffline(
+  deps: MspDeps,
+  resolved: ResolvedSpec,
+  platform: PlatformConfig,
+): StackSet {
+  const imageTags = Object.fromEntries(
+    resolved.environments.flatMap((env) =>
+      env.deploy.type === 'subscription'
+        ? [[env.id, `${env.deploy.tag}@sha256:${'0'.repeat(64)}`]]
+        : [],
+    ),
+  );
+  return deps.synthesize(resolved, platform, { imageTags });
+}

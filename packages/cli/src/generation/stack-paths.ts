@@ -1,0 +1,35 @@
+/** Paths of generated files: `terraform/<env>/stacks/<stack>/<file>` and `terraform/<env>/.terraform-version`. */
+
+const stackFile = /^terraform\/([^/]+)\/stacks\/([^/]+)\/(.+)$/;
+
+/** Splits a generated path into environment, stack and file name, if it is a stack file. */
+export function parseStackPath(
+  path: string,
+): { environment: string; stack: string; file: string } | undefined {
+  const match = stackFile.exec(path);
+  if (match === null) return undefined;
+  const [, environment = '', stack = '', file = ''] = match;
+  return { environment, stack, file };
+}
+
+/** The stacks generated for an environment, in the order generation emitted them. */
+export function stackNames(files: ReadonlyMap<string, string>, environmentID: string): string[] {
+  const names: string[] = [];
+  for (const path of files.keys()) {
+    const parsed = parseStackPath(path);
+    if (
+      parsed !== undefined &&
+      parsed.environment === environmentID &&
+      !names.includes(parsed.stack)
+    )
+      names.push(parsed.stack);
+  }
+  return names;
+}
+
+/** Whether a file under `terraform/` is one generation owns (and may remove when it is no longer generated). */
+export function isGeneratedFile(path: string): boolean {
+  return /^terraform\/[^/]+\/(\.terraform-version|stacks\/[^/]+\/([^/]+\.tf\.json|terraform\.tfvars))$/.test(
+    path,
+  );
+}

@@ -1,0 +1,102 @@
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { synthesizeOffline } from '../../src/generation/conformance.js';
+import { loadDefaultDeps } from '../../src/wire-deps.js';
+import { SPEC_FIXTURES_DIR } from '../support/repository.js';
+import { hasTerraform, mapLimited, terraformValidate } from '../support/tf-offline.js';
+import type { MspDeps } from '../../src/deps.js';
+
+/**
+ * Every valid spec fixture of @msp/spec through the whole pipeline, through
+ * the same `MspDeps` the CLI uses: load → validate → resolve → synthesize →
+ * conformance → render, then real `terraform validate` on one environment.
+ */
+const validDir = join(SPEC_FIXTURES_DIR, 'valid');
+
+async function fixtureNames(): Promise<string[]> {
+  return (await readdir(validDir, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** The pipeline for one spec, failing with every issue when a stage reports any error. */
+async function generate(deps: MspDeps, spec: string) {
+  const platform = await deps.loadPlatformConfig(dirname(spec));
+  if (platform.config === undefined)
+    throw new Error(`platform config invalid: ${JSON.stringify(platform.issues)}`);
+  const loaded = await deps.loadSpec(spec, platform.config);
+  const errors = loaded.issues.filter((issue) => issue.severity === 'error');
+  if (loaded.spec === undefined || errors.length > 0)
+    throw new Error(`${spec} is invalid: ${JSON.stringify(errors, null, 2)}`);
+  const resolved = deps.resolveSpec(loaded.spec, platform.config, loaded.assets);
+  const set = synthesizeOffline(deps, resolved, platform.config);
+  return { resolved, conformance: deps.checkConformance(set), files: deps.renderStackSet(set) };
+}
+
+describe('every valid spec fixture through the real pipeline', () => {
+  let deps: MspDeps;
+  let names: string[];
+
+  beforeAll(async () => {
+    deps = await loadDefaultDeps();
+    names = await fixtureNames();
+  });
+
+  it('finds the fixtures', () => {
+    expect(names.length).toBeGreaterThanOrEqual(5);
+    expect(names).toContain('service-full');
+  });
+
+  it('generates every fixture with zero errors and conforming stacks, byte-identical on a second run', async () => {
+    for (const name of names) {
+      const spec = join(validDir, name, 'service.yaml');
+      const first = await generate(deps, spec);
+      expect({ name, conformance: first.conformance }).toEqual({ name, conformance: [] });
+      const stacks = [...first.files.keys()].filter((path) => path.endsWith('/main.tf.json'));
+      expect({ name, stacks: stacks.length }).toEqual({
+        name,
+        stacks: first.resolved.environments.length * 3,
+      });
+      const second = await generate(deps, spec);
+      expect({ name, files: [...second.files] }).toEqual({ name, files: [...first.files] });
+    }
+  });
+
+  const describeIfTerraform = hasTerraform ? describe : describe.skip;
+  if (!hasTerraform)
+    console.warn(
+      'terraform validate of the spec fixtures skipped: no `terraform` binary on PATH (install Terraform >= 1.11)',
+    );
+
+  describeIfTerraform('terraform validate (tf-offline)', () => {
+    let outDir = '';
+    beforeAll(async () => {
+      outDir = await mkdtemp(join(tmpdir(), 'msp-cli-validate-'));
+    });
+    afterAll(async () => {
+      if (outDir !== '') await rm(outDir, { recursive: true, force: true });
+    });
+
+    it("accepts every stack of each fixture's last environment (the production one where there is one)", async () => {
+      const stackDirs: string[] = [];
+      for (const name of names) {
+        const { resolved, files } = await generate(deps, join(validDir, name, 'service.yaml'));
+        const env = resolved.environments.at(-1)?.id ?? '';
+        for (const [path, content] of files) {
+          if (!path.startsWith(`terraform/${env}/`)) continue;
+          const target = join(outDir, name, path);
+          await mkdir(dirname(target), { recursive: true });
+          await writeFile(target, content);
+          if (path.endsWith('/main.tf.json')) stackDirs.push(dirname(target));
+        }
+      }
+      expect(stackDirs.length).toBeGreaterThanOrEqual(names.length * 3);
+      const results = await mapLimited(stackDirs, 2, async (dir) =>
+        (await terraformValidate(dir)).map((line) => `${dir.slice(outDir.length + 1)}: ${line}`),
+      );
+      expect(results.flat()).toEqual([]);
+    }, 300_000);
+  });
+});

@@ -1,0 +1,86 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadDefaultDeps } from '../../src/wire-deps.js';
+import { startFakeRegistry, type FakeRegistry } from '../support/fake-registry.js';
+import { memoryIo } from '../support/memory-io.js';
+import { runMsp } from '../support/run-msp.js';
+import { useTempDir } from '../support/temp-dir.js';
+
+/** A subscription deploy: generate pins the tag's digest from a (local) registry. */
+describe('msp generate with a subscription deploy and the real libraries', () => {
+  const tempDir = useTempDir();
+  let registry: FakeRegistry;
+
+  beforeEach(async () => {
+    registry = await startFakeRegistry();
+  });
+  afterEach(() => registry.close());
+
+  const spec = (host: string) =>
+    [
+      'service:',
+      '  id: feed',
+      '  owners: [team-feed]',
+      '  description: Serves the feed.',
+      'build:',
+      `  image: ${host}/team/feed`,
+      'environments:',
+      '  - id: dev',
+      '    projectID: feed-dev-1a2b',
+      '    category: test',
+      '    deploy:',
+      '      type: subscription',
+      '      subscription:',
+      '        tag: main',
+      '    instances:',
+      '      resources: { cpu: 1, memory: 512Mi }',
+      '',
+    ].join('\n');
+
+  it('writes the resolved digest to terraform.tfvars, keeps it while stable, and updates it with --no-stable', async () => {
+    await mkdir(join(tempDir(), 'feed'));
+    await writeFile(join(tempDir(), 'feed', 'service.yaml'), spec(registry.host));
+    const first = registry.publish('team/feed', 'main', '{"schemaVersion":2,"build":1}');
+    const deps = await loadDefaultDeps();
+    const generate = (...args: string[]) =>
+      runMsp(['generate', 'feed/service.yaml', ...args], {
+        io: memoryIo({
+          cwd: tempDir(),
+          env: { PATH: '', MSP_PLAIN_HTTP_REGISTRIES: registry.host },
+        }),
+        deps,
+      });
+    const tfvars = () =>
+      readFile(join(tempDir(), 'feed/terraform/dev/stacks/cloudrun/terraform.tfvars'), 'utf8');
+
+    const created = await generate();
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    expect(await tfvars()).toBe(`resolved_image_tag = "main@${first}"\n`);
+    expect(
+      await readFile(join(tempDir(), 'feed/terraform/dev/stacks/cloudrun/main.tf.json'), 'utf8'),
+    ).toContain(`"${registry.host}/team/feed:\${var.resolved_image_tag}"`);
+
+    const second = registry.publish('team/feed', 'main', '{"schemaVersion":2,"build":2}');
+    const requests = registry.requests.length;
+    expect((await generate('--check')).code).toBe(0);
+    expect(registry.requests.length).toBe(requests);
+
+    expect((await generate('--no-stable')).code).toBe(0);
+    expect(await tfvars()).toBe(`resolved_image_tag = "main@${second}"\n`);
+  });
+
+  it('fails clearly when the tag is not in the registry', async () => {
+    await mkdir(join(tempDir(), 'feed'));
+    await writeFile(join(tempDir(), 'feed', 'service.yaml'), spec(registry.host));
+    const result = await runMsp(['generate', 'feed/service.yaml'], {
+      io: memoryIo({ cwd: tempDir(), env: { PATH: '', MSP_PLAIN_HTTP_REGISTRIES: registry.host } }),
+      deps: await loadDefaultDeps(),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('cannot resolve subscription image tags');
+    expect(result.stderr).toContain(
+      `${registry.host}/team/feed:main: tag not found in the registry`,
+    );
+  });
+});

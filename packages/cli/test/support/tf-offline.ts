@@ -1,0 +1,59 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './repository.js';
+
+/** The shared tf-offline tool: real `terraform validate` with the pinned provider schemas, offline. */
+const validateScript = join(repoRoot, '..', 'shared', 'tools', 'tf-offline', 'validate');
+
+/** Whether a `terraform` binary is on PATH; without one the tf-offline tests are skipped. */
+export const hasTerraform = spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0;
+
+interface Diagnostic {
+  readonly severity: string;
+  readonly summary: string;
+  readonly detail?: string;
+}
+
+/**
+ * Runs `terraform validate` on one configuration directory and returns its
+ * diagnostics as lines (empty when valid, without warnings).
+ * @throws Error when the tool itself fails (exit 2) or is missing.
+ */
+export function terraformValidate(dir: string): Promise<string[]> {
+  if (!existsSync(validateScript))
+    throw new Error(
+      `tf-offline not found at ${validateScript}: the shared folder must sit beside the repository`,
+    );
+  return new Promise((resolve, reject) => {
+    execFile(validateScript, ['--json', dir], { encoding: 'utf8' }, (error, stdout, stderr) => {
+      if (error !== null && error.code !== 1) {
+        reject(new Error(`tf-offline failed on ${dir}: ${stderr || error.message}`));
+        return;
+      }
+      const result = JSON.parse(stdout) as { valid: boolean; diagnostics: Diagnostic[] };
+      const lines = result.diagnostics.map(
+        (d) => `${d.severity}: ${d.summary}${d.detail === undefined ? '' : ` (${d.detail})`}`,
+      );
+      resolve(!result.valid && lines.length === 0 ? ['invalid'] : lines);
+    });
+  });
+}
+
+/** Runs `task` over `items`, `limit` at a time, keeping the order of results. */
+export async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
