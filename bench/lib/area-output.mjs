@@ -12,7 +12,7 @@ export function printArea(area, json) {
   for (const result of area.results) {
     const s = summarize(result.samples);
     console.log(
-      `  ${result.name}: median ${formatNumber(s.median)} ${result.unit} (p25–p75 ${formatNumber(s.p25)}–${formatNumber(s.p75)}, n=${s.n})`,
+      `  ${result.name}${result.series ? ` (${result.series})` : ''}: median ${formatNumber(s.median)} ${result.unit} (p25–p75 ${formatNumber(s.p25)}–${formatNumber(s.p75)}, n=${s.n})`,
     );
   }
 }
