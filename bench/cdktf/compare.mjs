@@ -60,6 +60,33 @@ function inProcessSamples(label, args) {
   return JSON.parse(node([...args, '--repeat', String(runs + WARMUP)]).stdout).slice(WARMUP);
 }
 
+/** One cold process per run, each printing its phases as JSON: samples per phase. */
+function phaseSamples(label, args) {
+  log(`${label}: ${runs} processes, by phase`);
+  const phases = new Map();
+  for (let i = 0; i < runs; i++) {
+    rmSync(out('phases'), { recursive: true, force: true });
+    for (const [phase, ms] of Object.entries(JSON.parse(node(args).stdout))) {
+      phases.set(phase, [...(phases.get(phase) ?? []), ms]);
+    }
+  }
+  return [...phases].map(([phase, samples]) => ({
+    name: `${label}: ${PHASE_NAMES[phase] ?? phase}`,
+    unit: 'ms',
+    group: 'where the process time goes',
+    samples,
+  }));
+}
+const PHASE_NAMES = {
+  startup: 'Node start-up',
+  load: 'load @msp/spec + @msp/terraform-gen',
+  validate: 'load + validate the spec (first time)',
+  generate: 'resolve + synthesize + render',
+  write: 'write files',
+  imports: 'Node start-up + load cdktf and providers',
+  synth: 'build constructs + app.synth()',
+};
+
 const results = [
   {
     name: 'node -e 0',
@@ -90,6 +117,8 @@ const results = [
     group: 'in-process',
     samples: inProcessSamples('CDKTF', [app, out('cdktf-repeat')]),
   },
+  ...phaseSamples('msp', [join(here, '../lib/msp-generate.mjs'), spec, out('phases'), '--phases']),
+  ...phaseSamples('CDKTF', [app, out('phases'), '--phases']),
 ];
 rmSync(work, { recursive: true, force: true });
 
@@ -100,7 +129,7 @@ printArea(
     command: `node bench/cdktf/compare.mjs ${runs}`,
     description: [
       `Fixture: bench/cdktf/fixture/service.yaml (apps/msp-example without LOG_LEVEL): two environments, project + iam + cloudrun stacks with Redis, Cloud SQL and BigQuery; msp ${resourceCount(mspAddresses)} resources and data sources, CDKTF ${resourceCount(cdktfAddresses)}; ${differences.length === 0 ? 'the same addresses and outputs in both' : `${differences.length} differences (see stderr)`}.`,
-      'Process: wall time of one `node` process that generates and writes every file, start-up included. In-process: one generation (files written) after warm-up, in a long-lived process.',
+      'Process: wall time of one `node` process that generates and writes every file, start-up included. In-process: one generation (files written) after warm-up, in a long-lived process. Where the process time goes: the same cold process timed from inside, stage by stage.',
       "CDKTF runs at its fastest: TypeScript through Node's built-in type stripping (no ts-node, no `cdktf synth` CLI), deep imports of single resource classes from @cdktf/provider-google, and values written out in code instead of read from the spec.",
       ...(msp.note ? [msp.note] : []),
     ],

@@ -6,13 +6,13 @@ export const AREAS = [
     id: 'generation-vs-cdktf',
     title: 'Generation: msp against CDKTF',
     script: 'bench/cdktf/compare.mjs',
-    runs: { full: 10, quick: 3 },
+    runs: { full: 20, quick: 3 },
   },
   {
     id: 'scale',
     title: 'Scale: many services',
     script: 'bench/scale/scale.mjs',
-    runs: { full: 5, quick: 1 },
+    runs: { full: 10, quick: 1 },
   },
   {
     id: 'terraform-gen',
