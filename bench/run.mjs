@@ -68,9 +68,8 @@ function runArea(def) {
     log(`${def.id}: skipped (${def.script} is not here)`);
     return { def, status: 'skipped' };
   }
-  const runs = def.runs?.[flags.quick ? 'quick' : 'full'];
-  const args = [...(runs === undefined ? [] : [String(runs)]), '--json'];
-  const command = `node ${def.script} ${args.filter((a) => a !== '--json').join(' ')}`.trim();
+  const args = [...def.args[flags.quick ? 'quick' : 'full'], '--json'];
+  const command = `node ${def.script} ${args.slice(0, -1).join(' ')}`.trim();
   log(`${def.id}: ${command}`);
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, [script, ...args], {

@@ -1,41 +1,41 @@
 // The benchmark areas bench/run.mjs runs, in order. Each script follows the
-// convention in area-output.mjs when given `--json`; `runs` is passed as the first
-// argument (full run, then --quick), and a script that is not there is skipped.
+// convention in area-output.mjs when given `--json`; `args` are its arguments for a
+// full run and for --quick (run counts), and a script that is not there is skipped.
 export const AREAS = [
   {
     id: 'generation-vs-cdktf',
     title: 'Generation: msp against CDKTF',
     script: 'bench/cdktf/compare.mjs',
-    runs: { full: 20, quick: 3 },
+    args: { full: ['20'], quick: ['3'] },
   },
   {
     id: 'scale',
     title: 'Scale: many services',
     script: 'bench/scale/scale.mjs',
-    runs: { full: 10, quick: 1 },
+    args: { full: ['10'], quick: ['1'] },
   },
   {
     id: 'terraform-gen',
     title: 'Generation in-process: largest fixture',
     script: 'bench/terraform-gen/generate.mjs',
-    runs: { full: 500, quick: 50 },
+    args: { full: ['500'], quick: ['50'] },
   },
   {
     id: 'spec',
     title: 'Spec parse + validate',
     script: 'bench/spec/parse-validate.mjs',
-    runs: { full: 200, quick: 30 },
+    args: { full: ['200'], quick: ['30'] },
   },
   {
     id: 'cli',
     title: 'CLI start-up',
     script: 'bench/cli/startup.mjs',
-    runs: { full: 30, quick: 5 },
+    args: { full: ['30'], quick: ['5'] },
   },
   {
     id: 'runtime',
     title: 'Runtime: cold start, throughput, idle memory',
     script: 'bench/runtime/run.mjs',
-    runs: undefined,
+    args: { full: ['--runs', '10'], quick: ['--runs', '3', '--seconds', '2'] },
   },
 ];
