@@ -6,8 +6,8 @@
 //   npm run bench -- --quick          few runs, for trying things out
 //   npm run bench -- --only scale,cli --no-build
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AREAS } from './lib/areas.mjs';
 import { describeMachine } from './lib/machine.mjs';
@@ -36,7 +36,8 @@ function build() {
     existsSync(join(ROOT, 'packages', p, 'project.json')),
   );
   log(`building ${projects.join(', ')}`);
-  const nx = join(ROOT, 'node_modules/nx/bin/nx.js');
+  const nxPackage = join(ROOT, 'node_modules/nx/package.json');
+  const nx = join(nxPackage, '..', JSON.parse(readFileSync(nxPackage, 'utf8')).bin.nx);
   const result = spawnSync(
     process.execPath,
     [nx, 'run-many', '-t', 'build', '-p', ...projects, '--outputStyle=static'],
@@ -105,7 +106,7 @@ const { markdown, charts } = renderReport({
   runs,
   seconds: elapsedMs(started) / 1000,
 });
-const outFile = join(ROOT, flags.out);
+const outFile = resolve(ROOT, flags.out);
 const chartDir = join(outFile, '..', 'performance');
 mkdirSync(chartDir, { recursive: true });
 for (const old of readdirSync(chartDir).filter((f) => f.endsWith('.svg')))

@@ -80,7 +80,7 @@ function phaseSamples(label, args) {
 const PHASE_NAMES = {
   startup: 'Node start-up',
   load: 'load @msp/spec + @msp/terraform-gen',
-  validate: 'load + validate the spec (first time)',
+  validate: 'read + parse + validate the spec (cold)',
   generate: 'resolve + synthesize + render',
   write: 'write files',
   imports: 'Node start-up + load cdktf and providers',

@@ -40,8 +40,8 @@ function linearTicks(max) {
  * scale when the values span more than `logAbove` times.
  */
 export function barChart({ title, unit, bars, logAbove = 50 }) {
-  const labelWidth = Math.min(300, 12 + 7 * Math.max(...bars.map((b) => b.label.length)));
-  const width = 760;
+  const labelWidth = Math.min(420, 12 + 7 * Math.max(...bars.map((b) => b.label.length)));
+  const width = labelWidth + 500;
   const rowHeight = 30;
   const top = 40;
   const plotLeft = labelWidth + 10;
@@ -97,9 +97,11 @@ export function barChart({ title, unit, bars, logAbove = 50 }) {
  * line of slope 1 is linear growth.
  */
 export function lineChart({ title, xLabel, unit, series }) {
-  const width = 760;
+  const legendWidth =
+    series.length > 1 ? 40 + 7 * Math.max(...series.map((s) => s.name.length)) : 0;
+  const width = 700 + legendWidth;
   const height = 360;
-  const [left, right, top, bottom] = [70, width - 160, 40, height - 50];
+  const [left, right, top, bottom] = [70, width - legendWidth - 50, 40, height - 50];
   const points = series.flatMap((s) => s.points);
   const x = logScale(
     Math.min(...points.map((p) => p.x)),
@@ -145,10 +147,12 @@ export function lineChart({ title, xLabel, unit, series }) {
       );
       body.push(text(px + 6, y.map(p.median) - 6, formatNumber(p.median), `fill="${color}"`));
     }
-    body.push(
-      `<rect x="${right + 16}" y="${top + i * 20}" width="12" height="12" fill="${color}"/>`,
-    );
-    body.push(text(right + 34, top + i * 20 + 10, s.name));
+    if (legendWidth > 0) {
+      body.push(
+        `<rect x="${right + 40}" y="${top + i * 20}" width="12" height="12" fill="${color}"/>`,
+      );
+      body.push(text(right + 58, top + i * 20 + 10, s.name));
+    }
   });
   return svg(width, height, body);
 }

@@ -58,13 +58,22 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
+// Cost of one more service: the slope between the smallest and the largest size.
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const times = results.filter((r) => r.unit === 'ms');
+const [first, last] = [times[0], times.at(-1)];
+const marginal =
+  first && last && last.x > first.x
+    ? ` One more service costs about ${((median(last.samples) - median(first.samples)) / (last.x - first.x)).toFixed(1)} ms (the slope from ${first.x} to ${last.x} services).`
+    : '';
+
 printArea(
   {
     area: 'scale',
     title: 'Scale: many services',
     command: `node bench/scale/scale.mjs ${runs}`,
     description: [
-      `Each service (bench/scale/service-template.mjs) has three environments (dev, staging, prod; PostgreSQL and Redis in prod) and yields ${perService} files. One process per run loads the libraries and the platform config once, then validates, resolves, generates and writes every service in turn; the figures are its wall time (start-up included) and peak resident memory.`,
+      `Each service (bench/scale/service-template.mjs) has three environments (dev, staging, prod; PostgreSQL and Redis in prod) and yields ${perService} files. One process per run loads the libraries and the platform config once, then validates, resolves, generates and writes every service in turn; the figures are its wall time (start-up included) and peak resident memory.${marginal}`,
     ],
     results,
   },
