@@ -1,6 +1,8 @@
 // The benchmark areas bench/run.mjs runs, in order. Each script follows the
 // convention in area-output.mjs when given `--json`; `args` are its arguments for a
 // full run and for --quick (run counts), and a script that is not there is skipped.
+const SAMPLE_10_PERCENT = 'OTEL_TRACES_SAMPLER=traceidratio,OTEL_TRACES_SAMPLER_ARG=0.1';
+
 export const AREAS = [
   {
     id: 'generation-vs-cdktf',
@@ -37,5 +39,14 @@ export const AREAS = [
     title: 'Runtime: cold start, throughput, idle memory',
     script: 'bench/runtime/run.mjs',
     args: { full: ['--runs', '10'], quick: ['--runs', '3', '--seconds', '2'] },
+  },
+  {
+    id: 'runtime-sampling-10',
+    title: 'Runtime: throughput with 10% trace sampling',
+    script: 'bench/runtime/run.mjs',
+    args: {
+      full: ['--only', 'throughput', '--env', SAMPLE_10_PERCENT],
+      quick: ['--only', 'throughput', '--seconds', '2', '--env', SAMPLE_10_PERCENT],
+    },
   },
 ];

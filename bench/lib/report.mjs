@@ -4,6 +4,7 @@ import { formatNumber, summarize } from './stats.mjs';
 
 const GOAL_RATIO = 100;
 
+const signed = (value) => `${value >= 0 ? '+' : '−'}${formatNumber(Math.abs(value))}`;
 const fmt = (value, unit) => `${formatNumber(value)} ${unit}`;
 const spread = (s, unit) =>
   `${formatNumber(s.p25)}–${formatNumber(s.p75)} ${unit} | ${formatNumber(s.min)}–${formatNumber(s.max)} ${unit}`;
@@ -89,7 +90,7 @@ function summaryLines(runs) {
     for (const r of cli.results.filter((x) => x !== floor)) {
       const median = summarize(r.samples).median;
       const over = floor
-        ? ` (${formatNumber(median - summarize(floor.samples).median)} ms over \`node -e 0\`)`
+        ? ` (${signed(median - summarize(floor.samples).median)} ms against \`node -e 0\`)`
         : '';
       lines.push(`- CLI: \`${r.name}\` ${fmt(median, r.unit)}${over}.`);
     }
@@ -130,6 +131,12 @@ export function renderReport({ machine, date, command, quick, runs, seconds }) {
     `| OS | ${machine.os} |`,
     `| Load average at start (1, 5, 15 min) | ${machine.loadAverage.map((l) => l.toFixed(2)).join(', ')} |`,
     '',
+    ...(machine.loadAverage[0] > machine.cores / 2
+      ? [
+          `The machine was busy when the run started (load ${machine.loadAverage[0].toFixed(1)} on ${machine.cores} cores): figures are noisy, and process times more than in-process ones. Run again on a quiet machine for figures to quote.`,
+          '',
+        ]
+      : []),
     '## Summary',
     '',
     ...summaryLines(runs),
