@@ -19,7 +19,6 @@ const { values: flags } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
-    build: { type: 'boolean', default: true },
     'no-build': { type: 'boolean', default: false },
     out: { type: 'string', default: 'docs/performance.md' },
   },
@@ -94,7 +93,7 @@ function runArea(def) {
 const only = flags.only?.split(',');
 const areas = AREAS.filter((a) => only === undefined || only.includes(a.id));
 const machine = describeMachine();
-if (flags.build && !flags['no-build']) build();
+if (!flags['no-build']) build();
 const runs = areas.map(runArea);
 
 const invocation = `npm run bench${flags.quick ? ' -- --quick' : ''}`;
