@@ -1,6 +1,7 @@
 // Measures parseSpec + validateSpec in-process on the largest spec fixture and on a
 // typical one. Prints median and p95 over many runs after a warm-up.
-// Usage: npx nx run spec:build && node bench/spec/parse-validate.mjs [runs]
+// Usage: npx nx run spec:build && node bench/spec/parse-validate.mjs [runs] [--json]
+// --json prints one JSON document with the raw samples instead (bench/run.mjs reads it).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +27,8 @@ const specs = ['valid', 'invalid'].flatMap((kind) =>
 );
 const largest = specs.reduce((a, b) => (statSync(a).size >= statSync(b).size ? a : b));
 const typical = join(fixtures, 'valid/service-full/service.yaml');
-const runs = Number(process.argv[2] ?? 200);
+const json = process.argv.includes('--json');
+const runs = Number(process.argv.slice(2).find((arg) => arg !== '--json') ?? 200);
 
 function measure(file) {
   const text = readFileSync(file, 'utf8');
@@ -38,6 +40,7 @@ function measure(file) {
     once();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
+  const samples = [...times];
   times.sort((a, b) => a - b);
   const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
   return {
@@ -45,7 +48,21 @@ function measure(file) {
     kB: Math.round(text.length / 1024),
     median: at(0.5),
     p95: at(0.95),
+    samples,
   };
+}
+
+if (json) {
+  const results = [measure(largest), measure(typical)].map((r) => ({
+    name: `${r.file} (${r.kB} kB)`,
+    unit: 'ms',
+    samples: r.samples,
+  }));
+  const command = `node bench/spec/parse-validate.mjs ${runs}`;
+  const description = ['parseSpec + validateSpec in-process, after 20 warm-up runs.'];
+  const area = { area: 'spec', title: 'Spec parse + validate', command, description, results };
+  console.log(JSON.stringify(area));
+  process.exit(0);
 }
 
 console.log(`parseSpec + validateSpec, ${runs} runs after 20 warm-up runs`);

@@ -1,0 +1,49 @@
+// A CDKTF app that synthesizes what msp generates for bench/cdktf/fixture/service.yaml:
+// the project, iam and cloudrun stacks (with Redis, Cloud SQL and BigQuery) of each
+// environment. Node runs it directly (built-in type stripping), so no compile step
+// is timed.
+//
+//   node bench/cdktf/src/main.ts <outdir>                 synthesize once
+//   node bench/cdktf/src/main.ts <outdir> --repeat 10     print one JSON array of in-process times (ms)
+//   node bench/cdktf/src/main.ts <outdir> --phases        JSON: start-up with imports, then synth (ms)
+import { rmSync } from 'node:fs';
+import { App } from 'cdktf';
+import { cloudrunStack } from './cloudrun-stack.ts';
+import { ENVIRONMENTS } from './config.ts';
+import { iamStack } from './iam-stack.ts';
+import { projectStack } from './project-stack.ts';
+
+// ES module imports are evaluated before this line: Node start-up plus loading CDKTF.
+const imported = performance.now();
+
+export function synthesize(outdir: string): void {
+  const app = new App({ outdir, skipValidation: false });
+  for (const env of ENVIRONMENTS) {
+    projectStack(app, env);
+    iamStack(app, env);
+    cloudrunStack(app, env);
+  }
+  app.synth();
+}
+
+const [outdir, flag, count] = process.argv.slice(2);
+if (outdir === undefined) {
+  console.error('usage: node bench/cdktf/src/main.ts <outdir> [--repeat <n>]');
+  process.exit(2);
+}
+if (flag === '--repeat') {
+  const times: number[] = [];
+  for (let i = 0; i < Number(count ?? 5); i++) {
+    rmSync(outdir, { recursive: true, force: true });
+    const start = process.hrtime.bigint();
+    synthesize(outdir);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  console.log(JSON.stringify(times));
+} else if (flag === '--phases') {
+  const start = performance.now();
+  synthesize(outdir);
+  console.log(JSON.stringify({ imports: imported, synth: performance.now() - start }));
+} else {
+  synthesize(outdir);
+}

@@ -1,0 +1,52 @@
+// The benchmark areas bench/run.mjs runs, in order. Each script follows the
+// convention in area-output.mjs when given `--json`; `args` are its arguments for a
+// full run and for --quick (run counts), and a script that is not there is skipped.
+const SAMPLE_10_PERCENT = 'OTEL_TRACES_SAMPLER=traceidratio,OTEL_TRACES_SAMPLER_ARG=0.1';
+
+export const AREAS = [
+  {
+    id: 'generation-vs-cdktf',
+    title: 'Generation: msp against CDKTF',
+    script: 'bench/cdktf/compare.mjs',
+    args: { full: ['20'], quick: ['3'] },
+  },
+  {
+    id: 'scale',
+    title: 'Scale: many services',
+    script: 'bench/scale/scale.mjs',
+    args: { full: ['10'], quick: ['1'] },
+  },
+  {
+    id: 'terraform-gen',
+    title: 'Generation in-process: largest fixture',
+    script: 'bench/terraform-gen/generate.mjs',
+    args: { full: ['500'], quick: ['50'] },
+  },
+  {
+    id: 'spec',
+    title: 'Spec parse + validate',
+    script: 'bench/spec/parse-validate.mjs',
+    args: { full: ['200'], quick: ['30'] },
+  },
+  {
+    id: 'cli',
+    title: 'CLI start-up',
+    script: 'bench/cli/startup.mjs',
+    args: { full: ['30'], quick: ['5'] },
+  },
+  {
+    id: 'runtime',
+    title: 'Runtime: cold start, throughput, idle memory',
+    script: 'bench/runtime/run.mjs',
+    args: { full: ['--runs', '10'], quick: ['--runs', '3', '--seconds', '2'] },
+  },
+  {
+    id: 'runtime-sampling-10',
+    title: 'Runtime: throughput with 10% trace sampling',
+    script: 'bench/runtime/run.mjs',
+    args: {
+      full: ['--only', 'throughput', '--env', SAMPLE_10_PERCENT],
+      quick: ['--only', 'throughput', '--seconds', '2', '--env', SAMPLE_10_PERCENT],
+    },
+  },
+];
