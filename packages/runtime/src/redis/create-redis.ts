@@ -90,11 +90,16 @@ function watchConnection(redis: Redis, logger: StructuredLogger): void {
   });
 }
 
-async function quit(redis: Redis): Promise<void> {
+/** QUIT, then wait for the socket to close; disconnect if that takes too long. */
+async function quit(redis: Redis, timeoutMs = 2_000): Promise<void> {
   if (redis.status === 'end') return;
+  const ended = new Promise<void>((resolve) => redis.once('end', () => resolve()));
+  const timer = setTimeout(() => redis.disconnect(), timeoutMs);
   try {
     await redis.quit();
   } catch {
     redis.disconnect();
   }
+  await ended;
+  clearTimeout(timer);
 }
