@@ -1,0 +1,136 @@
+import { request } from 'node:http';
+import { startFixture } from './telemetry-support/fixture-process.js';
+import { otlpReceiver, type OtlpReceiver } from './telemetry-support/otlp-receiver.js';
+import { requireServer, testServers } from './telemetry-support/servers.js';
+
+interface OtlpSpan {
+  name: string;
+  kind: number;
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+}
+interface OtlpAttribute {
+  key: string;
+  value: { stringValue?: string };
+}
+interface TraceExport {
+  resourceSpans: {
+    resource: { attributes: OtlpAttribute[] };
+    scopeSpans: { spans: OtlpSpan[] }[];
+  }[];
+}
+interface MetricExport {
+  resourceMetrics: { scopeMetrics: { metrics: { name: string }[] }[] }[];
+}
+
+const SERVER = 2;
+const CLIENT = 3;
+const TRACE_ID = '0af7651916cd43dd8448eb211c80319c';
+const PARENT_ID = 'b7ad6b7169203331';
+
+const dataEnv = (): Record<string, string> => ({
+  PGHOST: testServers.pgHost,
+  PGPORT: String(testServers.pgPort),
+  PGUSER: testServers.pgUser,
+  PGDATABASE: testServers.pgDatabase,
+  REDIS_ENDPOINT: testServers.redisUrl,
+  // Long intervals: whatever arrives, arrives through the shutdown flush.
+  OTEL_METRIC_EXPORT_INTERVAL: '600000',
+  OTEL_BSP_SCHEDULE_DELAY: '600000',
+});
+
+function get(port: number, path: string, headers: Record<string, string> = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path, headers }, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      response.on('end', () => resolve(body));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+describe('telemetry export from a real process', () => {
+  let receiver: OtlpReceiver;
+  beforeAll(async () => {
+    await Promise.all([requireServer('PostgreSQL'), requireServer('Redis')]);
+  });
+  beforeEach(async () => {
+    receiver = await otlpReceiver();
+  });
+  afterEach(() => receiver.close());
+
+  it('exports the spans and metrics of a request, with pg and ioredis child spans, at shutdown', async () => {
+    const fixture = await startFixture('traced-service.mjs', {
+      ...dataEnv(),
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+    });
+    expect(await get(fixture.port, '/-/healthz')).toBe('healthz: ok');
+    const traceparent = `00-${TRACE_ID}-${PARENT_ID}-01`;
+    expect(await get(fixture.port, '/work', { traceparent })).toBe('42 PONG');
+    expect(receiver.requests).toEqual([]);
+
+    expect(await fixture.stop()).toBe(0);
+    expect(fixture.output()).toContain('stopped');
+
+    const exports = receiver.json('traces') as TraceExport[];
+    const spans = exports.flatMap((e) =>
+      e.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans)),
+    );
+    const server = spans.find((s) => s.kind === SERVER);
+    expect(server).toMatchObject({ name: 'GET', traceId: TRACE_ID, parentSpanId: PARENT_ID });
+    const children = spans
+      .filter((s) => s.parentSpanId === server?.spanId)
+      .map((s) => [s.name, s.kind]);
+    expect(children).toEqual(
+      expect.arrayContaining([
+        ['pg.query:SELECT test', CLIENT],
+        ['ping', CLIENT],
+      ]),
+    );
+    // Health probes are not traced: the only server span is the request's.
+    expect(spans.filter((s) => s.kind === SERVER)).toHaveLength(1);
+    const resource = exports[0]?.resourceSpans[0]?.resource.attributes ?? [];
+    expect(resource).toEqual(
+      expect.arrayContaining([
+        { key: 'service.name', value: { stringValue: 'traced-fixture' } },
+        { key: 'service.version', value: { stringValue: '1.2.3' } },
+      ]),
+    );
+
+    const metricNames = (receiver.json('metrics') as MetricExport[]).flatMap((e) =>
+      e.resourceMetrics.flatMap((r) => r.scopeMetrics.flatMap((s) => s.metrics.map((m) => m.name))),
+    );
+    expect(metricNames).toEqual(expect.arrayContaining([expect.stringMatching(/^http\.server\./)]));
+  }, 30_000);
+
+  it('on Google Cloud exports protobuf OTLP with fresh auth headers per export and the project', async () => {
+    const fixture = await startFixture('traced-service.mjs', {
+      ...dataEnv(),
+      MSP: 'true',
+      GOOGLE_CLOUD_PROJECT: 'msp-fixture-project',
+      FIXTURE_GCP_ENDPOINT: receiver.endpoint,
+      // No metadata server here: the GCP resource detector must not look for one.
+      METADATA_SERVER_DETECTION: 'none',
+    });
+    expect(await get(fixture.port, '/work')).toBe('42 PONG');
+    expect(await fixture.stop()).toBe(0);
+
+    const paths = receiver.requests.map((r) => r.path).sort();
+    expect(paths).toEqual(['/v1/metrics', '/v1/traces']);
+    expect(receiver.requests.map((r) => r.headers['content-type'])).toEqual([
+      'application/x-protobuf',
+      'application/x-protobuf',
+    ]);
+    const tokens = receiver.requests.map((r) => r.headers['authorization']).sort();
+    expect(tokens).toEqual(['Bearer token-1', 'Bearer token-2']);
+    const traces =
+      receiver.requests.find((r) => r.path === '/v1/traces')?.body.toString('latin1') ?? '';
+    expect(traces).toContain('pg.query:SELECT test');
+    expect(traces).toContain('gcp.project_id');
+    expect(traces).toContain('msp-fixture-project');
+  }, 30_000);
+});

@@ -1,0 +1,56 @@
+// A small service started the way the runtime starts one: telemetry first,
+// then data clients, then the HTTP server. It serves GET /work (one pg query,
+// one Redis PING) and /-/healthz, prints "listening <port>", and on SIGTERM
+// closes everything and lets the process exit by itself.
+import { startTelemetry } from '../../src/telemetry/start-telemetry.js';
+import { createPostgres } from '../../src/postgres/create-postgres.js';
+import { createRedis } from '../../src/redis/create-redis.js';
+
+const env = process.env;
+const logger = {
+  debug: () => {},
+  info: () => {},
+  warn: (message, fields) => console.error('warn', message, JSON.stringify(fields ?? {})),
+  error: (message, fields) => console.error('error', message, JSON.stringify(fields ?? {})),
+};
+let exports = 0;
+const gcp =
+  env.FIXTURE_GCP_ENDPOINT === undefined
+    ? undefined
+    : {
+        endpoint: env.FIXTURE_GCP_ENDPOINT,
+        authHeaders: async () => ({ authorization: `Bearer token-${++exports}` }),
+      };
+const telemetry = await startTelemetry({
+  env,
+  serviceName: 'traced-fixture',
+  serviceVersion: '1.2.3',
+  logger,
+  gcp,
+});
+
+const checks = [];
+const closers = [];
+const lifecycle = { addHealthCheck: (c) => checks.push(c), addCloser: (c) => closers.push(c) };
+const pool = await createPostgres(env, lifecycle, logger).open(env.PGDATABASE ?? 'test');
+const redis = await createRedis(env, lifecycle, logger).connect();
+
+const { createServer } = await import('node:http');
+const server = createServer(async (request, response) => {
+  if (request.url === '/-/healthz') {
+    await Promise.all(checks.map((c) => c.check(AbortSignal.timeout(1000))));
+    response.end('healthz: ok');
+    return;
+  }
+  const { rows } = await pool.query('SELECT 40 + 2 AS answer');
+  const pong = await redis.ping();
+  response.end(`${rows[0].answer} ${pong}`);
+});
+server.listen(0, '127.0.0.1', () => console.log(`listening ${server.address().port}`));
+
+process.once('SIGTERM', async () => {
+  await new Promise((resolve) => server.close(resolve));
+  for (const closer of closers.reverse()) await closer.close();
+  await telemetry.shutdown();
+  console.log('stopped');
+});
