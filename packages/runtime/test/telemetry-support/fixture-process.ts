@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { join } from 'node:path';
 
 export interface FixtureProcess {
@@ -15,6 +16,33 @@ export interface FixtureProcess {
  * through type stripping and ts-hooks.mjs. Resolves once it prints
  * "listening <port>".
  */
+/** Runs a fixture script to completion; resolves with its stdout, rejects on a non-zero exit. */
+export async function runFixture(script: string, env: Record<string, string>): Promise<string> {
+  const child = spawnFixture(script, env);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`${script} exited with ${code}:\n${stderr}`);
+  return stdout;
+}
+
+function spawnFixture(
+  script: string,
+  env: Record<string, string>,
+): ChildProcessByStdio<null, Readable, Readable> {
+  const fixtures = join(__dirname, '..', 'telemetry-fixtures');
+  return spawn(
+    process.execPath,
+    ['--import', join(fixtures, 'ts-hooks.mjs'), join(fixtures, script)],
+    {
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+}
+
 export async function startFixture(
   script: string,
   env: Record<string, string>,
