@@ -25,71 +25,23 @@ interface Pki {
 
 function makePki(): Pki {
   const dir = mkdtempSync(join(tmpdir(), 'msp-cloudsql-'));
-  const openssl = (...args: string[]): void => {
-    execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
+  const openssl = (args: string): void => {
+    execFileSync('openssl', args.split(' '), { cwd: dir, stdio: 'ignore' });
   };
+  /** Signs the subject of server.csr with the CA (over another public key when given). */
+  const signWithCa = (out: string, extra = ''): void =>
+    openssl(
+      `x509 -req -in server.csr ${extra}-CA ca.pem -CAkey ca.key -CAcreateserial -out ${out} -days 2`,
+    );
   openssl(
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    'ca.key',
-    '-out',
-    'ca.pem',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=Fake Cloud SQL CA',
+    'req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=Fake_Cloud_SQL_CA',
   );
-  openssl(
-    'req',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    'server.key',
-    '-out',
-    'server.csr',
-    '-subj',
-    '/CN=proj:inst',
-  );
-  openssl(
-    'x509',
-    '-req',
-    '-in',
-    'server.csr',
-    '-CA',
-    'ca.pem',
-    '-CAkey',
-    'ca.key',
-    '-CAcreateserial',
-    '-out',
-    'server.pem',
-    '-days',
-    '2',
-  );
+  openssl('req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj /CN=proj:inst');
+  signWithCa('server.pem');
   const read = (file: string): string => readFileSync(join(dir, file), 'utf8');
   const signClient = (publicKey: string): string => {
     writeFileSync(join(dir, 'client-pub.pem'), publicKey);
-    openssl(
-      'x509',
-      '-req',
-      '-in',
-      'server.csr',
-      '-force_pubkey',
-      'client-pub.pem',
-      '-CA',
-      'ca.pem',
-      '-CAkey',
-      'ca.key',
-      '-CAcreateserial',
-      '-out',
-      'client.pem',
-      '-days',
-      '1',
-    );
+    signWithCa('client.pem', '-force_pubkey client-pub.pem ');
     return read('client.pem');
   };
   return {
