@@ -2,7 +2,8 @@
 // throughput with tracing on, and idle memory, each against a bare node:http
 // server. Needs PostgreSQL and Redis (PGHOST/PGPORT/PGUSER/PGDATABASE,
 // REDIS_URL; local defaults) and a build: `npx nx run runtime:build`.
-// Run: npx node bench/runtime/run.mjs [--runs 10] [--seconds 5]
+// Run: npx node bench/runtime/run.mjs [--runs 10] [--seconds 5] [--env KEY=VALUE,...] [--only throughput]
+// --env adds variables to the full server (for example OTEL_TRACES_SAMPLER=traceidratio,OTEL_TRACES_SAMPLER_ARG=0.1).
 import { spawn } from 'node:child_process';
 import { Agent, createServer, request } from 'node:http';
 import { cpus } from 'node:os';
@@ -33,7 +34,15 @@ const fullEnv = {
   OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl,
   SENTRY_DSN: `http://key@${sinkUrl.slice('http://'.length)}/1`,
 };
-const variants = { bare: {}, full: fullEnv };
+for (const pair of (args.get('env') ?? '').split(',').filter(Boolean)) {
+  const [key, ...value] = pair.split('=');
+  fullEnv[key] = value.join('=');
+}
+const dataEnv = Object.fromEntries(
+  Object.entries(fullEnv).filter(([key]) => key.startsWith('PG') || key === 'REDIS_ENDPOINT'),
+);
+const variants = { bare: dataEnv, full: fullEnv };
+const only = args.get('only');
 
 function start(name) {
   const port = nextPort++;
@@ -88,23 +97,30 @@ async function coldStart(name) {
   return median(times);
 }
 
-async function throughput(name) {
+/** Requests per second, and the server's own CPU time per request (stable on a shared machine). */
+async function throughput(name, path) {
   const { child, port } = start(name);
   await waitHealthy(port);
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const cpu = async () => {
+    const { user, system } = JSON.parse((await get(port, '/-/cpu', agent)).body);
+    return user + system;
+  };
+  const cpuBefore = await cpu();
   const deadline = performance.now() + SECONDS * 1000;
   let done = 0;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < deadline) {
-        await get(port, '/hello', agent);
+        await get(port, path, agent);
         done++;
       }
     }),
   );
+  const cpuPerRequest = ((await cpu()) - cpuBefore) / done;
   agent.destroy();
   await stop(child);
-  return done / SECONDS;
+  return { rps: done / SECONDS, cpuPerRequest };
 }
 
 async function idleMemory(name) {
@@ -119,14 +135,33 @@ async function idleMemory(name) {
 console.log(
   `node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model}), runs=${RUNS}, seconds=${SECONDS}`,
 );
-const cold = { bare: await coldStart('bare'), full: await coldStart('full') };
-console.log(
-  `cold start to healthy /-/healthz (median): bare ${cold.bare.toFixed(0)} ms, full ${cold.full.toFixed(0)} ms, ratio ${(cold.full / cold.bare).toFixed(2)}x (goal <= 2x)`,
-);
-const rps = { bare: await throughput('bare'), full: await throughput('full') };
-console.log(
-  `throughput (${CONCURRENCY} keep-alive clients): bare ${rps.bare.toFixed(0)} req/s, traced ${rps.full.toFixed(0)} req/s, ratio ${(rps.full / rps.bare).toFixed(2)}x (goal >= 0.8x)`,
-);
-const mem = { bare: await idleMemory('bare'), full: await idleMemory('full') };
-console.log(`idle RSS after GC: bare ${mem.bare.toFixed(1)} MiB, full ${mem.full.toFixed(1)} MiB`);
+const wanted = (name) => only === undefined || only === name;
+if (wanted('cold')) {
+  const cold = { bare: await coldStart('bare'), full: await coldStart('full') };
+  const ratio = (cold.full / cold.bare).toFixed(2);
+  console.log(
+    `cold start to healthy /-/healthz (median): bare ${cold.bare.toFixed(0)} ms, full ${cold.full.toFixed(0)} ms, ratio ${ratio}x (goal <= 2x)`,
+  );
+}
+if (wanted('throughput')) {
+  for (const [route, what] of [
+    ['/hello', 'a trivial route'],
+    ['/work', 'one pg query + one Redis PING'],
+  ]) {
+    const bare = await throughput('bare', route);
+    const full = await throughput('full', route);
+    console.log(
+      `throughput, ${what} (${CONCURRENCY} keep-alive clients): bare ${bare.rps.toFixed(0)} req/s, traced ${full.rps.toFixed(0)} req/s, ratio ${(full.rps / bare.rps).toFixed(2)}x (goal >= 0.8x)`,
+    );
+    console.log(
+      `  server CPU per request: bare ${bare.cpuPerRequest.toFixed(1)} µs, traced ${full.cpuPerRequest.toFixed(1)} µs, capacity ratio ${(bare.cpuPerRequest / full.cpuPerRequest).toFixed(2)}x`,
+    );
+  }
+}
+if (wanted('memory')) {
+  const mem = { bare: await idleMemory('bare'), full: await idleMemory('full') };
+  console.log(
+    `idle RSS after GC: bare ${mem.bare.toFixed(1)} MiB, full ${mem.full.toFixed(1)} MiB`,
+  );
+}
 sink.close();

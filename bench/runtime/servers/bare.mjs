@@ -1,13 +1,49 @@
-// Baseline: a bare node:http server with a health endpoint and a tiny route.
+// Baseline: a bare node:http server. `/hello` is a trivial route; `/work` runs
+// one PostgreSQL query and one Redis command with the drivers used directly
+// (connected on first use, so cold start measures the bare server alone).
 import { createServer } from 'node:http';
 
-const server = createServer((request, response) => {
-  if (request.url === '/-/mem') {
-    globalThis.gc?.();
-    response.end(String(process.memoryUsage().rss));
-    return;
+const env = process.env;
+let clients;
+async function connect() {
+  const [{ default: pg }, { Redis }] = await Promise.all([import('pg'), import('ioredis')]);
+  const pool = new pg.Pool({
+    host: env.PGHOST,
+    port: Number(env.PGPORT),
+    user: env.PGUSER,
+    database: env.PGDATABASE,
+  });
+  return { pool, redis: new Redis(env.REDIS_ENDPOINT) };
+}
+
+const server = createServer(async (request, response) => {
+  switch (request.url) {
+    case '/-/cpu':
+      response.end(JSON.stringify(process.cpuUsage()));
+      return;
+    case '/-/mem':
+      globalThis.gc?.();
+      response.end(String(process.memoryUsage().rss));
+      return;
+    case '/-/healthz':
+      response.end('healthz: ok');
+      return;
+    case '/work': {
+      clients ??= connect();
+      const { pool, redis } = await clients;
+      const [{ rows }, pong] = await Promise.all([pool.query('SELECT 1 AS one'), redis.ping()]);
+      response.end(`${rows[0].one} ${pong}`);
+      return;
+    }
+    default:
+      response.end('hello');
   }
-  response.end(request.url === '/-/healthz' ? 'healthz: ok' : 'hello');
 });
-server.listen(Number(process.env.PORT), '127.0.0.1');
-process.once('SIGTERM', () => server.close());
+server.listen(Number(env.PORT), '127.0.0.1');
+process.once('SIGTERM', async () => {
+  server.close();
+  if (clients !== undefined) {
+    const { pool, redis } = await clients;
+    await Promise.all([pool.end(), redis.quit()]);
+  }
+});

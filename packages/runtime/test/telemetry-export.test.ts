@@ -67,14 +67,27 @@ describe('telemetry export from a real process', () => {
       ...dataEnv(),
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      FIXTURE_DOWNSTREAM: receiver.endpoint,
     });
     expect(await get(fixture.port, '/-/healthz')).toBe('healthz: ok');
     const traceparent = `00-${TRACE_ID}-${PARENT_ID}-01`;
     expect(await get(fixture.port, '/work', { traceparent })).toBe('42 PONG');
-    expect(receiver.requests).toEqual([]);
+    // Only the downstream calls so far: telemetry waits for the shutdown flush.
+    const downstream = receiver.requests.filter((r) => r.path.startsWith('/downstream'));
+    expect(receiver.requests).toEqual(downstream);
+    expect(downstream.map((r) => [r.path, String(r.headers['traceparent']).split('-')[1]])).toEqual([
+      ['/downstream-fetch', TRACE_ID],
+      ['/downstream-http', TRACE_ID],
+    ]);
 
     expect(await fixture.stop()).toBe(0);
     expect(fixture.output()).toContain('stopped');
+    // Logs written inside the request carry its trace.
+    expect(fixture.output()).toMatch(
+      new RegExp(
+        `log-fields \\{"trace_id":"${TRACE_ID}","span_id":"[0-9a-f]{16}","trace_sampled":true\\}`,
+      ),
+    );
 
     const exports = receiver.json('traces') as TraceExport[];
     const spans = exports.flatMap((e) =>
@@ -89,8 +102,11 @@ describe('telemetry export from a real process', () => {
       expect.arrayContaining([
         ['pg.query:SELECT test', CLIENT],
         ['ping', CLIENT],
+        ['GET', CLIENT],
       ]),
     );
+    // One outgoing span per downstream call: fetch (undici) and node:http.
+    expect(children.filter(([name, kind]) => name === 'GET' && kind === CLIENT)).toHaveLength(2);
     // Health probes are not traced: the only server span is the request's.
     expect(spans.filter((s) => s.kind === SERVER)).toHaveLength(1);
     const resource = exports[0]?.resourceSpans[0]?.resource.attributes ?? [];
@@ -118,6 +134,9 @@ describe('telemetry export from a real process', () => {
     });
     expect(await get(fixture.port, '/work')).toBe('42 PONG');
     expect(await fixture.stop()).toBe(0);
+    expect(fixture.output()).toMatch(
+      /log-fields \{"logging.googleapis.com\/trace":"projects\/msp-fixture-project\/traces\/[0-9a-f]{32}","logging.googleapis.com\/spanId":"[0-9a-f]{16}","logging.googleapis.com\/trace_sampled":true\}/,
+    );
 
     const paths = receiver.requests.map((r) => r.path).sort();
     expect(paths).toEqual(['/v1/metrics', '/v1/traces']);

@@ -1,6 +1,6 @@
 import { gcpAuthHeaders, type HeadersFactory } from './gcp-auth-headers.js';
 import { otlpExporters } from './otlp-exporters.js';
-import type { RuntimeEnv, StructuredLogger } from './runtime-types.js';
+import type { LogFields, RuntimeEnv, StructuredLogger } from './runtime-types.js';
 import { GCP_TELEMETRY_ENDPOINT, telemetrySettings } from './telemetry-settings.js';
 
 export interface TelemetryOptions {
@@ -15,6 +15,12 @@ export interface TelemetryOptions {
 export interface Telemetry {
   /** False when nothing is exported (local default, or OTEL_SDK_DISABLED). */
   readonly enabled: boolean;
+  /**
+   * Fields tying a log record to the active span, for the log sink to add:
+   * `logging.googleapis.com/trace`, `…/spanId` and `…/trace_sampled` on Google
+   * Cloud, `trace_id`, `span_id` and `trace_sampled` otherwise; empty outside a span.
+   */
+  logFields(): LogFields;
   /** Exports everything buffered so far. */
   forceFlush(): Promise<void>;
   /** Flushes, then stops exporting and unregisters the instrumentations. */
@@ -23,6 +29,7 @@ export interface Telemetry {
 
 const DISABLED: Telemetry = {
   enabled: false,
+  logFields: () => ({}),
   forceFlush: async () => {},
   shutdown: async () => {},
 };
@@ -62,5 +69,10 @@ export async function startTelemetry(options: TelemetryOptions): Promise<Telemet
     logger,
   });
   logger.debug('telemetry started', { destination: destination.kind });
-  return { enabled: true, forceFlush: sdk.forceFlush, shutdown: sdk.shutdown };
+  return {
+    enabled: true,
+    logFields: sdk.logFields,
+    forceFlush: sdk.forceFlush,
+    shutdown: sdk.shutdown,
+  };
 }

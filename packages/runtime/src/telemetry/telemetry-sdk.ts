@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { syncBuiltinESMExports } from 'node:module';
-import { DiagLogLevel, context, diag, metrics, propagation, trace } from '@opentelemetry/api';
+import {
+  DiagLogLevel,
+  TraceFlags,
+  context,
+  diag,
+  isSpanContextValid,
+  metrics,
+  propagation,
+  trace,
+} from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import {
   CompositePropagator,
@@ -11,6 +20,7 @@ import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { detectResources, resourceFromAttributes, type Resource } from '@opentelemetry/resources';
 import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import {
@@ -24,7 +34,7 @@ import {
 } from '@opentelemetry/sdk-trace';
 import { loadHttpModules } from './instrumented-require.js';
 import type { OtlpExporters } from './otlp-exporters.js';
-import type { StructuredLogger } from './runtime-types.js';
+import type { LogFields, StructuredLogger } from './runtime-types.js';
 import type { SamplerSettings } from './telemetry-settings.js';
 
 export interface SdkOptions {
@@ -39,14 +49,15 @@ export interface SdkOptions {
 }
 
 export interface Sdk {
+  logFields(): LogFields;
   forceFlush(): Promise<void>;
   shutdown(): Promise<void>;
 }
 
 /**
  * Registers the global tracer and meter providers, W3C propagation, the
- * async-local-storage context manager and the HTTP, pg and ioredis
- * instrumentations. This module holds every static SDK import so that none
+ * async-local-storage context manager and the HTTP (incoming and outgoing,
+ * node:http and fetch), pg and ioredis instrumentations. This module holds every static SDK import so that none
  * of it loads when telemetry is off.
  */
 export async function startSdk(options: SdkOptions): Promise<Sdk> {
@@ -82,8 +93,12 @@ export async function startSdk(options: SdkOptions): Promise<Sdk> {
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request) => request.url?.startsWith('/-/') === true,
       }),
-      new PgInstrumentation(),
+      // A span per pool checkout and connection doubles the spans of every
+      // query for little insight; queries keep theirs.
+      new PgInstrumentation({ ignoreConnectSpans: true }),
       new IORedisInstrumentation(),
+      // Outgoing fetch() (undici), which the HTTP instrumentation does not see.
+      new UndiciInstrumentation(),
     ],
   });
   // The HTTP instrumentation patches the CommonJS exports of node:http; this
@@ -92,6 +107,7 @@ export async function startSdk(options: SdkOptions): Promise<Sdk> {
   syncBuiltinESMExports();
 
   return {
+    logFields: () => traceLogFields(options.gcpProjectId),
     forceFlush: async () => {
       await Promise.all([tracerProvider.forceFlush(), meterProvider.forceFlush()]);
     },
@@ -103,6 +119,24 @@ export async function startSdk(options: SdkOptions): Promise<Sdk> {
       propagation.disable();
       context.disable();
     },
+  };
+}
+
+/**
+ * The active span as log fields: Cloud Logging's correlation keys on Google
+ * Cloud (so the log viewer links logs to traces), `trace_id`/`span_id`
+ * otherwise.
+ */
+function traceLogFields(gcpProjectId: string | undefined): LogFields {
+  const span = trace.getActiveSpan()?.spanContext();
+  if (span === undefined || !isSpanContextValid(span)) return {};
+  const sampled = (span.traceFlags & TraceFlags.SAMPLED) !== 0;
+  if (gcpProjectId === undefined)
+    return { trace_id: span.traceId, span_id: span.spanId, trace_sampled: sampled };
+  return {
+    'logging.googleapis.com/trace': `projects/${gcpProjectId}/traces/${span.traceId}`,
+    'logging.googleapis.com/spanId': span.spanId,
+    'logging.googleapis.com/trace_sampled': sampled,
   };
 }
 

@@ -1,6 +1,6 @@
 // A small service started the way the runtime starts one: telemetry first,
 // then data clients, then the HTTP server. It serves GET /work (one pg query,
-// one Redis PING) and /-/healthz, prints "listening <port>", and on SIGTERM
+// one Redis PING, and calls to FIXTURE_DOWNSTREAM when set) and /-/healthz, prints "listening <port>", and on SIGTERM
 // closes everything and lets the process exit by itself.
 import { startTelemetry } from '../../src/telemetry/start-telemetry.js';
 import { createPostgres } from '../../src/postgres/create-postgres.js';
@@ -35,7 +35,17 @@ const lifecycle = { addHealthCheck: (c) => checks.push(c), addCloser: (c) => clo
 const pool = await createPostgres(env, lifecycle, logger).open(env.PGDATABASE ?? 'test');
 const redis = await createRedis(env, lifecycle, logger).connect();
 
-const { createServer } = await import('node:http');
+const { createServer, get } = await import('node:http');
+// Outgoing calls to FIXTURE_DOWNSTREAM, once with fetch and once with node:http.
+const callDownstream = async () => {
+  if (env.FIXTURE_DOWNSTREAM === undefined) return;
+  await (await fetch(`${env.FIXTURE_DOWNSTREAM}/downstream-fetch`)).text();
+  await new Promise((resolve, reject) =>
+    get(`${env.FIXTURE_DOWNSTREAM}/downstream-http`, (response) =>
+      response.resume().on('end', resolve),
+    ).on('error', reject),
+  );
+};
 const server = createServer(async (request, response) => {
   if (request.url === '/-/healthz') {
     await Promise.all(checks.map((c) => c.check(AbortSignal.timeout(1000))));
@@ -44,6 +54,8 @@ const server = createServer(async (request, response) => {
   }
   const { rows } = await pool.query('SELECT 40 + 2 AS answer');
   const pong = await redis.ping();
+  await callDownstream();
+  console.log(`log-fields ${JSON.stringify(telemetry.logFields())}`);
   response.end(`${rows[0].answer} ${pong}`);
 });
 server.listen(0, '127.0.0.1', () => console.log(`listening ${server.address().port}`));
