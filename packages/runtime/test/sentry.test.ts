@@ -1,7 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import { gunzipSync } from 'node:zlib';
+import { context, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { TracerProvider } from '@opentelemetry/sdk-trace';
 import { startSentry, type SentryReporter } from '../src/sentry/start-sentry.js';
 import { recordingLogger } from './telemetry-support/recording-lifecycle.js';
+import { runFixture } from './telemetry-support/fixture-process.js';
 
 /** A Sentry ingest endpoint that keeps every envelope item it receives. */
 interface FakeSentry {
@@ -94,7 +98,7 @@ describe('startSentry', () => {
     });
   });
 
-  it('checks a scheduled job in as in_progress, then ok with the monitor config', async () => {
+  it('checks a scheduled job in as in_progress, then with its outcome and the monitor config', async () => {
     reporter = await startSentry({
       env: {
         SENTRY_DSN: sentry.dsn,
@@ -125,4 +129,45 @@ describe('startSentry', () => {
       timezone: 'Etc/UTC',
     });
   });
+
+  it("links events to the runtime's active OpenTelemetry span", async () => {
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    trace.setGlobalTracerProvider(new TracerProvider());
+    try {
+      reporter = await startSentry({
+        env: { SENTRY_DSN: sentry.dsn },
+        serviceName: 'example',
+        serviceVersion: '1',
+        logger: recordingLogger(),
+      });
+      const ids = trace.getTracer('test').startActiveSpan('request', (span) => {
+        reporter?.captureLogRecord({ level: 'error', message: 'inside a request' });
+        span.end();
+        return span.spanContext();
+      });
+      await reporter?.flush();
+      const event = sentry.items.find((item) => item.type === 'event')?.payload;
+      expect(event?.['contexts']).toMatchObject({
+        trace: { trace_id: ids.traceId, span_id: ids.spanId },
+      });
+    } finally {
+      trace.disable();
+      context.disable();
+    }
+  });
+
+  it('reports an uncaught exception before the process exits', async () => {
+    await runFixture('sentry-crash.mjs', { SENTRY_DSN: sentry.dsn, ENVIRONMENT_ID: 'staging' }, 1);
+    const event = sentry.items.find((item) => item.type === 'event')?.payload;
+    expect(event).toMatchObject({
+      level: 'fatal',
+      environment: 'staging',
+      release: 'crasher@0.0.1',
+      exception: {
+        values: [
+          { type: 'RangeError', value: 'uncaught in a timer', mechanism: { handled: false } },
+        ],
+      },
+    });
+  }, 20_000);
 });

@@ -75,10 +75,12 @@ describe('telemetry export from a real process', () => {
     // Only the downstream calls so far: telemetry waits for the shutdown flush.
     const downstream = receiver.requests.filter((r) => r.path.startsWith('/downstream'));
     expect(receiver.requests).toEqual(downstream);
-    expect(downstream.map((r) => [r.path, String(r.headers['traceparent']).split('-')[1]])).toEqual([
-      ['/downstream-fetch', TRACE_ID],
-      ['/downstream-http', TRACE_ID],
-    ]);
+    expect(downstream.map((r) => [r.path, String(r.headers['traceparent']).split('-')[1]])).toEqual(
+      [
+        ['/downstream-fetch', TRACE_ID],
+        ['/downstream-http', TRACE_ID],
+      ],
+    );
 
     expect(await fixture.stop()).toBe(0);
     expect(fixture.output()).toContain('stopped');

@@ -16,15 +16,20 @@ export interface FixtureProcess {
  * through type stripping and ts-hooks.mjs. Resolves once it prints
  * "listening <port>".
  */
-/** Runs a fixture script to completion; resolves with its stdout, rejects on a non-zero exit. */
-export async function runFixture(script: string, env: Record<string, string>): Promise<string> {
+/** Runs a fixture script to completion; resolves with its stdout, rejects on another exit code. */
+export async function runFixture(
+  script: string,
+  env: Record<string, string>,
+  expectedCode = 0,
+): Promise<string> {
   const child = spawnFixture(script, env);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`${script} exited with ${code}:\n${stderr}`);
+  if (code !== expectedCode)
+    throw new Error(`${script} exited with ${code}, not ${expectedCode}:\n${stderr}`);
   return stdout;
 }
 
