@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { startFixture } from './telemetry-support/fixture-process.js';
 import { otlpReceiver, type OtlpReceiver } from './telemetry-support/otlp-receiver.js';
-import { requireServer, testServers } from './telemetry-support/servers.js';
+import { closedPort, requireServer, testServers } from './telemetry-support/servers.js';
 
 interface OtlpSpan {
   name: string;
@@ -153,5 +153,16 @@ describe('telemetry export from a real process', () => {
     expect(traces).toContain('pg.query:SELECT test');
     expect(traces).toContain('gcp.project_id');
     expect(traces).toContain('msp-fixture-project');
+  }, 30_000);
+
+  it('logs an unreachable collector at shutdown and still exits cleanly', async () => {
+    const fixture = await startFixture('traced-service.mjs', {
+      ...dataEnv(),
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${await closedPort()}`,
+    });
+    expect(await get(fixture.port, '/work')).toBe('42 PONG');
+    expect(await fixture.stop()).toBe(0);
+    expect(fixture.output()).toContain('stopped');
+    expect(fixture.output()).toMatch(/warn telemetry shutdown failed .*ECONNREFUSED/);
   }, 30_000);
 });

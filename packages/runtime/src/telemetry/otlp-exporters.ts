@@ -8,6 +8,12 @@ export interface OtlpExporters {
 }
 
 /**
+ * Bound on one export, retries included. Shutdown flushes within it, leaving
+ * room in Cloud Run's 10 s grace period for draining requests first.
+ */
+export const EXPORT_TIMEOUT_MS = 4_000;
+
+/**
  * OTLP/HTTP exporters to `<endpoint>/v1/traces` and `<endpoint>/v1/metrics`.
  * Only the encoding in use is loaded (protobuf is what the Telemetry API
  * documents; JSON is handy for local receivers).
@@ -17,8 +23,11 @@ export async function otlpExporters(
   protocol: 'http/protobuf' | 'http/json',
   headers: HeadersFactory | undefined,
 ): Promise<OtlpExporters> {
-  const common = (signal: string): { url: string; headers?: HeadersFactory } => ({
+  const common = (
+    signal: string,
+  ): { url: string; timeoutMillis: number; headers?: HeadersFactory } => ({
     url: `${endpoint}/v1/${signal}`,
+    timeoutMillis: EXPORT_TIMEOUT_MS,
     ...(headers === undefined ? {} : { headers }),
   });
   if (protocol === 'http/json') {

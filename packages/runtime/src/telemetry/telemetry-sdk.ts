@@ -33,7 +33,7 @@ import {
   type Sampler,
 } from '@opentelemetry/sdk-trace';
 import { loadHttpModules } from './instrumented-require.js';
-import type { OtlpExporters } from './otlp-exporters.js';
+import { EXPORT_TIMEOUT_MS, type OtlpExporters } from './otlp-exporters.js';
 import type { LogFields, StructuredLogger } from './runtime-types.js';
 import type { SamplerSettings } from './telemetry-settings.js';
 
@@ -74,6 +74,7 @@ export async function startSdk(options: SdkOptions): Promise<Sdk> {
       new PeriodicExportingMetricReader({
         exporter: options.exporters.metrics,
         exportIntervalMillis: options.metricIntervalMs,
+        exportTimeoutMillis: Math.min(EXPORT_TIMEOUT_MS, options.metricIntervalMs),
       }),
     ],
   });
@@ -106,14 +107,24 @@ export async function startSdk(options: SdkOptions): Promise<Sdk> {
   loadHttpModules();
   syncBuiltinESMExports();
 
+  // Export failures are logged, not thrown: losing telemetry must not fail
+  // a shutdown (or a request that flushes).
+  const settle = async (what: string, work: Promise<unknown>[]): Promise<void> => {
+    for (const result of await Promise.allSettled(work)) {
+      if (result.status === 'rejected') {
+        const reason: unknown = result.reason;
+        options.logger.warn(`telemetry ${what} failed`, {
+          error: reason instanceof Error ? reason.message : String(reason),
+        });
+      }
+    }
+  };
   return {
     logFields: () => traceLogFields(options.gcpProjectId),
-    forceFlush: async () => {
-      await Promise.all([tracerProvider.forceFlush(), meterProvider.forceFlush()]);
-    },
+    forceFlush: () => settle('flush', [tracerProvider.forceFlush(), meterProvider.forceFlush()]),
     shutdown: async () => {
       unregister();
-      await Promise.all([tracerProvider.shutdown(), meterProvider.shutdown()]);
+      await settle('shutdown', [tracerProvider.shutdown(), meterProvider.shutdown()]);
       trace.disable();
       metrics.disable();
       propagation.disable();
