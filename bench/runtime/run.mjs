@@ -5,7 +5,7 @@
 // Run: npx node bench/runtime/run.mjs [--runs 10] [--seconds 5] [--env KEY=VALUE,...] [--only throughput]
 // --env adds variables to the full server (for example OTEL_TRACES_SAMPLER=traceidratio,OTEL_TRACES_SAMPLER_ARG=0.1).
 import { spawn } from 'node:child_process';
-import { Agent, createServer, request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
@@ -19,11 +19,21 @@ const SECONDS = Number(args.get('seconds') ?? 5);
 const CONCURRENCY = 32;
 let nextPort = 19_100;
 
-// A sink that accepts OTLP and Sentry envelopes, so exporting costs what it would.
-// Empty 200 bodies: valid for protobuf OTLP and for Sentry envelopes.
-const sink = createServer((req, res) => req.resume().on('end', () => res.end()));
-await new Promise((resolve) => sink.listen(0, '127.0.0.1', resolve));
-const sinkUrl = `http://127.0.0.1:${sink.address().port}`;
+// A sink for OTLP and Sentry, so exporting costs what it would.
+const sink = spawn(
+  process.execPath,
+  [fileURLToPath(new URL('servers/sink.mjs', import.meta.url))],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
+const sinkPort = await new Promise((resolve) =>
+  sink.stdout.on('data', (chunk) => {
+    const match = /listening (\d+)/.exec(String(chunk));
+    if (match) resolve(Number(match[1]));
+  }),
+);
+const sinkUrl = `http://127.0.0.1:${sinkPort}`;
 
 const fullEnv = {
   PGHOST: process.env.PGHOST ?? '127.0.0.1',
@@ -164,4 +174,4 @@ if (wanted('memory')) {
     `idle RSS after GC: bare ${mem.bare.toFixed(1)} MiB, full ${mem.full.toFixed(1)} MiB`,
   );
 }
-sink.close();
+sink.kill('SIGTERM');

@@ -10,7 +10,10 @@ const step = async (name, work) => {
   return result;
 };
 
-const runtime = await step('import @msp/runtime', () => import('../../packages/runtime/dist/index.js'));
+const runtime = await step(
+  'import @msp/runtime',
+  () => import('../../packages/runtime/dist/index.js'),
+);
 const env = {
   PGHOST: process.env.PGHOST ?? '127.0.0.1',
   PGPORT: process.env.PGPORT ?? '5432',
@@ -27,7 +30,9 @@ const sentry = await step('startSentry', () => runtime.startSentry(service));
 const closers = [];
 const lifecycle = { addHealthCheck() {}, addCloser: (c) => closers.push(c) };
 await step('postgres open + first query', async () => {
-  const pool = await runtime.createPostgres(env, lifecycle, logger).open(process.env.PGDATABASE ?? 'test');
+  const pool = await runtime
+    .createPostgres(env, lifecycle, logger)
+    .open(process.env.PGDATABASE ?? 'test');
   await pool.query('SELECT 1');
 });
 await step('redis connect', () => runtime.createRedis(env, lifecycle, logger).connect());
@@ -41,7 +46,9 @@ const server = await step('http listen', async () => {
 const before = process.uptime() * 1000 - (performance.now() - started);
 console.log(`node ${process.version}: process start to first module ${before.toFixed(0)} ms`);
 for (const [name, ms] of steps) console.log(`${name.padEnd(30)} ${ms.toFixed(0).padStart(5)} ms`);
-console.log(`${'total to listening'.padEnd(30)} ${(process.uptime() * 1000).toFixed(0).padStart(5)} ms`);
+console.log(
+  `${'total to listening'.padEnd(30)} ${(process.uptime() * 1000).toFixed(0).padStart(5)} ms`,
+);
 
 server.close();
 for (const c of closers.reverse()) await c.close();
