@@ -1,7 +1,7 @@
-// Baseline: a bare node:http server. `/hello` is a trivial route; `/work` runs
-// one PostgreSQL query and one Redis command with the drivers used directly
-// (connected on first use, so cold start measures the bare server alone).
-import { createServer } from 'node:http';
+// Baseline: a bare node:http server; `/work` runs one PostgreSQL query and one
+// Redis command with the drivers used directly (connected on first use, so
+// cold start measures the bare server alone).
+import { serve } from './serve.mjs';
 
 const env = process.env;
 let clients;
@@ -16,30 +16,15 @@ async function connect() {
   return { pool, redis: new Redis(env.REDIS_ENDPOINT) };
 }
 
-const server = createServer(async (request, response) => {
-  switch (request.url) {
-    case '/-/cpu':
-      response.end(JSON.stringify(process.cpuUsage()));
-      return;
-    case '/-/mem':
-      globalThis.gc?.();
-      response.end(String(process.memoryUsage().rss));
-      return;
-    case '/-/healthz':
-      response.end('healthz: ok');
-      return;
-    case '/work': {
-      clients ??= connect();
-      const { pool, redis } = await clients;
-      const [{ rows }, pong] = await Promise.all([pool.query('SELECT 1 AS one'), redis.ping()]);
-      response.end(`${rows[0].one} ${pong}`);
-      return;
-    }
-    default:
-      response.end('hello');
-  }
+const server = serve({
+  healthy: async () => {},
+  work: async () => {
+    clients ??= connect();
+    const { pool, redis } = await clients;
+    const [{ rows }, pong] = await Promise.all([pool.query('SELECT 1 AS one'), redis.ping()]);
+    return `${rows[0].one} ${pong}`;
+  },
 });
-server.listen(Number(env.PORT), '127.0.0.1');
 process.once('SIGTERM', async () => {
   server.close();
   if (clients !== undefined) {

@@ -1,15 +1,14 @@
-// Everything enabled: telemetry exporting OTLP to the sink in OTEL_EXPORTER_OTLP_ENDPOINT,
-// Sentry (SENTRY_DSN pointing at the same sink), a Postgres pool and a Redis
-// client whose health checks /-/healthz runs. `/hello` is trivial; `/work` runs
-// one query and one Redis command, traced. Imports the built package
-// (npx nx run runtime:build first).
-import { createServer } from 'node:http';
+// Everything enabled: telemetry exporting OTLP to OTEL_EXPORTER_OTLP_ENDPOINT,
+// Sentry (SENTRY_DSN), a Postgres pool and a Redis client whose health checks
+// /-/healthz runs; `/work` runs one query and one Redis command, traced.
+// Imports the built package (npx nx run runtime:build first).
 import {
   createPostgres,
   createRedis,
   startSentry,
   startTelemetry,
 } from '../../../packages/runtime/dist/index.js';
+import { serve } from './serve.mjs';
 
 const env = process.env;
 const logger = { debug() {}, info() {}, warn: console.error, error: console.error };
@@ -21,29 +20,13 @@ const lifecycle = { addHealthCheck: (c) => checks.push(c), addCloser: (c) => clo
 const pool = await createPostgres(env, lifecycle, logger).open(env.PGDATABASE ?? 'test');
 const redis = await createRedis(env, lifecycle, logger).connect();
 
-const server = createServer(async (request, response) => {
-  switch (request.url) {
-    case '/-/cpu':
-      response.end(JSON.stringify(process.cpuUsage()));
-      return;
-    case '/-/mem':
-      globalThis.gc?.();
-      response.end(String(process.memoryUsage().rss));
-      return;
-    case '/-/healthz':
-      await Promise.all(checks.map((c) => c.check(AbortSignal.timeout(1000))));
-      response.end('healthz: ok');
-      return;
-    case '/work': {
-      const [{ rows }, pong] = await Promise.all([pool.query('SELECT 1 AS one'), redis.ping()]);
-      response.end(`${rows[0].one} ${pong}`);
-      return;
-    }
-    default:
-      response.end('hello');
-  }
+const server = serve({
+  healthy: () => Promise.all(checks.map((c) => c.check(AbortSignal.timeout(1000)))),
+  work: async () => {
+    const [{ rows }, pong] = await Promise.all([pool.query('SELECT 1 AS one'), redis.ping()]);
+    return `${rows[0].one} ${pong}`;
+  },
 });
-server.listen(Number(env.PORT), '127.0.0.1');
 process.once('SIGTERM', async () => {
   server.close();
   for (const c of closers.reverse()) await c.close();

@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls';
 import { runFixture } from './telemetry-support/fixture-process.js';
+import { createTestCa, type IssuedCert, type TestCa } from './telemetry-support/test-pki.js';
 
 /*
  * The Cloud SQL path up to the network boundary: the real connector talks to
@@ -14,43 +11,6 @@ import { runFixture } from './telemetry-support/fixture-process.js';
  * PostgreSQL startup message that `pg` sends and refuses it.
  */
 const PROXY_PORT = 3307;
-
-interface Pki {
-  caCert: string;
-  serverCert: string;
-  serverKey: string;
-  /** Signs a client certificate for `publicKey` with the CA, as the Admin API does. */
-  signClient(publicKey: string): string;
-}
-
-function makePki(): Pki {
-  const dir = mkdtempSync(join(tmpdir(), 'msp-cloudsql-'));
-  const openssl = (args: string): void => {
-    execFileSync('openssl', args.split(' '), { cwd: dir, stdio: 'ignore' });
-  };
-  /** Signs the subject of server.csr with the CA (over another public key when given). */
-  const signWithCa = (out: string, extra = ''): void =>
-    openssl(
-      `x509 -req -in server.csr ${extra}-CA ca.pem -CAkey ca.key -CAcreateserial -out ${out} -days 2`,
-    );
-  openssl(
-    'req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=Fake_Cloud_SQL_CA',
-  );
-  openssl('req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj /CN=proj:inst');
-  signWithCa('server.pem');
-  const read = (file: string): string => readFileSync(join(dir, file), 'utf8');
-  const signClient = (publicKey: string): string => {
-    writeFileSync(join(dir, 'client-pub.pem'), publicKey);
-    signWithCa('client.pem', '-force_pubkey client-pub.pem ');
-    return read('client.pem');
-  };
-  return {
-    caCert: read('ca.pem'),
-    serverCert: read('server.pem'),
-    serverKey: read('server.key'),
-    signClient,
-  };
-}
 
 /** Reads key/value pairs of a PostgreSQL StartupMessage. */
 function parseStartup(message: Buffer): Record<string, string> {
@@ -70,14 +30,16 @@ function errorResponse(message: string): Buffer {
 }
 
 describe('Cloud SQL through the connector', () => {
-  let pki: Pki;
+  let ca: TestCa;
+  let server: IssuedCert;
   let adminApi: Server;
   let proxy: TlsServer;
   const adminRequests: { method: string; url: string; body: Record<string, unknown> }[] = [];
   const startups: Record<string, string>[] = [];
 
   beforeAll(async () => {
-    pki = makePki();
+    ca = createTestCa();
+    server = ca.issue('server', '/CN=proj:inst');
     adminApi = createHttpServer((request, response) => {
       let text = '';
       request.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -93,19 +55,24 @@ describe('Cloud SQL through the connector', () => {
               backendType: 'SECOND_GEN',
               ipAddresses: [{ type: 'PRIVATE', ipAddress: '127.0.0.1' }],
               serverCaCert: {
-                cert: pki.caCert,
+                cert: ca.caCert,
                 expirationTime: new Date(Date.now() + 86_400_000).toISOString(),
               },
             }),
           );
         } else {
           response.end(
-            JSON.stringify({ ephemeralCert: { cert: pki.signClient(String(body['public_key'])) } }),
+            JSON.stringify({
+              ephemeralCert: {
+                cert: ca.issue('client', '/CN=client', { publicKey: String(body['public_key']) })
+                  .cert,
+              },
+            }),
           );
         }
       });
     });
-    proxy = createTlsServer({ key: pki.serverKey, cert: pki.serverCert }, (socket) => {
+    proxy = createTlsServer({ key: server.key, cert: server.cert }, (socket) => {
       socket.once('data', (message: Buffer) => {
         startups.push(parseStartup(message));
         socket.end(errorResponse('fake Cloud SQL: startup received'));

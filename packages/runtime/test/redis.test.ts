@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { createRedis } from '../src/redis/create-redis.js';
 import { caDirectories, findRedisCa, redisOptions } from '../src/redis/redis-options.js';
 import { closedPort, requireServer, testServers } from './telemetry-support/servers.js';
 import { recordingLifecycle, recordingLogger } from './telemetry-support/recording-lifecycle.js';
+import { startRedisServer, stopProcess, waitFor } from './telemetry-support/redis-server.js';
 
 describe('createRedis against the local server', () => {
   beforeAll(() => requireServer('Redis'));
@@ -104,43 +104,3 @@ describe('Redis TLS options', () => {
     expect(redisOptions(new URL('redis://localhost/2'), undefined).db).toBe(2);
   });
 });
-
-async function startRedisServer(port: number): Promise<ChildProcess> {
-  const server = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
-  );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error) =>
-      reject(new Error(`cannot start redis-server (is it installed?): ${error.message}`)),
-    );
-    server.once('spawn', () => resolve());
-  });
-  await waitFor(async () => {
-    const { createConnection } = await import('node:net');
-    return new Promise<boolean>((resolve) => {
-      const socket = createConnection({ host: '127.0.0.1', port });
-      socket.once('connect', () => resolve(socket.destroy() !== undefined));
-      socket.once('error', () => resolve(false));
-    });
-  });
-  return server;
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

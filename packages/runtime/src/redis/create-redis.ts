@@ -46,12 +46,23 @@ export function createRedis(
     const { Redis: RedisClient } = loadIoredis();
     const redis = new RedisClient(redisOptions(endpoint, ca?.pem));
     watchConnection(redis, logger);
+    // connect() itself rejects with "Connection is closed"; the cause (TLS,
+    // AUTH, refused) arrives as an 'error' event.
+    let cause: Error | undefined;
+    const recordCause = (error: Error): void => {
+      cause ??= error;
+    };
+    redis.on('error', recordCause);
     try {
       await redis.connect();
     } catch (error) {
       redis.disconnect();
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new Error(`cannot connect to Redis at ${endpoint.host}: ${reason}`, { cause: error });
+      const reason = cause?.message ?? (error instanceof Error ? error.message : String(error));
+      throw new Error(`cannot connect to Redis at ${endpoint.host}: ${reason}`, {
+        cause: cause ?? error,
+      });
+    } finally {
+      redis.off('error', recordCause);
     }
     lifecycle.addHealthCheck({
       name: 'redis',
