@@ -46,6 +46,15 @@ describe('Cloud SQL through the connector', () => {
       request.on('end', () => {
         const body = (text === '' ? {} : JSON.parse(text)) as Record<string, unknown>;
         adminRequests.push({ method: request.method ?? '', url: request.url ?? '', body });
+        if (request.url?.includes('/instances/forbidden') === true) {
+          response.writeHead(403, { 'content-type': 'application/json' });
+          response.end(
+            JSON.stringify({
+              error: { code: 403, message: 'The client is not authorized to make this request.' },
+            }),
+          );
+          return;
+        }
         response.writeHead(200, { 'content-type': 'application/json' });
         if (request.url?.includes('connectSettings') === true) {
           response.end(
@@ -125,5 +134,19 @@ describe('Cloud SQL through the connector', () => {
     const certRequest = adminRequests[1]?.body ?? {};
     expect(certRequest['access_token']).toBe('iam-login-token');
     expect(String(certRequest['public_key'])).toContain('BEGIN PUBLIC KEY');
+  }, 30_000);
+
+  it('says which instance failed and what to check when the Admin API refuses', async () => {
+    const address = adminApi.address();
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    const output = await runFixture('cloud-sql-client.mjs', {
+      PGINSTANCE: 'proj:us-central1:forbidden',
+      PGUSER: 'svc@proj.iam',
+      FIXTURE_SQLADMIN_ENDPOINT: `http://127.0.0.1:${address.port}/`,
+    });
+    const { openError } = JSON.parse(output) as { openError?: string };
+    expect(openError).toMatch(
+      /^cannot connect to Cloud SQL instance proj:us-central1:forbidden \(PGINSTANCE\): .*not authorized.*roles\/cloudsql\.client$/,
+    );
   }, 30_000);
 });

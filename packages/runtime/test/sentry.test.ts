@@ -79,7 +79,7 @@ describe('startSentry', () => {
     reporter?.captureLogRecord({
       level: 'error',
       message: 'crashed',
-      fields: { error: new TypeError('boom') },
+      fields: { error: new TypeError('boom'), order: 8 },
     });
     expect(await reporter?.flush()).toBe(true);
 
@@ -95,7 +95,9 @@ describe('startSentry', () => {
     });
     expect(events[1]).toMatchObject({
       exception: { values: [{ type: 'TypeError', value: 'boom' }] },
+      extra: { order: 8, message: 'crashed' },
     });
+    expect(events[1]?.['extra']).not.toHaveProperty('error');
   });
 
   it('checks a scheduled job in as in_progress, then with its outcome and the monitor config', async () => {

@@ -26,12 +26,20 @@ export async function createCloudSqlDialer(
   const connector = new Connector(connectorOptions);
   return {
     async poolConfig(instanceConnectionName, user, database) {
-      const driverOptions = await connector.getOptions({
-        instanceConnectionName,
-        authType: AuthTypes.IAM,
-        ipType: IpAddressTypes[ipType],
-      });
-      return { ...driverOptions, user, database };
+      try {
+        const driverOptions = await connector.getOptions({
+          instanceConnectionName,
+          authType: AuthTypes.IAM,
+          ipType: IpAddressTypes[ipType],
+        });
+        return { ...driverOptions, user, database };
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(
+          `cannot connect to Cloud SQL instance ${instanceConnectionName} (PGINSTANCE): ${reason}; check that the Cloud SQL Admin API is enabled and the workload has roles/cloudsql.client`,
+          { cause: error },
+        );
+      }
     },
     close: () => connector.close(),
   };

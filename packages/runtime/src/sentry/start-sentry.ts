@@ -81,9 +81,9 @@ export async function startSentry(options: SentryOptions): Promise<SentryReporte
   return {
     captureLogRecord(record) {
       if (record.level !== 'error') return;
-      const error = record.fields?.['error'];
-      const extra = { ...record.fields, message: record.message };
-      if (error instanceof Error) Sentry.captureException(error, { extra });
+      const { error, ...extra } = record.fields ?? {};
+      if (error instanceof Error)
+        Sentry.captureException(error, { extra: { ...extra, message: record.message } });
       else Sentry.captureMessage(record.message, { level: 'error', extra: record.fields ?? {} });
     },
     startJobCheckIn(name) {

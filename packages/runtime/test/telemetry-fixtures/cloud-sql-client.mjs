@@ -1,6 +1,7 @@
 // Opens a pool through createPostgres with PGINSTANCE/PGUSER, the Cloud SQL
 // connector pointed at the fake Admin API in FIXTURE_SQLADMIN_ENDPOINT, runs
-// one query, prints {poolOptions, error} as JSON, closes and exits by itself.
+// one query, prints {poolOptions, error} as JSON (or {openError} when the
+// connector fails), closes and exits by itself.
 import { OAuth2Client } from 'google-auth-library';
 import { createPostgres } from '../../src/postgres/create-postgres.js';
 
@@ -12,7 +13,13 @@ const logger = { debug() {}, info() {}, warn() {}, error() {} };
 const postgres = createPostgres(process.env, lifecycle, logger, {
   connector: { sqlAdminAPIEndpoint: process.env.FIXTURE_SQLADMIN_ENDPOINT, auth },
 });
-const pool = await postgres.open('appdb');
+let pool;
+try {
+  pool = await postgres.open('appdb');
+} catch (e) {
+  console.log(JSON.stringify({ openError: e.message }));
+  process.exit(0);
+}
 let error;
 try {
   await pool.query('SELECT 1');
