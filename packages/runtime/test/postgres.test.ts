@@ -88,4 +88,18 @@ describe('createPostgres against the local server', () => {
       'set PGINSTANCE and PGUSER (Cloud SQL), PGDSN, or PGHOST',
     );
   });
+
+  it('reports a saturated pool that is handing out connections as healthy without queueing', async () => {
+    const lifecycle = recordingLifecycle();
+    const postgres = createPostgres(localEnv(), lifecycle, recordingLogger(), { pool: { max: 1 } });
+    const pool = await postgres.open(testServers.pgDatabase);
+    const held = await pool.connect();
+    const queued = pool.query('SELECT 2 AS two');
+    expect(pool.waitingCount).toBe(1);
+    expect(await lifecycle.probe(`postgres:${testServers.pgDatabase}`, 200)).toBe('ok');
+    expect(pool.waitingCount).toBe(1);
+    held.release();
+    expect((await queued).rows).toEqual([{ two: 2 }]);
+    await lifecycle.closeAll();
+  });
 });

@@ -2,8 +2,9 @@ import type { ConnectorOptions } from '@google-cloud/cloud-sql-connector';
 import type { Pool, PoolConfig } from 'pg';
 import type { Lifecycle } from '../lifecycle.js';
 import { loadPg } from '../telemetry/instrumented-require.js';
-import { raceAbort, type RuntimeEnv, type StructuredLogger } from '../telemetry/runtime-types.js';
+import type { RuntimeEnv, StructuredLogger } from '../telemetry/runtime-types.js';
 import { createCloudSqlDialer, type CloudSqlDialer, type CloudSqlIpType } from './cloud-sql.js';
+import { poolHealthCheck } from './pool-health-check.js';
 import { dsnForDatabase, resolvePostgresTarget, type PostgresTarget } from './postgres-target.js';
 
 export interface PostgresOptions {
@@ -23,7 +24,7 @@ export interface Postgres {
   readonly configured: boolean;
   /**
    * A pool for `database`, created on first call and shared after. Registers a
-   * health check (`postgres:<database>`) running `SELECT 1`.
+   * health check (`postgres:<database>`, see {@link poolHealthCheck}).
    * @throws Error when PostgreSQL is not configured.
    */
   open(database: string): Promise<Pool>;
@@ -80,12 +81,7 @@ export function createPostgres(
     pool.on('error', (error) =>
       logger.warn('postgres idle client error', { database, error: error.message }),
     );
-    lifecycle.addHealthCheck({
-      name: `postgres:${database}`,
-      check: async (signal) => {
-        await raceAbort(pool.query('SELECT 1'), signal);
-      },
-    });
+    lifecycle.addHealthCheck(poolHealthCheck(`postgres:${database}`, pool));
     if (!closerAdded) {
       closerAdded = true;
       lifecycle.addCloser({ name: 'postgres', close: () => closeAll(pools, dialer) });
