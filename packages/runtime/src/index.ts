@@ -13,6 +13,7 @@ export type {
 } from './sentry/start-sentry.js';
 export { createPostgres } from './postgres/create-postgres.js';
 export type { Postgres, PostgresOptions } from './postgres/create-postgres.js';
+export type { CloudSqlIpType } from './postgres/cloud-sql.js';
 export { migrate, MigrationError } from './postgres/migrate.js';
 export type { MigrateOptions, MigrateResult } from './postgres/migrate.js';
 export type { Migration } from './postgres/migration-source.js';

@@ -46,24 +46,7 @@ export function createRedis(
     const { Redis: RedisClient } = loadIoredis();
     const redis = new RedisClient(redisOptions(endpoint, ca?.pem));
     watchConnection(redis, logger);
-    // connect() itself rejects with "Connection is closed"; the cause (TLS,
-    // AUTH, refused) arrives as an 'error' event.
-    let cause: Error | undefined;
-    const recordCause = (error: Error): void => {
-      cause ??= error;
-    };
-    redis.on('error', recordCause);
-    try {
-      await redis.connect();
-    } catch (error) {
-      redis.disconnect();
-      const reason = cause?.message ?? (error instanceof Error ? error.message : String(error));
-      throw new Error(`cannot connect to Redis at ${endpoint.host}: ${reason}`, {
-        cause: cause ?? error,
-      });
-    } finally {
-      redis.off('error', recordCause);
-    }
+    await connectOrExplain(redis, endpoint);
     lifecycle.addHealthCheck({
       name: 'redis',
       check: async (signal) => {
@@ -86,6 +69,30 @@ export function createRedis(
       return client;
     },
   };
+}
+
+/**
+ * Connects, or disconnects and throws the reason: `connect()` itself rejects
+ * with "Connection is closed"; the cause (TLS, AUTH, refused) arrives as an
+ * 'error' event.
+ */
+async function connectOrExplain(redis: Redis, endpoint: URL): Promise<void> {
+  let cause: Error | undefined;
+  const recordCause = (error: Error): void => {
+    cause ??= error;
+  };
+  redis.on('error', recordCause);
+  try {
+    await redis.connect();
+  } catch (error) {
+    redis.disconnect();
+    const reason = cause?.message ?? (error instanceof Error ? error.message : String(error));
+    throw new Error(`cannot connect to Redis at ${endpoint.host}: ${reason}`, {
+      cause: cause ?? error,
+    });
+  } finally {
+    redis.off('error', recordCause);
+  }
 }
 
 /** Logs a lost connection once, and its recovery, not every retry. */
