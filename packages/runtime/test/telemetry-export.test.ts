@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { startFixture } from './telemetry-support/fixture-process.js';
+import { fakeTokenExchange } from './telemetry-support/fake-token-exchange.js';
 import { otlpReceiver, type OtlpReceiver } from './telemetry-support/otlp-receiver.js';
 import { closedPort, requireServer, testServers } from './telemetry-support/servers.js';
 
@@ -125,34 +126,48 @@ describe('telemetry export from a real process', () => {
     expect(metricNames).toEqual(expect.arrayContaining([expect.stringMatching(/^http\.server\./)]));
   }, 30_000);
 
-  it('on Google Cloud exports protobuf OTLP with fresh auth headers per export and the project', async () => {
-    const fixture = await startFixture('traced-service.mjs', {
-      ...dataEnv(),
-      MSP: 'true',
-      GOOGLE_CLOUD_PROJECT: 'msp-fixture-project',
-      FIXTURE_GCP_ENDPOINT: receiver.endpoint,
-      // No metadata server here: the GCP resource detector must not look for one.
-      METADATA_SERVER_DETECTION: 'none',
-    });
-    expect(await get(fixture.port, '/work')).toBe('42 PONG');
-    expect(await fixture.stop()).toBe(0);
-    expect(fixture.output()).toMatch(
-      /log-fields \{"logging.googleapis.com\/trace":"projects\/msp-fixture-project\/traces\/[0-9a-f]{32}","logging.googleapis.com\/spanId":"[0-9a-f]{16}","logging.googleapis.com\/trace_sampled":true\}/,
-    );
+  it('on Google Cloud exports protobuf OTLP with a fresh ADC token per export', async () => {
+    const sts = await fakeTokenExchange();
+    try {
+      const fixture = await startFixture('traced-service.mjs', {
+        ...dataEnv(),
+        MSP: 'true',
+        GOOGLE_CLOUD_PROJECT: 'msp-fixture-project',
+        FIXTURE_GCP_ENDPOINT: receiver.endpoint,
+        GOOGLE_APPLICATION_CREDENTIALS: sts.credentialsFile,
+        // No metadata server here: the GCP resource detector must not look for one.
+        METADATA_SERVER_DETECTION: 'none',
+      });
+      expect(await get(fixture.port, '/work')).toBe('42 PONG');
+      expect(await get(fixture.port, '/flush')).toBe('flushed');
+      expect(await get(fixture.port, '/work')).toBe('42 PONG');
+      expect(await fixture.stop()).toBe(0);
+      expect(fixture.output()).toMatch(
+        /log-fields \{"logging.googleapis.com\/trace":"projects\/msp-fixture-project\/traces\/[0-9a-f]{32}","logging.googleapis.com\/spanId":"[0-9a-f]{16}","logging.googleapis.com\/trace_sampled":true\}/,
+      );
 
-    const paths = receiver.requests.map((r) => r.path).sort();
-    expect(paths).toEqual(['/v1/metrics', '/v1/traces']);
-    expect(receiver.requests.map((r) => r.headers['content-type'])).toEqual([
-      'application/x-protobuf',
-      'application/x-protobuf',
-    ]);
-    const tokens = receiver.requests.map((r) => r.headers['authorization']).sort();
-    expect(tokens).toEqual(['Bearer token-1', 'Bearer token-2']);
-    const traces =
-      receiver.requests.find((r) => r.path === '/v1/traces')?.body.toString('latin1') ?? '';
-    expect(traces).toContain('pg.query:SELECT test');
-    expect(traces).toContain('gcp.project_id');
-    expect(traces).toContain('msp-fixture-project');
+      const exports = receiver.requests.filter((r) => r.path.startsWith('/v1/'));
+      expect(new Set(exports.map((r) => r.path))).toEqual(new Set(['/v1/metrics', '/v1/traces']));
+      expect(new Set(exports.map((r) => r.headers['content-type']))).toEqual(
+        new Set(['application/x-protobuf']),
+      );
+      // Every export carries a token from the exchange; the flush and the
+      // shutdown used different ones (each token expires at once).
+      const tokens = exports.map((r) => String(r.headers['authorization']));
+      expect(tokens.every((t) => sts.issued.includes(t.replace('Bearer ', '')))).toBe(true);
+      expect(new Set(tokens).size).toBeGreaterThan(1);
+      expect(sts.subjectTokens.every((t) => t === 'workload-identity-subject')).toBe(true);
+
+      const traces = exports
+        .filter((r) => r.path === '/v1/traces')
+        .map((r) => r.body.toString('latin1'))
+        .join('');
+      expect(traces).toContain('pg.query:SELECT test');
+      expect(traces).toContain('gcp.project_id');
+      expect(traces).toContain('msp-fixture-project');
+    } finally {
+      await sts.close();
+    }
   }, 30_000);
 
   it('logs an unreachable collector at shutdown and still exits cleanly', async () => {

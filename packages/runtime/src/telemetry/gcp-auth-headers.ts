@@ -10,16 +10,13 @@ export type HeadersFactory = () => Promise<Record<string, string>>;
  * never throws, so a failure is logged and the export goes out without
  * credentials (and is rejected and logged by the exporter).
  */
-export async function gcpAuthHeaders(
-  projectId: string,
-  logger: StructuredLogger,
-): Promise<HeadersFactory> {
+export async function gcpAuthHeaders(logger: StructuredLogger): Promise<HeadersFactory> {
   const { GoogleAuth } = await import('google-auth-library');
   const auth = new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] });
   return async () => {
     try {
       const headers = await auth.getRequestHeaders();
-      return { ...Object.fromEntries(headers.entries()), 'x-goog-user-project': projectId };
+      return Object.fromEntries(headers.entries());
     } catch (error) {
       logger.warn('cannot get Google Cloud credentials for telemetry export', {
         error: error instanceof Error ? error.message : String(error),

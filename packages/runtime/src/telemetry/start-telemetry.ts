@@ -55,7 +55,7 @@ export async function startTelemetry(options: TelemetryOptions): Promise<Telemet
       ? await otlpExporters(
           options.gcp?.endpoint ?? GCP_TELEMETRY_ENDPOINT,
           'http/protobuf',
-          options.gcp?.authHeaders ?? (await gcpAuthHeaders(destination.projectId, logger)),
+          options.gcp?.authHeaders ?? (await gcpAuthHeaders(logger)),
         )
       : await otlpExporters(destination.endpoint, destination.protocol, undefined);
   const { startSdk } = await import('./telemetry-sdk.js');

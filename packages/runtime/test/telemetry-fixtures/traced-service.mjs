@@ -13,14 +13,10 @@ const logger = {
   warn: (message, fields) => console.error('warn', message, JSON.stringify(fields ?? {})),
   error: (message, fields) => console.error('error', message, JSON.stringify(fields ?? {})),
 };
-let exports = 0;
+// The Telemetry API's address, for tests; credentials come from ADC
+// (GOOGLE_APPLICATION_CREDENTIALS in tests).
 const gcp =
-  env.FIXTURE_GCP_ENDPOINT === undefined
-    ? undefined
-    : {
-        endpoint: env.FIXTURE_GCP_ENDPOINT,
-        authHeaders: async () => ({ authorization: `Bearer token-${++exports}` }),
-      };
+  env.FIXTURE_GCP_ENDPOINT === undefined ? undefined : { endpoint: env.FIXTURE_GCP_ENDPOINT };
 const telemetry = await startTelemetry({
   env,
   serviceName: 'traced-fixture',
@@ -47,6 +43,11 @@ const callDownstream = async () => {
   );
 };
 const server = createServer(async (request, response) => {
+  if (request.url === '/flush') {
+    await telemetry.forceFlush();
+    response.end('flushed');
+    return;
+  }
   if (request.url === '/-/healthz') {
     await Promise.all(checks.map((c) => c.check(AbortSignal.timeout(1000))));
     response.end('healthz: ok');
