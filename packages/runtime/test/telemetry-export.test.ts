@@ -69,6 +69,8 @@ describe('telemetry export from a real process', () => {
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
       FIXTURE_DOWNSTREAM: receiver.endpoint,
+      // Sentry on as well: it must not take over the tracer provider.
+      SENTRY_DSN: `http://key@${receiver.endpoint.slice('http://'.length)}/1`,
     });
     expect(await get(fixture.port, '/-/healthz')).toBe('healthz: ok');
     const traceparent = `00-${TRACE_ID}-${PARENT_ID}-01`;

@@ -3,6 +3,7 @@
 // one Redis PING, and calls to FIXTURE_DOWNSTREAM when set) and /-/healthz, prints "listening <port>", and on SIGTERM
 // closes everything and lets the process exit by itself.
 import { startTelemetry } from '../../src/telemetry/start-telemetry.js';
+import { startSentry } from '../../src/sentry/start-sentry.js';
 import { createPostgres } from '../../src/postgres/create-postgres.js';
 import { createRedis } from '../../src/redis/create-redis.js';
 
@@ -23,6 +24,14 @@ const telemetry = await startTelemetry({
   serviceVersion: '1.2.3',
   logger,
   gcp,
+});
+
+// With SENTRY_DSN, Sentry starts after telemetry and must leave its setup alone.
+const sentry = await startSentry({
+  env,
+  serviceName: 'traced-fixture',
+  serviceVersion: '1.2.3',
+  logger,
 });
 
 const checks = [];
@@ -65,5 +74,6 @@ process.once('SIGTERM', async () => {
   await new Promise((resolve) => server.close(resolve));
   for (const closer of closers.reverse()) await closer.close();
   await telemetry.shutdown();
+  await sentry?.close();
   console.log('stopped');
 });
