@@ -26,6 +26,14 @@ describe('telemetrySettings', () => {
     expect(settings.metricIntervalMs).toBe(30_000);
   });
 
+  it('exports to Google Cloud off msp only when OTEL_GCP_PROJECT_ID asks for it', () => {
+    expect(telemetrySettings({ GOOGLE_CLOUD_PROJECT: 'a' }).destination.kind).toBe('none');
+    expect(telemetrySettings({ OTEL_GCP_PROJECT_ID: 'b' }).destination).toEqual({
+      kind: 'gcp',
+      projectId: 'b',
+    });
+  });
+
   it('is off when OTEL_SDK_DISABLED is true, even on msp', () => {
     expect(telemetrySettings({ MSP: 'true', OTEL_SDK_DISABLED: 'TRUE' }).destination.kind).toBe(
       'none',

@@ -38,8 +38,10 @@ const SAMPLERS: Record<string, (ratio: number) => SamplerSettings> = {
 /**
  * What telemetry does, from the environment:
  * - `OTEL_SDK_DISABLED=true`: nothing.
- * - `MSP=true` (on Google Cloud): OTLP to the Telemetry API in the project of
- *   `OTEL_GCP_PROJECT_ID`, else `GOOGLE_CLOUD_PROJECT`.
+ * - `MSP=true` (on Google Cloud) or `OTEL_GCP_PROJECT_ID` set: OTLP to the
+ *   Telemetry API in the project of `OTEL_GCP_PROJECT_ID`, else
+ *   `GOOGLE_CLOUD_PROJECT` (which alone, as gcloud users often have it set
+ *   locally, does not turn export on).
  * - otherwise OTLP to `OTEL_EXPORTER_OTLP_ENDPOINT` when set
  *   (`OTEL_EXPORTER_OTLP_PROTOCOL` `http/protobuf` or `http/json`), else nothing.
  * Sampling follows `OTEL_TRACES_SAMPLER` / `OTEL_TRACES_SAMPLER_ARG`
@@ -69,8 +71,9 @@ function resolveDestination(env: RuntimeEnv, problems: string[]): TelemetryDesti
   if (envValue(env, 'OTEL_SDK_DISABLED')?.toLowerCase() === 'true') {
     return { kind: 'none', reason: 'OTEL_SDK_DISABLED is true' };
   }
-  if (envValue(env, 'MSP')?.toLowerCase() === 'true') {
-    const projectId = envValue(env, 'OTEL_GCP_PROJECT_ID') ?? envValue(env, 'GOOGLE_CLOUD_PROJECT');
+  const explicitProject = envValue(env, 'OTEL_GCP_PROJECT_ID');
+  if (envValue(env, 'MSP')?.toLowerCase() === 'true' || explicitProject !== undefined) {
+    const projectId = explicitProject ?? envValue(env, 'GOOGLE_CLOUD_PROJECT');
     if (projectId === undefined) {
       problems.push(
         'GOOGLE_CLOUD_PROJECT: required when MSP=true, to export telemetry to Google Cloud',
