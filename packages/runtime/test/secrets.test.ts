@@ -37,6 +37,7 @@ describe('createSecretReader', () => {
         .split('\n')
         .map((line) => JSON.parse(line) as { value?: string; error?: string });
       expect(results.slice(0, 2)).toEqual([{ value: 'key-2' }, { value: 'key-1' }]);
+      expect(results.at(-1)).toEqual({ closers: ['secret-manager'] });
       expect(results[2]?.error).toMatch(/not found/);
       expect(results[3]?.error).toMatch(/secret "bad\/name": expected a secret ID/);
       expect(requests.map((r) => r.url.split('?')[0])).toEqual([

@@ -1,4 +1,5 @@
 import type { SecretManagerServiceClient } from '@google-cloud/secret-manager';
+import type { Lifecycle } from '../lifecycle.js';
 import { envValue, type RuntimeEnv } from '../telemetry/runtime-types.js';
 
 export interface SecretReader {
@@ -16,11 +17,13 @@ const SECRET_NAME = /^projects\/[^/]+\/secrets\/[A-Za-z0-9_-]{1,255}$/;
 /**
  * Reads secrets at run time, for values that must be fresh (prefer secrets
  * that msp mounts as environment variables, pinned to a version). The client
- * is loaded on the first read; the project is `GOOGLE_CLOUD_PROJECT`.
+ * is loaded on the first read, which also registers a closer for its gRPC
+ * channel; the project is `GOOGLE_CLOUD_PROJECT`.
  * @param clientOptions passed to the client (tests point it at a fake API)
  */
 export function createSecretReader(
   env: RuntimeEnv,
+  lifecycle: Lifecycle,
   clientOptions: ConstructorParameters<typeof SecretManagerServiceClient>[0] = {},
 ): SecretReader {
   const project = envValue(env, 'GOOGLE_CLOUD_PROJECT');
@@ -28,9 +31,11 @@ export function createSecretReader(
   return {
     async readSecret(name, version = 'latest') {
       const path = secretVersionName(name, version, project);
-      client ??= import('@google-cloud/secret-manager').then(
-        ({ SecretManagerServiceClient }) => new SecretManagerServiceClient(clientOptions),
-      );
+      client ??= import('@google-cloud/secret-manager').then(({ SecretManagerServiceClient }) => {
+        const created = new SecretManagerServiceClient(clientOptions);
+        lifecycle.addCloser({ name: 'secret-manager', close: () => created.close() });
+        return created;
+      });
       const [response] = await (await client).accessSecretVersion({ name: path });
       const data = response.payload?.data;
       if (data === undefined || data === null) throw new Error(`secret ${path} has no payload`);

@@ -30,7 +30,7 @@ const sentry = await runtime.startSentry({
 const postgres = runtime.createPostgres({}, lifecycle, logger);
 const redis = runtime.createRedis({}, lifecycle, logger);
 runtime.createBigQuery({}, logger);
-runtime.createSecretReader({});
+runtime.createSecretReader({}, lifecycle);
 console.log(
   JSON.stringify({
     telemetry: telemetry.enabled,

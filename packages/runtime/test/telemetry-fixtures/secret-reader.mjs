@@ -6,7 +6,9 @@ import { createSecretReader } from '../../src/secrets/read-secret.js';
 
 const auth = new OAuth2Client();
 auth.setCredentials({ access_token: 'secret-token', expiry_date: Date.now() + 3_600_000 });
-const reader = createSecretReader(process.env, {
+const closers = [];
+const lifecycle = { addHealthCheck() {}, addCloser: (c) => closers.push(c) };
+const reader = createSecretReader(process.env, lifecycle, {
   fallback: true,
   protocol: 'http',
   apiEndpoint: '127.0.0.1',
@@ -21,3 +23,5 @@ for (const entry of process.env.FIXTURE_SECRETS.split(',')) {
     console.log(JSON.stringify({ error: error.message }));
   }
 }
+console.log(JSON.stringify({ closers: closers.map((c) => c.name) }));
+for (const closer of closers) await closer.close();
