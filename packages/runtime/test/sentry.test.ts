@@ -67,6 +67,23 @@ describe('startSentry', () => {
     ).toBeUndefined();
   });
 
+  it('rejects a SENTRY_DSN that is not a DSN', async () => {
+    for (const dsn of [
+      'not a dsn',
+      'https://o0.ingest.sentry.io/1',
+      'https://key@o0.ingest.sentry.io/',
+    ]) {
+      await expect(
+        startSentry({
+          env: { SENTRY_DSN: dsn },
+          serviceName: 's',
+          serviceVersion: '1',
+          logger: recordingLogger(),
+        }),
+      ).rejects.toThrow('SENTRY_DSN: expected a Sentry DSN');
+    }
+  });
+
   it('reports error-level log records with environment and release, and skips the rest', async () => {
     reporter = await startSentry({
       env: { SENTRY_DSN: sentry.dsn, ENVIRONMENT_ID: 'dev' },

@@ -1,5 +1,5 @@
 import type { LogFields, RuntimeEnv, StructuredLogger } from '../telemetry/runtime-types.js';
-import { envValue } from '../telemetry/runtime-types.js';
+import { IntegrationConfigError, envValue } from '../telemetry/runtime-types.js';
 import { jobMonitor } from './job-monitor.js';
 
 export interface SentryOptions {
@@ -44,6 +44,7 @@ export interface SentryReporter {
 export async function startSentry(options: SentryOptions): Promise<SentryReporter | undefined> {
   const dsn = envValue(options.env, 'SENTRY_DSN');
   if (dsn === undefined) return undefined;
+  checkDsn(dsn);
   const [Sentry, { trace }] = await Promise.all([
     import('@sentry/node'),
     import('@opentelemetry/api'),
@@ -108,4 +109,19 @@ export async function startSentry(options: SentryOptions): Promise<SentryReporte
       await client?.close(timeoutMs);
     },
   };
+}
+
+/** A DSN is `https://<public key>@<host>/<project id>`. */
+function checkDsn(dsn: string): void {
+  const url = URL.canParse(dsn) ? new URL(dsn) : undefined;
+  if (
+    url === undefined ||
+    !/^https?:$/.test(url.protocol) ||
+    url.username === '' ||
+    !/^\/.*\d+$/.test(url.pathname)
+  ) {
+    throw new IntegrationConfigError('Sentry', [
+      'SENTRY_DSN: expected a Sentry DSN such as https://<key>@o0.ingest.sentry.io/<project id>',
+    ]);
+  }
 }
