@@ -1,7 +1,7 @@
 export { CONTRACT_VARIABLES, HEALTHZ_PATH, VERSION_PATH } from '@msp/spec/contract';
 export type { HealthCheck, Closer, Lifecycle } from './lifecycle.js';
 export type { RuntimeEnv, StructuredLogger, LogFields } from './telemetry/runtime-types.js';
-export { IntegrationConfigError } from './telemetry/runtime-types.js';
+export { IntegrationConfigError, isIntegrationConfigError } from './telemetry/runtime-types.js';
 export { startTelemetry } from './telemetry/start-telemetry.js';
 export type { Telemetry, TelemetryOptions } from './telemetry/start-telemetry.js';
 export { startSentry } from './sentry/start-sentry.js';
@@ -14,7 +14,7 @@ export type {
 export { createPostgres } from './postgres/create-postgres.js';
 export type { Postgres, PostgresOptions } from './postgres/create-postgres.js';
 export type { CloudSqlIpType } from './postgres/cloud-sql.js';
-export { migrate, MigrationError } from './postgres/migrate.js';
+export { migrate, MigrationError, isMigrationError } from './postgres/migrate.js';
 export type { MigrateOptions, MigrateResult } from './postgres/migrate.js';
 export type { Migration } from './postgres/migration-source.js';
 export { createRedis } from './redis/create-redis.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Pool } from 'pg';
-import { MigrationError, migrate } from '../src/postgres/migrate.js';
+import { MigrationError, isMigrationError, migrate } from '../src/postgres/migrate.js';
 import { createPostgres } from '../src/postgres/create-postgres.js';
 import { requireServer, testServers } from './telemetry-support/servers.js';
 import {
@@ -68,6 +68,7 @@ describe('migrate', () => {
       },
     ]);
     await expect(attempt).rejects.toThrow(MigrationError);
+    expect(isMigrationError(await attempt.catch((error: unknown) => error))).toBe(true);
     await expect(attempt).rejects.toThrow(
       'migrations/0002_bad.sql:2:8: column "nope" does not exist',
     );

@@ -23,6 +23,11 @@ export class MigrationError extends Error {
   }
 }
 
+/** True for a {@link MigrationError}, even one from another copy of this package. */
+export function isMigrationError(error: unknown): error is MigrationError {
+  return error instanceof Error && 'code' in error && error.code === 'MIGRATION_FAILED';
+}
+
 const TABLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /**

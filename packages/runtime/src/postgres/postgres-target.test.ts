@@ -1,4 +1,4 @@
-import { IntegrationConfigError } from '../telemetry/runtime-types.js';
+import { IntegrationConfigError, isIntegrationConfigError } from '../telemetry/runtime-types.js';
 import { dsnForDatabase, resolvePostgresTarget } from './postgres-target.js';
 
 describe('resolvePostgresTarget', () => {
@@ -35,6 +35,8 @@ describe('resolvePostgresTarget', () => {
     try {
       attempt();
     } catch (error) {
+      expect(isIntegrationConfigError(error)).toBe(true);
+      expect(isIntegrationConfigError(new Error('other'))).toBe(false);
       expect((error as IntegrationConfigError).problems).toEqual([
         'PGINSTANCE: "not a name" is not a Cloud SQL connection name; expected project:region:instance',
         'PGUSER: required with PGINSTANCE; set it to the IAM database user',

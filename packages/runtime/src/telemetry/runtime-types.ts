@@ -38,6 +38,17 @@ export class IntegrationConfigError extends Error {
   }
 }
 
+/** True for an {@link IntegrationConfigError}, even one from another copy of this package. */
+export function isIntegrationConfigError(error: unknown): error is IntegrationConfigError {
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    error.code === 'INTEGRATION_CONFIG_INVALID' &&
+    'problems' in error &&
+    Array.isArray(error.problems)
+  );
+}
+
 /** Rejects with the signal's reason when it aborts first. */
 export function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(abortReason(signal));
