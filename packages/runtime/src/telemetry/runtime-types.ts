@@ -1,0 +1,74 @@
+/**
+ * The two things every integration takes from whoever starts it: the
+ * environment (an object, never `process.env` read below `start()`), and a
+ * structured logger. The logger is structural so these modules do not depend
+ * on the runtime's logging implementation.
+ */
+
+/** Environment variables, as `process.env` holds them. */
+export type RuntimeEnv = Readonly<Record<string, string | undefined>>;
+
+export type LogFields = Record<string, unknown>;
+
+export interface StructuredLogger {
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+}
+
+/** Reads a variable, treating an empty string as unset. */
+export function envValue(env: RuntimeEnv, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/**
+ * Invalid platform configuration for an integration. Lists every problem at
+ * once; each names the variable and how to fix it.
+ */
+export class IntegrationConfigError extends Error {
+  readonly code = 'INTEGRATION_CONFIG_INVALID';
+  readonly problems: readonly string[];
+
+  constructor(integration: string, problems: readonly string[]) {
+    super(`invalid ${integration} configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'IntegrationConfigError';
+    this.problems = problems;
+  }
+}
+
+/** True for an {@link IntegrationConfigError}, even one from another copy of this package. */
+export function isIntegrationConfigError(error: unknown): error is IntegrationConfigError {
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    error.code === 'INTEGRATION_CONFIG_INVALID' &&
+    'problems' in error &&
+    Array.isArray(error.problems)
+  );
+}
+
+/** Rejects with the signal's reason when it aborts first. */
+export function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortReason(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error('health check timed out');
+}

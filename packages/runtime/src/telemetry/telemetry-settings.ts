@@ -1,0 +1,118 @@
+import { IntegrationConfigError, envValue, type RuntimeEnv } from './runtime-types.js';
+
+/** Google Cloud's OTLP endpoint for traces and metrics (the Telemetry API). */
+export const GCP_TELEMETRY_ENDPOINT = 'https://telemetry.googleapis.com';
+
+export type TelemetryDestination =
+  | { readonly kind: 'none'; readonly reason: string }
+  | { readonly kind: 'gcp'; readonly projectId: string }
+  | {
+      readonly kind: 'otlp';
+      readonly endpoint: string;
+      readonly protocol: 'http/protobuf' | 'http/json';
+    };
+
+export interface SamplerSettings {
+  /** Fraction of new traces sampled, 0..1. */
+  readonly ratio: number;
+  /** Follow the caller's sampling decision when there is one. */
+  readonly parentBased: boolean;
+}
+
+export interface TelemetrySettings {
+  readonly destination: TelemetryDestination;
+  readonly sampler: SamplerSettings;
+  /** @default 30 s on Google Cloud, 60 s otherwise */
+  readonly metricIntervalMs: number;
+}
+
+const SAMPLERS: Record<string, (ratio: number) => SamplerSettings> = {
+  always_on: () => ({ ratio: 1, parentBased: false }),
+  always_off: () => ({ ratio: 0, parentBased: false }),
+  traceidratio: (ratio) => ({ ratio, parentBased: false }),
+  parentbased_always_on: () => ({ ratio: 1, parentBased: true }),
+  parentbased_always_off: () => ({ ratio: 0, parentBased: true }),
+  parentbased_traceidratio: (ratio) => ({ ratio, parentBased: true }),
+};
+
+/**
+ * What telemetry does, from the environment:
+ * - `OTEL_SDK_DISABLED=true`: nothing.
+ * - `MSP=true` (on Google Cloud) or `OTEL_GCP_PROJECT_ID` set: OTLP to the
+ *   Telemetry API in the project of `OTEL_GCP_PROJECT_ID`, else
+ *   `GOOGLE_CLOUD_PROJECT` (which alone, as gcloud users often have it set
+ *   locally, does not turn export on).
+ * - otherwise OTLP to `OTEL_EXPORTER_OTLP_ENDPOINT` when set
+ *   (`OTEL_EXPORTER_OTLP_PROTOCOL` `http/protobuf` or `http/json`), else nothing.
+ * Sampling follows `OTEL_TRACES_SAMPLER` / `OTEL_TRACES_SAMPLER_ARG`
+ * (default `parentbased_always_on`); `OTEL_METRIC_EXPORT_INTERVAL` in ms.
+ * @throws IntegrationConfigError listing every invalid variable.
+ */
+export function telemetrySettings(env: RuntimeEnv): TelemetrySettings {
+  const problems: string[] = [];
+  const destination = resolveDestination(env, problems);
+  const sampler = resolveSampler(env, problems);
+  const interval = envValue(env, 'OTEL_METRIC_EXPORT_INTERVAL');
+  if (interval !== undefined && !/^[1-9]\d*$/.test(interval)) {
+    problems.push(
+      `OTEL_METRIC_EXPORT_INTERVAL: "${interval}" is not a positive number of milliseconds`,
+    );
+  }
+  if (problems.length > 0) throw new IntegrationConfigError('telemetry', problems);
+  const defaultInterval = destination.kind === 'gcp' ? 30_000 : 60_000;
+  return {
+    destination,
+    sampler,
+    metricIntervalMs: interval === undefined ? defaultInterval : Number(interval),
+  };
+}
+
+function resolveDestination(env: RuntimeEnv, problems: string[]): TelemetryDestination {
+  if (envValue(env, 'OTEL_SDK_DISABLED')?.toLowerCase() === 'true') {
+    return { kind: 'none', reason: 'OTEL_SDK_DISABLED is true' };
+  }
+  const explicitProject = envValue(env, 'OTEL_GCP_PROJECT_ID');
+  if (envValue(env, 'MSP')?.toLowerCase() === 'true' || explicitProject !== undefined) {
+    const projectId = explicitProject ?? envValue(env, 'GOOGLE_CLOUD_PROJECT');
+    if (projectId === undefined) {
+      problems.push(
+        'GOOGLE_CLOUD_PROJECT: required when MSP=true, to export telemetry to Google Cloud',
+      );
+      return { kind: 'none', reason: 'no project' };
+    }
+    return { kind: 'gcp', projectId };
+  }
+  const endpoint = envValue(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
+  if (endpoint === undefined)
+    return { kind: 'none', reason: 'OTEL_EXPORTER_OTLP_ENDPOINT is not set' };
+  if (!URL.canParse(endpoint) || !/^https?:$/.test(new URL(endpoint).protocol)) {
+    problems.push(
+      `OTEL_EXPORTER_OTLP_ENDPOINT: "${endpoint}" is not an http(s) URL such as http://localhost:4318`,
+    );
+  }
+  const protocol = envValue(env, 'OTEL_EXPORTER_OTLP_PROTOCOL') ?? 'http/protobuf';
+  if (protocol !== 'http/protobuf' && protocol !== 'http/json') {
+    problems.push(
+      `OTEL_EXPORTER_OTLP_PROTOCOL: "${protocol}" is not supported; use http/protobuf or http/json`,
+    );
+    return { kind: 'none', reason: 'invalid protocol' };
+  }
+  return { kind: 'otlp', endpoint: endpoint.replace(/\/+$/, ''), protocol };
+}
+
+function resolveSampler(env: RuntimeEnv, problems: string[]): SamplerSettings {
+  const name = envValue(env, 'OTEL_TRACES_SAMPLER') ?? 'parentbased_always_on';
+  const make = SAMPLERS[name];
+  if (make === undefined) {
+    problems.push(
+      `OTEL_TRACES_SAMPLER: "${name}" is not one of ${Object.keys(SAMPLERS).join(', ')}`,
+    );
+    return { ratio: 1, parentBased: true };
+  }
+  const arg = envValue(env, 'OTEL_TRACES_SAMPLER_ARG');
+  const ratio = arg === undefined ? 1 : Number(arg);
+  if (!(ratio >= 0 && ratio <= 1)) {
+    problems.push(`OTEL_TRACES_SAMPLER_ARG: "${arg}" is not a ratio between 0 and 1`);
+  }
+  return make(ratio);
+}

@@ -1,0 +1,192 @@
+import { createServer, type Server } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import { context, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { TracerProvider } from '@opentelemetry/sdk-trace';
+import { startSentry, type SentryReporter } from '../src/sentry/start-sentry.js';
+import { recordingLogger } from './telemetry-support/recording-lifecycle.js';
+import { runFixture } from './telemetry-support/fixture-process.js';
+
+/** A Sentry ingest endpoint that keeps every envelope item it receives. */
+interface FakeSentry {
+  readonly dsn: string;
+  readonly items: { type: string; payload: Record<string, unknown> }[];
+  close(): Promise<void>;
+}
+
+async function fakeSentry(): Promise<FakeSentry> {
+  const items: FakeSentry['items'] = [];
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const raw = Buffer.concat(chunks);
+      const text = (
+        request.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw
+      ).toString('utf8');
+      const lines = text.split('\n').filter((line) => line !== '');
+      for (let i = 1; i + 1 < lines.length; i += 2) {
+        const header = JSON.parse(lines[i] ?? '{}') as { type: string };
+        items.push({
+          type: header.type,
+          payload: JSON.parse(lines[i + 1] ?? '{}') as Record<string, unknown>,
+        });
+      }
+      response.writeHead(200).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return {
+    dsn: `http://publickey@127.0.0.1:${address.port}/42`,
+    items,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('startSentry', () => {
+  let sentry: FakeSentry;
+  let reporter: SentryReporter | undefined;
+  beforeEach(async () => {
+    sentry = await fakeSentry();
+  });
+  afterEach(async () => {
+    await reporter?.close();
+    await sentry.close();
+  });
+
+  it('does nothing without SENTRY_DSN', async () => {
+    expect(
+      await startSentry({
+        env: {},
+        serviceName: 's',
+        serviceVersion: '1',
+        logger: recordingLogger(),
+      }),
+    ).toBeUndefined();
+  });
+
+  it('rejects a SENTRY_DSN that is not a DSN', async () => {
+    for (const dsn of [
+      'not a dsn',
+      'https://o0.ingest.sentry.io/1',
+      'https://key@o0.ingest.sentry.io/',
+    ]) {
+      await expect(
+        startSentry({
+          env: { SENTRY_DSN: dsn },
+          serviceName: 's',
+          serviceVersion: '1',
+          logger: recordingLogger(),
+        }),
+      ).rejects.toThrow('SENTRY_DSN: expected a Sentry DSN');
+    }
+  });
+
+  it('reports error-level log records with environment and release, and skips the rest', async () => {
+    reporter = await startSentry({
+      env: { SENTRY_DSN: sentry.dsn, ENVIRONMENT_ID: 'dev' },
+      serviceName: 'example',
+      serviceVersion: '1.2.3',
+      logger: recordingLogger(),
+    });
+    reporter?.captureLogRecord({ level: 'warn', message: 'not reported' });
+    reporter?.captureLogRecord({ level: 'error', message: 'payment failed', fields: { order: 7 } });
+    reporter?.captureLogRecord({
+      level: 'error',
+      message: 'crashed',
+      fields: { error: new TypeError('boom'), order: 8 },
+    });
+    expect(await reporter?.flush()).toBe(true);
+
+    const events = sentry.items.filter((item) => item.type === 'event').map((item) => item.payload);
+    expect(events).toHaveLength(2);
+    expect(events[0]).toMatchObject({
+      message: 'payment failed',
+      level: 'error',
+      environment: 'dev',
+      release: 'example@1.2.3',
+      extra: { order: 7 },
+      tags: { 'resource.service.name': 'example' },
+    });
+    expect(events[1]).toMatchObject({
+      exception: { values: [{ type: 'TypeError', value: 'boom' }] },
+      extra: { order: 8, message: 'crashed' },
+    });
+    expect(events[1]?.['extra']).not.toHaveProperty('error');
+  });
+
+  it('checks a scheduled job in as in_progress, then with its outcome and the monitor config', async () => {
+    reporter = await startSentry({
+      env: {
+        SENTRY_DSN: sentry.dsn,
+        ENVIRONMENT_ID: 'prod',
+        JOB_EXECUTION_CRON_SCHEDULE: '0 * * * *',
+        JOB_EXECUTION_DEADLINE: '600s',
+      },
+      serviceName: 'nightly',
+      serviceVersion: '2',
+      logger: recordingLogger(),
+    });
+    const finish = reporter?.startJobCheckIn('nightly');
+    await finish?.('error');
+
+    const checkIns = sentry.items
+      .filter((item) => item.type === 'check_in')
+      .map((item) => item.payload);
+    expect(checkIns.map((c) => [c['monitor_slug'], c['status']])).toEqual([
+      ['nightly-prod', 'in_progress'],
+      ['nightly-prod', 'error'],
+    ]);
+    expect(checkIns[0]?.['check_in_id']).toBe(checkIns[1]?.['check_in_id']);
+    expect(checkIns[1]?.['duration']).toEqual(expect.any(Number));
+    expect(checkIns[0]?.['monitor_config']).toEqual({
+      schedule: { type: 'crontab', value: '0 * * * *' },
+      max_runtime: 10,
+      checkin_margin: 5,
+      timezone: 'Etc/UTC',
+    });
+  });
+
+  it("links events to the runtime's active OpenTelemetry span", async () => {
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    trace.setGlobalTracerProvider(new TracerProvider());
+    try {
+      reporter = await startSentry({
+        env: { SENTRY_DSN: sentry.dsn },
+        serviceName: 'example',
+        serviceVersion: '1',
+        logger: recordingLogger(),
+      });
+      const ids = trace.getTracer('test').startActiveSpan('request', (span) => {
+        reporter?.captureLogRecord({ level: 'error', message: 'inside a request' });
+        span.end();
+        return span.spanContext();
+      });
+      await reporter?.flush();
+      const event = sentry.items.find((item) => item.type === 'event')?.payload;
+      expect(event?.['contexts']).toMatchObject({
+        trace: { trace_id: ids.traceId, span_id: ids.spanId },
+      });
+    } finally {
+      trace.disable();
+      context.disable();
+    }
+  });
+
+  it('reports an uncaught exception before the process exits', async () => {
+    await runFixture('sentry-crash.mjs', { SENTRY_DSN: sentry.dsn, ENVIRONMENT_ID: 'staging' }, 1);
+    const event = sentry.items.find((item) => item.type === 'event')?.payload;
+    expect(event).toMatchObject({
+      level: 'fatal',
+      environment: 'staging',
+      release: 'crasher@0.0.1',
+      exception: {
+        values: [
+          { type: 'RangeError', value: 'uncaught in a timer', mechanism: { handled: false } },
+        ],
+      },
+    });
+  }, 20_000);
+});
