@@ -3,6 +3,7 @@ import type { Stack, StackContext } from '../stack.js';
 import { baseEnvPart } from './cloudrun/base-env.js';
 import { combineParts } from './cloudrun/combine-parts.js';
 import { diagnosticsPart } from './cloudrun/diagnostics.js';
+import { domainPart } from './cloudrun/domain.js';
 import { workloadImage } from './cloudrun/image.js';
 import { jobWorkload } from './cloudrun/job.js';
 import type { CloudRunPart } from './cloudrun/part.js';
@@ -22,7 +23,12 @@ export function cloudrunStack(ctx: StackContext): Stack {
   let workload;
   if (env.service !== undefined) {
     const diagnostics = diagnosticsPart();
-    const part = combineParts([...parts, diagnostics]);
+    const domain = env.service.domain;
+    const part = combineParts([
+      ...parts,
+      diagnostics,
+      ...(domain === undefined ? [] : [domainPart(ctx, domain)]),
+    ]);
     workload = { part, ...serviceWorkload(ctx, env.service, image, part, diagnostics.secret) };
   } else if (env.job !== undefined) {
     const part = combineParts(parts);
