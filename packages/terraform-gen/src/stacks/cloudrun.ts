@@ -9,6 +9,7 @@ import { jobWorkload } from './cloudrun/job.js';
 import type { CloudRunPart } from './cloudrun/part.js';
 import { resourceParts } from './cloudrun/resource-parts.js';
 import { secretsPart } from './cloudrun/secrets.js';
+import { sentryPart } from './cloudrun/sentry.js';
 import { serviceWorkload } from './cloudrun/service.js';
 
 /**
@@ -18,7 +19,13 @@ import { serviceWorkload } from './cloudrun/service.js';
 export function cloudrunStack(ctx: StackContext): Stack {
   const { env } = ctx;
   const { image, variables } = workloadImage(ctx);
-  const parts: CloudRunPart[] = [baseEnvPart(ctx), secretsPart(env), ...resourceParts(ctx)];
+  const sentry = sentryPart(ctx);
+  const parts: CloudRunPart[] = [
+    baseEnvPart(ctx),
+    secretsPart(env),
+    ...resourceParts(ctx),
+    ...(sentry === undefined ? [] : [sentry]),
+  ];
 
   let workload;
   if (env.service !== undefined) {

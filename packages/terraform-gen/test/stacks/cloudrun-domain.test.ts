@@ -141,3 +141,32 @@ describe('Cloudflare domain and load balancer', () => {
     expect(() => synthesize(spec(service, [env(false)]), noOrigin)).not.toThrow();
   });
 });
+
+describe('Sentry', () => {
+  it('creates a project <svc>-<env> and passes its public DSN as SENTRY_DSN', () => {
+    expectResource(prod, 'sentry_project', {
+      organization: 'example-org',
+      teams: ['platform'],
+      name: 'Web App - prod',
+      slug: 'web-app-prod',
+      default_rules: false,
+    });
+    expectResource(prod, 'sentry_key', {
+      project: '${sentry_project.sentry.slug}',
+      name: 'Managed Services Platform',
+    });
+    expect(JSON.stringify(resourcesOf(prod, 'google_cloud_run_v2_service'))).toContain(
+      '{"name":"SENTRY_DSN","value":"${sentry_key.sentry.dsn[\\"public\\"]}"}',
+    );
+  });
+
+  it('is absent without a Sentry organisation in the platform config', () => {
+    const other = stackOf(
+      synthesizeFixture(FIXTURES['service-basic'] ?? fixture),
+      'prod',
+      'cloudrun',
+    );
+    expectNoResource(other, 'sentry_project');
+    expect(JSON.stringify(other.document)).not.toContain('SENTRY_DSN');
+  });
+});
