@@ -104,9 +104,11 @@ describe('Cloudflare domain and load balancer', () => {
   });
 
   it('reads the Cloudflare token ephemerally, so it never reaches state or plans', () => {
-    expect(prod.document.ephemeral?.google_secret_manager_secret_version).toEqual({
-      cloudflare_api_token: { project: 'example-secrets', secret: 'CLOUDFLARE_API_TOKEN' },
+    expect(prod.document.ephemeral?.google_secret_manager_secret_version?.['cloudflare_api_token']).toEqual({
+      project: 'example-secrets',
+      secret: 'CLOUDFLARE_API_TOKEN',
     });
+    expect(JSON.stringify(prod.document.data ?? {})).not.toContain('CLOUDFLARE_API_TOKEN');
     expect(prod.document.provider?.['cloudflare']).toEqual([
       {
         api_token:
