@@ -14,6 +14,7 @@ import {
 } from './stack.js';
 import { cloudrunStack } from './stacks/cloudrun.js';
 import { iamStack } from './stacks/iam.js';
+import { monitoringStack } from './stacks/monitoring.js';
 import { projectStack } from './stacks/project.js';
 import type { Fragment } from './terraform.js';
 
@@ -26,7 +27,12 @@ export interface SynthesizeOptions {
 }
 
 /** The stack functions, in apply order. */
-const STACKS: readonly ((ctx: StackContext) => Stack)[] = [projectStack, iamStack, cloudrunStack];
+const STACKS: readonly ((ctx: StackContext) => Stack)[] = [
+  projectStack,
+  iamStack,
+  cloudrunStack,
+  monitoringStack,
+];
 
 /**
  * Turns a resolved spec into every environment's stacks. Pure: no I/O, and

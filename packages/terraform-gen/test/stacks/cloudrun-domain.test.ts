@@ -104,7 +104,9 @@ describe('Cloudflare domain and load balancer', () => {
   });
 
   it('reads the Cloudflare token ephemerally, so it never reaches state or plans', () => {
-    expect(prod.document.ephemeral?.google_secret_manager_secret_version?.['cloudflare_api_token']).toEqual({
+    expect(
+      prod.document.ephemeral?.google_secret_manager_secret_version?.['cloudflare_api_token'],
+    ).toEqual({
       project: 'example-secrets',
       secret: 'CLOUDFLARE_API_TOKEN',
     });

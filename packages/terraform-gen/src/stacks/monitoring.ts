@@ -1,0 +1,118 @@
+import { HEALTHZ_PATH } from '@msp/spec/contract';
+import { googleProvider } from '../providers.js';
+import { remoteOutput } from '../remote-state.js';
+import { alertPolicy } from '../resources/alert-policy.js';
+import { httpsUptimeCheck } from '../resources/uptime-check.js';
+import type { Stack, StackContext } from '../stack.js';
+import type { Fragment } from '../terraform.js';
+import { metricFilter, type AlertSpec } from './monitoring/alert-spec.js';
+import { notificationChannels } from './monitoring/channels.js';
+import { cloudRunAlerts } from './monitoring/cloudrun-alerts.js';
+import { dataAlerts } from './monitoring/data-alerts.js';
+import { specAlerts } from './monitoring/spec-alerts.js';
+
+/**
+ * Stack `monitoring`: notification channels, the alert catalogue routed by
+ * severity (WARNING to Slack, CRITICAL also to Opsgenie), and the uptime
+ * check of a public domain.
+ */
+export function monitoringStack(ctx: StackContext): Stack {
+  const { spec, env } = ctx;
+  const kind = spec.service.kind;
+  const channels = notificationChannels(ctx);
+  const fragments: Fragment[] = [googleProvider(env), ...channels.fragments];
+  const alerts: AlertSpec[] = [
+    ...specAlerts(kind, env.cloudRunName, spec.monitoring),
+    ...cloudRunAlerts(kind, env),
+    ...dataAlerts(
+      env,
+      env.resources.postgreSQL === undefined
+        ? undefined
+        : remoteOutput('cloudrun', 'cloudsql_instance_name'),
+    ),
+  ];
+
+  // Public services with a domain get an external uptime check (authenticated ones cannot be probed).
+  const domain = env.service?.domain;
+  if (domain !== undefined && env.service?.invokers.includes('allUsers')) {
+    const probes = env.service.healthProbes;
+    const check = httpsUptimeCheck('external', {
+      displayName: `External Uptime Check for ${domain.dnsName}`,
+      project: env.projectID,
+      host: domain.dnsName,
+      path: probes.enabled ? HEALTHZ_PATH : '/',
+      timeoutSeconds: probes.enabled ? probes.timeoutSeconds : 10,
+      headers: probes.enabled
+        ? { Authorization: `Bearer ${remoteOutput('cloudrun', 'diagnostics_secret')}` }
+        : {},
+    });
+    fragments.push(check.fragment);
+    alerts.push({
+      id: 'external_health_check',
+      group: 'service',
+      name: 'External Uptime Check',
+      description: `${domain.dnsName} is failing its uptime check.`,
+      severity: 'CRITICAL',
+      resourceKind: 'uptime_url',
+      condition: {
+        kind: 'threshold',
+        filter: metricFilter(
+          'monitoring.googleapis.com/uptime_check/check_passed',
+          'resource.type = "uptime_url"',
+          `metric.labels.check_id = "${check.outputs.checkID}"`,
+        ),
+        aggregation: {
+          alignmentPeriod: '180s',
+          perSeriesAligner: 'ALIGN_FRACTION_TRUE',
+          crossSeriesReducer: 'REDUCE_MEAN',
+          groupByFields: ['metric.labels.host'],
+        },
+        comparison: 'COMPARISON_LT',
+        threshold: 0.4,
+        trigger: { percent: 100 },
+      },
+    });
+  }
+
+  const suffix =
+    `See ${spec.service.handbookURL ?? 'the service handbook'} -> **${env.id}** for service and infrastructure ` +
+    'access details for this environment.';
+  const labels = {
+    source: 'managed-services-platform',
+    msp_service_id: spec.service.id,
+    msp_environment_id: env.id,
+  };
+  for (const alert of alerts) {
+    fragments.push(
+      alertPolicy(`${alert.group}_${alert.id}`.replace(/[^a-z0-9_-]/g, '_'), {
+        alert,
+        subject: `${spec.service.name} (${env.id})`,
+        descriptionSuffix: suffix,
+        labels,
+        notificationChannels: alert.severity === 'CRITICAL' ? channels.critical : channels.warning,
+      }).fragment,
+    );
+  }
+
+  return {
+    name: 'monitoring',
+    fragments,
+    outputs: {
+      notifications_warning: {
+        value: channels.warning,
+        description: 'Notification channels of WARNING alerts.',
+      },
+      notifications_critical: {
+        value: channels.critical,
+        description: 'Notification channels of CRITICAL alerts.',
+      },
+      service_id: { value: spec.service.id, description: 'The service ID.' },
+      environment_id: { value: env.id, description: 'The environment ID.' },
+      service_name: { value: spec.service.name, description: 'The service name.' },
+      alert_description_suffix: {
+        value: suffix,
+        description: 'Text appended to every alert description.',
+      },
+    },
+  };
+}
