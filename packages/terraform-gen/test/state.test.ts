@@ -62,6 +62,7 @@ describe('state and providers', () => {
       'terraform/dev/.terraform-version',
       'terraform/dev/stacks/cloudrun/main.tf.json',
       'terraform/dev/stacks/iam/main.tf.json',
+      'terraform/dev/stacks/monitoring/main.tf.json',
       'terraform/dev/stacks/project/main.tf.json',
     ]);
     expect(files.get('terraform/dev/.terraform-version')).toBe('1.11.4\n');
