@@ -8,6 +8,7 @@ import { workloadImage } from './cloudrun/image.js';
 import { jobWorkload } from './cloudrun/job.js';
 import type { CloudRunPart } from './cloudrun/part.js';
 import { resourceParts } from './cloudrun/resource-parts.js';
+import { rolloutPart } from './cloudrun/rollout.js';
 import { secretsPart } from './cloudrun/secrets.js';
 import { sentryPart } from './cloudrun/sentry.js';
 import { serviceWorkload } from './cloudrun/service.js';
@@ -19,6 +20,7 @@ import { serviceWorkload } from './cloudrun/service.js';
 export function cloudrunStack(ctx: StackContext): Stack {
   const { env } = ctx;
   const { image, variables } = workloadImage(ctx);
+  const rollout = rolloutPart(ctx);
   const sentry = sentryPart(ctx);
   const parts: CloudRunPart[] = [
     baseEnvPart(ctx),
@@ -46,7 +48,12 @@ export function cloudrunStack(ctx: StackContext): Stack {
 
   return {
     name: 'cloudrun',
-    fragments: [googleProvider(env), ...workload.part.fragments, ...workload.fragments],
+    fragments: [
+      googleProvider(env),
+      ...workload.part.fragments,
+      ...workload.fragments,
+      ...(rollout === undefined ? [] : rollout.fragments),
+    ],
     outputs: {
       ...workload.part.outputs,
       cloud_run_resource_name: {
