@@ -16,6 +16,7 @@ import { cloudrunStack } from './stacks/cloudrun.js';
 import { iamStack } from './stacks/iam.js';
 import { monitoringStack } from './stacks/monitoring.js';
 import { projectStack } from './stacks/project.js';
+import { tfcWorkspacesStack } from './stacks/tfcworkspaces.js';
 import type { Fragment } from './terraform.js';
 
 export interface SynthesizeOptions {
@@ -26,12 +27,13 @@ export interface SynthesizeOptions {
   readonly imageTags?: Readonly<Record<string, string>>;
 }
 
-/** The stack functions, in apply order. */
-const STACKS: readonly ((ctx: StackContext) => Stack)[] = [
+/** The stack functions, in order; `undefined` means the stack does not apply (tfcworkspaces without Terraform Cloud). */
+const STACKS: readonly ((ctx: StackContext) => Stack | undefined)[] = [
   projectStack,
   iamStack,
   cloudrunStack,
   monitoringStack,
+  tfcWorkspacesStack,
 ];
 
 /**
@@ -70,6 +72,7 @@ function synthesizeEnvironment(
   const stacks: SynthesizedStack[] = [];
   for (const build of STACKS) {
     const stack = build(ctx);
+    if (stack === undefined) continue;
     stacks.push(assembleStack(stack, ctx, outputsByStack));
     outputsByStack.set(stack.name, new Set(Object.keys(stack.outputs)));
   }
