@@ -7,6 +7,7 @@ import type { Stack, StackContext } from '../stack.js';
 import type { Fragment } from '../terraform.js';
 import { metricFilter, type AlertSpec } from './monitoring/alert-spec.js';
 import { notificationChannels } from './monitoring/channels.js';
+import { alertsDashboard } from './monitoring/dashboard.js';
 import { cloudRunAlerts } from './monitoring/cloudrun-alerts.js';
 import { dataAlerts } from './monitoring/data-alerts.js';
 import { specAlerts } from './monitoring/spec-alerts.js';
@@ -82,9 +83,13 @@ export function monitoringStack(ctx: StackContext): Stack {
     msp_service_id: spec.service.id,
     msp_environment_id: env.id,
   };
-  for (const alert of alerts) {
+  const policies = alerts.map((alert) => ({
+    address: `${alert.group}_${alert.id}`.replace(/[^a-z0-9_-]/g, '_'),
+    spec: alert,
+  }));
+  for (const { address, spec: alert } of policies) {
     fragments.push(
-      alertPolicy(`${alert.group}_${alert.id}`.replace(/[^a-z0-9_-]/g, '_'), {
+      alertPolicy(address, {
         alert,
         subject: `${spec.service.name} (${env.id})`,
         descriptionSuffix: suffix,
@@ -93,6 +98,13 @@ export function monitoringStack(ctx: StackContext): Stack {
       }).fragment,
     );
   }
+  fragments.push(
+    alertsDashboard(
+      `MSP Alerts - ${spec.service.name} (${env.id})`,
+      spec.service.handbookURL === undefined ? '' : `Handbook: ${spec.service.handbookURL}`,
+      policies,
+    ),
+  );
 
   return {
     name: 'monitoring',

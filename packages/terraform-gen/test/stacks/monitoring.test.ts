@@ -193,6 +193,31 @@ describe('stack monitoring', () => {
     );
   });
 
+  it('shows every alert on a dashboard, spec-defined groups first', () => {
+    const dashboard = resourcesOf(domain, 'google_monitoring_dashboard')['alerts'];
+    const definition = JSON.parse(String(dashboard?.['dashboard_json'])) as {
+      displayName: string;
+      mosaicLayout: { tiles: { widget: { title?: string; alertChart?: { name: string } } }[] };
+    };
+    expect(definition.displayName).toBe('MSP Alerts - Web App (prod)');
+    const widgets = definition.mosaicLayout.tiles.map((t) => t.widget);
+    const groups = widgets
+      .filter((w) => w.title !== undefined && w.alertChart === undefined)
+      .map((w) => w.title);
+    expect(groups).toEqual([
+      'Custom Alerts',
+      'Response Code Ratio Alerts',
+      'Cloud Run Service Alerts',
+      'Container Alerts',
+    ]);
+    const charts = widgets.flatMap((w) => (w.alertChart === undefined ? [] : [w.alertChart.name]));
+    expect(charts.sort()).toEqual(
+      Object.keys(resourcesOf(domain, 'google_monitoring_alert_policy'))
+        .map((a) => `\${google_monitoring_alert_policy.${a}.name}`)
+        .sort(),
+    );
+  });
+
   it('outputs the channels and identity of the environment', () => {
     expect(Object.keys(domain.document.output ?? {}).sort()).toEqual([
       'alert_description_suffix',
