@@ -7,8 +7,7 @@ import {
   serviceSettings,
   spec,
 } from '../fixtures/base.js';
-import { FIXTURES } from '../fixtures/index.js';
-import { synthesizeFixture } from '../generate-fixture.js';
+import { synthesizeCase } from '../generate-fixture.js';
 import {
   dataOf,
   expectNoResource,
@@ -17,9 +16,7 @@ import {
   stackOf,
 } from '../expect-resource.js';
 
-const fixture = FIXTURES['service-domain'];
-if (fixture === undefined) throw new Error('service-domain');
-const set = synthesizeFixture(fixture);
+const set = synthesizeCase('service-domain');
 const prod = stackOf(set, 'prod', 'cloudrun');
 const dev = stackOf(set, 'dev', 'cloudrun');
 const direct = stackOf(set, 'direct', 'cloudrun');
@@ -165,11 +162,7 @@ describe('Sentry', () => {
   });
 
   it('is absent without a Sentry organisation in the platform config', () => {
-    const other = stackOf(
-      synthesizeFixture(FIXTURES['service-basic'] ?? fixture),
-      'prod',
-      'cloudrun',
-    );
+    const other = stackOf(synthesizeCase('service-basic'), 'prod', 'cloudrun');
     expectNoResource(other, 'sentry_project');
     expect(JSON.stringify(other.document)).not.toContain('SENTRY_DSN');
   });

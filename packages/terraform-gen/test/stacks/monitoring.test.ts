@@ -1,17 +1,10 @@
-import { FIXTURES } from '../fixtures/index.js';
-import { synthesizeFixture } from '../generate-fixture.js';
+import { synthesizeCase } from '../generate-fixture.js';
 import { expectResource, resourcesOf, stackOf } from '../expect-resource.js';
 
-function set(name: string) {
-  const f = FIXTURES[name];
-  if (f === undefined) throw new Error(name);
-  return synthesizeFixture(f);
-}
-
-const domain = stackOf(set('service-domain'), 'prod', 'monitoring');
-const data = stackOf(set('service-data'), 'prod', 'monitoring');
-const job = stackOf(set('job-scheduled'), 'dev', 'monitoring');
-const large = set('service-large');
+const domain = stackOf(synthesizeCase('service-domain'), 'prod', 'monitoring');
+const data = stackOf(synthesizeCase('service-data'), 'prod', 'monitoring');
+const job = stackOf(synthesizeCase('job-scheduled'), 'dev', 'monitoring');
+const large = synthesizeCase('service-large');
 const alertIDs = (s: ReturnType<typeof stackOf>) =>
   Object.keys(resourcesOf(s, 'google_monitoring_alert_policy')).sort();
 
@@ -41,7 +34,7 @@ describe('stack monitoring', () => {
       'owner_0',
     );
     expectResource(
-      stackOf(set('service-domain'), 'dev', 'monitoring'),
+      stackOf(synthesizeCase('service-domain'), 'dev', 'monitoring'),
       'opsgenie_api_integration',
       { suppress_notifications: true },
     );

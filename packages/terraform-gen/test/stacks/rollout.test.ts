@@ -1,10 +1,7 @@
-import { FIXTURES } from '../fixtures/index.js';
-import { synthesizeFixture } from '../generate-fixture.js';
+import { synthesizeCase } from '../generate-fixture.js';
 import { expectNoResource, expectResource, resourcesOf, stackOf } from '../expect-resource.js';
 
-const fixture = FIXTURES['service-rollout'];
-if (fixture === undefined) throw new Error('service-rollout');
-const set = synthesizeFixture(fixture);
+const set = synthesizeCase('service-rollout');
 const final = stackOf(set, 'prod', 'cloudrun');
 const first = stackOf(set, 'dev', 'cloudrun');
 

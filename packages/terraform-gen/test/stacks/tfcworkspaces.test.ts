@@ -1,10 +1,7 @@
-import { FIXTURES } from '../fixtures/index.js';
-import { synthesizeFixture } from '../generate-fixture.js';
+import { synthesizeCase } from '../generate-fixture.js';
 import { expectResource, resourcesOf, stackOf } from '../expect-resource.js';
 
-const fixture = FIXTURES['service-basic'];
-if (fixture === undefined) throw new Error('service-basic');
-const set = synthesizeFixture(fixture);
+const set = synthesizeCase('service-basic');
 const prod = stackOf(set, 'prod', 'tfcworkspaces');
 const dev = stackOf(set, 'dev', 'tfcworkspaces');
 
