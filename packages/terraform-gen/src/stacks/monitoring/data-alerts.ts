@@ -136,6 +136,53 @@ export function dataAlerts(
         'REDUCE_SUM',
       ),
     );
+    alerts.push(...lockTimeAlerts(`${env.projectID}:${sqlInstanceID}`));
   }
   return alerts;
+}
+
+/** Queries holding locks for long, sustained or in a spike (microseconds per second). */
+function lockTimeAlerts(resourceID: string): AlertSpec[] {
+  const filter = metricFilter(
+    'cloudsql.googleapis.com/database/postgresql/insights/perquery/lock_time',
+    `resource.type = "cloudsql_instance_database" AND resource.labels.resource_id = "${resourceID}"`,
+  );
+  const groupBy = ['metric.label.querystring', 'metric.label.user', 'resource.label.database'];
+  const alert = (
+    id: string,
+    name: string,
+    period: string,
+    duration: string,
+    threshold: number,
+  ): AlertSpec => ({
+    id,
+    group: 'cloudsql',
+    name,
+    description: `A query's lock time is above ${threshold} µs/s.`,
+    severity: 'WARNING',
+    resourceKind: 'cloudsql_instance_database',
+    condition: {
+      kind: 'threshold',
+      filter,
+      aggregation: {
+        alignmentPeriod: period,
+        perSeriesAligner: 'ALIGN_RATE',
+        crossSeriesReducer: 'REDUCE_MEAN',
+        groupByFields: groupBy,
+      },
+      comparison: 'COMPARISON_GT',
+      threshold,
+      duration,
+    },
+  });
+  return [
+    alert(
+      'per_query_lock_time_sustained',
+      'Sustained High Per-Query Lock Time',
+      '60s',
+      '180s',
+      200_000,
+    ),
+    alert('per_query_lock_time_spike', 'Spike in Per-Query Lock Time', '120s', '0s', 1_000_000),
+  ];
 }
