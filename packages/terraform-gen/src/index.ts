@@ -24,6 +24,8 @@ export type {
   DataSourceType,
   ResourceBody,
   DataSourceBody,
+  EphemeralResourceType,
+  EphemeralResourceBody,
 } from './terraform.js';
 export type { Expression } from './expression.js';
 export {
@@ -40,7 +42,12 @@ export type {
   SchemaType,
 } from './conformance/schema-types.js';
 export { PROVIDER_SCHEMAS } from './generated/index.js';
-export type { ProviderName, ResourceArgs, DataSourceArgs } from './generated/index.js';
+export type {
+  ProviderName,
+  ResourceArgs,
+  DataSourceArgs,
+  EphemeralResourceArgs,
+} from './generated/index.js';
 export { resolveImageTags } from './image-tags/resolve-image-tags.js';
 export type { ResolveImageTagsOptions } from './image-tags/resolve-image-tags.js';
 export { registryResolver, parseChallenge } from './image-tags/registry-resolver.js';

@@ -119,6 +119,12 @@ function assembleStack(
     remoteStateData(platform, spec.service.id, env.id, name),
   );
   const withRemote = mergeFragments([body, ...remote]);
+  if (withRemote.ephemeral !== undefined && !atLeast(platform.terraformVersion, [1, 10])) {
+    throw new Error(
+      `stack ${stack.name} reads provider tokens as ephemeral values, which need Terraform 1.10 or later: ` +
+        `terraformVersion in msp.config.yaml is ${platform.terraformVersion}`,
+    );
+  }
   const document = mergeFragments([
     {
       terraform: {
@@ -161,4 +167,10 @@ function remoteStacks(
 /** `{ [key]: value }`, or nothing when `value` is empty: Terraform rejects empty label objects. */
 function nonEmpty<K extends string, V extends object>(key: K, value: V): { [P in K]?: V } {
   return (Object.keys(value).length === 0 ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** True when a `major.minor.patch` version is at least `[major, minor]`. */
+function atLeast(version: string, [major, minor]: readonly [number, number]): boolean {
+  const [a = 0, b = 0] = version.split('.').map(Number);
+  return a > major || (a === major && b >= minor);
 }

@@ -51,6 +51,18 @@ describe('synthesize rejects what it cannot generate', () => {
   });
 });
 
+describe('Terraform version', () => {
+  it('must support ephemeral values when a stack reads provider tokens', () => {
+    const resolved = spec(service, [environment(service, { id: 'dev', category: 'test' })]);
+    expect(() => synthesize(resolved, platformConfig({ terraformVersion: '1.9.8' }))).toThrow(
+      'stack monitoring reads provider tokens as ephemeral values, which need Terraform 1.10 or later: terraformVersion in msp.config.yaml is 1.9.8',
+    );
+    expect(() =>
+      synthesize(resolved, platformConfig({ terraformVersion: '1.10.0' })),
+    ).not.toThrow();
+  });
+});
+
 describe('mergeFragments', () => {
   it('merges disjoint objects of one type', () => {
     expect(
