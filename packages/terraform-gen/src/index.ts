@@ -1,6 +1,7 @@
 export { renderJSON } from './render-json.js';
 export { synthesize } from './synthesize.js';
 export type { SynthesizeOptions } from './synthesize.js';
+export { GenerationError, isGenerationError } from './generation-error.js';
 export { renderStackSet, renderTfvars, parseTfvars, TERRAFORM_DIR } from './render-stack-set.js';
 export { mergeFragments, FragmentConflictError } from './merge-fragments.js';
 export { STACK_NAMES } from './stack.js';

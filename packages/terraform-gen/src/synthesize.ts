@@ -1,5 +1,6 @@
 import type { PlatformConfig, ResolvedEnvironment, ResolvedSpec } from '@msp/spec';
 import { expr } from './expression.js';
+import { GenerationError } from './generation-error.js';
 import { mergeFragments } from './merge-fragments.js';
 import { requiredProviders } from './providers.js';
 import { remoteOutputsUsed, remoteStateData, stateSettings } from './remote-state.js';
@@ -40,19 +41,27 @@ const STACKS: readonly ((ctx: StackContext) => Stack | undefined)[] = [
  * Turns a resolved spec into every environment's stacks. Pure: no I/O, and
  * equal inputs give equal output.
  *
- * @throws Error when stacks conflict or reference outputs that no earlier stack defines.
+ * @throws GenerationError listing every environment's problems (a missing resolved
+ *   image tag, platform settings a feature needs, conflicting definitions, ...).
  */
 export function synthesize(
   spec: ResolvedSpec,
   platform: PlatformConfig,
   options: SynthesizeOptions = {},
 ): StackSet {
-  return {
-    serviceID: spec.service.id,
-    environments: spec.environments.map((env) =>
-      synthesizeEnvironment(spec, env, platform, options),
-    ),
-  };
+  const problems: string[] = [];
+  const environments: EnvironmentStacks[] = [];
+  for (const env of spec.environments) {
+    try {
+      environments.push(synthesizeEnvironment(spec, env, platform, options));
+    } catch (error) {
+      problems.push(
+        `environments.${env.id}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+  if (problems.length > 0) throw new GenerationError(problems);
+  return { serviceID: spec.service.id, environments };
 }
 
 function synthesizeEnvironment(
