@@ -1,6 +1,6 @@
-import { ephemeralRef, ephemeralResource } from '../../fragment.js';
 import { sentryKey } from '../../resources/sentry-key.js';
 import { sentryProject } from '../../resources/sentry-project.js';
+import { providerWithSecretToken } from '../../secret-provider.js';
 import type { StackContext } from '../../stack.js';
 import { contractEnv } from './contract-env.js';
 import type { CloudRunPart } from './part.js';
@@ -22,23 +22,7 @@ export function sentryPart({ spec, env, platform }: StackContext): CloudRunPart 
   });
   return {
     fragments: [
-      ephemeralResource('google_secret_manager_secret_version', 'sentry_auth_token', {
-        project: sentry.authTokenSecret.project,
-        secret: sentry.authTokenSecret.secret,
-      }),
-      {
-        provider: {
-          sentry: [
-            {
-              token: ephemeralRef(
-                'google_secret_manager_secret_version',
-                'sentry_auth_token',
-                'secret_data',
-              ),
-            },
-          ],
-        },
-      },
+      ...providerWithSecretToken('sentry', 'token', 'sentry_auth_token', sentry.authTokenSecret),
       project.fragment,
       key.fragment,
     ],

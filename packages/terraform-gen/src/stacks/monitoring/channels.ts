@@ -1,8 +1,9 @@
-import { dataRef, dataSource, ephemeralRef, ephemeralResource } from '../../fragment.js';
+import { dataRef, dataSource } from '../../fragment.js';
 import { terraformIdentifier } from '../../names.js';
 import { notificationChannel } from '../../resources/notification-channel.js';
 import { opsgenieIntegration } from '../../resources/opsgenie-integration.js';
 import { slackChannel } from '../../resources/slack-conversation.js';
+import { providerWithSecretToken } from '../../secret-provider.js';
 import type { StackContext } from '../../stack.js';
 import type { Fragment } from '../../terraform.js';
 
@@ -26,20 +27,7 @@ export function notificationChannels({ spec, env, platform }: StackContext): Cha
   const slackToken = n.slackTokenSecret;
   if (slackToken !== undefined) {
     fragments.push(
-      ephemeralResource('google_secret_manager_secret_version', 'slack_token', slackToken),
-      {
-        provider: {
-          slack: [
-            {
-              token: ephemeralRef(
-                'google_secret_manager_secret_version',
-                'slack_token',
-                'secret_data',
-              ),
-            },
-          ],
-        },
-      },
+      ...providerWithSecretToken('slack', 'token', 'slack_token', slackToken),
       // Cloud Monitoring keeps the token as a sensitive label, so it must be a stored value.
       dataSource('google_secret_manager_secret_version', 'slack_token', slackToken),
     );
@@ -73,24 +61,7 @@ export function notificationChannels({ spec, env, platform }: StackContext): Cha
   const opsgenie = n.opsgenie;
   if (opsgenie !== undefined) {
     fragments.push(
-      ephemeralResource(
-        'google_secret_manager_secret_version',
-        'opsgenie_api_key',
-        opsgenie.apiKeySecret,
-      ),
-      {
-        provider: {
-          opsgenie: [
-            {
-              api_key: ephemeralRef(
-                'google_secret_manager_secret_version',
-                'opsgenie_api_key',
-                'secret_data',
-              ),
-            },
-          ],
-        },
-      },
+      ...providerWithSecretToken('opsgenie', 'api_key', 'opsgenie_api_key', opsgenie.apiKeySecret),
     );
     spec.service.owners.forEach((owner, i) => {
       const integration = opsgenieIntegration(`owner_${i}`, {
