@@ -1,16 +1,15 @@
-import { HEALTHZ_PATH } from '@msp/spec/contract';
 import { googleProvider } from '../providers.js';
 import { remoteOutput } from '../remote-state.js';
 import { alertPolicy } from '../resources/alert-policy.js';
-import { httpsUptimeCheck } from '../resources/uptime-check.js';
 import type { Stack, StackContext } from '../stack.js';
 import type { Fragment } from '../terraform.js';
-import { metricFilter, type AlertSpec } from './monitoring/alert-spec.js';
+import type { AlertSpec } from './monitoring/alert-spec.js';
 import { notificationChannels } from './monitoring/channels.js';
 import { alertsDashboard } from './monitoring/dashboard.js';
 import { cloudRunAlerts } from './monitoring/cloudrun-alerts.js';
 import { dataAlerts } from './monitoring/data-alerts.js';
 import { specAlerts } from './monitoring/spec-alerts.js';
+import { uptimeCheck } from './monitoring/uptime.js';
 
 /**
  * Stack `monitoring`: notification channels, the alert catalogue routed by
@@ -33,47 +32,9 @@ export function monitoringStack(ctx: StackContext): Stack {
     ),
   ];
 
-  // Public services with a domain get an external uptime check (authenticated ones cannot be probed).
-  const domain = env.service?.domain;
-  if (domain !== undefined && env.service?.invokers.includes('allUsers')) {
-    const probes = env.service.healthProbes;
-    const check = httpsUptimeCheck('external', {
-      displayName: `External Uptime Check for ${domain.dnsName}`,
-      project: env.projectID,
-      host: domain.dnsName,
-      path: probes.enabled ? HEALTHZ_PATH : '/',
-      timeoutSeconds: probes.enabled ? probes.timeoutSeconds : 10,
-      headers: probes.enabled
-        ? { Authorization: `Bearer ${remoteOutput('cloudrun', 'diagnostics_secret')}` }
-        : {},
-    });
-    fragments.push(check.fragment);
-    alerts.push({
-      id: 'external_health_check',
-      group: 'service',
-      name: 'External Uptime Check',
-      description: `${domain.dnsName} is failing its uptime check.`,
-      severity: 'CRITICAL',
-      resourceKind: 'uptime_url',
-      condition: {
-        kind: 'threshold',
-        filter: metricFilter(
-          'monitoring.googleapis.com/uptime_check/check_passed',
-          'resource.type = "uptime_url"',
-          `metric.labels.check_id = "${check.outputs.checkID}"`,
-        ),
-        aggregation: {
-          alignmentPeriod: '180s',
-          perSeriesAligner: 'ALIGN_FRACTION_TRUE',
-          crossSeriesReducer: 'REDUCE_MEAN',
-          groupByFields: ['metric.labels.host'],
-        },
-        comparison: 'COMPARISON_LT',
-        threshold: 0.4,
-        trigger: { percent: 100 },
-      },
-    });
-  }
+  const uptime = uptimeCheck(env);
+  fragments.push(...uptime.fragments);
+  alerts.push(...uptime.alerts);
 
   const suffix =
     `See ${spec.service.handbookURL ?? 'the service handbook'} -> **${env.id}** for service and infrastructure ` +
