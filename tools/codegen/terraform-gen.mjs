@@ -238,6 +238,12 @@ function providerModules(key, p) {
     dataSources: Object.fromEntries(
       Object.entries(src.data_source_schemas).map(([k, v]) => [k, compactBlock(v.block)]),
     ),
+    ephemeralResources: Object.fromEntries(
+      Object.entries(src.ephemeral_resource_schemas ?? {}).map(([k, v]) => [
+        k,
+        compactBlock(v.block),
+      ]),
+    ),
   };
   const constName = `${key.toUpperCase()}_SCHEMA`;
   const data =
@@ -255,8 +261,13 @@ function providerModules(key, p) {
     const entries = [];
     for (const [name, block] of Object.entries(compact[kind])) {
       const typeName = `${prefixName}${pascal(name)}`;
+      const keyword = {
+        resources: 'resource',
+        dataSources: 'data',
+        ephemeralResources: 'ephemeral',
+      }[kind];
       out.push(
-        `\n/** Arguments of \`${kind === 'resources' ? 'resource' : 'data'} "${name}"\`. */\nexport type ${typeName} = ${tsBlock(block, '')};\n`,
+        `\n/** Arguments of \`${keyword} "${name}"\`. */\nexport type ${typeName} = ${tsBlock(block, '')};\n`,
       );
       entries.push(`  readonly ${name}: ${typeName};`);
     }
@@ -264,11 +275,15 @@ function providerModules(key, p) {
   };
   const resources = map('resources', '');
   const dataSources = map('dataSources', 'Data');
+  const ephemeral = map('ephemeralResources', 'Ephemeral');
   out.push(
     `\n/** Resource type name → arguments. */\nexport interface ${prefix}Resources {\n${resources.join('\n')}\n}\n`,
   );
   out.push(
     `\n/** Data source type name → arguments. */\nexport interface ${prefix}DataSources {\n${dataSources.join('\n')}\n}\n`,
+  );
+  out.push(
+    `\n/** Ephemeral resource type name → arguments. */\nexport interface ${prefix}EphemeralResources {\n${ephemeral.join('\n')}\n}\n`,
   );
   return { [`${key}.ts`]: out.join(''), [`${key}-schema.ts`]: data };
 }
@@ -278,7 +293,7 @@ function indexModule() {
   const lines = [HEADER];
   for (const k of keys) {
     lines.push(
-      `import type { ${pascal(k)}DataSources, ${pascal(k)}Resources } from './${k}.js';\n`,
+      `import type { ${pascal(k)}DataSources, ${pascal(k)}EphemeralResources, ${pascal(k)}Resources } from './${k}.js';\n`,
     );
     lines.push(`import { ${k.toUpperCase()}_SCHEMA } from './${k}-schema.js';\n`);
   }
@@ -290,6 +305,10 @@ function indexModule() {
   lines.push(`\n/** Every data source type msp may read → its arguments. */\n`);
   lines.push(
     `export type DataSourceArgs = ${keys.map((k) => `${pascal(k)}DataSources`).join(' & ')};\n`,
+  );
+  lines.push(`\n/** Every ephemeral resource type msp may open → its arguments. */\n`);
+  lines.push(
+    `export type EphemeralResourceArgs = ${keys.map((k) => `${pascal(k)}EphemeralResources`).join(' & ')};\n`,
   );
   lines.push(`\nexport type ProviderName = ${keys.map((k) => `'${k}'`).join(' | ')};\n`);
   lines.push(`\n/** The pinned provider schemas by local provider name. */\n`);

@@ -2,6 +2,8 @@ import { expr, type Expression } from './expression.js';
 import type {
   DataSourceBody,
   DataSourceType,
+  EphemeralResourceBody,
+  EphemeralResourceType,
   Fragment,
   ResourceBody,
   ResourceType,
@@ -23,6 +25,24 @@ export function dataSource<T extends DataSourceType>(
   body: DataSourceBody<T>,
 ): Fragment {
   return { data: { [type]: { [name]: body } } };
+}
+
+/** A fragment holding one ephemeral resource. */
+export function ephemeralResource<T extends EphemeralResourceType>(
+  type: T,
+  name: string,
+  body: EphemeralResourceBody<T>,
+): Fragment {
+  return { ephemeral: { [type]: { [name]: body } } };
+}
+
+/** `${ephemeral.<type>.<name>.<attribute>}` */
+export function ephemeralRef(
+  type: EphemeralResourceType,
+  name: string,
+  attribute: string,
+): Expression {
+  return expr(`ephemeral.${type}.${name}.${attribute}`);
 }
 
 /** `${<type>.<name>.<attribute>}` */

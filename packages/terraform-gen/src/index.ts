@@ -1,6 +1,7 @@
 export { renderJSON } from './render-json.js';
 export { synthesize } from './synthesize.js';
 export type { SynthesizeOptions } from './synthesize.js';
+export { GenerationError, isGenerationError } from './generation-error.js';
 export { renderStackSet, renderTfvars, parseTfvars, TERRAFORM_DIR } from './render-stack-set.js';
 export { mergeFragments, FragmentConflictError } from './merge-fragments.js';
 export { STACK_NAMES } from './stack.js';
@@ -24,6 +25,8 @@ export type {
   DataSourceType,
   ResourceBody,
   DataSourceBody,
+  EphemeralResourceType,
+  EphemeralResourceBody,
 } from './terraform.js';
 export type { Expression } from './expression.js';
 export {
@@ -40,7 +43,12 @@ export type {
   SchemaType,
 } from './conformance/schema-types.js';
 export { PROVIDER_SCHEMAS } from './generated/index.js';
-export type { ProviderName, ResourceArgs, DataSourceArgs } from './generated/index.js';
+export type {
+  ProviderName,
+  ResourceArgs,
+  DataSourceArgs,
+  EphemeralResourceArgs,
+} from './generated/index.js';
 export { resolveImageTags } from './image-tags/resolve-image-tags.js';
 export type { ResolveImageTagsOptions } from './image-tags/resolve-image-tags.js';
 export { registryResolver, parseChallenge } from './image-tags/registry-resolver.js';

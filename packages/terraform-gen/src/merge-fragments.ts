@@ -31,6 +31,7 @@ export function mergeFragments(fragments: readonly Fragment[]): Fragment {
 const OBJECT_DEPTH: Readonly<Record<string, number>> = {
   resource: 3,
   data: 3,
+  ephemeral: 3,
   output: 2,
   locals: 2,
   variable: 2,

@@ -105,3 +105,36 @@ export const DATASTREAM_SERVICE_ACCOUNT_ID = 'datastream-to-cloudsql';
 
 /** Name of the proxy VM, its private connection, firewall rules and network tag. */
 export const DATASTREAM_PROXY_NAME = 'msp-datastream-cloudsqlproxy';
+
+const COMPUTE_NAME_MAX = 63;
+
+/** Names of the load balancer chain in front of a Cloud Run service. */
+export function loadBalancerNames(cloudRunName: string): {
+  neg: string;
+  backend: string;
+  urlMap: string;
+  httpsProxy: string;
+  sslPolicy: string;
+  forwardingRule: string;
+  securityPolicy: string;
+  address: string;
+} {
+  const names = {
+    neg: cloudRunName,
+    backend: cloudRunName,
+    urlMap: cloudRunName,
+    httpsProxy: `${cloudRunName}-https`,
+    sslPolicy: `${cloudRunName}-https`,
+    forwardingRule: cloudRunName,
+    securityPolicy: `${cloudRunName}-security-policy`,
+    address: 'loadbalancer',
+  };
+  for (const name of Object.values(names)) {
+    if (name.length > COMPUTE_NAME_MAX) {
+      throw new Error(
+        `load balancer resource name "${name}" exceeds ${COMPUTE_NAME_MAX} characters: use a shorter service or environment ID`,
+      );
+    }
+  }
+  return names;
+}

@@ -28,6 +28,7 @@ export function requiredProviders(document: Fragment): TerraformSettings['requir
   for (const type of Object.keys(document.resource ?? {})) names.add(providerOf(type));
   for (const type of Object.keys(document.data ?? {}))
     if (type !== 'terraform_remote_state') names.add(providerOf(type));
+  for (const type of Object.keys(document.ephemeral ?? {})) names.add(providerOf(type));
   for (const name of Object.keys(document.provider ?? {}))
     if (isProviderName(name)) names.add(name);
   const out: Record<string, { source: string; version: string }> = {};

@@ -1,5 +1,6 @@
 import type { PlatformConfig, ResolvedEnvironment, ResolvedSpec } from '@msp/spec';
 import { expr } from './expression.js';
+import { GenerationError } from './generation-error.js';
 import { mergeFragments } from './merge-fragments.js';
 import { requiredProviders } from './providers.js';
 import { remoteOutputsUsed, remoteStateData, stateSettings } from './remote-state.js';
@@ -14,7 +15,9 @@ import {
 } from './stack.js';
 import { cloudrunStack } from './stacks/cloudrun.js';
 import { iamStack } from './stacks/iam.js';
+import { monitoringStack } from './stacks/monitoring.js';
 import { projectStack } from './stacks/project.js';
+import { tfcWorkspacesStack } from './stacks/tfcworkspaces.js';
 import type { Fragment } from './terraform.js';
 
 export interface SynthesizeOptions {
@@ -25,26 +28,40 @@ export interface SynthesizeOptions {
   readonly imageTags?: Readonly<Record<string, string>>;
 }
 
-/** The stack functions, in apply order. */
-const STACKS: readonly ((ctx: StackContext) => Stack)[] = [projectStack, iamStack, cloudrunStack];
+/** The stack functions, in order; `undefined` means the stack does not apply (tfcworkspaces without Terraform Cloud). */
+const STACKS: readonly ((ctx: StackContext) => Stack | undefined)[] = [
+  projectStack,
+  iamStack,
+  cloudrunStack,
+  monitoringStack,
+  tfcWorkspacesStack,
+];
 
 /**
  * Turns a resolved spec into every environment's stacks. Pure: no I/O, and
  * equal inputs give equal output.
  *
- * @throws Error when stacks conflict or reference outputs that no earlier stack defines.
+ * @throws GenerationError listing every environment's problems (a missing resolved
+ *   image tag, platform settings a feature needs, conflicting definitions, ...).
  */
 export function synthesize(
   spec: ResolvedSpec,
   platform: PlatformConfig,
   options: SynthesizeOptions = {},
 ): StackSet {
-  return {
-    serviceID: spec.service.id,
-    environments: spec.environments.map((env) =>
-      synthesizeEnvironment(spec, env, platform, options),
-    ),
-  };
+  const problems: string[] = [];
+  const environments: EnvironmentStacks[] = [];
+  for (const env of spec.environments) {
+    try {
+      environments.push(synthesizeEnvironment(spec, env, platform, options));
+    } catch (error) {
+      problems.push(
+        `environments.${env.id}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+  if (problems.length > 0) throw new GenerationError(problems);
+  return { serviceID: spec.service.id, environments };
 }
 
 function synthesizeEnvironment(
@@ -64,6 +81,7 @@ function synthesizeEnvironment(
   const stacks: SynthesizedStack[] = [];
   for (const build of STACKS) {
     const stack = build(ctx);
+    if (stack === undefined) continue;
     stacks.push(assembleStack(stack, ctx, outputsByStack));
     outputsByStack.set(stack.name, new Set(Object.keys(stack.outputs)));
   }
@@ -110,6 +128,12 @@ function assembleStack(
     remoteStateData(platform, spec.service.id, env.id, name),
   );
   const withRemote = mergeFragments([body, ...remote]);
+  if (withRemote.ephemeral !== undefined && !atLeast(platform.terraformVersion, [1, 10])) {
+    throw new Error(
+      `stack ${stack.name} reads provider tokens as ephemeral values, which need Terraform 1.10 or later: ` +
+        `terraformVersion in msp.config.yaml is ${platform.terraformVersion}`,
+    );
+  }
   const document = mergeFragments([
     {
       terraform: {
@@ -152,4 +176,10 @@ function remoteStacks(
 /** `{ [key]: value }`, or nothing when `value` is empty: Terraform rejects empty label objects. */
 function nonEmpty<K extends string, V extends object>(key: K, value: V): { [P in K]?: V } {
   return (Object.keys(value).length === 0 ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** True when a `major.minor.patch` version is at least `[major, minor]`. */
+function atLeast(version: string, [major, minor]: readonly [number, number]): boolean {
+  const [a = 0, b = 0] = version.split('.').map(Number);
+  return a > major || (a === major && b >= minor);
 }

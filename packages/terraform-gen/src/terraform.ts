@@ -3,7 +3,7 @@
  * return and stacks merge. Argument types come from the pinned provider
  * schemas (src/generated); this file adds Terraform's own meta-arguments.
  */
-import type { DataSourceArgs, ResourceArgs } from './generated/index.js';
+import type { DataSourceArgs, EphemeralResourceArgs, ResourceArgs } from './generated/index.js';
 
 export interface Lifecycle {
   readonly prevent_destroy?: boolean;
@@ -18,11 +18,25 @@ export interface ResourceMeta {
   readonly lifecycle?: Lifecycle;
   /** `<provider>.<alias>` */
   readonly provider?: string;
+  /** Blocks generated from a collection (`dynamic "<block>" { for_each, content }`). */
+  readonly dynamic?: Readonly<
+    Record<
+      string,
+      {
+        readonly for_each: string;
+        readonly iterator?: string;
+        readonly content: Readonly<Record<string, unknown>>;
+      }
+    >
+  >;
 }
 
 export type ResourceType = keyof ResourceArgs & string;
 export type DataSourceType = keyof DataSourceArgs & string;
+export type EphemeralResourceType = keyof EphemeralResourceArgs & string;
 export type ResourceBody<T extends ResourceType> = ResourceArgs[T] & ResourceMeta;
+export type EphemeralResourceBody<T extends EphemeralResourceType> = EphemeralResourceArgs[T] &
+  Pick<ResourceMeta, 'depends_on' | 'provider'>;
 export type DataSourceBody<T extends DataSourceType> = DataSourceArgs[T] &
   Pick<ResourceMeta, 'depends_on' | 'provider'>;
 
@@ -39,6 +53,10 @@ export type DataBlocks = {
   readonly [T in DataSourceType]?: Readonly<Record<string, DataSourceBody<T>>>;
 } & {
   readonly terraform_remote_state?: Readonly<Record<string, RemoteStateBody>>;
+};
+
+export type EphemeralBlocks = {
+  readonly [T in EphemeralResourceType]?: Readonly<Record<string, EphemeralResourceBody<T>>>;
 };
 
 export interface OutputBlock {
@@ -73,6 +91,8 @@ export interface Fragment {
   readonly variable?: Readonly<Record<string, VariableBlock>>;
   readonly locals?: Readonly<Record<string, unknown>>;
   readonly data?: DataBlocks;
+  /** Values opened for one run and never stored in state or plans (Terraform 1.10+). */
+  readonly ephemeral?: EphemeralBlocks;
   readonly resource?: ResourceBlocks;
   readonly output?: Readonly<Record<string, OutputBlock>>;
 }

@@ -47,6 +47,19 @@ describe('golden output', () => {
     expect(expected.get(file)).toBe(fs.readFileSync(golden, 'utf8'));
   });
 
+  it('contains no machine paths or timestamps', () => {
+    for (const [file, content] of expected) {
+      expect({
+        file,
+        paths: content.match(/(?:\/(?:home|tmp|work|Users|var\/folders)\/)/g),
+      }).toEqual({ file, paths: null });
+      expect({ file, times: content.match(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/g) }).toEqual({
+        file,
+        times: null,
+      });
+    }
+  });
+
   it.each(Object.keys(FIXTURES))('%s renders byte-identically on a second run', (name) => {
     const fixture = FIXTURES[name];
     if (fixture === undefined) throw new Error(name);

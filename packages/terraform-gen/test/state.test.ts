@@ -19,6 +19,22 @@ describe('state and providers', () => {
     }
   });
 
+  it('generates the tfcworkspaces stack only with Terraform Cloud', () => {
+    expect(tfc.environments[0]?.stacks.map((s) => s.name)).toEqual([
+      'project',
+      'iam',
+      'cloudrun',
+      'monitoring',
+      'tfcworkspaces',
+    ]);
+    expect(gcs.environments[0]?.stacks.map((s) => s.name)).toEqual([
+      'project',
+      'iam',
+      'cloudrun',
+      'monitoring',
+    ]);
+  });
+
   it('uses a GCS backend with prefix <prefix>/<svc>/<env>/<stack> per stack', () => {
     expect(stackOf(gcs, 'dev', 'iam').document.terraform?.backend).toEqual({
       gcs: { bucket: 'example-msp-terraform-state', prefix: 'msp/demo/dev/iam' },
@@ -62,7 +78,9 @@ describe('state and providers', () => {
       'terraform/dev/.terraform-version',
       'terraform/dev/stacks/cloudrun/main.tf.json',
       'terraform/dev/stacks/iam/main.tf.json',
+      'terraform/dev/stacks/monitoring/main.tf.json',
       'terraform/dev/stacks/project/main.tf.json',
+      'terraform/dev/stacks/tfcworkspaces/main.tf.json',
     ]);
     expect(files.get('terraform/dev/.terraform-version')).toBe('1.11.4\n');
     const json = files.get('terraform/dev/stacks/iam/main.tf.json') ?? '';

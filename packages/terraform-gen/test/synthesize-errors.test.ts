@@ -1,4 +1,9 @@
-import { FragmentConflictError, mergeFragments, synthesize } from '../src/index.js';
+import {
+  FragmentConflictError,
+  isGenerationError,
+  mergeFragments,
+  synthesize,
+} from '../src/index.js';
 import { environment, platformConfig, serviceInfo, spec } from './fixtures/base.js';
 
 const service = serviceInfo('demo');
@@ -48,6 +53,47 @@ describe('synthesize rejects what it cannot generate', () => {
     expect(() => synthesize(resolved, platformConfig())).toThrow(
       'cannot build the Cloud Run container: env var MSP is set twice; two volumes are mounted at /etc/x',
     );
+  });
+});
+
+describe('every problem at once', () => {
+  it('reports the problems of every environment in one GenerationError', () => {
+    const resolved = spec(service, [
+      environment(service, {
+        id: 'dev',
+        category: 'test',
+        deploy: { type: 'subscription', tag: 'insiders' },
+      }),
+      environment(service, { id: 'ok', category: 'test' }),
+      environment(service, {
+        id: 'stg',
+        category: 'test',
+        env: [{ name: 'ENVIRONMENT_ID', value: 'x' }],
+      }),
+    ]);
+    let caught: unknown;
+    try {
+      synthesize(resolved, platformConfig());
+    } catch (error) {
+      caught = error;
+    }
+    expect(isGenerationError(caught)).toBe(true);
+    expect(isGenerationError(caught) ? caught.problems : []).toEqual([
+      'environments.dev: environment "dev" has deploy type subscription: resolve its image tag first (resolveImageTags) and pass it as options.imageTags["dev"]',
+      'environments.stg: cannot build the Cloud Run container: env var ENVIRONMENT_ID is set twice',
+    ]);
+  });
+});
+
+describe('Terraform version', () => {
+  it('must support ephemeral values when a stack reads provider tokens', () => {
+    const resolved = spec(service, [environment(service, { id: 'dev', category: 'test' })]);
+    expect(() => synthesize(resolved, platformConfig({ terraformVersion: '1.9.8' }))).toThrow(
+      'stack monitoring reads provider tokens as ephemeral values, which need Terraform 1.10 or later: terraformVersion in msp.config.yaml is 1.9.8',
+    );
+    expect(() =>
+      synthesize(resolved, platformConfig({ terraformVersion: '1.10.0' })),
+    ).not.toThrow();
   });
 });
 

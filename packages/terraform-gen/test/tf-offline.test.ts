@@ -1,7 +1,7 @@
 // Real `terraform validate` (through the shared tf-offline tool, which serves
 // the pinned provider schemas to Terraform without downloads) over every
 // fixture's rendered output.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,50 @@ interface Diagnostic {
   readonly summary: string;
   readonly detail?: string;
   readonly range?: { readonly filename: string; readonly start: { readonly line: number } };
+}
+
+/** Terraform runs are mostly process start-up: a few at once use the CPUs without oversubscribing them. */
+const CONCURRENCY = 2;
+
+interface ValidateResult {
+  readonly valid: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+function validateDir(dir: string): Promise<ValidateResult> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      validate,
+      ['--json', dir],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error !== null && error.code === 2)
+          return reject(new Error(`tf-offline failed on ${dir}: ${stderr}`));
+        try {
+          resolve(JSON.parse(stdout) as ValidateResult);
+        } catch {
+          reject(new Error(`tf-offline printed no JSON for ${dir}: ${stderr}`));
+        }
+      },
+    );
+  });
+}
+
+async function mapConcurrently<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 const describeIfTerraform = hasTerraform ? describe : describe.skip;
@@ -52,18 +96,18 @@ describeIfTerraform('terraform validate (tf-offline)', () => {
     if (outDir !== '') fs.rmSync(outDir, { recursive: true, force: true });
   });
 
-  it('validates every stack of every fixture with no errors or warnings', () => {
+  it('validates every stack of every fixture with no errors or warnings', async () => {
     expect(stackDirs.length).toBeGreaterThan(0);
-    const failures: string[] = [];
-    for (const dir of stackDirs.sort()) {
-      const r = spawnSync(validate, ['--json', path.join(outDir, dir)], { encoding: 'utf8' });
-      if (r.status === 2) throw new Error(`tf-offline failed on ${dir}: ${r.stderr}`);
-      const result = JSON.parse(r.stdout) as { valid: boolean; diagnostics: Diagnostic[] };
-      for (const d of result.diagnostics) {
-        failures.push(`${dir}: ${d.severity}: ${d.summary}${d.detail ? ` (${d.detail})` : ''}`);
-      }
-      if (!result.valid && result.diagnostics.length === 0) failures.push(`${dir}: invalid`);
-    }
+    const results = await mapConcurrently(stackDirs.sort(), CONCURRENCY, (dir) =>
+      validateDir(path.join(outDir, dir)),
+    );
+    const failures = results.flatMap((result, i) => {
+      const dir = stackDirs[i] ?? '';
+      const lines = result.diagnostics.map(
+        (d) => `${dir}: ${d.severity}: ${d.summary}${d.detail ? ` (${d.detail})` : ''}`,
+      );
+      return !result.valid && lines.length === 0 ? [`${dir}: invalid`] : lines;
+    });
     expect(failures).toEqual([]);
   }, 600_000);
 });

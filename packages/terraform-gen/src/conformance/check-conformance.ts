@@ -42,7 +42,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * Checks every resource, data source and provider configuration of a
+ * Checks every resource, data source, ephemeral resource and provider configuration of a
  * Terraform JSON document against the pinned provider schemas. Returns every
  * issue found (empty when the document conforms).
  */
@@ -64,6 +64,7 @@ export function checkConformance(
   for (const [kind, meta] of [
     ['resource', RESOURCE_META],
     ['data', DATA_META],
+    ['ephemeral', DATA_META],
   ] as const) {
     const byType = document[kind];
     if (byType === undefined) continue;
@@ -72,10 +73,14 @@ export function checkConformance(
       continue;
     }
     for (const [type, byName] of Object.entries(byType)) {
+      const schema = schemaOf(type);
+      const blocks = {
+        resource: schema?.resources,
+        data: schema?.dataSources,
+        ephemeral: schema?.ephemeralResources,
+      };
       const block =
-        kind === 'data' && type === 'terraform_remote_state'
-          ? REMOTE_STATE
-          : (kind === 'resource' ? schemaOf(type)?.resources : schemaOf(type)?.dataSources)?.[type];
+        kind === 'data' && type === 'terraform_remote_state' ? REMOTE_STATE : blocks[kind]?.[type];
       if (block === undefined) {
         issues.push({
           address: `${kind}.${type}`,

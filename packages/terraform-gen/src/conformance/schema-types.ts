@@ -44,4 +44,5 @@ export interface ProviderSchema {
   readonly provider: SchemaBlock;
   readonly resources: Readonly<Record<string, SchemaBlock>>;
   readonly dataSources: Readonly<Record<string, SchemaBlock>>;
+  readonly ephemeralResources: Readonly<Record<string, SchemaBlock>>;
 }

@@ -248,6 +248,7 @@ export const CLOUDFLARE_SCHEMA: ProviderSchema = {
       blocks: {},
     },
   },
+  ephemeralResources: {},
   provider: {
     attributes: {
       api_key: { optional: true, type: 'string' },

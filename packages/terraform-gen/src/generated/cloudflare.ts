@@ -126,3 +126,6 @@ export interface CloudflareDataSources {
   readonly cloudflare_zone: DataCloudflareZone;
   readonly cloudflare_zones: DataCloudflareZones;
 }
+
+/** Ephemeral resource type name → arguments. */
+export interface CloudflareEphemeralResources {}

@@ -39,6 +39,22 @@ export const GOOGLE_SCHEMA: ProviderSchema = {
       blocks: {},
     },
   },
+  ephemeralResources: {
+    google_secret_manager_secret_version: {
+      attributes: {
+        create_time: { computed: true, type: 'string' },
+        destroy_time: { computed: true, type: 'string' },
+        enabled: { computed: true, type: 'bool' },
+        is_secret_data_base64: { optional: true, type: 'bool' },
+        name: { computed: true, type: 'string' },
+        project: { computed: true, optional: true, type: 'string' },
+        secret: { required: true, type: 'string' },
+        secret_data: { computed: true, type: 'string' },
+        version: { optional: true, type: 'string' },
+      },
+      blocks: {},
+    },
+  },
   provider: {
     attributes: {
       access_approval_custom_endpoint: { optional: true, type: 'string' },

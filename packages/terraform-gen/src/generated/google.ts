@@ -3311,6 +3311,14 @@ export type DataGoogleSecretManagerSecretVersion = {
   readonly version?: string;
 };
 
+/** Arguments of `ephemeral "google_secret_manager_secret_version"`. */
+export type EphemeralGoogleSecretManagerSecretVersion = {
+  readonly is_secret_data_base64?: boolean | Expression;
+  readonly project?: string;
+  readonly secret: string;
+  readonly version?: string;
+};
+
 /** Resource type name → arguments. */
 export interface GoogleResources {
   readonly google_bigquery_dataset: GoogleBigqueryDataset;
@@ -3369,4 +3377,9 @@ export interface GoogleResources {
 export interface GoogleDataSources {
   readonly google_project: DataGoogleProject;
   readonly google_secret_manager_secret_version: DataGoogleSecretManagerSecretVersion;
+}
+
+/** Ephemeral resource type name → arguments. */
+export interface GoogleEphemeralResources {
+  readonly google_secret_manager_secret_version: EphemeralGoogleSecretManagerSecretVersion;
 }

@@ -25,6 +25,7 @@ export const OPSGENIE_SCHEMA: ProviderSchema = {
       },
     },
   },
+  ephemeralResources: {},
   provider: {
     attributes: {
       api_key: { required: true, type: 'string' },

@@ -60,3 +60,6 @@ export interface OpsgenieResources {
 export interface OpsgenieDataSources {
   readonly opsgenie_team: DataOpsgenieTeam;
 }
+
+/** Ephemeral resource type name → arguments. */
+export interface OpsgenieEphemeralResources {}

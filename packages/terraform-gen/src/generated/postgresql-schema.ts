@@ -4,6 +4,7 @@ import type { ProviderSchema } from '../conformance/schema-types.js';
 /** cyrilgdn/postgresql 1.25.0, trimmed to the types msp uses. */
 export const POSTGRESQL_SCHEMA: ProviderSchema = {
   dataSources: {},
+  ephemeralResources: {},
   provider: {
     attributes: {
       aws_rds_iam_auth: { optional: true, type: 'bool' },

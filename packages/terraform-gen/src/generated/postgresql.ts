@@ -109,3 +109,6 @@ export interface PostgresqlResources {
 
 /** Data source type name → arguments. */
 export interface PostgresqlDataSources {}
+
+/** Ephemeral resource type name → arguments. */
+export interface PostgresqlEphemeralResources {}

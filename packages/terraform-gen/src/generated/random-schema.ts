@@ -4,6 +4,7 @@ import type { ProviderSchema } from '../conformance/schema-types.js';
 /** hashicorp/random 3.7.2, trimmed to the types msp uses. */
 export const RANDOM_SCHEMA: ProviderSchema = {
   dataSources: {},
+  ephemeralResources: {},
   provider: { attributes: {}, blocks: {} },
   resources: {
     random_id: {

@@ -35,3 +35,6 @@ export interface RandomResources {
 
 /** Data source type name → arguments. */
 export interface RandomDataSources {}
+
+/** Ephemeral resource type name → arguments. */
+export interface RandomEphemeralResources {}

@@ -37,6 +37,7 @@ export const SENTRY_SCHEMA: ProviderSchema = {
       blocks: {},
     },
   },
+  ephemeralResources: {},
   provider: {
     attributes: {
       base_url: { optional: true, type: 'string' },

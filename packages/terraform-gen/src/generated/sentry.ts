@@ -298,3 +298,6 @@ export interface SentryDataSources {
   readonly sentry_organization_integration: DataSentryOrganizationIntegration;
   readonly sentry_team: DataSentryTeam;
 }
+
+/** Ephemeral resource type name → arguments. */
+export interface SentryEphemeralResources {}

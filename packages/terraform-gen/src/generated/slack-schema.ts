@@ -4,6 +4,7 @@ import type { ProviderSchema } from '../conformance/schema-types.js';
 /** pablovarela/slack 1.2.2, trimmed to the types msp uses. */
 export const SLACK_SCHEMA: ProviderSchema = {
   dataSources: {},
+  ephemeralResources: {},
   provider: { attributes: { token: { required: true, type: 'string' } }, blocks: {} },
   resources: {
     slack_conversation: {

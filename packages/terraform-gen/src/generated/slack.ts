@@ -27,3 +27,6 @@ export interface SlackResources {
 
 /** Data source type name → arguments. */
 export interface SlackDataSources {}
+
+/** Ephemeral resource type name → arguments. */
+export interface SlackEphemeralResources {}

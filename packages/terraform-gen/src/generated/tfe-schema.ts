@@ -74,6 +74,7 @@ export const TFE_SCHEMA: ProviderSchema = {
       blocks: {},
     },
   },
+  ephemeralResources: {},
   provider: {
     attributes: {
       hostname: { optional: true, type: 'string' },

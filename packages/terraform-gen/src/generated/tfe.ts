@@ -136,3 +136,6 @@ export interface TfeDataSources {
   readonly tfe_project: DataTfeProject;
   readonly tfe_workspace: DataTfeWorkspace;
 }
+
+/** Ephemeral resource type name → arguments. */
+export interface TfeEphemeralResources {}

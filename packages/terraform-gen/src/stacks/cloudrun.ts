@@ -1,13 +1,18 @@
+import type { Expression } from '../expression.js';
 import { googleProvider } from '../providers.js';
 import type { Stack, StackContext } from '../stack.js';
+import type { Fragment } from '../terraform.js';
 import { baseEnvPart } from './cloudrun/base-env.js';
 import { combineParts } from './cloudrun/combine-parts.js';
 import { diagnosticsPart } from './cloudrun/diagnostics.js';
+import { domainPart } from './cloudrun/domain.js';
 import { workloadImage } from './cloudrun/image.js';
 import { jobWorkload } from './cloudrun/job.js';
 import type { CloudRunPart } from './cloudrun/part.js';
 import { resourceParts } from './cloudrun/resource-parts.js';
+import { rolloutPart } from './cloudrun/rollout.js';
 import { secretsPart } from './cloudrun/secrets.js';
+import { sentryPart } from './cloudrun/sentry.js';
 import { serviceWorkload } from './cloudrun/service.js';
 
 /**
@@ -17,20 +22,14 @@ import { serviceWorkload } from './cloudrun/service.js';
 export function cloudrunStack(ctx: StackContext): Stack {
   const { env } = ctx;
   const { image, variables } = workloadImage(ctx);
-  const parts: CloudRunPart[] = [baseEnvPart(ctx), secretsPart(env), ...resourceParts(ctx)];
-
-  let workload;
-  if (env.service !== undefined) {
-    const diagnostics = diagnosticsPart();
-    const part = combineParts([...parts, diagnostics]);
-    workload = { part, ...serviceWorkload(ctx, env.service, image, part, diagnostics.secret) };
-  } else if (env.job !== undefined) {
-    const part = combineParts(parts);
-    workload = { part, ...jobWorkload(ctx, env.job, image, part) };
-  } else {
-    throw new Error(`environment "${env.id}" has neither service nor job settings`);
-  }
-
+  const parts = [
+    baseEnvPart(ctx),
+    secretsPart(env),
+    ...resourceParts(ctx),
+    sentryPart(ctx),
+    rolloutPart(ctx),
+  ].filter((p) => p !== undefined);
+  const workload = buildWorkload(ctx, image, parts);
   return {
     name: 'cloudrun',
     fragments: [googleProvider(env), ...workload.part.fragments, ...workload.fragments],
@@ -47,4 +46,24 @@ export function cloudrunStack(ctx: StackContext): Stack {
     },
     variables,
   };
+}
+
+/** The service (with its diagnostics secret and domain) or the job, over the combined parts. */
+function buildWorkload(
+  ctx: StackContext,
+  image: string,
+  parts: readonly CloudRunPart[],
+): { part: CloudRunPart; fragments: Fragment[]; name: Expression; location: Expression } {
+  const { env } = ctx;
+  if (env.service !== undefined) {
+    const diagnostics = diagnosticsPart();
+    const domain = env.service.domain === undefined ? [] : [domainPart(ctx, env.service.domain)];
+    const part = combineParts([...parts, diagnostics, ...domain]);
+    return { part, ...serviceWorkload(ctx, env.service, image, part, diagnostics.secret) };
+  }
+  if (env.job !== undefined) {
+    const part = combineParts(parts);
+    return { part, ...jobWorkload(ctx, env.job, image, part) };
+  }
+  throw new Error(`environment "${env.id}" has neither service nor job settings`);
 }

@@ -6,6 +6,7 @@ import type { Stack, StackContext } from '../stack.js';
 import { cloudRunAgentGrants } from './iam/cloud-run-agent.js';
 import { crossProjectSecretGrants } from './iam/cross-project-secrets.js';
 import { datastreamAccount } from './iam/datastream.js';
+import { rolloutAccounts } from './iam/rollout-accounts.js';
 import { terraformImpersonation } from './iam/terraform-impersonation.js';
 import { workloadRoles } from './iam/workload-roles.js';
 import { projectRoleGrants } from './iam/project-role-grants.js';
@@ -35,6 +36,7 @@ export function iamStack(ctx: StackContext): Stack {
   });
 
   const datastream = datastreamAccount(ctx);
+  const rollout = rolloutAccounts(ctx);
   return {
     name: 'iam',
     fragments: [
@@ -53,6 +55,7 @@ export function iamStack(ctx: StackContext): Stack {
       ...cloudRunAgentGrants(ctx),
       ...crossProjectSecretGrants(ctx, workload.outputs.member),
       ...datastream.fragments,
+      ...rollout.fragments,
     ],
     outputs: {
       cloud_run_service_account: {
@@ -64,6 +67,7 @@ export function iamStack(ctx: StackContext): Stack {
         description: 'Email of the operator access service account.',
       },
       ...datastream.outputs,
+      ...rollout.outputs,
     },
   };
 }

@@ -1,6 +1,6 @@
 import { renderStackSet } from '../../src/index.js';
 import { FIXTURES } from '../fixtures/index.js';
-import { synthesizeFixture } from '../generate-fixture.js';
+import { synthesizeCase, synthesizeFixture } from '../generate-fixture.js';
 import {
   containerEnv,
   expectNoResource,
@@ -9,17 +9,11 @@ import {
   stackOf,
 } from '../expect-resource.js';
 
-function fixtureSet(name: string) {
-  const f = FIXTURES[name];
-  if (f === undefined) throw new Error(name);
-  return synthesizeFixture(f);
-}
-
-const data = fixtureSet('service-data');
-const replication = fixtureSet('job-replication');
+const data = synthesizeCase('service-data');
+const replication = synthesizeCase('job-replication');
 const prod = stackOf(data, 'prod', 'cloudrun');
 const dev = stackOf(data, 'dev', 'cloudrun');
-const basic = stackOf(fixtureSet('service-basic'), 'prod', 'cloudrun');
+const basic = stackOf(synthesizeCase('service-basic'), 'prod', 'cloudrun');
 
 describe('private network', () => {
   it('is created once, with Private Google Access, flow logs and a peering range for managed services', () => {

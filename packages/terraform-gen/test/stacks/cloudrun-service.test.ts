@@ -254,10 +254,12 @@ describe('stack cloudrun for kind: service', () => {
     expectNoResource(stackOf(set, 'open', 'cloudrun'), 'google_cloud_run_v2_service_iam_member');
   });
 
-  it('outputs the Cloud Run resource name and location', () => {
+  it('outputs the Cloud Run resource name and location, and the diagnostics secret as sensitive', () => {
     expect(cloudrun.document.locals).toEqual({
       cloud_run_resource_name: '${google_cloud_run_v2_service.cloudrun.name}',
       cloud_run_location: '${google_cloud_run_v2_service.cloudrun.location}',
+      diagnostics_secret: '${random_id.diagnostics_secret.hex}',
     });
+    expect(cloudrun.document.output?.['diagnostics_secret']?.sensitive).toBe(true);
   });
 });

@@ -14,6 +14,13 @@ export function diagnosticsPart(): CloudRunPart & { secret: Expression } {
     env: [contractEnv('service', 'DIAGNOSTICS_SECRET', secret.outputs.hex)],
     volumes: [],
     dependsOn: [],
+    outputs: {
+      diagnostics_secret: {
+        value: secret.outputs.hex,
+        description: 'Bearer token of the diagnostics endpoints (for the uptime check).',
+        sensitive: true,
+      },
+    },
     secret: secret.outputs.hex,
   };
 }

@@ -120,6 +120,10 @@ export function postgresqlPart(
     volumes: [],
     dependsOn: grants.cloudRunDependsOn,
     outputs: {
+      cloudsql_instance_name: {
+        value: instance.outputs.name,
+        description: 'Cloud SQL instance name.',
+      },
       cloudsql_connection_name: {
         value: instance.outputs.connectionName,
         description: 'Cloud SQL instance connection name, project:region:instance.',

@@ -1,0 +1,169 @@
+import { synthesize } from '../../src/index.js';
+import {
+  cloudflareDomain,
+  environment,
+  platformConfig,
+  serviceInfo,
+  serviceSettings,
+  spec,
+} from '../fixtures/base.js';
+import { synthesizeCase } from '../generate-fixture.js';
+import {
+  dataOf,
+  expectNoResource,
+  expectResource,
+  resourcesOf,
+  stackOf,
+} from '../expect-resource.js';
+
+const set = synthesizeCase('service-domain');
+const prod = stackOf(set, 'prod', 'cloudrun');
+const dev = stackOf(set, 'dev', 'cloudrun');
+const direct = stackOf(set, 'direct', 'cloudrun');
+
+describe('Cloudflare domain and load balancer', () => {
+  it('keeps Cloud Run internal: traffic only arrives through the load balancer', () => {
+    for (const stack of [prod, dev, direct]) {
+      expectResource(stack, 'google_cloud_run_v2_service', {
+        ingress: 'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER',
+      });
+      const neg = expectResource(stack, 'google_compute_region_network_endpoint_group', {
+        network_endpoint_type: 'SERVERLESS',
+      });
+      expect(neg['cloud_run']).toEqual([
+        { service: resourcesOf(stack, 'google_cloud_run_v2_service')['cloudrun']?.['name'] },
+      ]);
+    }
+  });
+
+  it('serves HTTPS only (port 443) with a MODERN TLS >= 1.2 policy', () => {
+    expectResource(prod, 'google_compute_global_forwarding_rule', {
+      port_range: '443',
+      target: '${google_compute_target_https_proxy.loadbalancer.id}',
+      ip_address: '${google_compute_global_address.loadbalancer.address}',
+    });
+    expectResource(prod, 'google_compute_ssl_policy', {
+      profile: 'MODERN',
+      min_tls_version: 'TLS_1_2',
+    });
+    expectResource(prod, 'google_compute_target_https_proxy', {
+      ssl_policy: '${google_compute_ssl_policy.loadbalancer.id}',
+      ssl_certificates: ['${google_compute_ssl_certificate.cf_origin_cert.id}'],
+    });
+    expectNoResource(prod, 'google_compute_target_http_proxy');
+  });
+
+  it('admits only Cloudflare to proxied production domains', () => {
+    const policy = expectResource(prod, 'google_compute_security_policy', {
+      rule: [{ action: 'deny(403)', priority: 2147483647 }],
+    });
+    expect(policy['dynamic']).toMatchObject({
+      rule: {
+        for_each: '${chunklist(sort(data.cloudflare_ip_ranges.cloudflare.ipv4_cidrs), 10)}',
+        content: { action: 'allow', priority: '${4000 + rule.key}' },
+      },
+    });
+    expectResource(prod, 'google_compute_backend_service', {
+      security_policy: '${google_compute_security_policy.cloudflare_only.id}',
+    });
+    expectNoResource(dev, 'google_compute_security_policy');
+    expect(resourcesOf(dev, 'google_compute_backend_service')['loadbalancer']).not.toHaveProperty(
+      'security_policy',
+    );
+  });
+
+  it('uses the origin certificate when proxied and a Google-managed one otherwise', () => {
+    expectResource(dev, 'google_compute_ssl_certificate', {
+      private_key: '${data.google_secret_manager_secret_version.cloudflare_origin_key.secret_data}',
+    });
+    expectResource(direct, 'google_compute_managed_ssl_certificate', {
+      managed: [{ domains: ['web-app-direct.example.com'] }],
+    });
+    expectNoResource(direct, 'google_compute_ssl_certificate');
+  });
+
+  it('creates the DNS record, proxied unless turned off, and logs the backend when asked', () => {
+    expectResource(prod, 'cloudflare_dns_record', {
+      zone_id: '${data.cloudflare_zones.domain.result[0].id}',
+      name: 'app.example.com',
+      type: 'A',
+      content: '${google_compute_global_address.loadbalancer.address}',
+      proxied: true,
+    });
+    expectResource(direct, 'cloudflare_dns_record', { proxied: false });
+    expectResource(direct, 'google_compute_backend_service', {
+      log_config: [{ enable: true, sample_rate: 1 }],
+    });
+    expectResource(prod, 'google_compute_backend_service', {
+      log_config: [{ enable: false, sample_rate: 1 }],
+    });
+    expect(dataOf(prod, 'cloudflare_zones')).toEqual({ domain: { name: 'example.com' } });
+  });
+
+  it('reads the Cloudflare token ephemerally, so it never reaches state or plans', () => {
+    expect(
+      prod.document.ephemeral?.google_secret_manager_secret_version?.['cloudflare_api_token'],
+    ).toEqual({
+      project: 'example-secrets',
+      secret: 'CLOUDFLARE_API_TOKEN',
+    });
+    expect(JSON.stringify(prod.document.data ?? {})).not.toContain('CLOUDFLARE_API_TOKEN');
+    expect(prod.document.provider?.['cloudflare']).toEqual([
+      {
+        api_token:
+          '${ephemeral.google_secret_manager_secret_version.cloudflare_api_token.secret_data}',
+      },
+    ]);
+    expect(prod.document.terraform?.required_providers['cloudflare']).toEqual({
+      source: 'cloudflare/cloudflare',
+      version: '~> 5.22',
+    });
+  });
+
+  it('explains what the platform config lacks', () => {
+    const service = serviceInfo('web');
+    const env = (proxied: boolean) =>
+      environment(service, {
+        id: 'dev',
+        category: 'test',
+        service: serviceSettings({ domain: cloudflareDomain('web', 'example.com', { proxied }) }),
+      });
+    expect(() =>
+      synthesize(spec(service, [env(true)]), platformConfig({ cloudflare: undefined as never })),
+    ).toThrow(
+      'environment "dev" has a Cloudflare domain: set cloudflare.apiTokenSecret in msp.config.yaml',
+    );
+    const noOrigin = platformConfig({
+      cloudflare: { apiTokenSecret: { project: 'p', secret: 's' } },
+    });
+    expect(() => synthesize(spec(service, [env(true)]), noOrigin)).toThrow(
+      'set cloudflare.originCertificate',
+    );
+    expect(() => synthesize(spec(service, [env(false)]), noOrigin)).not.toThrow();
+  });
+});
+
+describe('Sentry', () => {
+  it('creates a project <svc>-<env> and passes its public DSN as SENTRY_DSN', () => {
+    expectResource(prod, 'sentry_project', {
+      organization: 'example-org',
+      teams: ['platform'],
+      name: 'Web App - prod',
+      slug: 'web-app-prod',
+      default_rules: false,
+    });
+    expectResource(prod, 'sentry_key', {
+      project: '${sentry_project.sentry.slug}',
+      name: 'Managed Services Platform',
+    });
+    expect(JSON.stringify(resourcesOf(prod, 'google_cloud_run_v2_service'))).toContain(
+      '{"name":"SENTRY_DSN","value":"${sentry_key.sentry.dsn[\\"public\\"]}"}',
+    );
+  });
+
+  it('is absent without a Sentry organisation in the platform config', () => {
+    const other = stackOf(synthesizeCase('service-basic'), 'prod', 'cloudrun');
+    expectNoResource(other, 'sentry_project');
+    expect(JSON.stringify(other.document)).not.toContain('SENTRY_DSN');
+  });
+});
