@@ -146,8 +146,9 @@ describe('the msp binary (bin/msp.js launching the build)', () => {
       const result = await msp(['generate', '--dry-run', EXAMPLE_SPECS[0]], {}, repoRoot);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
+      const committed = await countFiles(join(repoRoot, 'apps/msp-example/terraform'));
       expect(result.stdout).toContain(
-        'msp-example (apps/msp-example/service.yaml): up to date, 8 unchanged',
+        `msp-example (apps/msp-example/service.yaml): up to date, ${committed} unchanged`,
       );
       expect(result.stdout).toMatch(/^ {2}prod {9}cloudrun +\d+$/m);
       expect(await readdir(join(repoRoot, 'apps/msp-example/terraform/prod/stacks'))).toEqual(
@@ -179,3 +180,9 @@ describe('the msp binary (bin/msp.js launching the build)', () => {
     });
   });
 });
+
+/** Number of files below `dir`, recursively. */
+async function countFiles(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).length;
+}
