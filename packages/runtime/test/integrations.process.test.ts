@@ -1,40 +1,12 @@
 import { startFixture, startServiceFixture } from './support/fixture-process.js';
 import { fakeSentry, type FakeSentry } from './telemetry-support/fake-sentry.js';
 import { otlpReceiver, type OtlpReceiver } from './telemetry-support/otlp-receiver.js';
-import { requireServer, testServers } from './telemetry-support/servers.js';
+import { SPAN_KIND, receivedSpans, tracedDataEnv } from './telemetry-support/otlp-traces.js';
+import { requireServer } from './telemetry-support/servers.js';
 
-interface OtlpSpan {
-  name: string;
-  kind: number;
-  traceId: string;
-  spanId: string;
-  parentSpanId?: string;
-}
-interface TraceExport {
-  resourceSpans: { scopeSpans: { spans: OtlpSpan[] }[] }[];
-}
-
-const SERVER = 2;
-const CLIENT = 3;
+const { SERVER, CLIENT } = SPAN_KIND;
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const PARENT_ID = '00f067aa0ba902b7';
-
-const dataEnv = (): Record<string, string> => ({
-  PGHOST: testServers.pgHost,
-  PGPORT: String(testServers.pgPort),
-  PGUSER: testServers.pgUser,
-  FIXTURE_DATABASE: testServers.pgDatabase,
-  REDIS_ENDPOINT: testServers.redisUrl,
-  // Whatever arrives, arrives through the shutdown flush.
-  OTEL_METRIC_EXPORT_INTERVAL: '600000',
-  OTEL_BSP_SCHEDULE_DELAY: '600000',
-});
-
-function spansOf(receiver: OtlpReceiver): OtlpSpan[] {
-  return (receiver.json('traces') as TraceExport[]).flatMap((e) =>
-    e.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans)),
-  );
-}
 
 describe('integrations wired into start() and runJob()', () => {
   let receiver: OtlpReceiver;
@@ -51,7 +23,7 @@ describe('integrations wired into start() and runJob()', () => {
 
   it('trace a request with one server span and pg and ioredis child spans, and report error logs to Sentry', async () => {
     const service = await startServiceFixture('integrated-service.ts', {
-      ...dataEnv(),
+      ...tracedDataEnv(),
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
       SENTRY_DSN: sentry.dsn,
@@ -66,7 +38,7 @@ describe('integrations wired into start() and runJob()', () => {
     service.child.kill('SIGTERM');
     expect(await service.exited).toBe(0);
 
-    const spans = spansOf(receiver);
+    const spans = receivedSpans(receiver);
     const servers = spans.filter((s) => s.kind === SERVER);
     // /work and /fail; diagnostics are not traced; no duplicates.
     expect(servers).toHaveLength(2);
@@ -118,7 +90,7 @@ describe('integrations wired into start() and runJob()', () => {
     'send Sentry cron check-ins for a scheduled job that ends with %s',
     async (mode, code, status) => {
       const job = startFixture('integrated-job.ts', {
-        ...dataEnv(),
+        ...tracedDataEnv(),
         JOB_MODE: mode,
         SENTRY_DSN: sentry.dsn,
         ENVIRONMENT_ID: 'prod',

@@ -80,6 +80,11 @@ export type SetupIntegrations = (context: IntegrationContext) => Promise<Integra
  * Telemetry's shutdown is registered as the first closer, so it runs last,
  * after the clients (whose closing may still produce spans) and Sentry.
  *
+ * No `wrapHandler`: the HTTP instrumentation patches
+ * `http.Server.prototype.emit`, which the runtime's server shares however
+ * `node:http` was imported, so incoming requests get their SERVER span
+ * (W3C context extracted, semantic attributes, status) from it, once.
+ *
  * @throws {ConfigError} when an integration's variables are invalid; what
  *   was started is closed by the caller through the registered closers
  */
@@ -88,7 +93,7 @@ export const setupIntegrations: SetupIntegrations = async (context) => {
     return await setup(context);
   } catch (error) {
     if (isIntegrationConfigError(error))
-      throw new ConfigError(integrationIssues(error.name, error.problems));
+      throw new ConfigError(integrationIssues('integrations', error.problems));
     throw error;
   }
 };
