@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { connect } from 'node:net';
 import { runExample, startExample } from './support/example-process.js';
+import { fakeBigQuery } from './support/fake-bigquery.js';
 import {
   createTestDatabase,
   requireServers,
@@ -209,6 +210,41 @@ describe('SIGTERM under load', () => {
     const after = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM items'))[0]?.n;
     expect(after).toBe((before ?? 0) + IN_FLIGHT);
   }, 30_000);
+});
+
+describe('BigQuery events', () => {
+  it('writes the events of the service to the events table of its dataset', async () => {
+    const bigquery = await fakeBigQuery('e2e-project', 'msp_example');
+    try {
+      const example = await startExample({ STATELESS_MODE: 'true', ...bigquery.env });
+      const created = await fetch(`${example.url}/items`, {
+        method: 'POST',
+        body: JSON.stringify({ name: 'recorded' }),
+      });
+      const { id } = (await created.json()) as ItemBody;
+      example.child.kill('SIGTERM');
+      // Shutdown waits for the writes still running.
+      expect(await example.exited).toBe(0);
+      expect(bigquery.rows).toEqual(
+        expect.arrayContaining([
+          {
+            table: 'msp_example.events',
+            json: expect.objectContaining({ name: 'service.initialized' }),
+          },
+          {
+            table: 'msp_example.events',
+            json: {
+              name: 'item_created',
+              metadata: JSON.stringify({ id, name: 'recorded' }),
+              created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+            },
+          },
+        ]),
+      );
+    } finally {
+      await bigquery.close();
+    }
+  });
 });
 
 describe('without PostgreSQL or Redis', () => {
