@@ -8,6 +8,13 @@ export interface Item {
   readonly createdAt: string;
 }
 
+/** True for a value shaped like an {@link Item}, such as one read back from the cache. */
+export function isItem(value: unknown): value is Item {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, name, createdAt } = value as Record<string, unknown>;
+  return typeof id === 'string' && typeof name === 'string' && typeof createdAt === 'string';
+}
+
 export interface NewItem {
   readonly name: string;
   readonly value: unknown;

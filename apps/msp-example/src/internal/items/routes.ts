@@ -4,7 +4,7 @@ import type { JsonCache } from '../cache/json-cache.js';
 import type { EventWriter } from '../events/event-writer.js';
 import { HttpError, readJson, sendJson } from '../http/json.js';
 import type { Route } from '../http/router.js';
-import { parseItemId, parseNewItem, type Item } from './item.js';
+import { isItem, parseItemId, parseNewItem } from './item.js';
 import type { ItemStore } from './item-store.js';
 
 export interface ItemRoutesOptions {
@@ -53,8 +53,8 @@ export function itemRoutes({ store, cache, events, apiKey }: ItemRoutesOptions):
       path: '/items/:id',
       handle: async (_req, res, params) => {
         const id = parseItemId(params['id']);
-        const cached = (await cache.get(id)) as Item | undefined;
-        if (cached !== undefined) {
+        const cached = await cache.get(id);
+        if (isItem(cached)) {
           sendJson(res, 200, cached, { 'x-cache': 'hit' });
           return;
         }
