@@ -100,6 +100,8 @@ describe('logs of a service process', () => {
       GREETING: 'hi',
       PORT: '0',
       MSP: 'true',
+      // Not on Google Cloud: no Telemetry API to export to.
+      OTEL_SDK_DISABLED: 'true',
       LOG_FORMAT: '',
     });
     const local = startFixture('example-service.ts', { GREETING: 'hi', PORT: '0', LOG_FORMAT: '' });

@@ -2,44 +2,21 @@ import { request } from 'node:http';
 import { startFixture } from './telemetry-support/fixture-process.js';
 import { fakeTokenExchange } from './telemetry-support/fake-token-exchange.js';
 import { otlpReceiver, type OtlpReceiver } from './telemetry-support/otlp-receiver.js';
-import { closedPort, requireServer, testServers } from './telemetry-support/servers.js';
+import {
+  SPAN_KIND,
+  receivedSpans,
+  tracedDataEnv,
+  type TraceExport,
+} from './telemetry-support/otlp-traces.js';
+import { closedPort, requireServer } from './telemetry-support/servers.js';
 
-interface OtlpSpan {
-  name: string;
-  kind: number;
-  traceId: string;
-  spanId: string;
-  parentSpanId?: string;
-}
-interface OtlpAttribute {
-  key: string;
-  value: { stringValue?: string };
-}
-interface TraceExport {
-  resourceSpans: {
-    resource: { attributes: OtlpAttribute[] };
-    scopeSpans: { spans: OtlpSpan[] }[];
-  }[];
-}
 interface MetricExport {
   resourceMetrics: { scopeMetrics: { metrics: { name: string }[] }[] }[];
 }
 
-const SERVER = 2;
-const CLIENT = 3;
+const { SERVER, CLIENT } = SPAN_KIND;
 const TRACE_ID = '0af7651916cd43dd8448eb211c80319c';
 const PARENT_ID = 'b7ad6b7169203331';
-
-const dataEnv = (): Record<string, string> => ({
-  PGHOST: testServers.pgHost,
-  PGPORT: String(testServers.pgPort),
-  PGUSER: testServers.pgUser,
-  PGDATABASE: testServers.pgDatabase,
-  REDIS_ENDPOINT: testServers.redisUrl,
-  // Long intervals: whatever arrives, arrives through the shutdown flush.
-  OTEL_METRIC_EXPORT_INTERVAL: '600000',
-  OTEL_BSP_SCHEDULE_DELAY: '600000',
-});
 
 function get(port: number, path: string, headers: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -65,7 +42,7 @@ describe('telemetry export from a real process', () => {
 
   it('exports the spans and metrics of a request, with pg and ioredis child spans, at shutdown', async () => {
     const fixture = await startFixture('traced-service.mjs', {
-      ...dataEnv(),
+      ...tracedDataEnv(),
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
       FIXTURE_DOWNSTREAM: receiver.endpoint,
@@ -95,9 +72,7 @@ describe('telemetry export from a real process', () => {
     );
 
     const exports = receiver.json('traces') as TraceExport[];
-    const spans = exports.flatMap((e) =>
-      e.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans)),
-    );
+    const spans = receivedSpans(receiver);
     const server = spans.find((s) => s.kind === SERVER);
     expect(server).toMatchObject({ name: 'GET', traceId: TRACE_ID, parentSpanId: PARENT_ID });
     const children = spans
@@ -132,7 +107,7 @@ describe('telemetry export from a real process', () => {
     const sts = await fakeTokenExchange();
     try {
       const fixture = await startFixture('traced-service.mjs', {
-        ...dataEnv(),
+        ...tracedDataEnv(),
         MSP: 'true',
         GOOGLE_CLOUD_PROJECT: 'msp-fixture-project',
         FIXTURE_GCP_ENDPOINT: receiver.endpoint,
@@ -174,7 +149,7 @@ describe('telemetry export from a real process', () => {
 
   it('logs an unreachable collector at shutdown and still exits cleanly', async () => {
     const fixture = await startFixture('traced-service.mjs', {
-      ...dataEnv(),
+      ...tracedDataEnv(),
       OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${await closedPort()}`,
     });
     expect(await get(fixture.port, '/work')).toBe('42 PONG');

@@ -17,20 +17,35 @@
  *   run in reverse order of registration, so what is set up first (telemetry)
  *   closes last.
  */
+import { createBigQuery, type BigQueryDataset } from '../bigquery/create-bigquery.js';
 import type { Env } from '../config/variable.js';
 import type { ContractValues } from '../contract/contract-values.js';
+import { ConfigError } from '../errors.js';
 import type { JobReporter } from '../job/job-reporter.js';
 import type { Lifecycle } from '../lifecycle.js';
 import type { LogSink } from '../logging/log-record.js';
 import type { Logger } from '../logging/logger.js';
+import { createPostgres, type Postgres } from '../postgres/create-postgres.js';
+import { createRedis, type RedisClientFactory } from '../redis/create-redis.js';
+import { createSecretReader, type SecretReader } from '../secrets/read-secret.js';
+import { startSentry } from '../sentry/start-sentry.js';
 import type { HttpHandler } from '../server/http-handler.js';
+import { isIntegrationConfigError } from '../telemetry/runtime-types.js';
+import { startTelemetry } from '../telemetry/start-telemetry.js';
+import { integrationIssues } from './config-issues.js';
+import { sentryJobReporter, sentryLogSink } from './sentry-wiring.js';
 
-/**
- * Clients that integrations add to the contract. Empty until data clients are
- * wired in; each one adds a property here and sets it in `setupIntegrations`.
- */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by integrations
-export interface IntegrationClients {}
+/** Clients that integrations add to the contract (`contract.postgres`, ...). */
+export interface IntegrationClients {
+  /** PostgreSQL: `open(database)` returns a `pg.Pool` (Cloud SQL on msp, `PG*` locally). */
+  readonly postgres: Postgres;
+  /** Redis from `REDIS_ENDPOINT`: `connect()` returns the shared ioredis client. */
+  readonly redis: RedisClientFactory;
+  /** The service's BigQuery dataset: `table(name)` returns a writer. */
+  readonly bigquery: BigQueryDataset;
+  /** Secret Manager: `readSecret(name)` reads a version at run time. */
+  readonly secrets: SecretReader;
+}
 
 export interface IntegrationContext {
   readonly workload: 'service' | 'job';
@@ -58,16 +73,69 @@ export interface Integrations {
 
 export type SetupIntegrations = (context: IntegrationContext) => Promise<Integrations>;
 
-export const NO_INTEGRATIONS: Integrations = {
-  clients: {},
-  logSinks: [],
-  flushers: [],
-  jobReporters: [],
+/**
+ * Sets up, in this order: OpenTelemetry (first, so instrumentations patch
+ * `node:http`, `pg` and `ioredis` before they load), Sentry (reusing that
+ * OpenTelemetry setup), then the data clients, which connect on first use.
+ * Telemetry's shutdown is registered as the first closer, so it runs last,
+ * after the clients (whose closing may still produce spans) and Sentry.
+ *
+ * No `wrapHandler`: the HTTP instrumentation patches
+ * `http.Server.prototype.emit`, which the runtime's server shares however
+ * `node:http` was imported, so incoming requests get their SERVER span
+ * (W3C context extracted, semantic attributes, status) from it, once.
+ *
+ * @throws {ConfigError} when an integration's variables are invalid; what
+ *   was started is closed by the caller through the registered closers
+ */
+export const setupIntegrations: SetupIntegrations = async (context) => {
+  try {
+    return await setup(context);
+  } catch (error) {
+    if (isIntegrationConfigError(error))
+      throw new ConfigError(integrationIssues('integrations', error.problems));
+    throw error;
+  }
 };
 
 /**
- * Sets up telemetry, Sentry and the data clients for a workload. None are
- * wired in yet: this is where they plug in, in this order — telemetry,
- * Sentry, then data clients.
+ * The data clients from the environment. Nothing connects or loads a driver
+ * until first use; unconfigured ones say so (`configured: false`).
+ * @throws IntegrationConfigError when their variables are invalid
  */
-export const setupIntegrations: SetupIntegrations = async () => NO_INTEGRATIONS;
+export function createDataClients(
+  env: Env,
+  lifecycle: Lifecycle,
+  logger: Logger,
+): IntegrationClients {
+  return {
+    postgres: createPostgres(env, lifecycle, logger.scoped('postgres')),
+    redis: createRedis(env, lifecycle, logger.scoped('redis')),
+    bigquery: createBigQuery(env, logger.scoped('bigquery')),
+    secrets: createSecretReader(env, lifecycle),
+  };
+}
+
+async function setup(context: IntegrationContext): Promise<Integrations> {
+  const { env, lifecycle, logger, service } = context;
+  const identity = { env, serviceName: service.name, serviceVersion: service.version };
+
+  const telemetry = await startTelemetry({ ...identity, logger: logger.scoped('telemetry') });
+  lifecycle.addCloser({ name: 'telemetry', close: () => telemetry.shutdown() });
+
+  const sentry = await startSentry({ ...identity, logger: logger.scoped('sentry') });
+  if (sentry) lifecycle.addCloser({ name: 'sentry', close: () => sentry.close() });
+
+  const clients = createDataClients(env, lifecycle, logger);
+
+  const flushers: Flusher[] = [];
+  if (telemetry.enabled) flushers.push({ name: 'telemetry', flush: () => telemetry.forceFlush() });
+  if (sentry) flushers.push({ name: 'sentry', flush: async () => void (await sentry.flush()) });
+  return {
+    clients,
+    // The core logger adds the active trace and span to every record itself.
+    logSinks: sentry ? [sentryLogSink(sentry)] : [],
+    flushers,
+    jobReporters: sentry && context.workload === 'job' ? [sentryJobReporter(sentry)] : [],
+  };
+}

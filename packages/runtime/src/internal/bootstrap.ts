@@ -4,6 +4,7 @@ import { parseBoolean } from '../config/parsers.js';
 import type { ConfigDefinition, ConfigOf, Env } from '../config/variable.js';
 import { readContract, type ContractValues } from '../contract/contract-values.js';
 import { ConfigError } from '../errors.js';
+import { integrationConfigIssues } from '../integrations/config-issues.js';
 import { LOG_LEVELS } from '../logging/log-record.js';
 import { createLogOutput, type LogFormat, type LogOutput } from '../logging/logger.js';
 
@@ -18,17 +19,25 @@ export interface LoadedConfig<D extends ConfigDefinition> {
 }
 
 /**
- * Reads the contract and the workload's own variables together.
+ * Reads the contract, the workload's own variables and the integrations'
+ * settings together.
  *
  * @throws {ConfigError} with the problems of both at once
  */
 export function loadWorkloadConfig<D extends ConfigDefinition>(
   definition: D,
   env: Env,
+  kind: 'service' | 'job',
 ): LoadedConfig<D> {
   const contract = readContract(env);
   const own = readConfig(definition, env);
-  const issues = [...contract.issues, ...own.issues];
+  const read = [...contract.issues, ...own.issues];
+  // A variable already reported as unreadable is not reported again.
+  const reported = new Set(read.map((issue) => issue.variable));
+  const integrations = integrationConfigIssues(env, kind).filter(
+    (issue) => !reported.has(issue.variable),
+  );
+  const issues = [...read, ...integrations];
   if (contract.values === undefined || issues.length > 0) throw new ConfigError(issues);
   // With no issues every key of the definition was read.
   return { config: Object.freeze(own.values) as ConfigOf<D>, contract: contract.values };

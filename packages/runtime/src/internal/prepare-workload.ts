@@ -59,7 +59,7 @@ export async function prepareWorkload<D extends ConfigDefinition>(
   options: WorkloadOptions,
 ): Promise<PreparedWorkload<D>> {
   const identity = { name: workload.name, version: workload.version };
-  const loaded = loadWorkloadConfig(workload.config ?? ({} as D), options.env);
+  const loaded = loadWorkloadConfig(workload.config ?? ({} as D), options.env, kind);
   const output = createWorkloadLogOutput(identity, loaded.contract, options.writeLog);
   const lifecycle = createLifecycleRegistry();
   const setup = options.setupIntegrations ?? defaultSetupIntegrations;

@@ -1,4 +1,5 @@
-import type { LogFields, RuntimeEnv, StructuredLogger } from '../telemetry/runtime-types.js';
+import type { LogFields } from '../logging/log-record.js';
+import type { RuntimeEnv, StructuredLogger } from '../telemetry/runtime-types.js';
 import { IntegrationConfigError, envValue } from '../telemetry/runtime-types.js';
 import { jobMonitor } from './job-monitor.js';
 
@@ -111,8 +112,8 @@ export async function startSentry(options: SentryOptions): Promise<SentryReporte
   };
 }
 
-/** A DSN is `https://<public key>@<host>/<project id>`. */
-function checkDsn(dsn: string): void {
+/** A DSN is `https://<public key>@<host>/<project id>`. @throws IntegrationConfigError otherwise */
+export function checkDsn(dsn: string): void {
   const url = URL.canParse(dsn) ? new URL(dsn) : undefined;
   if (
     url === undefined ||

@@ -1,21 +1,16 @@
 /**
  * The two things every integration takes from whoever starts it: the
  * environment (an object, never `process.env` read below `start()`), and a
- * structured logger. The logger is structural so these modules do not depend
- * on the runtime's logging implementation.
+ * logger: the runtime's {@link Logger}, of which integrations use only the
+ * four level methods (so tests can pass a plain object).
  */
+import type { Logger } from '../logging/logger.js';
 
 /** Environment variables, as `process.env` holds them. */
 export type RuntimeEnv = Readonly<Record<string, string | undefined>>;
 
-export type LogFields = Record<string, unknown>;
-
-export interface StructuredLogger {
-  debug(message: string, fields?: LogFields): void;
-  info(message: string, fields?: LogFields): void;
-  warn(message: string, fields?: LogFields): void;
-  error(message: string, fields?: LogFields): void;
-}
+/** The part of the runtime's {@link Logger} that integrations use. */
+export type StructuredLogger = Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
 
 /** Reads a variable, treating an empty string as unset. */
 export function envValue(env: RuntimeEnv, name: string): string | undefined {

@@ -1,6 +1,7 @@
 import { gcpAuthHeaders, type HeadersFactory } from './gcp-auth-headers.js';
 import { otlpExporters } from './otlp-exporters.js';
-import type { LogFields, RuntimeEnv, StructuredLogger } from './runtime-types.js';
+import type { LogFields } from '../logging/log-record.js';
+import type { RuntimeEnv, StructuredLogger } from './runtime-types.js';
 import { GCP_TELEMETRY_ENDPOINT, telemetrySettings } from './telemetry-settings.js';
 
 export interface TelemetryOptions {

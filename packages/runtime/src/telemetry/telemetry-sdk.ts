@@ -34,7 +34,8 @@ import {
 } from '@opentelemetry/sdk-trace';
 import { loadHttpModules } from './instrumented-require.js';
 import { EXPORT_TIMEOUT_MS, type OtlpExporters } from './otlp-exporters.js';
-import type { LogFields, StructuredLogger } from './runtime-types.js';
+import type { LogFields } from '../logging/log-record.js';
+import type { StructuredLogger } from './runtime-types.js';
 import type { SamplerSettings } from './telemetry-settings.js';
 
 export interface SdkOptions {

@@ -1,6 +1,10 @@
 import { variable } from '../config/variable.js';
 import { isConfigError } from '../errors.js';
-import type { IntegrationClients, SetupIntegrations } from '../integrations/integrations.js';
+import {
+  createDataClients,
+  type IntegrationClients,
+  type SetupIntegrations,
+} from '../integrations/integrations.js';
 import { defineJob } from '../job/job.js';
 import type { JobCompletion } from '../job/job-reporter.js';
 import type { LogRecord } from '../logging/log-record.js';
@@ -77,6 +81,7 @@ describe('integrations', () => {
     const errors: LogRecord[] = [];
     const setupIntegrations: SetupIntegrations = async ({
       lifecycle,
+      logger,
       workload,
       service: identity,
     }) => {
@@ -86,7 +91,9 @@ describe('integrations', () => {
         close: async () => void events.push('close telemetry'),
       });
       lifecycle.addHealthCheck({ name: 'fake-db', check: async () => undefined });
-      const clients: IntegrationClients = Object.assign({}, { fake: 'client' });
+      const clients: IntegrationClients = Object.assign(createDataClients({}, lifecycle, logger), {
+        fake: 'client',
+      });
       return {
         clients,
         logSinks: [{ name: 'sentry', write: (record) => errors.push(record) }],
@@ -131,9 +138,10 @@ describe('integrations', () => {
 
   it('close what integrations opened when initialize fails', async () => {
     const closed: string[] = [];
-    const setupIntegrations: SetupIntegrations = async ({ lifecycle }) => {
+    const setupIntegrations: SetupIntegrations = async ({ lifecycle, logger }) => {
       lifecycle.addCloser({ name: 'pool', close: async () => void closed.push('pool') });
-      return { clients: {}, logSinks: [], flushers: [], jobReporters: [] };
+      const clients = createDataClients({}, lifecycle, logger);
+      return { clients, logSinks: [], flushers: [], jobReporters: [] };
     };
     const broken = defineService({
       name: 'broken',
@@ -151,8 +159,8 @@ describe('integrations', () => {
   it('hear job executions start and finish with their outcome', async () => {
     const heard: string[] = [];
     let completion: JobCompletion | undefined;
-    const setupIntegrations: SetupIntegrations = async () => ({
-      clients: {},
+    const setupIntegrations: SetupIntegrations = async ({ lifecycle, logger }) => ({
+      clients: createDataClients({}, lifecycle, logger),
       logSinks: [],
       flushers: [],
       jobReporters: [

@@ -11,10 +11,22 @@ import { bootService } from '../service/boot-service.js';
 import type { Service } from '../service/service.js';
 import type { ShutdownReport } from '../shutdown/run-shutdown.js';
 
+export {
+  createDataClients,
+  type Flusher,
+  type IntegrationClients,
+  type IntegrationContext,
+  type Integrations,
+  type SetupIntegrations,
+} from '../integrations/integrations.js';
+
 export interface TestOptions {
   /** The environment, instead of `process.env`. `LOG_FORMAT` defaults to json so `logs` parse. */
   readonly env?: Env;
-  /** Replaces the runtime's integrations, e.g. with fakes. */
+  /**
+   * Replaces the runtime's integrations, e.g. with fakes; `createDataClients(env,
+   * lifecycle, logger)` builds the contract's data clients for the result.
+   */
   readonly setupIntegrations?: SetupIntegrations;
 }
 

@@ -1,5 +1,6 @@
 import type { Closer, HealthCheck, Lifecycle } from '../../src/lifecycle.js';
-import type { LogFields, StructuredLogger } from '../../src/telemetry/runtime-types.js';
+import type { LogFields } from '../../src/logging/log-record.js';
+import type { StructuredLogger } from '../../src/telemetry/runtime-types.js';
 
 /** A Lifecycle that keeps what is registered, for tests to run. */
 export interface RecordingLifecycle extends Lifecycle {

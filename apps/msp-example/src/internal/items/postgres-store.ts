@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { migrate, type Logger, type Postgres } from '@msp/runtime';
+import type { Item } from './item.js';
+import type { ItemStore } from './item-store.js';
+
+type Pool = Awaited<ReturnType<Postgres['open']>>;
+
+interface ItemRow {
+  id: string;
+  name: string;
+  value: unknown;
+  created_at: Date;
+}
+
+/** The SQL migrations shipped with the service (`migrations/` next to `src/` and `dist/`). */
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', import.meta.url));
+
+const COLUMNS = 'id, name, value, created_at';
+
+function toItem(row: ItemRow): Item {
+  return { id: row.id, name: row.name, value: row.value, createdAt: row.created_at.toISOString() };
+}
+
+/** Applies the service's migrations to `pool`'s database, then stores items there. */
+export async function postgresItemStore(pool: Pool, logger: Logger): Promise<ItemStore> {
+  const { applied } = await migrate(pool, MIGRATIONS_DIR);
+  if (applied.length > 0) logger.info('applied migrations', { applied });
+  return {
+    kind: 'postgres',
+    create: async ({ name, value }) => {
+      const { rows } = await pool.query<ItemRow>(
+        `INSERT INTO items (id, name, value) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`,
+        [randomUUID(), name, JSON.stringify(value)],
+      );
+      const [row] = rows;
+      if (row === undefined) throw new Error('INSERT returned no row');
+      return toItem(row);
+    },
+    get: async (id) => {
+      const { rows } = await pool.query<ItemRow>(`SELECT ${COLUMNS} FROM items WHERE id = $1`, [
+        id,
+      ]);
+      return rows[0] && toItem(rows[0]);
+    },
+    list: async (limit) => {
+      const { rows } = await pool.query<ItemRow>(
+        `SELECT ${COLUMNS} FROM items ORDER BY created_at DESC, id LIMIT $1`,
+        [limit],
+      );
+      return rows.map(toItem);
+    },
+    delete: async (id) => {
+      const { rowCount } = await pool.query('DELETE FROM items WHERE id = $1', [id]);
+      return (rowCount ?? 0) > 0;
+    },
+    deleteCreatedBefore: async (cutoff) => {
+      const { rowCount } = await pool.query('DELETE FROM items WHERE created_at < $1', [cutoff]);
+      return rowCount ?? 0;
+    },
+  };
+}

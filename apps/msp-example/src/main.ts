@@ -1,0 +1,4 @@
+import { start } from '@msp/runtime';
+import { service } from './service/service.js';
+
+await start(service);
