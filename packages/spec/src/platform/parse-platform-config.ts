@@ -3,6 +3,7 @@ import type { PlatformConfigSpec } from '../generated/platform-config-spec.js';
 import type { SpecIssue } from '../issues/spec-issue.js';
 import { hasErrors, sortIssues } from '../issues/spec-issue.js';
 import { platformSchema } from '../schema/platform-schema.js';
+import { validatePlatformConfig } from '../generated/platform-validator.js';
 import { checkStructure } from '../validate/check-structure.js';
 import { parseYaml } from '../yaml/parse-yaml.js';
 import { issueIn } from '../yaml/yaml-document.js';
@@ -25,7 +26,7 @@ export function parsePlatformConfig(
   }
   const doc = parseYaml(text, fileName);
   if (hasErrors(doc.issues) || doc.value === undefined) return { ok: false, issues: doc.issues };
-  const structure = checkStructure<PlatformConfigSpec>(doc, platformSchema);
+  const structure = checkStructure<PlatformConfigSpec>(doc, platformSchema, validatePlatformConfig);
   if (!structure.ok) return { ok: false, issues: sortIssues([...doc.issues, ...structure.issues]) };
   const stateIssues = checkState(structure.value.state).map((input) => issueIn(doc, input));
   if (stateIssues.length > 0)

@@ -7,6 +7,7 @@ import { RULES } from '../rules/index.js';
 import { serviceSchema } from '../schema/service-schema.js';
 import type { SpecDocument } from '../parse-spec.js';
 import { issueIn } from '../yaml/yaml-document.js';
+import { validateServiceSpec } from '../generated/service-validator.js';
 import { checkStructure } from './check-structure.js';
 import { migrateLegacyFields } from './migrate-legacy.js';
 
@@ -31,7 +32,7 @@ export type SpecValidation =
 export function validateSpec(doc: SpecDocument, options: ValidateOptions = {}): SpecValidation {
   const platform = options.platform ?? DEFAULT_PLATFORM_CONFIG;
   if (doc.value === undefined) return { ok: false, issues: sortIssues(doc.issues) };
-  const structure = checkStructure<ServiceSpec>(doc, serviceSchema);
+  const structure = checkStructure<ServiceSpec>(doc, serviceSchema, validateServiceSpec);
   if (!structure.ok) return { ok: false, issues: sortIssues([...doc.issues, ...structure.issues]) };
   const migration = migrateLegacyFields(structure.value);
   const issues: SpecIssue[] = [
