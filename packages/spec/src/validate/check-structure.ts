@@ -1,4 +1,4 @@
-import type { SpecIssue } from '../issues/spec-issue.js';
+import type { FieldPath, SpecIssue } from '../issues/spec-issue.js';
 import type { JsonSchema } from '../schema/json-schema.js';
 import type { YamlDocument } from '../yaml/yaml-document.js';
 import { issueIn } from '../yaml/yaml-document.js';
@@ -8,7 +8,14 @@ import { scalarsAsStrings } from './scalars-as-strings.js';
 
 export type StructureResult<T> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly issues: readonly SpecIssue[] };
+  | {
+      readonly ok: false;
+      readonly issues: readonly SpecIssue[];
+      /** The checked value (scalars as strings where the schema wants strings). */
+      readonly value: unknown;
+      /** Where the malformed values are (a missing field is not one). */
+      readonly malformed: readonly FieldPath[];
+    };
 
 /**
  * Checks `doc.value` against `schema` with `validate`, its validator
@@ -23,15 +30,17 @@ export function checkStructure<T>(
   const value = scalarsAsStrings(doc.value, schema, (path) => doc.scalarSource(path));
   if (validate(value)) return { ok: true, value: value as T };
   const issues: SpecIssue[] = [];
+  const malformed: FieldPath[] = [];
   const seen = new Set<string>();
   for (const error of validate.errors ?? []) {
     const input = ajvIssue(error);
     if (input === undefined) continue;
+    if (input.code !== 'missing-field') malformed.push(input.path);
     const issue = issueIn(doc, input);
     const key = `${issue.path}\u0000${issue.code}\u0000${issue.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     issues.push(issue);
   }
-  return { ok: false, issues };
+  return { ok: false, issues, value, malformed };
 }
