@@ -7,16 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import {
-  DEFAULT_PLATFORM_CONFIG,
-  parsePlatformConfig,
-  parseSpec,
-  validateSpec,
-} from '../src/index.js';
+import { DEFAULT_PLATFORM_CONFIG, parseSpec, validateSpec } from '../src/index.js';
 import { FIXTURES, fixtureCases } from './fixture-files.js';
-
-const SEED = Number(process.env['FUZZ_SEED'] ?? 20261122);
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 3000);
+import { fixturePlatform, picker, RUNS, SEED } from './fuzz-support.js';
 
 const REPLACEMENTS: readonly unknown[] = [
   null,
@@ -57,18 +50,6 @@ function replaced(value: unknown, path: readonly (string | number)[], by: unknow
   return { ...record, [head]: replaced(record[head], rest, by) };
 }
 
-/** mulberry32: a tiny deterministic PRNG. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The codes of structural (schema) issues; every other error comes from a rule. */
 const STRUCTURAL = new Set([
   'wrong-type',
@@ -87,12 +68,10 @@ describe(`structural fuzzing of the valid fixtures (seed ${SEED}, ${RUNS} runs)`
   const specs = fixtureCases('valid').map((name): unknown =>
     parse(readFileSync(join(FIXTURES, 'valid', name, 'service.yaml'), 'utf8')),
   );
-  const platform = parsePlatformConfig(readFileSync(join(FIXTURES, 'msp.config.yaml'), 'utf8'));
-  if (!platform.ok) throw new Error('fixture platform config is invalid');
+  const platform = { config: fixturePlatform() };
 
   it('runs the rules on malformed specs without throwing, positioning every issue', () => {
-    const next = random(SEED);
-    const pick = (n: number) => Math.floor(next() * n);
+    const pick = picker(SEED);
     let withSemantic = 0;
     for (let run = 0; run < RUNS; run++) {
       let spec = specs[pick(specs.length)];
