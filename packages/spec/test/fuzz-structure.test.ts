@@ -7,7 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { DEFAULT_PLATFORM_CONFIG, parseSpec, validateSpec } from '../src/index.js';
+import {
+  DEFAULT_PLATFORM_CONFIG,
+  parsePlatformConfig,
+  parseSpec,
+  validateSpec,
+} from '../src/index.js';
 import { FIXTURES, fixtureCases } from './fixture-files.js';
 import { fixturePlatform, picker, RUNS, SEED } from './fuzz-support.js';
 
@@ -106,5 +111,31 @@ describe(`structural fuzzing of the valid fixtures (seed ${SEED}, ${RUNS} runs)`
     }
     // Rules must actually report on malformed specs, or this exercises nothing.
     expect(withSemantic).toBeGreaterThan(RUNS / 20);
+  });
+
+  it('checks the state backend of malformed platform configs without throwing', () => {
+    const config = parse(readFileSync(join(FIXTURES, 'msp.config.yaml'), 'utf8')) as unknown;
+    const pick = picker(SEED + 1);
+    let stateIssues = 0;
+    for (let run = 0; run < RUNS / 10; run++) {
+      let value = config;
+      // The last mutation is inside state, the others anywhere.
+      for (let i = 1 + pick(3); i > 0; i--) {
+        const candidates = paths(value).filter(
+          (path) => path.length > 0 && (i > 1 || path[0] === 'state'),
+        );
+        value = replaced(
+          value,
+          candidates[pick(candidates.length)] ?? [],
+          REPLACEMENTS[pick(REPLACEMENTS.length)],
+        );
+      }
+      const text = stringify(value);
+      const result = parsePlatformConfig(text, 'msp.config.yaml');
+      expect(result.issues.filter((issue) => issue.line === undefined)).toEqual([]);
+      if (!result.ok && result.issues.some((issue) => issue.code === 'state-backend'))
+        stateIssues++;
+    }
+    expect(stateIssues).toBeGreaterThan(0);
   });
 });
