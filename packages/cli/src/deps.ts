@@ -55,8 +55,8 @@ export interface ImageTagOptions {
 
 export interface MspDeps {
   /**
-   * `@msp/spec` `findPlatformConfig` + `parsePlatformConfig`: the nearest `msp.config.yaml`
-   * walking up from `startDir`, or the defaults when there is none.
+   * `@msp/spec` `readPlatformConfig`: the nearest `msp.config.yaml` walking up from
+   * `startDir`, or the defaults when there is none.
    */
   loadPlatformConfig(startDir: string): Promise<PlatformConfigReport>;
   /**

@@ -30,25 +30,25 @@ export async function main(argv: readonly string[], io: Io, options: MainOptions
   const verbose = argv.includes('--verbose');
   const errorColors = createColors(wantsColor(io.env, io.stderr.isTTY, colorFlag(argv)));
   try {
-    const { commands, findCommand } = await import('./commands/registry.js');
+    const { findCommand, loadCommands } = await import('./commands/registry.js');
     const { renderRootHelp, renderCommandHelp } = await import('./cli/help.js');
     if (rest.length === 0 || rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') {
       const topic = rest[0] === 'help' ? rest.slice(1) : [];
       if (topic.length > 0) {
         const found = findCommand(topic);
-        if (found.command === undefined) throw new UsageError(found.error);
-        io.stdout.write(renderCommandHelp(found.command));
+        if (found.name === undefined) throw new UsageError(found.error);
+        io.stdout.write(renderCommandHelp(await found.load()));
         return 0;
       }
-      (rest.length === 0 ? io.stderr : io.stdout).write(renderRootHelp(commands));
+      (rest.length === 0 ? io.stderr : io.stdout).write(renderRootHelp(await loadCommands()));
       return rest.length === 0 ? 2 : 0;
     }
     if (rest[0] === '--version') throw new UsageError('--version takes no other arguments');
     const found = findCommand(rest);
-    if (found.command === undefined)
+    if (found.name === undefined)
       throw new UsageError(found.error, { hint: 'Run "msp --help" for the list of commands.' });
     return await runCommand(
-      found.command,
+      await found.load(),
       [...globals, ...rest.slice(found.words)],
       io,
       options,

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { CliError, UsageError } from './cli/errors.js';
 import type { MspDeps, PlatformConfigReport } from './deps.js';
@@ -36,25 +35,24 @@ export async function loadDefaultDeps(options: DefaultDepsOptions = {}): Promise
 
   return {
     async loadPlatformConfig(startDir): Promise<PlatformConfigReport> {
-      const file = await spec.findPlatformConfig(startDir);
-      if (file === undefined) return { config: spec.DEFAULT_PLATFORM_CONFIG, issues: [] };
-      let source: string;
-      try {
-        source = await readFile(file, 'utf8');
-      } catch (error) {
-        throw new CliError('platform-config-unreadable', `cannot read ${file}`, { cause: error });
+      const reading = await spec.readPlatformConfig(startDir);
+      const { file, source, issues } = reading;
+      if (file === undefined) return reading.ok ? { config: reading.config, issues } : { issues };
+      if (source === undefined) {
+        throw new CliError('platform-config-unreadable', `cannot read ${file}`, {
+          cause: issues[0]?.message,
+        });
       }
-      const parsed = spec.parsePlatformConfig(source, file);
-      return parsed.ok
-        ? { config: parsed.config, file, source, issues: parsed.issues }
-        : { file, source, issues: parsed.issues };
+      return reading.ok
+        ? { config: reading.config, file, source, issues }
+        : { file, source, issues };
     },
     async loadSpec(path, platform) {
-      // loadSpec reports a missing file as an issue; the text is only for code frames.
-      const source = await readFile(path, 'utf8').catch(() => '');
       const dir = dirname(path);
       const loaded = await spec.loadSpec(path, { platform });
       const issues = loaded.issues.map((issue) => absolute(dir, issue));
+      // A missing file is an issue; its text is only for code frames.
+      const source = loaded.source ?? '';
       return loaded.ok
         ? { path, source, spec: loaded.spec, assets: loaded.assets, issues }
         : { path, source, issues };

@@ -34,9 +34,13 @@ export type { PlatformConfigResult } from './platform/parse-platform-config.js';
 export {
   findPlatformConfig,
   loadPlatformConfig,
+  readPlatformConfig,
   PLATFORM_CONFIG_FILE,
 } from './platform/load-platform-config.js';
-export type { LoadedPlatformConfig } from './platform/load-platform-config.js';
+export type {
+  LoadedPlatformConfig,
+  PlatformConfigReading,
+} from './platform/load-platform-config.js';
 export {
   DEFAULT_PLATFORM_CONFIG,
   resolvePlatformConfig,

@@ -8,28 +8,13 @@ import { join } from 'node:path';
 import {
   DEFAULT_PLATFORM_CONFIG,
   isMspError,
-  parsePlatformConfig,
   parseSpec,
   resolveSpec,
   validateSpec,
 } from '../src/index.js';
 import type { SpecIssue } from '../src/index.js';
 import { FIXTURES, fixtureCases } from './fixture-files.js';
-
-const SEED = Number(process.env['FUZZ_SEED'] ?? 20261122);
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 3000);
-
-/** mulberry32: a tiny deterministic PRNG. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { fixturePlatform, picker, RUNS, SEED } from './fuzz-support.js';
 
 const TOKENS = [
   '',
@@ -144,12 +129,10 @@ describe(`fuzzing the valid fixtures (seed ${SEED}, ${RUNS} runs)`, () => {
   const sources = fixtureCases('valid').map((name) =>
     readFileSync(join(FIXTURES, 'valid', name, 'service.yaml'), 'utf8'),
   );
-  const platform = parsePlatformConfig(readFileSync(join(FIXTURES, 'msp.config.yaml'), 'utf8'));
-  if (!platform.ok) throw new Error('fixture platform config is invalid');
+  const platform = { config: fixturePlatform() };
 
   it('never throws a foreign error and positions every issue', () => {
-    const next = random(SEED);
-    const pick = (n: number) => Math.floor(next() * n);
+    const pick = picker(SEED);
     let accepted = 0;
     let rejected = 0;
     for (let run = 0; run < RUNS; run++) {

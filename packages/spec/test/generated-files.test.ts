@@ -9,6 +9,8 @@ const GENERATED = [
   'packages/spec/schema/platform.schema.json',
   'packages/spec/src/generated/service-spec.ts',
   'packages/spec/src/generated/platform-config-spec.ts',
+  'packages/spec/src/generated/service-validator.ts',
+  'packages/spec/src/generated/platform-validator.ts',
   'docs/reference/spec.md',
   'docs/reference/platform-config.md',
   'docs/reference/errors.md',

@@ -1,20 +1,20 @@
 import { browserCommand } from './open-url.js';
 import { codeFrame } from '../spec/code-frame.js';
-import { findCommand } from '../commands/registry.js';
+import { commandNames, findCommand, loadCommands } from '../commands/registry.js';
 import { hostTokenVariable, terraformCloudAddress } from '../tfc/token.js';
 import { wantsColor } from './colors.js';
 import { databaseUser, shellLine } from '../pg/proxy.js';
 
 describe('findCommand', () => {
   it('finds two-word commands before one-word ones and counts the words', () => {
-    expect(findCommand(['env', 'add', 'x'])).toMatchObject({
-      command: { name: 'env add' },
-      words: 2,
-    });
-    expect(findCommand(['generate', '--check'])).toMatchObject({
-      command: { name: 'generate' },
-      words: 1,
-    });
+    expect(findCommand(['env', 'add', 'x'])).toMatchObject({ name: 'env add', words: 2 });
+    expect(findCommand(['generate', '--check'])).toMatchObject({ name: 'generate', words: 1 });
+  });
+
+  it('loads the command it names, whose name matches the registry', async () => {
+    const found = findCommand(['env', 'add']);
+    expect(found.name !== undefined && (await found.load()).name).toBe('env add');
+    expect((await loadCommands()).map((command) => command.name)).toEqual(commandNames);
   });
 
   it("suggests a close command, and lists a group's subcommands", () => {

@@ -1,53 +1,53 @@
 import type { Command, OptionSpecs } from '../cli/command.js';
-import { diffCommand } from './diff.js';
-import { envAddCommand } from './env-add.js';
-import { generateCommand } from './generate.js';
-import { graphCommand } from './graph.js';
-import { initCommand } from './init.js';
-import { logsCommand } from './logs.js';
-import { opsCommand } from './ops.js';
-import { schemaCommand } from './schema.js';
-import { validateCommand } from './validate.js';
-import { pgConnectCommand } from './pg-connect.js';
-import { tfcSyncCommand } from './tfc-sync.js';
-import { tfcViewCommand } from './tfc-view.js';
+
+type LoadCommand = () => Promise<Command<OptionSpecs>>;
 
 /**
- * Every command, in the order `msp --help` lists them. Command modules are
- * light: each loads its heavy dependencies inside `run`.
+ * Every command by name, in the order `msp --help` lists them. A command's
+ * module (and what it imports) loads only when that command runs or its help
+ * is shown, so `msp validate` does not load `init`'s templates or `ops`'s page.
+ * The names must match the commands' own (a test checks).
  */
-export const commands: readonly Command<OptionSpecs>[] = [
-  initCommand,
-  envAddCommand,
-  validateCommand,
-  generateCommand,
-  diffCommand,
-  graphCommand,
-  opsCommand,
-  schemaCommand,
-  logsCommand,
-  pgConnectCommand,
-  tfcViewCommand,
-  tfcSyncCommand,
+const COMMANDS: readonly (readonly [name: string, load: LoadCommand])[] = [
+  ['init', async () => (await import('./init.js')).initCommand],
+  ['env add', async () => (await import('./env-add.js')).envAddCommand],
+  ['validate', async () => (await import('./validate.js')).validateCommand],
+  ['generate', async () => (await import('./generate.js')).generateCommand],
+  ['diff', async () => (await import('./diff.js')).diffCommand],
+  ['graph', async () => (await import('./graph.js')).graphCommand],
+  ['ops', async () => (await import('./ops.js')).opsCommand],
+  ['schema', async () => (await import('./schema.js')).schemaCommand],
+  ['logs', async () => (await import('./logs.js')).logsCommand],
+  ['pg connect', async () => (await import('./pg-connect.js')).pgConnectCommand],
+  ['tfc view', async () => (await import('./tfc-view.js')).tfcViewCommand],
+  ['tfc sync', async () => (await import('./tfc-sync.js')).tfcSyncCommand],
 ];
 
-export type FoundCommand =
-  | { readonly command: Command<OptionSpecs>; readonly words: number }
-  | { readonly command?: undefined; readonly error: string };
+/** The names of every command, in help order. */
+export const commandNames: readonly string[] = COMMANDS.map(([name]) => name);
 
-/** The command named by the first words of `argv` (`env add`, `validate`, ...). */
+/** Every command, loaded, in help order (for `msp --help` and the reference page). */
+export function loadCommands(): Promise<Command<OptionSpecs>[]> {
+  return Promise.all(COMMANDS.map(([, load]) => load()));
+}
+
+export type FoundCommand =
+  | { readonly name: string; readonly load: LoadCommand; readonly words: number }
+  | { readonly name?: undefined; readonly error: string };
+
+/** The command named by the first words of `argv` (`env add`, `validate`, ...), not loaded yet. */
 export function findCommand(argv: readonly string[]): FoundCommand {
-  for (const command of [...commands].sort(
-    (a, b) => b.name.split(' ').length - a.name.split(' ').length,
+  for (const [name, load] of [...COMMANDS].sort(
+    ([a], [b]) => b.split(' ').length - a.split(' ').length,
   )) {
-    const words = command.name.split(' ');
-    if (words.every((word, i) => argv[i] === word)) return { command, words: words.length };
+    const words = name.split(' ');
+    if (words.every((word, i) => argv[i] === word)) return { name, load, words: words.length };
   }
   const first = argv[0] ?? '';
-  const group = commands.filter((c) => c.name.startsWith(`${first} `));
+  const group = commandNames.filter((name) => name.startsWith(`${first} `));
   if (group.length > 0) {
     const sub = argv[1];
-    const names = group.map((c) => c.name).join(', ');
+    const names = group.join(', ');
     return {
       error:
         sub === undefined || sub.startsWith('-')
@@ -55,7 +55,9 @@ export function findCommand(argv: readonly string[]): FoundCommand {
           : `unknown command "msp ${first} ${sub}"; did you mean one of: ${names}?`,
     };
   }
-  const suggestion = closest(first, [...new Set(commands.map((c) => c.name.split(' ')[0] ?? ''))]);
+  const suggestion = closest(first, [
+    ...new Set(commandNames.map((name) => name.split(' ')[0] ?? '')),
+  ]);
   return {
     error: `unknown command "${first}"${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}`,
   };

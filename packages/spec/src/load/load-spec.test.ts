@@ -44,6 +44,17 @@ describe('loadSpec', () => {
     });
   });
 
+  it('returns the text it read, valid or not', async () => {
+    const invalid = SPEC.replace('category: test', 'category: nope');
+    for (const text of [SPEC, invalid]) {
+      const dir = serviceDir({ 'service.yaml': text });
+      const result = await loadSpec(join(dir, 'service.yaml'), {
+        platform: DEFAULT_PLATFORM_CONFIG,
+      });
+      expect([result.ok, result.source]).toEqual([text === SPEC, text]);
+    }
+  });
+
   it('keeps the README without its header line', async () => {
     const dir = serviceDir({ 'service.yaml': SPEC, 'README.md': '# Shop\n\nSells things.\n' });
     const result = await loadSpec(join(dir, 'service.yaml'), { platform: DEFAULT_PLATFORM_CONFIG });

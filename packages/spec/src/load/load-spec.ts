@@ -26,8 +26,15 @@ export type LoadSpecResult =
       readonly assets: SpecAssets;
       readonly platform: PlatformConfig;
       readonly issues: readonly SpecIssue[];
+      /** The text of service.yaml, for code frames. */
+      readonly source: string;
     }
-  | { readonly ok: false; readonly issues: readonly SpecIssue[] };
+  | {
+      readonly ok: false;
+      readonly issues: readonly SpecIssue[];
+      /** The text of service.yaml, for code frames; absent when it cannot be read. */
+      readonly source?: string;
+    };
 
 /**
  * Reads service.yaml and the files beside it (README.md, BigQuery table
@@ -47,7 +54,7 @@ export async function loadSpec(
   if (typeof text !== 'string') return { ok: false, issues: [unreadable(display(path), text)] };
   const doc = parseSpec(text, display(path));
   const validation = validateSpec(doc, { platform });
-  if (!validation.ok) return validation;
+  if (!validation.ok) return { ...validation, source: text };
   const { spec } = validation;
   const issues: SpecIssue[] = [...validation.issues];
   const assets: { readme?: string; bigQueryTableSchemas: Map<string, string> } = {
@@ -85,8 +92,8 @@ export async function loadSpec(
   }
   const sorted = sortIssues(issues);
   return hasErrors(sorted)
-    ? { ok: false, issues: sorted }
-    : { ok: true, spec, assets, platform, issues: sorted };
+    ? { ok: false, issues: sorted, source: text }
+    : { ok: true, spec, assets, platform, issues: sorted, source: text };
 }
 
 async function readText(path: string): Promise<string | NodeJS.ErrnoException> {

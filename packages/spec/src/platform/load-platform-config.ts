@@ -12,9 +12,25 @@ export interface LoadedPlatformConfig {
   readonly config: PlatformConfig;
   /** The file read, or undefined when none was found and defaults apply. */
   readonly file: string | undefined;
+  /** The file's text (for code frames), when there is a file. */
+  readonly source?: string;
   /** Warnings (errors are thrown). */
   readonly issues: readonly SpecIssue[];
 }
+
+/**
+ * What `readPlatformConfig` found: the config, or every issue of an invalid or
+ * unreadable file; with the file's path and text for code frames.
+ */
+export type PlatformConfigReading =
+  | (LoadedPlatformConfig & { readonly ok: true })
+  | {
+      readonly ok: false;
+      readonly file: string;
+      /** Undefined when the file cannot be read. */
+      readonly source?: string;
+      readonly issues: readonly SpecIssue[];
+    };
 
 /** The nearest msp.config.yaml in `startDir` or one of its parents. */
 export async function findPlatformConfig(startDir: string): Promise<string | undefined> {
@@ -38,15 +54,47 @@ export async function findPlatformConfig(startDir: string): Promise<string | und
  * @throws {ConfigError} when the file exists but is unreadable or invalid.
  */
 export async function loadPlatformConfig(startDir: string): Promise<LoadedPlatformConfig> {
-  const file = await findPlatformConfig(startDir);
-  if (file === undefined) return { config: DEFAULT_PLATFORM_CONFIG, file: undefined, issues: [] };
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    throw new ConfigError(`cannot read ${file}`, [], { cause });
+  const reading = await readPlatformConfig(startDir);
+  if (reading.ok) {
+    const { ok: _ok, ...loaded } = reading;
+    return loaded;
   }
-  const result = parsePlatformConfig(text, file);
-  if (!result.ok) throw new ConfigError(`${file} is invalid`, result.issues);
-  return { config: result.config, file, issues: result.issues };
+  if (reading.source === undefined) {
+    const [issue] = reading.issues;
+    throw new ConfigError(`cannot read ${reading.file}`, [], { cause: issue?.message });
+  }
+  throw new ConfigError(`${reading.file} is invalid`, reading.issues);
+}
+
+/**
+ * `loadPlatformConfig` that never throws on bad input: an unreadable or invalid
+ * file is returned as issues, with the file's text for code frames.
+ */
+export async function readPlatformConfig(startDir: string): Promise<PlatformConfigReading> {
+  const file = await findPlatformConfig(startDir);
+  if (file === undefined)
+    return { ok: true, config: DEFAULT_PLATFORM_CONFIG, file: undefined, issues: [] };
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return {
+      ok: false,
+      file,
+      issues: [
+        {
+          code: 'file-unreadable',
+          severity: 'error',
+          path: '',
+          message: `cannot read the file (${code})`,
+          file,
+        },
+      ],
+    };
+  }
+  const result = parsePlatformConfig(source, file);
+  return result.ok
+    ? { ok: true, config: result.config, file, source, issues: result.issues }
+    : { ok: false, file, source, issues: result.issues };
 }

@@ -2,7 +2,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isConfigError } from '../errors.js';
-import { findPlatformConfig, loadPlatformConfig } from './load-platform-config.js';
+import {
+  findPlatformConfig,
+  loadPlatformConfig,
+  readPlatformConfig,
+} from './load-platform-config.js';
 import { parsePlatformConfig } from './parse-platform-config.js';
 import { DEFAULT_PLATFORM_CONFIG } from './resolve-platform-config.js';
 
@@ -42,6 +46,8 @@ describe('parsePlatformConfig', () => {
     ).toEqual([
       'invalid-format billingAccount 1:17',
       'unknown-field allowedRegion 2:1',
+      'state-backend state 4:3',
+      'state-backend state.organization 5:3',
       'invalid-format folders.test 7:9',
     ]);
     expect(result.issues[1]?.hint).toBe('did you mean "allowedRegions"?');
@@ -52,6 +58,24 @@ describe('parsePlatformConfig', () => {
     expect(
       result.issues.map((issue) => `${issue.code} ${issue.path} ${issue.line}:${issue.column}`),
     ).toEqual(['state-backend state 2:3', 'state-backend state.organization 3:3']);
+  });
+});
+
+describe('parsePlatformConfig with other errors', () => {
+  it('still requires the organization of a terraform-cloud backend', () => {
+    const result = parsePlatformConfig(
+      'terraformVersion: latest\nstate:\n  type: terraform-cloud\n  hostname: tfe.example.com\n',
+    );
+    expect(
+      result.issues.map((issue) => `${issue.code} ${issue.path} ${issue.line}:${issue.column}`),
+    ).toEqual(['invalid-format terraformVersion 1:19', 'state-backend state 3:3']);
+  });
+
+  it('does not call a malformed organization missing', () => {
+    const result = parsePlatformConfig('state:\n  type: terraform-cloud\n  organization: [acme]\n');
+    expect(result.issues.map((issue) => `${issue.code} ${issue.path}`)).toEqual([
+      'wrong-type state.organization',
+    ]);
   });
 });
 
@@ -92,5 +116,23 @@ describe('findPlatformConfig and loadPlatformConfig', () => {
     expect(String((caught as Error).message)).toContain(
       'msp.config.yaml:1:19 terraformVersion: must be a version such as "1.11.4" [invalid-format]',
     );
+  });
+
+  it('readPlatformConfig returns the issues and the text of an invalid file instead', async () => {
+    const reading = await readPlatformConfig(service);
+    expect(reading).toMatchObject({
+      ok: false,
+      file: join(service, 'msp.config.yaml'),
+      source: 'terraformVersion: latest\n',
+    });
+    expect(reading.issues.map((issue) => `${issue.code} ${issue.line}:${issue.column}`)).toEqual([
+      'invalid-format 1:19',
+    ]);
+  });
+
+  it('readPlatformConfig returns the config and text of a valid file', async () => {
+    const reading = await readPlatformConfig(root);
+    expect(reading.ok && reading.config.authenticationDomain).toBe('example.com');
+    expect(reading.source).toBe('authenticationDomain: example.com\n');
   });
 });

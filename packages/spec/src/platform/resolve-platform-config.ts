@@ -1,6 +1,7 @@
 import type { PlatformConfig, SecretLocation, StateBackend } from '../platform-config.js';
 import type { PlatformConfigSpec, StateSpec } from '../generated/platform-config-spec.js';
 import type { IssueInput } from '../yaml/yaml-document.js';
+import type { Loose } from '../validate/loose.js';
 import { DEFAULT_ALLOWED_LOCATIONS, DEFAULT_ALLOWED_REGIONS } from '../schema/defaults.js';
 import { PLATFORM_DEFAULTS, STATE_FIELDS } from '../schema/platform-schema.js';
 
@@ -77,9 +78,16 @@ function resolveState(state: StateSpec | undefined): StateBackend {
   };
 }
 
-/** Backend fields that do not belong to the chosen type, and required ones that are missing. */
-export function checkState(state: StateSpec | undefined): IssueInput[] {
-  if (state === undefined) return [];
+/**
+ * Backend fields that do not belong to the chosen type, and required ones that
+ * are missing. Also checks the well-formed part of a malformed config, where
+ * `malformed(field)` tells a malformed (removed) field from a missing one.
+ */
+export function checkState(
+  state: Loose<StateSpec> | undefined,
+  malformed: (field: string) => boolean = () => false,
+): IssueInput[] {
+  if (state?.type === undefined) return [];
   const issues: IssueInput[] = [];
   const allowed: readonly string[] = STATE_FIELDS[state.type];
   for (const key of Object.keys(state)) {
@@ -93,21 +101,30 @@ export function checkState(state: StateSpec | undefined): IssueInput[] {
       });
     }
   }
-  if (state.type === 'terraform-cloud' && state.organization === undefined) {
+  if (
+    state.type === 'terraform-cloud' &&
+    state.organization === undefined &&
+    !malformed('organization')
+  ) {
     issues.push({
       code: 'state-backend',
       path: ['state'],
       message: 'state type "terraform-cloud" requires "organization"',
     });
   }
-  if (state.type === 'gcs' && state.bucket === undefined) {
+  if (state.type === 'gcs' && state.bucket === undefined && !malformed('bucket')) {
     issues.push({
       code: 'state-backend',
       path: ['state'],
       message: 'state type "gcs" requires "bucket"',
     });
   }
-  if (state.type === 'terraform-cloud' && state.runMode === 'vcs' && state.vcs === undefined) {
+  if (
+    state.type === 'terraform-cloud' &&
+    state.runMode === 'vcs' &&
+    state.vcs === undefined &&
+    !malformed('vcs')
+  ) {
     issues.push({
       code: 'state-backend',
       path: ['state', 'runMode'],

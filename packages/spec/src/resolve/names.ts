@@ -15,7 +15,10 @@ export function cloudRunName(serviceID: string, envID: string, region: string): 
   return `${serviceID}-${envID}-${region}`;
 }
 
-export function regionOf(env: EnvironmentSpec, platform: PlatformConfig): string {
+export function regionOf(
+  env: { readonly locations?: { readonly gcpRegion?: string } },
+  platform: PlatformConfig,
+): string {
   return env.locations?.gcpRegion ?? platform.allowedRegions[0] ?? 'us-central1';
 }
 

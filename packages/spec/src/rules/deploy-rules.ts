@@ -4,9 +4,10 @@ import { environments } from './rule.js';
 
 export const deploySettings: Rule = {
   code: 'deploy-settings',
-  *check({ spec }) {
+  *check({ spec, malformed }) {
     for (const [env, , path] of environments(spec)) {
       const deploy = env.deploy;
+      if (deploy?.type === undefined) continue;
       const at = [...path, 'deploy'];
       if (deploy.type !== 'manual' && deploy.manual !== undefined) {
         yield {
@@ -24,7 +25,11 @@ export const deploySettings: Rule = {
           hint: 'remove deploy.subscription or set deploy.type to subscription',
         };
       }
-      if (deploy.type === 'subscription' && deploy.subscription === undefined) {
+      if (
+        deploy.type === 'subscription' &&
+        deploy.subscription === undefined &&
+        !malformed([...at, 'subscription'])
+      ) {
         yield {
           path: [...at, 'type'],
           message: 'no subscription specified when deploy type is subscription',

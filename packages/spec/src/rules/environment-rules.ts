@@ -8,6 +8,7 @@ export const duplicateEnvironment: Rule = {
   *check({ spec }) {
     const seen = new Set<string>();
     for (const [env, , path] of environments(spec)) {
+      if (env.id === undefined) continue;
       if (seen.has(env.id))
         yield {
           path: [...path, 'id'],
@@ -21,8 +22,11 @@ export const duplicateEnvironment: Rule = {
 export const projectDisplayNameTooLong: Rule = {
   code: 'project-display-name-too-long',
   *check({ spec }) {
+    const service = serviceName(spec);
+    if (service === undefined) return;
     for (const [env, , path] of environments(spec)) {
-      const name = projectDisplayName(serviceName(spec), env.id);
+      if (env.id === undefined) continue;
+      const name = projectDisplayName(service, env.id);
       if (name.length > 30) {
         yield {
           path: [...path, 'id'],
@@ -37,26 +41,29 @@ export const projectDisplayNameTooLong: Rule = {
 export const projectIDFormat: Rule = {
   code: 'project-id-format',
   *check({ spec }) {
-    const serviceID = spec.service.id;
+    const serviceID = spec.service?.id;
+    if (serviceID === undefined) return;
     for (const [env, , path] of environments(spec)) {
+      const { id, projectID } = env;
+      if (id === undefined || projectID === undefined) continue;
       const at = [...path, 'projectID'];
-      const format = `expecting format "${serviceID}-${env.id}-<suffix>"`;
-      if (!env.projectID.startsWith(`${serviceID}-`)) {
+      const format = `expecting format "${serviceID}-${id}-<suffix>"`;
+      if (!projectID.startsWith(`${serviceID}-`)) {
         yield {
           path: at,
-          message: `projectID "${env.projectID}" must start with the service ID: ${format}`,
+          message: `projectID "${projectID}" must start with the service ID: ${format}`,
           hint: 'msp init-env generates a valid project ID',
         };
-      } else if (!env.projectID.includes(`-${env.id}-`)) {
+      } else if (!projectID.includes(`-${id}-`)) {
         yield {
           path: at,
-          message: `projectID "${env.projectID}" must contain the environment ID: ${format}`,
+          message: `projectID "${projectID}" must contain the environment ID: ${format}`,
         };
       }
-      if (env.projectID.length > 30 || env.projectID.length < 6) {
+      if (projectID.length > 30 || projectID.length < 6) {
         yield {
           path: at,
-          message: `projectID "${env.projectID}" must be 6 to 30 characters long (it has ${env.projectID.length})`,
+          message: `projectID "${projectID}" must be 6 to 30 characters long (it has ${projectID.length})`,
           hint: 'use a shorter suffix or environment ID',
         };
       }
@@ -66,9 +73,14 @@ export const projectIDFormat: Rule = {
 
 export const cloudRunNameTooLong: Rule = {
   code: 'cloud-run-name-too-long',
-  *check({ spec, platform }) {
+  *check({ spec, platform, malformed }) {
+    const serviceID = spec.service?.id;
+    if (serviceID === undefined) return;
     for (const [env, , path] of environments(spec)) {
-      const name = cloudRunName(spec.service.id, env.id, regionOf(env, platform));
+      const locations = [...path, 'locations'];
+      if (env.id === undefined || malformed(locations) || malformed([...locations, 'gcpRegion']))
+        continue;
+      const name = cloudRunName(serviceID, env.id, regionOf(env, platform));
       if (name.length > 63) {
         yield {
           path: [...path, 'id'],
@@ -86,15 +98,19 @@ export const locationNotAllowed: Rule = {
     for (const [env, , path] of environments(spec)) {
       const locations = env.locations;
       if (locations === undefined) continue;
-      if (!platform.allowedRegions.includes(locations.gcpRegion)) {
+      if (
+        locations.gcpRegion !== undefined &&
+        !platform.allowedRegions.includes(locations.gcpRegion)
+      ) {
         yield {
           path: [...path, 'locations', 'gcpRegion'],
           message: `locations.gcpRegion "${locations.gcpRegion}" is not allowed; allowed: ${platform.allowedRegions.join(', ')}`,
           hint: 'the platform config (msp.config.yaml) lists allowedRegions',
         };
       }
-      const location = normalizeLocation(locations.gcpLocation);
-      if (!platform.allowedLocations.includes(location)) {
+      const location =
+        locations.gcpLocation === undefined ? undefined : normalizeLocation(locations.gcpLocation);
+      if (location !== undefined && !platform.allowedLocations.includes(location)) {
         yield {
           path: [...path, 'locations', 'gcpLocation'],
           message: `locations.gcpLocation "${locations.gcpLocation}" is not allowed; allowed: ${platform.allowedLocations.join(', ')}`,
@@ -109,9 +125,9 @@ export const duplicateDomain: Rule = {
   code: 'duplicate-domain',
   *check({ spec }) {
     const seen = new Map<string, string>();
-    for (const [env, , path] of environments(spec)) {
+    for (const [env, index, path] of environments(spec)) {
       const cloudflare = env.domain?.type === 'cloudflare' ? env.domain.cloudflare : undefined;
-      if (cloudflare === undefined) continue;
+      if (cloudflare?.subdomain === undefined || cloudflare.zone === undefined) continue;
       const dns = `${cloudflare.subdomain}.${cloudflare.zone}`;
       const other = seen.get(dns);
       if (other !== undefined) {
@@ -120,7 +136,7 @@ export const duplicateDomain: Rule = {
           message: `domain "${dns}" is configured more than once across environments (also in "${other}")`,
         };
       } else {
-        seen.set(dns, env.id);
+        seen.set(dns, env.id ?? `environments[${index}]`);
       }
     }
   },
@@ -128,10 +144,12 @@ export const duplicateDomain: Rule = {
 
 export const domainSettings: Rule = {
   code: 'domain-settings',
-  *check({ spec }) {
+  *check({ spec, malformed }) {
     for (const [env, , path] of environments(spec)) {
       const domain = env.domain;
-      if (domain === undefined) continue;
+      const at = [...path, 'domain'];
+      if (domain === undefined || malformed([...at, 'type']) || malformed([...at, 'cloudflare']))
+        continue;
       const type = domain.type ?? 'none';
       if (type === 'cloudflare' && domain.cloudflare === undefined) {
         yield {

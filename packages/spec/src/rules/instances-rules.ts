@@ -22,17 +22,16 @@ export const instanceResources: Rule = {
   code: 'instance-resources',
   *check({ spec }) {
     for (const [env, , path] of environments(spec)) {
-      yield* checkResources(env.instances.resources.cpu, env.instances.resources.memory, [
-        ...path,
-        'instances',
-        'resources',
-      ]);
+      const resources = env.instances?.resources;
+      if (resources?.memory === undefined) continue;
+      yield* checkResources(resources.cpu, resources.memory, [...path, 'instances', 'resources']);
     }
   },
 };
 
+/** `cpu` is undefined when it is malformed: only the memory is checked then. */
 function* checkResources(
-  cpu: number,
+  cpu: number | undefined,
   memory: string,
   path: readonly (string | number)[],
 ): Generator<Finding> {
@@ -58,6 +57,7 @@ function* checkResources(
     };
     return;
   }
+  if (cpu === undefined) return;
   const needCPU = CPU_FOR_MEMORY.find(([gib]) => bytes > gib * GIB);
   if (needCPU !== undefined && cpu < needCPU[1]) {
     yield {
@@ -76,9 +76,9 @@ function* checkResources(
 
 export const scalingRange: Rule = {
   code: 'scaling-range',
-  *check({ spec }) {
+  *check({ spec, malformed }) {
     for (const [env, , path] of environments(spec)) {
-      const scaling = env.instances.scaling;
+      const scaling = env.instances?.scaling;
       if (
         scaling?.minCount !== undefined &&
         scaling.maxCount !== undefined &&
@@ -91,6 +91,7 @@ export const scalingRange: Rule = {
       } else if (
         scaling?.minCount !== undefined &&
         scaling.maxCount === undefined &&
+        !malformed([...path, 'instances', 'scaling', 'maxCount']) &&
         scaling.minCount > 5
       ) {
         yield {
@@ -105,7 +106,7 @@ export const scalingRange: Rule = {
 
 export const healthProbes: Rule = {
   code: 'health-probes',
-  *check({ spec }) {
+  *check({ spec, malformed }) {
     for (const [env, , path] of environments(spec)) {
       const probes = env.healthProbes;
       if (probes === undefined) continue;
@@ -126,6 +127,7 @@ export const healthProbes: Rule = {
         }
         continue;
       }
+      if (malformed([...at, 'timeout'])) continue;
       const timeout = probes.timeout ?? SPEC_DEFAULTS.healthProbeTimeoutSeconds;
       if (probes.startupInterval !== undefined && probes.startupInterval < timeout) {
         yield {

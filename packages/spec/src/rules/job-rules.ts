@@ -11,7 +11,7 @@ export const cronInvalid: Rule = {
   code: 'cron-invalid',
   *check({ spec }) {
     for (const [env, , path] of environments(spec)) {
-      if (env.schedule === undefined) continue;
+      if (env.schedule?.cron === undefined) continue;
       const result = checkCron(env.schedule.cron);
       if (!result.ok) {
         yield {
@@ -28,7 +28,7 @@ export const cronInterval: Rule = {
   code: 'cron-interval',
   *check({ spec }) {
     for (const [env, , path] of environments(spec)) {
-      if (env.schedule === undefined) continue;
+      if (env.schedule?.cron === undefined) continue;
       const result = checkCron(env.schedule.cron);
       if (!result.ok) continue;
       const at = [...path, 'schedule', 'cron'];
@@ -54,10 +54,10 @@ export const cronInterval: Rule = {
 
 export const jobDeadline: Rule = {
   code: 'job-deadline',
-  *check({ spec }) {
+  *check({ spec, malformed }) {
     if (!isJob(spec)) return;
     for (const [env, , path] of environments(spec)) {
-      if (env.schedule === undefined) continue;
+      if (env.schedule === undefined || malformed([...path, 'deadlineSeconds'])) continue;
       const deadline = env.deadlineSeconds ?? SPEC_DEFAULTS.deadlineSeconds;
       if (deadline < 15 || deadline > 1800) {
         yield {

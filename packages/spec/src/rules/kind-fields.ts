@@ -45,7 +45,7 @@ export const jobRolloutDeploy: Rule = {
   *check({ spec }) {
     if (!isJob(spec)) return;
     for (const [env, , path] of environments(spec)) {
-      if (env.deploy.type === 'rollout') {
+      if (env.deploy?.type === 'rollout') {
         yield {
           path: [...path, 'deploy', 'type'],
           message: 'deploy type "rollout" is not supported for kind: job',
@@ -61,7 +61,7 @@ export const jobScaling: Rule = {
   *check({ spec }) {
     if (!isJob(spec)) return;
     for (const [env, , path] of environments(spec)) {
-      if (env.instances.scaling !== undefined) {
+      if (env.instances?.scaling !== undefined) {
         yield {
           path: [...path, 'instances', 'scaling'],
           at: 'key',

@@ -1,11 +1,12 @@
 /** Custom alert rules. */
 import { customAlertID } from '../resolve/names.js';
 import type { Rule } from './rule.js';
+import { items } from './rule.js';
 
 export const responseCodeRatio: Rule = {
   code: 'response-code-ratio',
-  *check({ spec }) {
-    for (const [index, alert] of (spec.monitoring?.alerts?.responseCodeRatios ?? []).entries()) {
+  *check({ spec, malformed }) {
+    for (const [alert, index] of items(spec.monitoring?.alerts?.responseCodeRatios)) {
       const path = ['monitoring', 'alerts', 'responseCodeRatios', index];
       if (alert.code !== undefined && alert.codeClass !== undefined) {
         yield {
@@ -14,7 +15,12 @@ export const responseCodeRatio: Rule = {
           message:
             'only one of responseCodeRatios[].code or responseCodeRatios[].codeClass should be specified',
         };
-      } else if (alert.code === undefined && alert.codeClass === undefined) {
+      } else if (
+        alert.code === undefined &&
+        alert.codeClass === undefined &&
+        !malformed([...path, 'code']) &&
+        !malformed([...path, 'codeClass'])
+      ) {
         yield {
           path,
           message: 'one of responseCodeRatios[].code or responseCodeRatios[].codeClass is required',
@@ -29,7 +35,8 @@ export const duplicateAlert: Rule = {
   code: 'duplicate-alert',
   *check({ spec }) {
     const ids = new Set<string>();
-    for (const [index, alert] of (spec.monitoring?.alerts?.responseCodeRatios ?? []).entries()) {
+    for (const [alert, index] of items(spec.monitoring?.alerts?.responseCodeRatios)) {
+      if (alert.id === undefined) continue;
       if (ids.has(alert.id)) {
         yield {
           path: ['monitoring', 'alerts', 'responseCodeRatios', index, 'id'],
@@ -39,7 +46,8 @@ export const duplicateAlert: Rule = {
       ids.add(alert.id);
     }
     const names = new Set<string>();
-    for (const [index, alert] of (spec.monitoring?.alerts?.customAlerts ?? []).entries()) {
+    for (const [alert, index] of items(spec.monitoring?.alerts?.customAlerts)) {
+      if (alert.name === undefined) continue;
       const id = customAlertID(alert.name);
       if (names.has(id)) {
         yield {

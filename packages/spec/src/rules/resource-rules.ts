@@ -1,15 +1,16 @@
 /** Cloud SQL sizing, publications, and settings that need the platform config. */
 import type { Rule } from './rule.js';
-import { environments } from './rule.js';
+import { environments, items } from './rule.js';
 import { SPEC_DEFAULTS } from '../schema/defaults.js';
 
 export const postgreSQLResources: Rule = {
   code: 'postgresql-resources',
-  *check({ spec }) {
+  *check({ spec, malformed }) {
     for (const [env, , path] of environments(spec)) {
       const pg = env.resources?.postgreSQL;
-      if (pg === undefined) continue;
       const at = [...path, 'resources', 'postgreSQL'];
+      // A malformed value must not be replaced by its default here.
+      if (pg === undefined || malformed([...at, 'cpu']) || malformed([...at, 'memoryGB'])) continue;
       const cpu = pg.cpu ?? SPEC_DEFAULTS.postgreSQLCPU;
       const memoryGB = pg.memoryGB ?? SPEC_DEFAULTS.postgreSQLMemoryGB;
       if (cpu !== 1 && cpu % 2 !== 0)
@@ -38,9 +39,10 @@ export const publicationDuplicate: Rule = {
   *check({ spec }) {
     for (const [env, , path] of environments(spec)) {
       const seen = new Set<string>();
-      for (const [index, publication] of (
-        env.resources?.postgreSQL?.logicalReplication?.publications ?? []
-      ).entries()) {
+      for (const [publication, index] of items(
+        env.resources?.postgreSQL?.logicalReplication?.publications,
+      )) {
+        if (publication.name === undefined) continue;
         if (seen.has(publication.name)) {
           yield {
             path: [

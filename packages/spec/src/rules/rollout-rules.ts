@@ -1,11 +1,11 @@
 /** rollout.stages and deploy.type rollout must agree. */
 import type { Rule } from './rule.js';
-import { environments } from './rule.js';
+import { environments, items } from './rule.js';
 
 export const rolloutEmpty: Rule = {
   code: 'rollout-empty',
   *check({ spec }) {
-    if (spec.rollout !== undefined && spec.rollout.stages.length === 0) {
+    if (spec.rollout?.stages !== undefined && spec.rollout.stages.length === 0) {
       yield {
         path: ['rollout', 'stages'],
         message: 'rollout spec is defined but contains no stages',
@@ -18,8 +18,11 @@ export const rolloutEmpty: Rule = {
 export const rolloutUnknownEnvironment: Rule = {
   code: 'rollout-unknown-environment',
   *check({ spec }) {
-    const ids = spec.environments.map((env) => env.id);
-    for (const [index, stage] of (spec.rollout?.stages ?? []).entries()) {
+    const ids = (spec.environments ?? []).map((env) => env?.id);
+    // An environment whose ID is malformed could be the one a stage names.
+    if (ids.includes(undefined)) return;
+    for (const [stage, index] of items(spec.rollout?.stages)) {
+      if (stage.environment === undefined) continue;
       if (!ids.includes(stage.environment)) {
         yield {
           path: ['rollout', 'stages', index, 'environment'],
@@ -35,7 +38,8 @@ export const rolloutDuplicateStage: Rule = {
   code: 'rollout-duplicate-stage',
   *check({ spec }) {
     const seen = new Set<string>();
-    for (const [index, stage] of (spec.rollout?.stages ?? []).entries()) {
+    for (const [stage, index] of items(spec.rollout?.stages)) {
+      if (stage.environment === undefined) continue;
       if (seen.has(stage.environment)) {
         yield {
           path: ['rollout', 'stages', index, 'environment'],
@@ -49,9 +53,14 @@ export const rolloutDuplicateStage: Rule = {
 
 export const rolloutDeployType: Rule = {
   code: 'rollout-deploy-type',
-  *check({ spec }) {
-    const staged = new Set((spec.rollout?.stages ?? []).map((stage) => stage.environment));
+  *check({ spec, malformed }) {
+    const stages = (spec.rollout?.stages ?? []).map((stage) => stage?.environment);
+    // A malformed stage could name any environment.
+    if (stages.includes(undefined) || malformed(['rollout']) || malformed(['rollout', 'stages']))
+      return;
+    const staged = new Set(stages);
     for (const [env, , path] of environments(spec)) {
+      if (env.id === undefined || env.deploy?.type === undefined) continue;
       const isRollout = env.deploy.type === 'rollout';
       if (staged.has(env.id) && !isRollout) {
         yield {

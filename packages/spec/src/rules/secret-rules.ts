@@ -18,7 +18,7 @@ export const secretReference: Rule = {
           };
       }
       for (const [name, volume] of Object.entries(env.secretVolumes ?? {})) {
-        if (volume === undefined) continue;
+        if (volume?.secret === undefined) continue;
         const parsed = parseSecretReference(volume.secret);
         if (!parsed.ok)
           yield {
@@ -37,7 +37,7 @@ export const secretMountPath: Rule = {
     for (const [env, , path] of environments(spec)) {
       const seen = new Map<string, string>();
       for (const [name, volume] of Object.entries(env.secretVolumes ?? {})) {
-        if (volume === undefined) continue;
+        if (volume?.mountPath === undefined) continue;
         const at = [...path, 'secretVolumes', name, 'mountPath'];
         const split = splitMountPath(volume.mountPath);
         if (split === undefined) {

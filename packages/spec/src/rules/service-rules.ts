@@ -1,13 +1,14 @@
 /** Rules on the `service` block. */
 import type { Rule } from './rule.js';
-import { environments } from './rule.js';
+import { environments, items } from './rule.js';
 
 export const notionPageRequired: Rule = {
   code: 'notion-page-required',
-  *check({ spec }) {
-    if (spec.service.notionPageID !== undefined) return;
+  *check({ spec, malformed }) {
+    if (spec.service === undefined || spec.service.notionPageID !== undefined) return;
+    if (malformed(['service', 'notionPageID'])) return;
     for (const [env, , path] of environments(spec)) {
-      if (env.category !== 'test') {
+      if (env.category !== undefined && env.category !== 'test') {
         yield {
           path: [...path, 'category'],
           message: `environment "${env.id}" in category "${env.category}" requires service.notionPageID to be set`,
@@ -21,7 +22,7 @@ export const notionPageRequired: Rule = {
 export const notionPageIDInvalid: Rule = {
   code: 'notion-page-id-invalid',
   *check({ spec }) {
-    const id = spec.service.notionPageID;
+    const id = spec.service?.notionPageID;
     if (id === undefined) return;
     if (id.includes('.notion.') || id.includes('://') || id.includes('/')) {
       yield {
@@ -45,7 +46,7 @@ const CUSTOM_ROLE = /^(projects|organizations)\/[a-z0-9_-]+\/roles\/[a-zA-Z_.]+$
 export const iamRoleInvalid: Rule = {
   code: 'iam-role-invalid',
   *check({ spec }) {
-    for (const [index, role] of (spec.service.iam?.roles ?? []).entries()) {
+    for (const [role, index] of items(spec.service?.iam?.roles)) {
       if (!PREDEFINED_ROLE.test(role) && !CUSTOM_ROLE.test(role)) {
         yield {
           path: ['service', 'iam', 'roles', index],
@@ -60,7 +61,7 @@ export const iamRoleInvalid: Rule = {
 export const descriptionTODO: Rule = {
   code: 'description-todo',
   *check({ spec }) {
-    if (spec.service.description.trim().toUpperCase() === 'TODO') {
+    if (spec.service?.description?.trim().toUpperCase() === 'TODO') {
       yield {
         path: ['service', 'description'],
         severity: 'warning',

@@ -1,15 +1,15 @@
 /** Turns one ajv error into an issue input: code, path, message and hint. */
-import type { ErrorObject } from 'ajv';
+import type { ValidationError } from './compiled-validator.js';
 import type { FieldPath } from '../issues/spec-issue.js';
 import type { JsonSchema } from '../schema/json-schema.js';
 import type { IssueInput } from '../yaml/yaml-document.js';
 import { describeValue } from '../yaml/parse-yaml.js';
 import { didYouMean } from './did-you-mean.js';
 
-export function ajvIssue(error: ErrorObject): IssueInput | undefined {
+export function ajvIssue(error: ValidationError): IssueInput | undefined {
   const path = pointerToPath(error.instancePath);
-  const parent = (error.parentSchema ?? {}) as JsonSchema;
-  const params = error.params as Record<string, unknown>;
+  const parent: JsonSchema = error.parentSchema ?? {};
+  const params = error.params;
   const hint = parent['x-hint'];
   const withHint = (input: IssueInput): IssueInput =>
     hint === undefined || input.hint !== undefined ? input : { ...input, hint };

@@ -8,14 +8,17 @@ import type { EnvironmentSpec, ServiceSpec } from '../generated/service-spec.js'
 import type { FieldPath } from '../issues/spec-issue.js';
 import { SPEC_DEFAULTS } from '../schema/defaults.js';
 import type { IssueInput } from '../yaml/yaml-document.js';
+import type { Loose } from './loose.js';
 
-export interface Migration {
-  readonly spec: ServiceSpec;
+export interface Migration<S> {
+  readonly spec: S;
   readonly issues: readonly IssueInput[];
 }
 
-export function migrateLegacyFields(input: ServiceSpec): Migration {
-  const spec = structuredClone(input);
+/** Works on a well-formed spec and on the well-formed parts of one (see `Loose`). */
+export function migrateLegacyFields<S extends Loose<ServiceSpec>>(input: S): Migration<S> {
+  const copy = structuredClone(input);
+  const spec: Loose<ServiceSpec> = copy;
   const issues: IssueInput[] = [];
   const deprecated = (path: FieldPath, message: string, hint: string) =>
     issues.push({ code: 'deprecated-field', severity: 'warning', path, at: 'key', message, hint });
@@ -28,7 +31,8 @@ export function migrateLegacyFields(input: ServiceSpec): Migration {
       hint: `remove "${old}"`,
     });
 
-  for (const [index, env] of spec.environments.entries()) {
+  for (const [index, env] of (spec.environments ?? []).entries()) {
+    if (env === undefined) continue;
     const path: FieldPath = ['environments', index];
     migrateProbes(env, path, deprecated, conflict);
     if (env.schedule?.deadline !== undefined) {
@@ -110,7 +114,7 @@ export function migrateLegacyFields(input: ServiceSpec): Migration {
     );
     delete spec.monitoring.nobl9;
   }
-  return { spec, issues };
+  return { spec: copy, issues };
 }
 
 type Report = (path: FieldPath, message: string, hint: string) => void;
@@ -118,7 +122,7 @@ type Conflict = (path: FieldPath, old: string, replacement: string) => void;
 
 /** startupProbe/livenessProbe (timeouts and intervals default to 1 s) → healthProbes. */
 function migrateProbes(
-  env: EnvironmentSpec,
+  env: Loose<EnvironmentSpec>,
   path: FieldPath,
   deprecated: Report,
   conflict: Conflict,

@@ -1,4 +1,4 @@
-import type { ErrorObject } from 'ajv';
+import type { ValidationError } from './compiled-validator.js';
 import { parseSpec } from '../parse-spec.js';
 import { resolvePlatformConfig } from '../platform/resolve-platform-config.js';
 import { ajvIssue } from './ajv-issue.js';
@@ -73,7 +73,7 @@ describe('ajvIssue', () => {
       schemaPath: '#',
       params: {},
       message: 'must NOT have fewer than 1 properties',
-    } as ErrorObject;
+    } as ValidationError;
     expect(ajvIssue(error)).toEqual({
       code: 'schema-violation',
       path: ['a', 0],
