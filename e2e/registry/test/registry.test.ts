@@ -18,6 +18,7 @@ import { PACKAGE_DIRS, readManifest, templateAppDir } from './support/workspace.
 const uplink = execFileSync('npm', ['config', 'get', 'registry'], {
   env: cleanEnv(),
   encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'ignore'],
 }).trim();
 
 /** Third-party packages come through the registry npm uses; without it nothing can be installed. */
