@@ -13,7 +13,7 @@ import { startApp } from './support/app-process.js';
 import { startLocalRegistry, type LocalRegistry } from './support/local-registry.js';
 import { cleanEnv, run } from './support/run.js';
 import { waitFor } from './support/wait-for.js';
-import { PACKAGE_DIRS, readManifest, templateAppDir } from './support/workspace.js';
+import { PACKAGE_DIRS, readManifest, templateAppDir, WORKSPACE_ROOT } from './support/workspace.js';
 
 const uplink = execFileSync('npm', ['config', 'get', 'registry'], {
   env: cleanEnv(),
@@ -57,8 +57,10 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+const templateName = path.relative(WORKSPACE_ROOT, templateAppDir());
+
 testIfOnline(
-  'the template app installs @msp/* from a registry, builds, starts and answers /-/healthz',
+  `the template app (${templateName}) installs @msp/* from a registry, builds, starts and answers /-/healthz`,
   async () => {
     const local = await startLocalRegistry(mkdtempSync(path.join(work, 'verdaccio-')), uplink);
     registry = local;
