@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const WORKSPACE_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
@@ -8,11 +8,9 @@ export const PACKAGE_DIRS = ['spec', 'terraform-gen', 'runtime', 'cli'].map((nam
   path.join(WORKSPACE_ROOT, 'packages', name),
 );
 
-/** The example app when it exists, else the stand-in fixture with the same contract. */
+/** The example app, which users copy as the template for a new service. */
 export function templateAppDir(): string {
-  const example = path.join(WORKSPACE_ROOT, 'apps', 'msp-example');
-  if (existsSync(path.join(example, 'package.json'))) return example;
-  return path.join(__dirname, '..', 'fixtures', 'template-app');
+  return path.join(WORKSPACE_ROOT, 'apps', 'msp-example');
 }
 
 export interface Manifest {
