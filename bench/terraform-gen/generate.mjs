@@ -9,7 +9,8 @@ const { synthesize, renderStackSet } = await import('@msp/terraform-gen');
 const { FIXTURES } = await import('../../packages/terraform-gen/test/fixtures/index.ts');
 
 const runs = Number(process.argv[2] ?? 500);
-const render = (f) => renderStackSet(synthesize(f.resolved, f.platform, { imageTags: f.imageTags }));
+const render = (f) =>
+  renderStackSet(synthesize(f.resolved, f.platform, { imageTags: f.imageTags }));
 const size = (files) => [...files.values()].reduce((n, s) => n + s.length, 0);
 const [name, fixture] = Object.entries(FIXTURES)
   .map(([n, f]) => [n, f, size(render(f))])
@@ -27,6 +28,12 @@ for (let i = 0; i < runs; i++) {
 times.sort((a, b) => a - b);
 const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(2);
 const envs = fixture.resolved.environments.length;
-console.log(`terraform-gen: largest fixture (${name}), ${envs} environments, ${files.size} files, ${size(files)} bytes`);
-console.log(`runs ${runs}: median ${at(0.5)} ms, p95 ${at(0.95)} ms, min ${times[0].toFixed(2)} ms`);
-console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown cpu'} x${os.cpus().length}`);
+console.log(
+  `terraform-gen: largest fixture (${name}), ${envs} environments, ${files.size} files, ${size(files)} bytes`,
+);
+console.log(
+  `runs ${runs}: median ${at(0.5)} ms, p95 ${at(0.95)} ms, min ${times[0].toFixed(2)} ms`,
+);
+console.log(
+  `node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown cpu'} x${os.cpus().length}`,
+);

@@ -17,7 +17,11 @@ registerHooks({
   resolve(specifier, context, next) {
     const alias = aliases[specifier];
     if (alias) return { url: pathToFileURL(path.join(root, alias)).href, shortCircuit: true };
-    if (specifier.startsWith('.') && specifier.endsWith('.js') && context.parentURL?.endsWith('.ts')) {
+    if (
+      specifier.startsWith('.') &&
+      specifier.endsWith('.js') &&
+      context.parentURL?.endsWith('.ts')
+    ) {
       const ts = new URL(specifier.replace(/\.js$/, '.ts'), context.parentURL);
       if (fs.existsSync(fileURLToPath(ts))) return { url: ts.href, shortCircuit: true };
     }
@@ -26,6 +30,10 @@ registerHooks({
   load(url, context, next) {
     if (!url.endsWith('.ts')) return next(url, context);
     const source = fs.readFileSync(fileURLToPath(url), 'utf8');
-    return { format: 'module', source: stripTypeScriptTypes(source, { mode: 'transform' }), shortCircuit: true };
+    return {
+      format: 'module',
+      source: stripTypeScriptTypes(source, { mode: 'transform' }),
+      shortCircuit: true,
+    };
   },
 });
