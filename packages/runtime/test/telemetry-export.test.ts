@@ -10,10 +10,11 @@ interface OtlpSpan {
   traceId: string;
   spanId: string;
   parentSpanId?: string;
+  attributes?: OtlpAttribute[];
 }
 interface OtlpAttribute {
   key: string;
-  value: { stringValue?: string };
+  value: { stringValue?: string; intValue?: number | string };
 }
 interface TraceExport {
   resourceSpans: {
@@ -100,6 +101,14 @@ describe('telemetry export from a real process', () => {
     );
     const server = spans.find((s) => s.kind === SERVER);
     expect(server).toMatchObject({ name: 'GET', traceId: TRACE_ID, parentSpanId: PARENT_ID });
+    expect(server?.attributes).toEqual(
+      expect.arrayContaining([
+        { key: 'http.request.method', value: { stringValue: 'GET' } },
+        { key: 'url.scheme', value: { stringValue: 'http' } },
+        { key: 'url.path', value: { stringValue: '/work' } },
+        { key: 'http.response.status_code', value: { intValue: 200 } },
+      ]),
+    );
     const children = spans
       .filter((s) => s.parentSpanId === server?.spanId)
       .map((s) => [s.name, s.kind]);
