@@ -2,20 +2,29 @@
 // throughput with tracing on, and idle memory, each against a bare node:http
 // server. Needs PostgreSQL and Redis (PGHOST/PGPORT/PGUSER/PGDATABASE,
 // REDIS_URL; local defaults) and a build: `npx nx run runtime:build`.
-// Run: npx node bench/runtime/run.mjs [--runs 10] [--seconds 5] [--env KEY=VALUE,...] [--only throughput]
+// Run: npx node bench/runtime/run.mjs [--runs 10] [--seconds 5] [--repeat 1] [--env KEY=VALUE,...] [--only throughput] [--json]
 // --env adds variables to the full server (for example OTEL_TRACES_SAMPLER=traceidratio,OTEL_TRACES_SAMPLER_ARG=0.1).
+// Bare and full runs alternate, so a change in the machine's load hits both alike. --repeat runs each
+// throughput measurement that many times. --json prints one JSON document (bench/README.md) on stdout
+// and the progress on stderr.
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { printArea } from '../lib/area-output.mjs';
 
+const json = process.argv.includes('--json');
 const args = new Map(
   process.argv
     .slice(2)
+    .filter((a) => a !== '--json')
     .flatMap((a, i, all) => (a.startsWith('--') ? [[a.slice(2), all[i + 1]]] : [])),
 );
 const RUNS = Number(args.get('runs') ?? 10);
 const SECONDS = Number(args.get('seconds') ?? 5);
+const REPEAT = Number(args.get('repeat') ?? 1);
+// With --json, stdout carries only the JSON document.
+const log = json ? (...parts) => console.error(...parts) : (...parts) => console.log(...parts);
 const CONCURRENCY = 32;
 let nextPort = 19_100;
 
@@ -96,15 +105,21 @@ async function stop(child) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function coldStart(name) {
-  const times = [];
+async function coldStartOnce(name) {
+  const { child, port, started } = start(name);
+  await waitHealthy(port);
+  const ms = performance.now() - started;
+  await stop(child);
+  return ms;
+}
+
+/** Cold-start samples of both variants, alternating bare and full. */
+async function coldStarts() {
+  const times = { bare: [], full: [] };
   for (let i = 0; i < RUNS; i++) {
-    const { child, port, started } = start(name);
-    await waitHealthy(port);
-    times.push(performance.now() - started);
-    await stop(child);
+    for (const name of ['bare', 'full']) times[name].push(await coldStartOnce(name));
   }
-  return median(times);
+  return times;
 }
 
 /** Requests per second, and the server's own CPU time per request (stable on a shared machine). */
@@ -142,15 +157,20 @@ async function idleMemory(name) {
   return rss / 1024 / 1024;
 }
 
-console.log(
-  `node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model}), runs=${RUNS}, seconds=${SECONDS}`,
+const results = [];
+const record = (name, series, unit, group, samples) =>
+  results.push({ name, series, unit, group, samples });
+log(
+  `node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model}), runs=${RUNS}, seconds=${SECONDS}, repeat=${REPEAT}`,
 );
 const wanted = (name) => only === undefined || only === name;
 if (wanted('cold')) {
-  const cold = { bare: await coldStart('bare'), full: await coldStart('full') };
-  const ratio = (cold.full / cold.bare).toFixed(2);
-  console.log(
-    `cold start to healthy /-/healthz (median): bare ${cold.bare.toFixed(0)} ms, full ${cold.full.toFixed(0)} ms, ratio ${ratio}x (goal <= 2x)`,
+  const cold = await coldStarts();
+  record('cold start, bare', 'bare', 'ms', 'cold start', cold.bare);
+  record('cold start, full', 'full', 'ms', 'cold start', cold.full);
+  const [bare, full] = [median(cold.bare), median(cold.full)];
+  log(
+    `cold start to healthy /-/healthz (median): bare ${bare.toFixed(0)} ms, full ${full.toFixed(0)} ms, ratio ${(full / bare).toFixed(2)}x (goal <= 2x)`,
   );
 }
 if (wanted('throughput')) {
@@ -158,20 +178,67 @@ if (wanted('throughput')) {
     ['/hello', 'a trivial route'],
     ['/work', 'one pg query + one Redis PING'],
   ]) {
-    const bare = await throughput('bare', route);
-    const full = await throughput('full', route);
-    console.log(
-      `throughput, ${what} (${CONCURRENCY} keep-alive clients): bare ${bare.rps.toFixed(0)} req/s, traced ${full.rps.toFixed(0)} req/s, ratio ${(full.rps / bare.rps).toFixed(2)}x (goal >= 0.8x)`,
+    const runs = { bare: [], full: [] };
+    for (let i = 0; i < REPEAT; i++) {
+      for (const name of ['bare', 'full']) runs[name].push(await throughput(name, route));
+    }
+    for (const name of ['bare', 'full']) {
+      record(
+        `${route} req/s, ${name}`,
+        name,
+        'req/s',
+        `${route} throughput`,
+        runs[name].map((r) => r.rps),
+      );
+      record(
+        `${route} CPU/request, ${name}`,
+        name,
+        'µs',
+        `${route} server CPU per request`,
+        runs[name].map((r) => r.cpuPerRequest),
+      );
+    }
+    const m = (name, key) => median(runs[name].map((r) => r[key]));
+    log(
+      `throughput, ${what} (${CONCURRENCY} keep-alive clients): bare ${m('bare', 'rps').toFixed(0)} req/s, traced ${m('full', 'rps').toFixed(0)} req/s, ratio ${(m('full', 'rps') / m('bare', 'rps')).toFixed(2)}x (goal >= 0.8x)`,
     );
-    console.log(
-      `  server CPU per request: bare ${bare.cpuPerRequest.toFixed(1)} µs, traced ${full.cpuPerRequest.toFixed(1)} µs, capacity ratio ${(bare.cpuPerRequest / full.cpuPerRequest).toFixed(2)}x`,
+    log(
+      `  server CPU per request: bare ${m('bare', 'cpuPerRequest').toFixed(1)} µs, traced ${m('full', 'cpuPerRequest').toFixed(1)} µs, capacity ratio ${(m('bare', 'cpuPerRequest') / m('full', 'cpuPerRequest')).toFixed(2)}x`,
     );
   }
 }
 if (wanted('memory')) {
   const mem = { bare: await idleMemory('bare'), full: await idleMemory('full') };
-  console.log(
-    `idle RSS after GC: bare ${mem.bare.toFixed(1)} MiB, full ${mem.full.toFixed(1)} MiB`,
-  );
+  record('idle RSS, bare', 'bare', 'MiB', 'idle memory', [mem.bare]);
+  record('idle RSS, full', 'full', 'MiB', 'idle memory', [mem.full]);
+  log(`idle RSS after GC: bare ${mem.bare.toFixed(1)} MiB, full ${mem.full.toFixed(1)} MiB`);
 }
 sink.kill('SIGTERM');
+if (json) {
+  const extra = args.get('env');
+  printArea(
+    {
+      area: 'runtime',
+      title: `Runtime: cold start, throughput, idle memory${extra === undefined ? '' : ` (${extra})`}`,
+      command: `node bench/runtime/run.mjs ${process.argv.slice(2).join(' ')}`,
+      description: [
+        'Cold start: spawn to the first 200 from /-/healthz. "full" has telemetry exporting OTLP, Sentry, a PostgreSQL pool and a Redis client whose health checks /-/healthz runs; "bare" is a node:http server.',
+        `Throughput: ${CONCURRENCY} keep-alive clients for ${SECONDS} s per run on /hello (trivial) and /work (one query and one Redis PING); the server's CPU time per request is steadier than requests per second on a shared machine.`,
+      ],
+      results,
+      ratios: [
+        {
+          name: 'cold start: full / bare (goal ≤ 2)',
+          numerator: 'cold start, full',
+          denominator: 'cold start, bare',
+        },
+        ...['/hello', '/work'].map((route) => ({
+          name: `${route} capacity: bare CPU / full CPU (goal ≥ 0.8)`,
+          numerator: `${route} CPU/request, bare`,
+          denominator: `${route} CPU/request, full`,
+        })),
+      ],
+    },
+    true,
+  );
+}

@@ -78,6 +78,44 @@ describe('startSentry', () => {
     expect(events[1]?.['extra']).not.toHaveProperty('error');
   });
 
+  it('sends what was captured before the client finished loading when closed right away', async () => {
+    const started = await startSentry({
+      env: { SENTRY_DSN: sentry.dsn },
+      serviceName: 'example',
+      serviceVersion: '1',
+      logger: recordingLogger(),
+    });
+    // Captured synchronously after start, before the client has loaded.
+    for (const n of [1, 2, 3]) started?.captureLogRecord({ level: 'error', message: `early ${n}` });
+    await started?.close();
+
+    const messages = sentry.items.filter((item) => item.type === 'event').map((i) => i.payload);
+    expect(messages.map((e) => e['message'])).toEqual(['early 1', 'early 2', 'early 3']);
+  });
+
+  it('reports an unhandled rejection and keeps the process running', async () => {
+    const logger = recordingLogger();
+    reporter = await startSentry({
+      env: { SENTRY_DSN: sentry.dsn },
+      serviceName: 'example',
+      serviceVersion: '1',
+      logger,
+    });
+    process.emit('unhandledRejection', new SyntaxError('nobody caught me'), Promise.resolve());
+    expect(await reporter?.flush()).toBe(true);
+
+    const event = sentry.items.find((item) => item.type === 'event')?.payload;
+    expect(event).toMatchObject({
+      level: 'error',
+      exception: {
+        values: [{ type: 'SyntaxError', value: 'nobody caught me', mechanism: { handled: false } }],
+      },
+    });
+    expect(logger.lines.map((l) => l.message)).toContain(
+      'unhandled promise rejection (reported to Sentry)',
+    );
+  });
+
   it('checks a scheduled job in as in_progress, then with its outcome and the monitor config', async () => {
     reporter = await startSentry({
       env: {

@@ -75,6 +75,14 @@ describe('telemetry export from a real process', () => {
     const spans = receivedSpans(receiver);
     const server = spans.find((s) => s.kind === SERVER);
     expect(server).toMatchObject({ name: 'GET', traceId: TRACE_ID, parentSpanId: PARENT_ID });
+    expect(server?.attributes).toEqual(
+      expect.arrayContaining([
+        { key: 'http.request.method', value: { stringValue: 'GET' } },
+        { key: 'url.scheme', value: { stringValue: 'http' } },
+        { key: 'url.path', value: { stringValue: '/work' } },
+        { key: 'http.response.status_code', value: { intValue: 200 } },
+      ]),
+    );
     const children = spans
       .filter((s) => s.parentSpanId === server?.spanId)
       .map((s) => [s.name, s.kind]);

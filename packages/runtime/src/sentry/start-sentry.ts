@@ -1,7 +1,6 @@
 import type { LogFields } from '../logging/log-record.js';
 import type { RuntimeEnv, StructuredLogger } from '../telemetry/runtime-types.js';
 import { IntegrationConfigError, envValue } from '../telemetry/runtime-types.js';
-import { jobMonitor } from './job-monitor.js';
 
 export interface SentryOptions {
   readonly env: RuntimeEnv;
@@ -39,77 +38,18 @@ export interface SentryReporter {
  * Starts Sentry error reporting when `SENTRY_DSN` is set (else resolves
  * undefined and loads nothing). Environment is `ENVIRONMENT_ID`, release
  * `<name>@<version>`. Sentry does not set up OpenTelemetry here: the runtime
- * owns the one SDK, and events carry the active OpenTelemetry trace.
- * Uncaught exceptions and unhandled rejections are reported.
+ * owns the one SDK, and events carry the OpenTelemetry trace active where
+ * they were captured. Uncaught exceptions and unhandled rejections are
+ * reported. The client loads in the background, off the start-up path:
+ * records captured meanwhile are queued (bounded), and `flush()`/`close()`
+ * wait for it.
  */
 export async function startSentry(options: SentryOptions): Promise<SentryReporter | undefined> {
   const dsn = envValue(options.env, 'SENTRY_DSN');
   if (dsn === undefined) return undefined;
   checkDsn(dsn);
-  const [Sentry, { trace }] = await Promise.all([
-    import('@sentry/node'),
-    import('@opentelemetry/api'),
-  ]);
-  const client = Sentry.initWithoutDefaultIntegrations({
-    dsn,
-    environment: envValue(options.env, 'ENVIRONMENT_ID') ?? 'unknown',
-    release: `${options.serviceName}@${options.serviceVersion}`,
-    enableOpenTelemetrySetup: false,
-    enableRuntimeChannelInjection: false,
-    integrations: [
-      Sentry.onUncaughtExceptionIntegration(),
-      Sentry.onUnhandledRejectionIntegration(),
-      Sentry.linkedErrorsIntegration(),
-      Sentry.dedupeIntegration(),
-      Sentry.nodeContextIntegration(),
-    ],
-    initialScope: {
-      tags: {
-        'resource.service.name': options.serviceName,
-        'resource.service.version': options.serviceVersion,
-      },
-    },
-  });
-  // Link events to the OpenTelemetry trace active where they were captured.
-  Sentry.addEventProcessor((event) => {
-    const span = trace.getActiveSpan()?.spanContext();
-    if (span === undefined) return event;
-    return {
-      ...event,
-      contexts: { ...event.contexts, trace: { trace_id: span.traceId, span_id: span.spanId } },
-    };
-  });
-
-  return {
-    captureLogRecord(record) {
-      if (record.level !== 'error') return;
-      const { error, ...extra } = record.fields ?? {};
-      if (error instanceof Error)
-        Sentry.captureException(error, { extra: { ...extra, message: record.message } });
-      else Sentry.captureMessage(record.message, { level: 'error', extra: record.fields ?? {} });
-    },
-    startJobCheckIn(name) {
-      const monitor = jobMonitor(name, options.env);
-      if (monitor === undefined) return async () => {};
-      const started = performance.now();
-      const checkInId = Sentry.captureCheckIn(
-        { monitorSlug: monitor.slug, status: 'in_progress' },
-        monitor.config,
-      );
-      return async (status) => {
-        const duration = (performance.now() - started) / 1_000;
-        Sentry.captureCheckIn(
-          { monitorSlug: monitor.slug, status, checkInId, duration },
-          monitor.config,
-        );
-        await Sentry.flush(1_000);
-      };
-    },
-    flush: (timeoutMs = 2_000) => Sentry.flush(timeoutMs),
-    close: async (timeoutMs = 2_000) => {
-      await client?.close(timeoutMs);
-    },
-  };
+  const { sentryReporter } = await import('./sentry-reporter.js');
+  return sentryReporter(dsn, options);
 }
 
 /** A DSN is `https://<public key>@<host>/<project id>`. @throws IntegrationConfigError otherwise */

@@ -1,4 +1,7 @@
 import { createRequire } from 'node:module';
+import type * as HttpModule from 'node:http';
+import type { Server as HttpServer } from 'node:http';
+import type * as HttpsModule from 'node:https';
 import type * as PgModule from 'pg';
 import type * as IoredisModule from 'ioredis';
 
@@ -20,8 +23,9 @@ export function loadIoredis(): typeof IoredisModule {
   return requireFromRuntime('ioredis') as typeof IoredisModule;
 }
 
-/** Requires Node's HTTP modules so the HTTP instrumentation patches them. */
-export function loadHttpModules(): void {
-  requireFromRuntime('node:http');
-  requireFromRuntime('node:https');
+/** Requires Node's HTTP modules so the HTTP instrumentation patches them; returns their servers. */
+export function loadHttpModules(): { prototype: HttpServer }[] {
+  const http = requireFromRuntime('node:http') as typeof HttpModule;
+  const https = requireFromRuntime('node:https') as typeof HttpsModule;
+  return [http.Server, https.Server as unknown as { prototype: HttpServer }];
 }

@@ -1,6 +1,7 @@
 import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
 import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import type { HeadersFactory } from './gcp-auth-headers.js';
+import { lazyExporters } from './lazy-exporters.js';
 
 export interface OtlpExporters {
   readonly traces: SpanExporter;
@@ -16,9 +17,18 @@ export const EXPORT_TIMEOUT_MS = 4_000;
 /**
  * OTLP/HTTP exporters to `<endpoint>/v1/traces` and `<endpoint>/v1/metrics`.
  * Only the encoding in use is loaded (protobuf is what the Telemetry API
- * documents; JSON is handy for local receivers).
+ * documents; JSON is handy for local receivers), and only when the first
+ * export happens (see {@link lazyExporters}).
  */
-export async function otlpExporters(
+export function otlpExporters(
+  endpoint: string,
+  protocol: 'http/protobuf' | 'http/json',
+  headers: HeadersFactory | undefined,
+): OtlpExporters {
+  return lazyExporters(() => loadOtlpExporters(endpoint, protocol, headers));
+}
+
+async function loadOtlpExporters(
   endpoint: string,
   protocol: 'http/protobuf' | 'http/json',
   headers: HeadersFactory | undefined,

@@ -1,5 +1,4 @@
 import { gcpAuthHeaders, type HeadersFactory } from './gcp-auth-headers.js';
-import { otlpExporters } from './otlp-exporters.js';
 import type { LogFields } from '../logging/log-record.js';
 import type { RuntimeEnv, StructuredLogger } from './runtime-types.js';
 import { GCP_TELEMETRY_ENDPOINT, telemetrySettings } from './telemetry-settings.js';
@@ -51,14 +50,15 @@ export async function startTelemetry(options: TelemetryOptions): Promise<Telemet
     logger.debug('telemetry export off', { reason: destination.reason });
     return DISABLED;
   }
+  const { otlpExporters } = await import('./otlp-exporters.js');
   const exporters =
     destination.kind === 'gcp'
-      ? await otlpExporters(
+      ? otlpExporters(
           options.gcp?.endpoint ?? GCP_TELEMETRY_ENDPOINT,
           'http/protobuf',
           options.gcp?.authHeaders ?? (await gcpAuthHeaders(logger)),
         )
-      : await otlpExporters(destination.endpoint, destination.protocol, undefined);
+      : otlpExporters(destination.endpoint, destination.protocol, undefined);
   const { startSdk } = await import('./telemetry-sdk.js');
   const sdk = await startSdk({
     serviceName: options.serviceName,

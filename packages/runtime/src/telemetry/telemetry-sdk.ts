@@ -33,6 +33,7 @@ import {
   type Sampler,
 } from '@opentelemetry/sdk-trace';
 import { loadHttpModules } from './instrumented-require.js';
+import { traceServerRequests } from './server-spans.js';
 import { EXPORT_TIMEOUT_MS, type OtlpExporters } from './otlp-exporters.js';
 import type { LogFields } from '../logging/log-record.js';
 import type { StructuredLogger } from './runtime-types.js';
@@ -91,10 +92,8 @@ export async function startSdk(options: SdkOptions): Promise<Sdk> {
     tracerProvider,
     meterProvider,
     instrumentations: [
-      // Platform probes and diagnostics (/-/healthz, /-/version) are not traced.
-      new HttpInstrumentation({
-        ignoreIncomingRequestHook: (request) => request.url?.startsWith('/-/') === true,
-      }),
+      // Outgoing requests only: server spans come from traceServerRequests below.
+      new HttpInstrumentation({ disableIncomingRequestInstrumentation: true }),
       // A span per pool checkout and connection doubles the spans of every
       // query for little insight; queries keep theirs.
       new PgInstrumentation({ ignoreConnectSpans: true }),
@@ -105,8 +104,14 @@ export async function startSdk(options: SdkOptions): Promise<Sdk> {
   });
   // The HTTP instrumentation patches the CommonJS exports of node:http; this
   // makes ESM named imports (`import { request } from 'node:http'`) see it.
-  loadHttpModules();
+  const servers = loadHttpModules();
   syncBuiltinESMExports();
+  const untraceServers = traceServerRequests(servers, {
+    tracerProvider,
+    meterProvider,
+    // Platform probes and diagnostics (/-/healthz, /-/version) are not traced.
+    ignore: (request) => request.url?.startsWith('/-/') === true,
+  });
 
   // Export failures are logged, not thrown: losing telemetry must not fail
   // a shutdown (or a request that flushes).
@@ -125,6 +130,7 @@ export async function startSdk(options: SdkOptions): Promise<Sdk> {
     forceFlush: () => settle('flush', [tracerProvider.forceFlush(), meterProvider.forceFlush()]),
     shutdown: async () => {
       unregister();
+      untraceServers();
       await settle('shutdown', [tracerProvider.shutdown(), meterProvider.shutdown()]);
       trace.disable();
       metrics.disable();

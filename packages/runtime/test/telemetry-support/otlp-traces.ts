@@ -8,10 +8,11 @@ export interface OtlpSpan {
   traceId: string;
   spanId: string;
   parentSpanId?: string;
+  attributes?: OtlpAttribute[];
 }
 export interface OtlpAttribute {
   key: string;
-  value: { stringValue?: string };
+  value: { stringValue?: string; intValue?: number | string };
 }
 export interface TraceExport {
   resourceSpans: {
