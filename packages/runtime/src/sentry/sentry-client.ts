@@ -9,7 +9,7 @@ import {
   type MonitorConfig,
 } from '@sentry/core';
 import { ServerRuntimeClient, nodeStackLineParser } from '@sentry/core/server';
-import type { LogFields } from '../telemetry/runtime-types.js';
+import type { LogFields } from '../logging/log-record.js';
 import { fetchTransport } from './fetch-transport.js';
 import type { SpanIds } from './span-ids.js';
 
