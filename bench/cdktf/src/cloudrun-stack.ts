@@ -123,4 +123,12 @@ export function cloudrunStack(scope: Construct, env: EnvironmentConfig): void {
     database.connectionName,
     'Cloud SQL instance connection name, project:region:instance.',
   );
+  addOutput(stack, 'cloudsql_instance_name', database.instanceName, 'Cloud SQL instance name.');
+  addOutput(
+    stack,
+    'diagnostics_secret',
+    diagnostics.hex,
+    'Bearer token of the diagnostics endpoints (for the uptime check).',
+    true,
+  );
 }

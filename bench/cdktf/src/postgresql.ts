@@ -12,6 +12,7 @@ import type { PrivateNetwork } from './private-network.ts';
 
 export interface Postgresql {
   readonly connectionName: string;
+  readonly instanceName: string;
   readonly workloadUser: string;
   readonly superuserGrant: ReturnType<typeof postgresqlResource>;
 }
@@ -156,6 +157,7 @@ export function postgresql(
   }
   return {
     connectionName: instance.connectionName,
+    instanceName: instance.name,
     workloadUser: iamUser(accounts.workload),
     superuserGrant,
   };

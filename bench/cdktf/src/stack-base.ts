@@ -27,10 +27,13 @@ export function addOutput(
   name: string,
   value: string,
   description: string,
+  sensitive = false,
 ): void {
-  const local = new TerraformLocal(stack, name, value);
+  const local = new TerraformLocal(stack, `local_${name}`, value);
+  local.overrideLogicalId(name);
   new TerraformOutput(stack, `output_${name}`, {
     value: local.expression,
     description,
+    ...(sensitive ? { sensitive } : {}),
   }).overrideLogicalId(name);
 }

@@ -1,19 +1,4 @@
-import { parseGoDuration } from './go-duration.js';
 import { jobMonitor } from './job-monitor.js';
-
-describe('parseGoDuration', () => {
-  it.each([
-    ['300s', 300_000],
-    ['1h30m', 5_400_000],
-    ['1.5h', 5_400_000],
-    ['250ms', 250],
-    ['0', 0],
-  ])('reads %s', (text, ms) => expect(parseGoDuration(text)).toBe(ms));
-
-  it.each(['', '5', '5 s', '1d', 's'])('rejects %j', (text) =>
-    expect(parseGoDuration(text)).toBeUndefined(),
-  );
-});
 
 describe('jobMonitor', () => {
   it('names the monitor after job and environment and sizes it from the deadline', () => {

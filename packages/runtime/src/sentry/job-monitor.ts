@@ -1,5 +1,5 @@
 import { IntegrationConfigError, envValue, type RuntimeEnv } from '../telemetry/runtime-types.js';
-import { parseGoDuration } from './go-duration.js';
+import { parseDuration } from '../config/duration.js';
 
 /** A Sentry Cron monitor for a scheduled job, upserted by its check-ins. */
 export interface JobMonitor {
@@ -23,7 +23,7 @@ export function jobMonitor(name: string, env: RuntimeEnv): JobMonitor | undefine
   const schedule = envValue(env, 'JOB_EXECUTION_CRON_SCHEDULE');
   const deadline = envValue(env, 'JOB_EXECUTION_DEADLINE');
   if (schedule === undefined || deadline === undefined) return undefined;
-  const deadlineMs = parseGoDuration(deadline);
+  const deadlineMs = parseDuration(deadline);
   if (deadlineMs === undefined) {
     throw new IntegrationConfigError('Sentry check-in', [
       `JOB_EXECUTION_DEADLINE: "${deadline}" is not a duration such as 300s or 1h30m`,
