@@ -79,8 +79,8 @@ describe('writeFiles', () => {
   });
 
   it('refuses paths that escape the root', () => {
-    expect(() => resolveInside('/root', '../etc/passwd')).toThrow('refusing to write outside');
-    expect(() => resolveInside('/root', '/etc/passwd')).toThrow('refusing to write outside');
-    expect(resolveInside('/root', 'a/../b')).toBe('/root/b');
+    expect(() => resolveInside('/srv/out', '../etc/passwd')).toThrow('refusing to write outside');
+    expect(() => resolveInside('/srv/out', '/etc/passwd')).toThrow('refusing to write outside');
+    expect(resolveInside('/srv/out', 'a/../b')).toBe('/srv/out/b');
   });
 });
