@@ -23,6 +23,7 @@ process.exitCode = await main(
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
+    signals: process,
   },
   { version, resolveModule: (specifier) => fileURLToPath(import.meta.resolve(specifier)) },
 );

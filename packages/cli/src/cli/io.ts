@@ -17,4 +17,14 @@ export interface Io {
   readonly stderr: OutputStream;
   /** Present when input can be read; prompts need it to be a terminal. */
   readonly stdin?: Readable & { readonly isTTY?: boolean };
+  /** Where SIGINT and SIGTERM arrive (the process in the binary); absent: not handled. */
+  readonly signals?: SignalSource;
+}
+
+export type StopSignal = 'SIGINT' | 'SIGTERM';
+
+/** The part of `process` (or any `EventEmitter`) that delivers termination signals. */
+export interface SignalSource {
+  on(signal: StopSignal, listener: () => void): unknown;
+  off(signal: StopSignal, listener: () => void): unknown;
 }

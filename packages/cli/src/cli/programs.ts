@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
@@ -48,20 +48,5 @@ export function captureProgram(
         else resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
       },
     );
-  });
-}
-
-/** Runs a program with its output copied to the command's streams; resolves with its exit code. */
-export function runProgram(io: Io, path: string, args: readonly string[]): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path, [...args], {
-      cwd: io.cwd,
-      env: { ...io.env } as NodeJS.ProcessEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => io.stdout.write(chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => io.stderr.write(chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve(code ?? (signal === 'SIGINT' ? 0 : 1)));
   });
 }

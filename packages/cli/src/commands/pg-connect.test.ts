@@ -168,4 +168,81 @@ describe('msp pg connect', () => {
     expect(result.stderr).toContain('permission denied');
     expect(result.stderr).toContain('cloud-sql-proxy exited with code 1');
   });
+
+  describe('--session-timeout', () => {
+    const pidFile = () => join(cwd, 'proxy.pid');
+    /** A proxy that records its PID, says it is ready and runs until stopped. */
+    const longProxy = () =>
+      fakeProgram(
+        bin,
+        'cloud-sql-proxy',
+        `echo $$ > "${pidFile()}"\necho "proxy ready"\nexec sleep 30`,
+      );
+    const isRunning = async (): Promise<boolean> => {
+      const pid = Number((await readFile(pidFile(), 'utf8')).trim());
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const whenReady = async (io: { out(): string }): Promise<void> => {
+      while (!io.out().includes('proxy ready')) await new Promise((r) => setTimeout(r, 20));
+    };
+
+    it('stops the proxy when the time is up, with a message', async () => {
+      await longProxy();
+      const result = await runMsp(['pg', 'connect', '--env', 'prod', '--session-timeout', '1'], {
+        io: memoryIo({ cwd, env: env() }),
+        deps: fakeDeps(),
+      });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('The proxy stops after 1s (--session-timeout)');
+      expect(result.stderr).toContain(
+        'Session timeout of 1s reached: cloud-sql-proxy stopped. Run the command again to reconnect',
+      );
+      expect(await isRunning()).toBe(false);
+    });
+
+    it.each([
+      ['SIGINT', 130, 'Interrupted'],
+      ['SIGTERM', 143, 'Terminated'],
+    ] as const)('stops the proxy on %s', async (signal, code, word) => {
+      await longProxy();
+      const io = memoryIo({ cwd, env: env() });
+      const running = runMsp(['pg', 'connect', '--env', 'prod'], { io, deps: fakeDeps() });
+      await whenReady(io);
+      expect(await isRunning()).toBe(true);
+      expect(io.signals.listenerCount(signal)).toBe(1);
+      io.signals.emit(signal);
+      const result = await running;
+      expect(result.code).toBe(code);
+      expect(result.stdout).toContain('The proxy stops after 5m (--session-timeout)');
+      expect(result.stderr).toContain(`${word}: cloud-sql-proxy stopped.`);
+      expect(await isRunning()).toBe(false);
+      expect(io.signals.listenerCount(signal)).toBe(0);
+    });
+
+    it('lets the proxy run until it exits with 0', async () => {
+      await fakeProgram(bin, 'cloud-sql-proxy', 'sleep 1\necho "proxy done"');
+      const result = await runMsp(['pg', 'connect', '--env', 'prod', '--session-timeout', '0'], {
+        io: memoryIo({ cwd, env: env() }),
+        deps: fakeDeps(),
+      });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('The proxy runs until you stop it (Ctrl-C).');
+      expect(result.stdout).toContain('proxy done');
+      expect(result.stderr).toBe('');
+    });
+
+    it('rejects a value that is not a whole number of seconds', async () => {
+      const result = await runMsp(['pg', 'connect', '--env', 'prod', '--session-timeout', '1.5'], {
+        io: memoryIo({ cwd, env: env() }),
+        deps: fakeDeps(),
+      });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('--session-timeout must be a whole number from 0 to 86400');
+    });
+  });
 });

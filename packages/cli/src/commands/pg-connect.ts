@@ -11,6 +11,7 @@ export const pgConnectCommand = defineCommand({
     'Starts cloud-sql-proxy on 127.0.0.1 with IAM database authentication, impersonating the',
     'operator access account (read-only) or, with --write-access, the workload account, and prints',
     'a psql command per database. The instance and accounts are looked up with gcloud unless given.',
+    'The proxy is stopped after --session-timeout seconds (default 300) and on Ctrl-C or SIGTERM.',
   ].join('\n'),
   positionals: [specPositional],
   options: {
@@ -41,6 +42,12 @@ export const pgConnectCommand = defineCommand({
       type: 'boolean',
       description: "Connect to the instance's private IP (from inside its network).",
     },
+    'session-timeout': {
+      type: 'string',
+      valueName: 'seconds',
+      description: 'Stop the proxy after this many seconds; 0: no limit.',
+      default: '300',
+    },
     print: {
       type: 'boolean',
       description: 'Print the proxy command and psql lines without starting the proxy.',
@@ -52,9 +59,15 @@ export const pgConnectCommand = defineCommand({
       description: 'Write access on another port',
       command: 'msp pg connect --env prod --write-access --port 5434',
     },
+    {
+      description: 'A session of an hour',
+      command: 'msp pg connect --env prod --session-timeout 3600',
+    },
   ],
   async run({ io, options, args, colors, deps }) {
     const port = integerOption('port', options.port, { min: 1, max: 65535 }) ?? 5433;
+    const sessionSeconds =
+      integerOption('session-timeout', options['session-timeout'], { min: 0, max: 86400 }) ?? 300;
     const { resolved } = await prepareSpec(io, colors, deps, specPath(io, args[0]));
     const environment = findEnvironment(resolved, options.env);
     const postgres = environment.resources.postgreSQL;
@@ -67,7 +80,7 @@ export const pgConnectCommand = defineCommand({
         },
       );
     }
-    const { findExecutable, runProgram } = await import('../cli/programs.js');
+    const { findExecutable } = await import('../cli/programs.js');
     const { proxyArguments, proxyInstallHint, psqlCommands, shellLine } =
       await import('../pg/proxy.js');
     const proxy = await findExecutable(io.env, 'cloud-sql-proxy');
@@ -99,12 +112,18 @@ export const pgConnectCommand = defineCommand({
     if (options.print === true || proxy === undefined) return 0;
     const { assertPortFree } = await import('../pg/port.js');
     await assertPortFree(port);
-    const code = await runProgram(io, proxy, proxyArgs);
-    if (code !== 0) {
-      throw new CliError('proxy-failed', `cloud-sql-proxy exited with code ${code}`, {
+    const { superviseProgram } = await import('../cli/supervise.js');
+    const { sessionLimitLine, sessionEndMessage } = await import('../pg/session.js');
+    io.stdout.write(`${sessionLimitLine(sessionSeconds)}\n`);
+    const end = await superviseProgram(io, proxy, proxyArgs, { timeoutMs: sessionSeconds * 1000 });
+    if (end.reason === 'exited' && end.code !== 0) {
+      throw new CliError('proxy-failed', `cloud-sql-proxy exited with code ${end.code}`, {
         hint: 'If it says permission denied, ask for the Cloud SQL and service-account impersonation grants described in the service\'s operations page ("msp ops").',
       });
     }
+    const message = sessionEndMessage(end, sessionSeconds);
+    if (message !== undefined) io.stderr.write(`${colors.yellow(message)}\n`);
+    if (end.reason === 'signal') return end.signal === 'SIGINT' ? 130 : 143;
     return 0;
   },
 });

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Readable } from 'node:stream';
 import type { Io } from '../../src/cli/io.js';
 
@@ -6,6 +7,8 @@ export interface MemoryIo extends Io {
   out(): string;
   /** Everything written to stderr so far. */
   err(): string;
+  /** Emit 'SIGINT' or 'SIGTERM' here to play a signal sent to the process. */
+  readonly signals: EventEmitter;
 }
 
 /** An `Io` that records output; `tty` turns on terminal behaviour, `input` feeds stdin. */
@@ -32,5 +35,6 @@ export function memoryIo(
     ...(stdin === undefined ? {} : { stdin }),
     out: () => out.join(''),
     err: () => err.join(''),
+    signals: new EventEmitter(),
   };
 }
