@@ -240,7 +240,7 @@ export interface SentryConfigSpec {
   team: string;
   authTokenSecret: SentryTokenSecretSpec;
   /**
-   * Name of the Sentry organisation's Slack integration. With notifications.perServiceSlackChannel, Sentry sends spike protection notifications and new issues to "#alerts-<service>-<env>". Absent: no Sentry notifications to Slack.
+   * Name of the Sentry organisation's Slack integration. With notifications.perServiceSlackChannel, Sentry sends spike protection notifications and new, regressed or reappearing issues (at most hourly per issue) to "#alerts-<service>-<env>". Absent: no Sentry notifications to Slack.
    */
   slackIntegration?: string;
 }

@@ -227,7 +227,7 @@ export const platformSchema: JsonSchema = {
         team: str('Team slug owning the projects.', { minLength: 1 }),
         authTokenSecret: secret('SentryTokenSecretSpec', 'Secret holding the Sentry auth token.'),
         slackIntegration: str(
-          'Name of the Sentry organisation\'s Slack integration. With notifications.perServiceSlackChannel, Sentry sends spike protection notifications and new issues to "#alerts-<service>-<env>". Absent: no Sentry notifications to Slack.',
+          'Name of the Sentry organisation\'s Slack integration. With notifications.perServiceSlackChannel, Sentry sends spike protection notifications and new, regressed or reappearing issues (at most hourly per issue) to "#alerts-<service>-<env>". Absent: no Sentry notifications to Slack.',
           { minLength: 1 },
         ),
       },
