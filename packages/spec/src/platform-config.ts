@@ -30,6 +30,8 @@ export type StateBackend =
       }[];
       /** Slack webhook secret for run failure notifications, if any. */
       readonly notificationWebhookSecret?: SecretLocation;
+      /** Terraform Cloud token for the tfcworkspaces stack; absent means `TFE_TOKEN`. */
+      readonly tokenSecret?: SecretLocation;
     }
   | {
       readonly type: 'gcs';
@@ -76,6 +78,8 @@ export interface PlatformConfig {
     readonly organization: string;
     readonly team: string;
     readonly authTokenSecret: SecretLocation;
+    /** Slack integration of the Sentry organisation, for notifications to the per-service channel. */
+    readonly slackIntegration?: string;
   };
   readonly notifications: {
     /** Shared Slack channels that receive every alert. */
@@ -83,6 +87,8 @@ export interface PlatformConfig {
     /** Create a per-environment Slack channel `#alerts-<svc>-<env>`. */
     readonly perServiceSlackChannel: boolean;
     readonly slackTokenSecret?: SecretLocation;
+    /** Slack user IDs kept as permanent members of the per-service channel. */
+    readonly slackPermanentMembers: readonly string[];
     /** Opsgenie for critical alerts of production categories. */
     readonly opsgenie?: { readonly apiKeySecret: SecretLocation };
   };

@@ -111,6 +111,7 @@ export interface StateSpec {
    */
   teamAccess?: TerraformCloudTeamAccessSpec[];
   notificationWebhookSecret?: TerraformCloudWebhookSecretSpec;
+  tokenSecret?: TerraformCloudTokenSecretSpec;
 }
 /**
  * terraform-cloud: the repository workspaces follow in vcs run mode.
@@ -150,6 +151,19 @@ export interface TerraformCloudTeamAccessSpec {
  * terraform-cloud: Slack webhook for failed runs.
  */
 export interface TerraformCloudWebhookSecretSpec {
+  /**
+   * Project holding the secret.
+   */
+  project: string;
+  /**
+   * Secret ID.
+   */
+  secret: string;
+}
+/**
+ * terraform-cloud: Secret holding the Terraform Cloud API token the tfcworkspaces stack reads (ephemerally) for its tfe provider. Absent: the provider reads TFE_TOKEN from the run environment.
+ */
+export interface TerraformCloudTokenSecretSpec {
   /**
    * Project holding the secret.
    */
@@ -225,6 +239,10 @@ export interface SentryConfigSpec {
    */
   team: string;
   authTokenSecret: SentryTokenSecretSpec;
+  /**
+   * Name of the Sentry organisation's Slack integration. With notifications.perServiceSlackChannel, Sentry sends spike protection notifications and new, regressed or reappearing issues (at most hourly per issue) to "#alerts-<service>-<env>". Absent: no Sentry notifications to Slack.
+   */
+  slackIntegration?: string;
 }
 /**
  * Secret holding the Sentry auth token.
@@ -254,6 +272,12 @@ export interface NotificationsSpec {
    */
   perServiceSlackChannel?: boolean;
   slackTokenSecret?: SlackTokenSecretSpec;
+  /**
+   * Slack user IDs (e.g. a rollouts bot) kept as permanent members of each "#alerts-<service>-<env>" channel.
+   *
+   * Items: A Slack user ID.
+   */
+  slackPermanentMembers?: string[];
   opsgenie?: OpsgenieConfigSpec;
 }
 /**

@@ -3,7 +3,7 @@
 import type { CompiledValidator } from '../validate/compiled-validator.js';
 import { ucs2length } from '../validate/ucs2length.js';
 
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/msp-platform/msp/main/packages/spec/schema/platform.schema.json","title":"PlatformConfigSpec","description":"msp platform config (msp.config.yaml): organisation-specific settings, found by walking up from service.yaml. Every field has a working default.","type":"object","additionalProperties":false,"properties":{"billingAccount":{"type":"string","description":"Billing account of new projects.","pattern":"^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$","x-patternMessage":"billingAccount must look like \"0X0X0X-0X0X0X-0X0X0X\" (uppercase hex)","default":"000000-000000-000000"},"folders":{"title":"FoldersSpec","type":"object","description":"Folder of new projects per category (\"folders/<number>\"); absent means the organisation root.","properties":{"test":{"type":"string","description":"Folder of test projects.","pattern":"^folders/[0-9]+$","x-patternMessage":"must look like \"folders/123456789\""},"internal":{"type":"string","description":"Folder of internal projects.","pattern":"^folders/[0-9]+$","x-patternMessage":"must look like \"folders/123456789\""},"external":{"type":"string","description":"Folder of external projects.","pattern":"^folders/[0-9]+$","x-patternMessage":"must look like \"folders/123456789\""}},"additionalProperties":false},"allowedRegions":{"type":"array","description":"Regions environments may use; the first is the default.","items":{"type":"string","description":"A region.","pattern":"^[a-z]+-[a-z]+[0-9]$","x-patternMessage":"must be a region such as \"us-central1\""},"minItems":1,"uniqueItems":true,"default":["us-central1","us-west1","asia-northeast1","australia-southeast1","europe-west2","europe-west3","northamerica-northeast1"]},"allowedLocations":{"type":"array","description":"BigQuery multi-regions environments may use; the first is the default.","items":{"type":"string","description":"A multi-region.","enum":["US","EU"]},"minItems":1,"uniqueItems":true,"default":["US","EU"]},"state":{"title":"StateSpec","type":"object","description":"Where Terraform state lives. Defaults to the GCS bucket \"msp-terraform-state\" with prefix \"msp\".","properties":{"type":{"type":"string","description":"gcs: a Cloud Storage bucket; terraform-cloud: Terraform Cloud (or Enterprise) workspaces.","enum":["gcs","terraform-cloud"]},"bucket":{"type":"string","description":"gcs: bucket name.","pattern":"^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$","x-patternMessage":"must be a bucket name: lowercase letters, digits, \".\", \"_\" and \"-\""},"prefix":{"type":"string","description":"gcs: state lives at \"<prefix>/<service>/<env>/<stack>\".","minLength":1,"default":"msp"},"hostname":{"type":"string","description":"terraform-cloud: host.","minLength":1,"default":"app.terraform.io"},"organization":{"type":"string","description":"terraform-cloud: organization (required).","minLength":1},"workspacePrefix":{"type":"string","description":"terraform-cloud: workspaces are named \"<prefix>-<service>-<env>-<stack>\".","minLength":1,"default":"msp"},"runMode":{"type":"string","description":"terraform-cloud: run mode of the workspaces msp creates.","enum":["vcs","cli"],"default":"cli"},"vcs":{"title":"TerraformCloudVCSSpec","type":"object","description":"terraform-cloud: the repository workspaces follow in vcs run mode.","properties":{"repository":{"type":"string","description":"Repository, \"owner/name\".","minLength":1},"branch":{"type":"string","description":"Branch.","minLength":1,"default":"main"},"oauthTokenID":{"type":"string","description":"OAuth token ID of the VCS connection.","minLength":1},"servicesDir":{"type":"string","description":"Path from the repository root to the directory of service directories.","default":"services"}},"additionalProperties":false,"required":["repository"]},"teamAccess":{"type":"array","description":"terraform-cloud: team access to the project.","items":{"title":"TerraformCloudTeamAccessSpec","type":"object","description":"One team.","properties":{"teamID":{"type":"string","description":"Team ID.","minLength":1},"access":{"type":"string","description":"Access level.","enum":["read","write","admin"]}},"additionalProperties":false,"required":["teamID","access"]}},"notificationWebhookSecret":{"title":"TerraformCloudWebhookSecretSpec","type":"object","description":"terraform-cloud: Slack webhook for failed runs.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]}},"additionalProperties":false,"required":["type"]},"terraformVersion":{"type":"string","description":"Terraform version pinned in .terraform-version and required by stacks.","pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+$","x-patternMessage":"must be a version such as \"1.11.4\"","default":"1.11.4"},"authenticationDomain":{"type":"string","description":"Domain granted run.invoker by authentication.organizationDomain, e.g. \"example.com\".","minLength":1},"handbookURLTemplate":{"type":"string","description":"Handbook URL of a service; \"{id}\" is replaced by service.notionPageID.","pattern":"\\{id\\}","x-patternMessage":"must contain \"{id}\"","default":"https://www.notion.so/{id}"},"projectLabels":{"type":"object","description":"Labels added to every project.","additionalProperties":{"type":"string","description":"A label value.","pattern":"^[a-z0-9_-]{0,63}$","x-patternMessage":"label values are lowercase letters, digits, \"_\" and \"-\", at most 63 characters"},"propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$","x-patternMessage":"label keys start with a lowercase letter and contain lowercase letters, digits, \"_\" and \"-\""}},"terraformServiceAccount":{"type":"string","description":"Service account Terraform runs as; granted impersonation of workload accounts.","pattern":"^[^@\\s]+@[^@\\s]+$","x-patternMessage":"must be a service account email"},"cloudflare":{"title":"CloudflareConfigSpec","type":"object","description":"Cloudflare access, needed by services with a cloudflare domain.","properties":{"apiTokenSecret":{"title":"CloudflareTokenSecretSpec","type":"object","description":"Secret holding the Cloudflare API token.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]},"originCertificate":{"title":"OriginCertificateSpec","type":"object","description":"Origin certificate used for proxied domains.","properties":{"certSecret":{"title":"OriginCertSecretSpec","type":"object","description":"Secret holding the PEM certificate.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]},"keySecret":{"title":"OriginKeySecretSpec","type":"object","description":"Secret holding the PEM private key.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]}},"additionalProperties":false,"required":["certSecret","keySecret"]}},"additionalProperties":false,"required":["apiTokenSecret"]},"sentry":{"title":"SentryConfigSpec","type":"object","description":"Sentry projects per environment.","properties":{"organization":{"type":"string","description":"Organization slug.","minLength":1},"team":{"type":"string","description":"Team slug owning the projects.","minLength":1},"authTokenSecret":{"title":"SentryTokenSecretSpec","type":"object","description":"Secret holding the Sentry auth token.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]}},"additionalProperties":false,"required":["organization","team","authTokenSecret"]},"notifications":{"title":"NotificationsSpec","type":"object","description":"Where alerts go.","properties":{"slackChannels":{"type":"array","description":"Slack channels that receive every alert, e.g. \"#alerts-msp\".","items":{"type":"string","description":"A channel.","pattern":"^#[a-z0-9_-]+$","x-patternMessage":"must be a channel such as \"#alerts\""},"default":[]},"perServiceSlackChannel":{"type":"boolean","description":"Create a channel \"#alerts-<service>-<env>\" per environment.","default":false},"slackTokenSecret":{"title":"SlackTokenSecretSpec","type":"object","description":"Secret holding the Slack bot token.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]},"opsgenie":{"title":"OpsgenieConfigSpec","type":"object","description":"Opsgenie for critical alerts of production environments.","properties":{"apiKeySecret":{"title":"OpsgenieKeySecretSpec","type":"object","description":"Secret holding the Opsgenie API key.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]}},"additionalProperties":false,"required":["apiKeySecret"]}},"additionalProperties":false},"rollout":{"title":"RolloutConfigSpec","type":"object","description":"Cloud Deploy settings.","properties":{"notificationEndpointSecret":{"title":"RolloutEndpointSecretSpec","type":"object","description":"Secret holding the Pub/Sub push endpoint for deploy notifications.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]}},"additionalProperties":false}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/msp-platform/msp/main/packages/spec/schema/platform.schema.json","title":"PlatformConfigSpec","description":"msp platform config (msp.config.yaml): organisation-specific settings, found by walking up from service.yaml. Every field has a working default.","type":"object","additionalProperties":false,"properties":{"billingAccount":{"type":"string","description":"Billing account of new projects.","pattern":"^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$","x-patternMessage":"billingAccount must look like \"0X0X0X-0X0X0X-0X0X0X\" (uppercase hex)","default":"000000-000000-000000"},"folders":{"title":"FoldersSpec","type":"object","description":"Folder of new projects per category (\"folders/<number>\"); absent means the organisation root.","properties":{"test":{"type":"string","description":"Folder of test projects.","pattern":"^folders/[0-9]+$","x-patternMessage":"must look like \"folders/123456789\""},"internal":{"type":"string","description":"Folder of internal projects.","pattern":"^folders/[0-9]+$","x-patternMessage":"must look like \"folders/123456789\""},"external":{"type":"string","description":"Folder of external projects.","pattern":"^folders/[0-9]+$","x-patternMessage":"must look like \"folders/123456789\""}},"additionalProperties":false},"allowedRegions":{"type":"array","description":"Regions environments may use; the first is the default.","items":{"type":"string","description":"A region.","pattern":"^[a-z]+-[a-z]+[0-9]$","x-patternMessage":"must be a region such as \"us-central1\""},"minItems":1,"uniqueItems":true,"default":["us-central1","us-west1","asia-northeast1","australia-southeast1","europe-west2","europe-west3","northamerica-northeast1"]},"allowedLocations":{"type":"array","description":"BigQuery multi-regions environments may use; the first is the default.","items":{"type":"string","description":"A multi-region.","enum":["US","EU"]},"minItems":1,"uniqueItems":true,"default":["US","EU"]},"state":{"title":"StateSpec","type":"object","description":"Where Terraform state lives. Defaults to the GCS bucket \"msp-terraform-state\" with prefix \"msp\".","properties":{"type":{"type":"string","description":"gcs: a Cloud Storage bucket; terraform-cloud: Terraform Cloud (or Enterprise) workspaces.","enum":["gcs","terraform-cloud"]},"bucket":{"type":"string","description":"gcs: bucket name.","pattern":"^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$","x-patternMessage":"must be a bucket name: lowercase letters, digits, \".\", \"_\" and \"-\""},"prefix":{"type":"string","description":"gcs: state lives at \"<prefix>/<service>/<env>/<stack>\".","minLength":1,"default":"msp"},"hostname":{"type":"string","description":"terraform-cloud: host.","minLength":1,"default":"app.terraform.io"},"organization":{"type":"string","description":"terraform-cloud: organization (required).","minLength":1},"workspacePrefix":{"type":"string","description":"terraform-cloud: workspaces are named \"<prefix>-<service>-<env>-<stack>\".","minLength":1,"default":"msp"},"runMode":{"type":"string","description":"terraform-cloud: run mode of the workspaces msp creates.","enum":["vcs","cli"],"default":"cli"},"vcs":{"title":"TerraformCloudVCSSpec","type":"object","description":"terraform-cloud: the repository workspaces follow in vcs run mode.","properties":{"repository":{"type":"string","description":"Repository, \"owner/name\".","minLength":1},"branch":{"type":"string","description":"Branch.","minLength":1,"default":"main"},"oauthTokenID":{"type":"string","description":"OAuth token ID of the VCS connection.","minLength":1},"servicesDir":{"type":"string","description":"Path from the repository root to the directory of service directories.","default":"services"}},"additionalProperties":false,"required":["repository"]},"teamAccess":{"type":"array","description":"terraform-cloud: team access to the project.","items":{"title":"TerraformCloudTeamAccessSpec","type":"object","description":"One team.","properties":{"teamID":{"type":"string","description":"Team ID.","minLength":1},"access":{"type":"string","description":"Access level.","enum":["read","write","admin"]}},"additionalProperties":false,"required":["teamID","access"]}},"notificationWebhookSecret":{"title":"TerraformCloudWebhookSecretSpec","type":"object","description":"terraform-cloud: Slack webhook for failed runs.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]},"tokenSecret":{"title":"TerraformCloudTokenSecretSpec","type":"object","description":"terraform-cloud: Secret holding the Terraform Cloud API token the tfcworkspaces stack reads (ephemerally) for its tfe provider. Absent: the provider reads TFE_TOKEN from the run environment.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]}},"additionalProperties":false,"required":["type"]},"terraformVersion":{"type":"string","description":"Terraform version pinned in .terraform-version and required by stacks.","pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+$","x-patternMessage":"must be a version such as \"1.11.4\"","default":"1.11.4"},"authenticationDomain":{"type":"string","description":"Domain granted run.invoker by authentication.organizationDomain, e.g. \"example.com\".","minLength":1},"handbookURLTemplate":{"type":"string","description":"Handbook URL of a service; \"{id}\" is replaced by service.notionPageID.","pattern":"\\{id\\}","x-patternMessage":"must contain \"{id}\"","default":"https://www.notion.so/{id}"},"projectLabels":{"type":"object","description":"Labels added to every project.","additionalProperties":{"type":"string","description":"A label value.","pattern":"^[a-z0-9_-]{0,63}$","x-patternMessage":"label values are lowercase letters, digits, \"_\" and \"-\", at most 63 characters"},"propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$","x-patternMessage":"label keys start with a lowercase letter and contain lowercase letters, digits, \"_\" and \"-\""}},"terraformServiceAccount":{"type":"string","description":"Service account Terraform runs as; granted impersonation of workload accounts.","pattern":"^[^@\\s]+@[^@\\s]+$","x-patternMessage":"must be a service account email"},"cloudflare":{"title":"CloudflareConfigSpec","type":"object","description":"Cloudflare access, needed by services with a cloudflare domain.","properties":{"apiTokenSecret":{"title":"CloudflareTokenSecretSpec","type":"object","description":"Secret holding the Cloudflare API token.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]},"originCertificate":{"title":"OriginCertificateSpec","type":"object","description":"Origin certificate used for proxied domains.","properties":{"certSecret":{"title":"OriginCertSecretSpec","type":"object","description":"Secret holding the PEM certificate.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]},"keySecret":{"title":"OriginKeySecretSpec","type":"object","description":"Secret holding the PEM private key.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]}},"additionalProperties":false,"required":["certSecret","keySecret"]}},"additionalProperties":false,"required":["apiTokenSecret"]},"sentry":{"title":"SentryConfigSpec","type":"object","description":"Sentry projects per environment.","properties":{"organization":{"type":"string","description":"Organization slug.","minLength":1},"team":{"type":"string","description":"Team slug owning the projects.","minLength":1},"authTokenSecret":{"title":"SentryTokenSecretSpec","type":"object","description":"Secret holding the Sentry auth token.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]},"slackIntegration":{"type":"string","description":"Name of the Sentry organisation's Slack integration. With notifications.perServiceSlackChannel, Sentry sends spike protection notifications and new, regressed or reappearing issues (at most hourly per issue) to \"#alerts-<service>-<env>\". Absent: no Sentry notifications to Slack.","minLength":1}},"additionalProperties":false,"required":["organization","team","authTokenSecret"]},"notifications":{"title":"NotificationsSpec","type":"object","description":"Where alerts go.","properties":{"slackChannels":{"type":"array","description":"Slack channels that receive every alert, e.g. \"#alerts-msp\".","items":{"type":"string","description":"A channel.","pattern":"^#[a-z0-9_-]+$","x-patternMessage":"must be a channel such as \"#alerts\""},"default":[]},"perServiceSlackChannel":{"type":"boolean","description":"Create a channel \"#alerts-<service>-<env>\" per environment.","default":false},"slackTokenSecret":{"title":"SlackTokenSecretSpec","type":"object","description":"Secret holding the Slack bot token.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]},"slackPermanentMembers":{"type":"array","description":"Slack user IDs (e.g. a rollouts bot) kept as permanent members of each \"#alerts-<service>-<env>\" channel.","items":{"type":"string","description":"A Slack user ID.","pattern":"^[UW][A-Z0-9]{2,}$","x-patternMessage":"must be a Slack user ID such as \"U0123ABCD\""},"uniqueItems":true,"default":[]},"opsgenie":{"title":"OpsgenieConfigSpec","type":"object","description":"Opsgenie for critical alerts of production environments.","properties":{"apiKeySecret":{"title":"OpsgenieKeySecretSpec","type":"object","description":"Secret holding the Opsgenie API key.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]}},"additionalProperties":false,"required":["apiKeySecret"]}},"additionalProperties":false},"rollout":{"title":"RolloutConfigSpec","type":"object","description":"Cloud Deploy settings.","properties":{"notificationEndpointSecret":{"title":"RolloutEndpointSecretSpec","type":"object","description":"Secret holding the Pub/Sub push endpoint for deploy notifications.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]}},"additionalProperties":false}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func4 = ucs2length;
 const pattern0 = new RegExp("^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$", "u");
@@ -16,6 +16,7 @@ const pattern8 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");
 const pattern9 = new RegExp("^[a-z0-9_-]{0,63}$", "u");
 const pattern10 = new RegExp("^[^@\\s]+@[^@\\s]+$", "u");
 const pattern11 = new RegExp("^#[a-z0-9_-]+$", "u");
+const pattern12 = new RegExp("^[UW][A-Z0-9]{2,}$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://raw.githubusercontent.com/msp-platform/msp/main/packages/spec/schema/platform.schema.json" */;
@@ -838,9 +839,11 @@ vErrors.push(err63);
 errors++;
 }
 }
-}
-else {
-const err64 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.state.type,parentSchema:schema11.properties.state,data:data9};
+if(data9.tokenSecret !== undefined){
+let data29 = data9.tokenSecret;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.project === undefined){
+const err64 = {instancePath:instancePath+"/state/tokenSecret",schemaPath:"#/properties/state/properties/tokenSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.state.properties.tokenSecret.required,parentSchema:schema11.properties.state.properties.tokenSecret,data:data29};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -849,12 +852,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-if(data.terraformVersion !== undefined){
-let data29 = data.terraformVersion;
-if(typeof data29 === "string"){
-if(!pattern6.test(data29)){
-const err65 = {instancePath:instancePath+"/terraformVersion",schemaPath:"#/properties/terraformVersion/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+\\.[0-9]+$"+"\"",schema:"^[0-9]+\\.[0-9]+\\.[0-9]+$",parentSchema:schema11.properties.terraformVersion,data:data29};
+if(data29.secret === undefined){
+const err65 = {instancePath:instancePath+"/state/tokenSecret",schemaPath:"#/properties/state/properties/tokenSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.state.properties.tokenSecret.required,parentSchema:schema11.properties.state.properties.tokenSecret,data:data29};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -863,9 +862,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/terraformVersion",schemaPath:"#/properties/terraformVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.terraformVersion.type,parentSchema:schema11.properties.terraformVersion,data:data29};
+for(const key6 in data29){
+if(!((key6 === "project") || (key6 === "secret"))){
+const err66 = {instancePath:instancePath+"/state/tokenSecret",schemaPath:"#/properties/state/properties/tokenSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.state.properties.tokenSecret,data:data29};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -875,11 +874,11 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data.authenticationDomain !== undefined){
-let data30 = data.authenticationDomain;
+if(data29.project !== undefined){
+let data30 = data29.project;
 if(typeof data30 === "string"){
 if(func4(data30) < 1){
-const err67 = {instancePath:instancePath+"/authenticationDomain",schemaPath:"#/properties/authenticationDomain/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.authenticationDomain,data:data30};
+const err67 = {instancePath:instancePath+"/state/tokenSecret/project",schemaPath:"#/properties/state/properties/tokenSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.tokenSecret.properties.project,data:data30};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -890,7 +889,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/authenticationDomain",schemaPath:"#/properties/authenticationDomain/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.authenticationDomain.type,parentSchema:schema11.properties.authenticationDomain,data:data30};
+const err68 = {instancePath:instancePath+"/state/tokenSecret/project",schemaPath:"#/properties/state/properties/tokenSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.tokenSecret.properties.project.type,parentSchema:schema11.properties.state.properties.tokenSecret.properties.project,data:data30};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -900,11 +899,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data.handbookURLTemplate !== undefined){
-let data31 = data.handbookURLTemplate;
+if(data29.secret !== undefined){
+let data31 = data29.secret;
 if(typeof data31 === "string"){
-if(!pattern7.test(data31)){
-const err69 = {instancePath:instancePath+"/handbookURLTemplate",schemaPath:"#/properties/handbookURLTemplate/pattern",keyword:"pattern",params:{pattern: "\\{id\\}"},message:"must match pattern \""+"\\{id\\}"+"\"",schema:"\\{id\\}",parentSchema:schema11.properties.handbookURLTemplate,data:data31};
+if(func4(data31) < 1){
+const err69 = {instancePath:instancePath+"/state/tokenSecret/secret",schemaPath:"#/properties/state/properties/tokenSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.tokenSecret.properties.secret,data:data31};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -915,7 +914,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/handbookURLTemplate",schemaPath:"#/properties/handbookURLTemplate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.handbookURLTemplate.type,parentSchema:schema11.properties.handbookURLTemplate,data:data31};
+const err70 = {instancePath:instancePath+"/state/tokenSecret/secret",schemaPath:"#/properties/state/properties/tokenSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.tokenSecret.properties.secret.type,parentSchema:schema11.properties.state.properties.tokenSecret.properties.secret,data:data31};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -925,14 +924,9 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data.projectLabels !== undefined){
-let data32 = data.projectLabels;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-for(const key6 in data32){
-const _errs81 = errors;
-if(typeof key6 === "string"){
-if(!pattern8.test(key6)){
-const err71 = {instancePath:instancePath+"/projectLabels",schemaPath:"#/properties/projectLabels/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema11.properties.projectLabels.propertyNames,data:key6,propertyName:key6};
+}
+else {
+const err71 = {instancePath:instancePath+"/state/tokenSecret",schemaPath:"#/properties/state/properties/tokenSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.state.properties.tokenSecret.type,parentSchema:schema11.properties.state.properties.tokenSecret,data:data29};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -942,9 +936,9 @@ vErrors.push(err71);
 errors++;
 }
 }
-var valid14 = _errs81 === errors;
-if(!valid14){
-const err72 = {instancePath:instancePath+"/projectLabels",schemaPath:"#/properties/projectLabels/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema11.properties.projectLabels.propertyNames,parentSchema:schema11.properties.projectLabels,data:data32};
+}
+else {
+const err72 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.state.type,parentSchema:schema11.properties.state,data:data9};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -954,11 +948,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-for(const key7 in data32){
-let data33 = data32[key7];
-if(typeof data33 === "string"){
-if(!pattern9.test(data33)){
-const err73 = {instancePath:instancePath+"/projectLabels/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/projectLabels/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9_-]{0,63}$"+"\"",schema:"^[a-z0-9_-]{0,63}$",parentSchema:schema11.properties.projectLabels.additionalProperties,data:data33};
+if(data.terraformVersion !== undefined){
+let data32 = data.terraformVersion;
+if(typeof data32 === "string"){
+if(!pattern6.test(data32)){
+const err73 = {instancePath:instancePath+"/terraformVersion",schemaPath:"#/properties/terraformVersion/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+\\.[0-9]+$"+"\"",schema:"^[0-9]+\\.[0-9]+\\.[0-9]+$",parentSchema:schema11.properties.terraformVersion,data:data32};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -969,7 +963,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath:instancePath+"/projectLabels/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/projectLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.projectLabels.additionalProperties.type,parentSchema:schema11.properties.projectLabels.additionalProperties,data:data33};
+const err74 = {instancePath:instancePath+"/terraformVersion",schemaPath:"#/properties/terraformVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.terraformVersion.type,parentSchema:schema11.properties.terraformVersion,data:data32};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -979,9 +973,11 @@ vErrors.push(err74);
 errors++;
 }
 }
-}
-else {
-const err75 = {instancePath:instancePath+"/projectLabels",schemaPath:"#/properties/projectLabels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.projectLabels.type,parentSchema:schema11.properties.projectLabels,data:data32};
+if(data.authenticationDomain !== undefined){
+let data33 = data.authenticationDomain;
+if(typeof data33 === "string"){
+if(func4(data33) < 1){
+const err75 = {instancePath:instancePath+"/authenticationDomain",schemaPath:"#/properties/authenticationDomain/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.authenticationDomain,data:data33};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -991,11 +987,8 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data.terraformServiceAccount !== undefined){
-let data34 = data.terraformServiceAccount;
-if(typeof data34 === "string"){
-if(!pattern10.test(data34)){
-const err76 = {instancePath:instancePath+"/terraformServiceAccount",schemaPath:"#/properties/terraformServiceAccount/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]+@[^@\\s]+$"},message:"must match pattern \""+"^[^@\\s]+@[^@\\s]+$"+"\"",schema:"^[^@\\s]+@[^@\\s]+$",parentSchema:schema11.properties.terraformServiceAccount,data:data34};
+else {
+const err76 = {instancePath:instancePath+"/authenticationDomain",schemaPath:"#/properties/authenticationDomain/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.authenticationDomain.type,parentSchema:schema11.properties.authenticationDomain,data:data33};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1005,8 +998,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-else {
-const err77 = {instancePath:instancePath+"/terraformServiceAccount",schemaPath:"#/properties/terraformServiceAccount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.terraformServiceAccount.type,parentSchema:schema11.properties.terraformServiceAccount,data:data34};
+if(data.handbookURLTemplate !== undefined){
+let data34 = data.handbookURLTemplate;
+if(typeof data34 === "string"){
+if(!pattern7.test(data34)){
+const err77 = {instancePath:instancePath+"/handbookURLTemplate",schemaPath:"#/properties/handbookURLTemplate/pattern",keyword:"pattern",params:{pattern: "\\{id\\}"},message:"must match pattern \""+"\\{id\\}"+"\"",schema:"\\{id\\}",parentSchema:schema11.properties.handbookURLTemplate,data:data34};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1016,11 +1012,8 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data.cloudflare !== undefined){
-let data35 = data.cloudflare;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.apiTokenSecret === undefined){
-const err78 = {instancePath:instancePath+"/cloudflare",schemaPath:"#/properties/cloudflare/required",keyword:"required",params:{missingProperty: "apiTokenSecret"},message:"must have required property '"+"apiTokenSecret"+"'",schema:schema11.properties.cloudflare.required,parentSchema:schema11.properties.cloudflare,data:data35};
+else {
+const err78 = {instancePath:instancePath+"/handbookURLTemplate",schemaPath:"#/properties/handbookURLTemplate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.handbookURLTemplate.type,parentSchema:schema11.properties.handbookURLTemplate,data:data34};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1029,9 +1022,15 @@ vErrors.push(err78);
 }
 errors++;
 }
-for(const key8 in data35){
-if(!((key8 === "apiTokenSecret") || (key8 === "originCertificate"))){
-const err79 = {instancePath:instancePath+"/cloudflare",schemaPath:"#/properties/cloudflare/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cloudflare,data:data35};
+}
+if(data.projectLabels !== undefined){
+let data35 = data.projectLabels;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key7 in data35){
+const _errs88 = errors;
+if(typeof key7 === "string"){
+if(!pattern8.test(key7)){
+const err79 = {instancePath:instancePath+"/projectLabels",schemaPath:"#/properties/projectLabels/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema11.properties.projectLabels.propertyNames,data:key7,propertyName:key7};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1041,11 +1040,9 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data35.apiTokenSecret !== undefined){
-let data36 = data35.apiTokenSecret;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.project === undefined){
-const err80 = {instancePath:instancePath+"/cloudflare/apiTokenSecret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.cloudflare.properties.apiTokenSecret.required,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret,data:data36};
+var valid15 = _errs88 === errors;
+if(!valid15){
+const err80 = {instancePath:instancePath+"/projectLabels",schemaPath:"#/properties/projectLabels/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema11.properties.projectLabels.propertyNames,parentSchema:schema11.properties.projectLabels,data:data35};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1054,8 +1051,12 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(data36.secret === undefined){
-const err81 = {instancePath:instancePath+"/cloudflare/apiTokenSecret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.cloudflare.properties.apiTokenSecret.required,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret,data:data36};
+}
+for(const key8 in data35){
+let data36 = data35[key8];
+if(typeof data36 === "string"){
+if(!pattern9.test(data36)){
+const err81 = {instancePath:instancePath+"/projectLabels/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/projectLabels/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9_-]{0,63}$"+"\"",schema:"^[a-z0-9_-]{0,63}$",parentSchema:schema11.properties.projectLabels.additionalProperties,data:data36};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1064,9 +1065,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-for(const key9 in data36){
-if(!((key9 === "project") || (key9 === "secret"))){
-const err82 = {instancePath:instancePath+"/cloudflare/apiTokenSecret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret,data:data36};
+}
+else {
+const err82 = {instancePath:instancePath+"/projectLabels/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/projectLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.projectLabels.additionalProperties.type,parentSchema:schema11.properties.projectLabels.additionalProperties,data:data36};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1076,11 +1077,9 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data36.project !== undefined){
-let data37 = data36.project;
-if(typeof data37 === "string"){
-if(func4(data37) < 1){
-const err83 = {instancePath:instancePath+"/cloudflare/apiTokenSecret/project",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.project,data:data37};
+}
+else {
+const err83 = {instancePath:instancePath+"/projectLabels",schemaPath:"#/properties/projectLabels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.projectLabels.type,parentSchema:schema11.properties.projectLabels,data:data35};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1090,8 +1089,11 @@ vErrors.push(err83);
 errors++;
 }
 }
-else {
-const err84 = {instancePath:instancePath+"/cloudflare/apiTokenSecret/project",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.project.type,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.project,data:data37};
+if(data.terraformServiceAccount !== undefined){
+let data37 = data.terraformServiceAccount;
+if(typeof data37 === "string"){
+if(!pattern10.test(data37)){
+const err84 = {instancePath:instancePath+"/terraformServiceAccount",schemaPath:"#/properties/terraformServiceAccount/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]+@[^@\\s]+$"},message:"must match pattern \""+"^[^@\\s]+@[^@\\s]+$"+"\"",schema:"^[^@\\s]+@[^@\\s]+$",parentSchema:schema11.properties.terraformServiceAccount,data:data37};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1101,11 +1103,8 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data36.secret !== undefined){
-let data38 = data36.secret;
-if(typeof data38 === "string"){
-if(func4(data38) < 1){
-const err85 = {instancePath:instancePath+"/cloudflare/apiTokenSecret/secret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.secret,data:data38};
+else {
+const err85 = {instancePath:instancePath+"/terraformServiceAccount",schemaPath:"#/properties/terraformServiceAccount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.terraformServiceAccount.type,parentSchema:schema11.properties.terraformServiceAccount,data:data37};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1115,8 +1114,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-else {
-const err86 = {instancePath:instancePath+"/cloudflare/apiTokenSecret/secret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.secret.type,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.secret,data:data38};
+if(data.cloudflare !== undefined){
+let data38 = data.cloudflare;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.apiTokenSecret === undefined){
+const err86 = {instancePath:instancePath+"/cloudflare",schemaPath:"#/properties/cloudflare/required",keyword:"required",params:{missingProperty: "apiTokenSecret"},message:"must have required property '"+"apiTokenSecret"+"'",schema:schema11.properties.cloudflare.required,parentSchema:schema11.properties.cloudflare,data:data38};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1125,10 +1127,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/cloudflare/apiTokenSecret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cloudflare.properties.apiTokenSecret.type,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret,data:data36};
+for(const key9 in data38){
+if(!((key9 === "apiTokenSecret") || (key9 === "originCertificate"))){
+const err87 = {instancePath:instancePath+"/cloudflare",schemaPath:"#/properties/cloudflare/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cloudflare,data:data38};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1138,11 +1139,11 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data35.originCertificate !== undefined){
-let data39 = data35.originCertificate;
+if(data38.apiTokenSecret !== undefined){
+let data39 = data38.apiTokenSecret;
 if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.certSecret === undefined){
-const err88 = {instancePath:instancePath+"/cloudflare/originCertificate",schemaPath:"#/properties/cloudflare/properties/originCertificate/required",keyword:"required",params:{missingProperty: "certSecret"},message:"must have required property '"+"certSecret"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate,data:data39};
+if(data39.project === undefined){
+const err88 = {instancePath:instancePath+"/cloudflare/apiTokenSecret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.cloudflare.properties.apiTokenSecret.required,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret,data:data39};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1151,8 +1152,8 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(data39.keySecret === undefined){
-const err89 = {instancePath:instancePath+"/cloudflare/originCertificate",schemaPath:"#/properties/cloudflare/properties/originCertificate/required",keyword:"required",params:{missingProperty: "keySecret"},message:"must have required property '"+"keySecret"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate,data:data39};
+if(data39.secret === undefined){
+const err89 = {instancePath:instancePath+"/cloudflare/apiTokenSecret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.cloudflare.properties.apiTokenSecret.required,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret,data:data39};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1162,8 +1163,8 @@ vErrors.push(err89);
 errors++;
 }
 for(const key10 in data39){
-if(!((key10 === "certSecret") || (key10 === "keySecret"))){
-const err90 = {instancePath:instancePath+"/cloudflare/originCertificate",schemaPath:"#/properties/cloudflare/properties/originCertificate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cloudflare.properties.originCertificate,data:data39};
+if(!((key10 === "project") || (key10 === "secret"))){
+const err90 = {instancePath:instancePath+"/cloudflare/apiTokenSecret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret,data:data39};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1173,11 +1174,11 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data39.certSecret !== undefined){
-let data40 = data39.certSecret;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-if(data40.project === undefined){
-const err91 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret,data:data40};
+if(data39.project !== undefined){
+let data40 = data39.project;
+if(typeof data40 === "string"){
+if(func4(data40) < 1){
+const err91 = {instancePath:instancePath+"/cloudflare/apiTokenSecret/project",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.project,data:data40};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1186,8 +1187,9 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(data40.secret === undefined){
-const err92 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret,data:data40};
+}
+else {
+const err92 = {instancePath:instancePath+"/cloudflare/apiTokenSecret/project",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.project.type,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.project,data:data40};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1196,9 +1198,12 @@ vErrors.push(err92);
 }
 errors++;
 }
-for(const key11 in data40){
-if(!((key11 === "project") || (key11 === "secret"))){
-const err93 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret,data:data40};
+}
+if(data39.secret !== undefined){
+let data41 = data39.secret;
+if(typeof data41 === "string"){
+if(func4(data41) < 1){
+const err93 = {instancePath:instancePath+"/cloudflare/apiTokenSecret/secret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.secret,data:data41};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1208,11 +1213,8 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data40.project !== undefined){
-let data41 = data40.project;
-if(typeof data41 === "string"){
-if(func4(data41) < 1){
-const err94 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret/project",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.project,data:data41};
+else {
+const err94 = {instancePath:instancePath+"/cloudflare/apiTokenSecret/secret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.secret.type,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.secret,data:data41};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1222,8 +1224,9 @@ vErrors.push(err94);
 errors++;
 }
 }
+}
 else {
-const err95 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret/project",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.project.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.project,data:data41};
+const err95 = {instancePath:instancePath+"/cloudflare/apiTokenSecret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cloudflare.properties.apiTokenSecret.type,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret,data:data39};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1233,11 +1236,11 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data40.secret !== undefined){
-let data42 = data40.secret;
-if(typeof data42 === "string"){
-if(func4(data42) < 1){
-const err96 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret/secret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.secret,data:data42};
+if(data38.originCertificate !== undefined){
+let data42 = data38.originCertificate;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.certSecret === undefined){
+const err96 = {instancePath:instancePath+"/cloudflare/originCertificate",schemaPath:"#/properties/cloudflare/properties/originCertificate/required",keyword:"required",params:{missingProperty: "certSecret"},message:"must have required property '"+"certSecret"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate,data:data42};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1246,9 +1249,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-else {
-const err97 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret/secret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.secret.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.secret,data:data42};
+if(data42.keySecret === undefined){
+const err97 = {instancePath:instancePath+"/cloudflare/originCertificate",schemaPath:"#/properties/cloudflare/properties/originCertificate/required",keyword:"required",params:{missingProperty: "keySecret"},message:"must have required property '"+"keySecret"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate,data:data42};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1257,10 +1259,9 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-}
-else {
-const err98 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret,data:data40};
+for(const key11 in data42){
+if(!((key11 === "certSecret") || (key11 === "keySecret"))){
+const err98 = {instancePath:instancePath+"/cloudflare/originCertificate",schemaPath:"#/properties/cloudflare/properties/originCertificate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cloudflare.properties.originCertificate,data:data42};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1270,11 +1271,11 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data39.keySecret !== undefined){
-let data43 = data39.keySecret;
+if(data42.certSecret !== undefined){
+let data43 = data42.certSecret;
 if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
 if(data43.project === undefined){
-const err99 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret,data:data43};
+const err99 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret,data:data43};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1284,7 +1285,7 @@ vErrors.push(err99);
 errors++;
 }
 if(data43.secret === undefined){
-const err100 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret,data:data43};
+const err100 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret,data:data43};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1295,7 +1296,7 @@ errors++;
 }
 for(const key12 in data43){
 if(!((key12 === "project") || (key12 === "secret"))){
-const err101 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret,data:data43};
+const err101 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret,data:data43};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1309,7 +1310,7 @@ if(data43.project !== undefined){
 let data44 = data43.project;
 if(typeof data44 === "string"){
 if(func4(data44) < 1){
-const err102 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret/project",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.project,data:data44};
+const err102 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret/project",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.project,data:data44};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1320,7 +1321,7 @@ errors++;
 }
 }
 else {
-const err103 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret/project",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.project.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.project,data:data44};
+const err103 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret/project",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.project.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.project,data:data44};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1334,7 +1335,7 @@ if(data43.secret !== undefined){
 let data45 = data43.secret;
 if(typeof data45 === "string"){
 if(func4(data45) < 1){
-const err104 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret/secret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.secret,data:data45};
+const err104 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret/secret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.secret,data:data45};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1345,7 +1346,7 @@ errors++;
 }
 }
 else {
-const err105 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret/secret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.secret.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.secret,data:data45};
+const err105 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret/secret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.secret.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.secret,data:data45};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1357,7 +1358,7 @@ errors++;
 }
 }
 else {
-const err106 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret,data:data43};
+const err106 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret,data:data43};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1367,9 +1368,11 @@ vErrors.push(err106);
 errors++;
 }
 }
-}
-else {
-const err107 = {instancePath:instancePath+"/cloudflare/originCertificate",schemaPath:"#/properties/cloudflare/properties/originCertificate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cloudflare.properties.originCertificate.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate,data:data39};
+if(data42.keySecret !== undefined){
+let data46 = data42.keySecret;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.project === undefined){
+const err107 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret,data:data46};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1378,10 +1381,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-}
-else {
-const err108 = {instancePath:instancePath+"/cloudflare",schemaPath:"#/properties/cloudflare/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cloudflare.type,parentSchema:schema11.properties.cloudflare,data:data35};
+if(data46.secret === undefined){
+const err108 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret,data:data46};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1390,12 +1391,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-if(data.sentry !== undefined){
-let data46 = data.sentry;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.organization === undefined){
-const err109 = {instancePath:instancePath+"/sentry",schemaPath:"#/properties/sentry/required",keyword:"required",params:{missingProperty: "organization"},message:"must have required property '"+"organization"+"'",schema:schema11.properties.sentry.required,parentSchema:schema11.properties.sentry,data:data46};
+for(const key13 in data46){
+if(!((key13 === "project") || (key13 === "secret"))){
+const err109 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret,data:data46};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1404,8 +1402,12 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(data46.team === undefined){
-const err110 = {instancePath:instancePath+"/sentry",schemaPath:"#/properties/sentry/required",keyword:"required",params:{missingProperty: "team"},message:"must have required property '"+"team"+"'",schema:schema11.properties.sentry.required,parentSchema:schema11.properties.sentry,data:data46};
+}
+if(data46.project !== undefined){
+let data47 = data46.project;
+if(typeof data47 === "string"){
+if(func4(data47) < 1){
+const err110 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret/project",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.project,data:data47};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1414,8 +1416,9 @@ vErrors.push(err110);
 }
 errors++;
 }
-if(data46.authTokenSecret === undefined){
-const err111 = {instancePath:instancePath+"/sentry",schemaPath:"#/properties/sentry/required",keyword:"required",params:{missingProperty: "authTokenSecret"},message:"must have required property '"+"authTokenSecret"+"'",schema:schema11.properties.sentry.required,parentSchema:schema11.properties.sentry,data:data46};
+}
+else {
+const err111 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret/project",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.project.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.project,data:data47};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1424,9 +1427,12 @@ vErrors.push(err111);
 }
 errors++;
 }
-for(const key13 in data46){
-if(!(((key13 === "organization") || (key13 === "team")) || (key13 === "authTokenSecret"))){
-const err112 = {instancePath:instancePath+"/sentry",schemaPath:"#/properties/sentry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.sentry,data:data46};
+}
+if(data46.secret !== undefined){
+let data48 = data46.secret;
+if(typeof data48 === "string"){
+if(func4(data48) < 1){
+const err112 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret/secret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.secret,data:data48};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1436,11 +1442,8 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data46.organization !== undefined){
-let data47 = data46.organization;
-if(typeof data47 === "string"){
-if(func4(data47) < 1){
-const err113 = {instancePath:instancePath+"/sentry/organization",schemaPath:"#/properties/sentry/properties/organization/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sentry.properties.organization,data:data47};
+else {
+const err113 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret/secret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.secret.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.secret,data:data48};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1450,8 +1453,9 @@ vErrors.push(err113);
 errors++;
 }
 }
+}
 else {
-const err114 = {instancePath:instancePath+"/sentry/organization",schemaPath:"#/properties/sentry/properties/organization/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sentry.properties.organization.type,parentSchema:schema11.properties.sentry.properties.organization,data:data47};
+const err114 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret,data:data46};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1461,11 +1465,9 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data46.team !== undefined){
-let data48 = data46.team;
-if(typeof data48 === "string"){
-if(func4(data48) < 1){
-const err115 = {instancePath:instancePath+"/sentry/team",schemaPath:"#/properties/sentry/properties/team/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sentry.properties.team,data:data48};
+}
+else {
+const err115 = {instancePath:instancePath+"/cloudflare/originCertificate",schemaPath:"#/properties/cloudflare/properties/originCertificate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cloudflare.properties.originCertificate.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate,data:data42};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1475,8 +1477,9 @@ vErrors.push(err115);
 errors++;
 }
 }
+}
 else {
-const err116 = {instancePath:instancePath+"/sentry/team",schemaPath:"#/properties/sentry/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sentry.properties.team.type,parentSchema:schema11.properties.sentry.properties.team,data:data48};
+const err116 = {instancePath:instancePath+"/cloudflare",schemaPath:"#/properties/cloudflare/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cloudflare.type,parentSchema:schema11.properties.cloudflare,data:data38};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1486,11 +1489,11 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data46.authTokenSecret !== undefined){
-let data49 = data46.authTokenSecret;
+if(data.sentry !== undefined){
+let data49 = data.sentry;
 if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.project === undefined){
-const err117 = {instancePath:instancePath+"/sentry/authTokenSecret",schemaPath:"#/properties/sentry/properties/authTokenSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.sentry.properties.authTokenSecret.required,parentSchema:schema11.properties.sentry.properties.authTokenSecret,data:data49};
+if(data49.organization === undefined){
+const err117 = {instancePath:instancePath+"/sentry",schemaPath:"#/properties/sentry/required",keyword:"required",params:{missingProperty: "organization"},message:"must have required property '"+"organization"+"'",schema:schema11.properties.sentry.required,parentSchema:schema11.properties.sentry,data:data49};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1499,8 +1502,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-if(data49.secret === undefined){
-const err118 = {instancePath:instancePath+"/sentry/authTokenSecret",schemaPath:"#/properties/sentry/properties/authTokenSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.sentry.properties.authTokenSecret.required,parentSchema:schema11.properties.sentry.properties.authTokenSecret,data:data49};
+if(data49.team === undefined){
+const err118 = {instancePath:instancePath+"/sentry",schemaPath:"#/properties/sentry/required",keyword:"required",params:{missingProperty: "team"},message:"must have required property '"+"team"+"'",schema:schema11.properties.sentry.required,parentSchema:schema11.properties.sentry,data:data49};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1509,9 +1512,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-for(const key14 in data49){
-if(!((key14 === "project") || (key14 === "secret"))){
-const err119 = {instancePath:instancePath+"/sentry/authTokenSecret",schemaPath:"#/properties/sentry/properties/authTokenSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.sentry.properties.authTokenSecret,data:data49};
+if(data49.authTokenSecret === undefined){
+const err119 = {instancePath:instancePath+"/sentry",schemaPath:"#/properties/sentry/required",keyword:"required",params:{missingProperty: "authTokenSecret"},message:"must have required property '"+"authTokenSecret"+"'",schema:schema11.properties.sentry.required,parentSchema:schema11.properties.sentry,data:data49};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1520,12 +1522,9 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-if(data49.project !== undefined){
-let data50 = data49.project;
-if(typeof data50 === "string"){
-if(func4(data50) < 1){
-const err120 = {instancePath:instancePath+"/sentry/authTokenSecret/project",schemaPath:"#/properties/sentry/properties/authTokenSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sentry.properties.authTokenSecret.properties.project,data:data50};
+for(const key14 in data49){
+if(!((((key14 === "organization") || (key14 === "team")) || (key14 === "authTokenSecret")) || (key14 === "slackIntegration"))){
+const err120 = {instancePath:instancePath+"/sentry",schemaPath:"#/properties/sentry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.sentry,data:data49};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1535,8 +1534,11 @@ vErrors.push(err120);
 errors++;
 }
 }
-else {
-const err121 = {instancePath:instancePath+"/sentry/authTokenSecret/project",schemaPath:"#/properties/sentry/properties/authTokenSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sentry.properties.authTokenSecret.properties.project.type,parentSchema:schema11.properties.sentry.properties.authTokenSecret.properties.project,data:data50};
+if(data49.organization !== undefined){
+let data50 = data49.organization;
+if(typeof data50 === "string"){
+if(func4(data50) < 1){
+const err121 = {instancePath:instancePath+"/sentry/organization",schemaPath:"#/properties/sentry/properties/organization/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sentry.properties.organization,data:data50};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1546,11 +1548,8 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data49.secret !== undefined){
-let data51 = data49.secret;
-if(typeof data51 === "string"){
-if(func4(data51) < 1){
-const err122 = {instancePath:instancePath+"/sentry/authTokenSecret/secret",schemaPath:"#/properties/sentry/properties/authTokenSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sentry.properties.authTokenSecret.properties.secret,data:data51};
+else {
+const err122 = {instancePath:instancePath+"/sentry/organization",schemaPath:"#/properties/sentry/properties/organization/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sentry.properties.organization.type,parentSchema:schema11.properties.sentry.properties.organization,data:data50};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1560,8 +1559,11 @@ vErrors.push(err122);
 errors++;
 }
 }
-else {
-const err123 = {instancePath:instancePath+"/sentry/authTokenSecret/secret",schemaPath:"#/properties/sentry/properties/authTokenSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sentry.properties.authTokenSecret.properties.secret.type,parentSchema:schema11.properties.sentry.properties.authTokenSecret.properties.secret,data:data51};
+if(data49.team !== undefined){
+let data51 = data49.team;
+if(typeof data51 === "string"){
+if(func4(data51) < 1){
+const err123 = {instancePath:instancePath+"/sentry/team",schemaPath:"#/properties/sentry/properties/team/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sentry.properties.team,data:data51};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1571,9 +1573,8 @@ vErrors.push(err123);
 errors++;
 }
 }
-}
 else {
-const err124 = {instancePath:instancePath+"/sentry/authTokenSecret",schemaPath:"#/properties/sentry/properties/authTokenSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.sentry.properties.authTokenSecret.type,parentSchema:schema11.properties.sentry.properties.authTokenSecret,data:data49};
+const err124 = {instancePath:instancePath+"/sentry/team",schemaPath:"#/properties/sentry/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sentry.properties.team.type,parentSchema:schema11.properties.sentry.properties.team,data:data51};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1583,9 +1584,11 @@ vErrors.push(err124);
 errors++;
 }
 }
-}
-else {
-const err125 = {instancePath:instancePath+"/sentry",schemaPath:"#/properties/sentry/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.sentry.type,parentSchema:schema11.properties.sentry,data:data46};
+if(data49.authTokenSecret !== undefined){
+let data52 = data49.authTokenSecret;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.project === undefined){
+const err125 = {instancePath:instancePath+"/sentry/authTokenSecret",schemaPath:"#/properties/sentry/properties/authTokenSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.sentry.properties.authTokenSecret.required,parentSchema:schema11.properties.sentry.properties.authTokenSecret,data:data52};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1594,13 +1597,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-if(data.notifications !== undefined){
-let data52 = data.notifications;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-for(const key15 in data52){
-if(!((((key15 === "slackChannels") || (key15 === "perServiceSlackChannel")) || (key15 === "slackTokenSecret")) || (key15 === "opsgenie"))){
-const err126 = {instancePath:instancePath+"/notifications",schemaPath:"#/properties/notifications/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.notifications,data:data52};
+if(data52.secret === undefined){
+const err126 = {instancePath:instancePath+"/sentry/authTokenSecret",schemaPath:"#/properties/sentry/properties/authTokenSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.sentry.properties.authTokenSecret.required,parentSchema:schema11.properties.sentry.properties.authTokenSecret,data:data52};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1609,16 +1607,9 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-if(data52.slackChannels !== undefined){
-let data53 = data52.slackChannels;
-if(Array.isArray(data53)){
-const len3 = data53.length;
-for(let i5=0; i5<len3; i5++){
-let data54 = data53[i5];
-if(typeof data54 === "string"){
-if(!pattern11.test(data54)){
-const err127 = {instancePath:instancePath+"/notifications/slackChannels/" + i5,schemaPath:"#/properties/notifications/properties/slackChannels/items/pattern",keyword:"pattern",params:{pattern: "^#[a-z0-9_-]+$"},message:"must match pattern \""+"^#[a-z0-9_-]+$"+"\"",schema:"^#[a-z0-9_-]+$",parentSchema:schema11.properties.notifications.properties.slackChannels.items,data:data54};
+for(const key15 in data52){
+if(!((key15 === "project") || (key15 === "secret"))){
+const err127 = {instancePath:instancePath+"/sentry/authTokenSecret",schemaPath:"#/properties/sentry/properties/authTokenSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.sentry.properties.authTokenSecret,data:data52};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1628,8 +1619,11 @@ vErrors.push(err127);
 errors++;
 }
 }
-else {
-const err128 = {instancePath:instancePath+"/notifications/slackChannels/" + i5,schemaPath:"#/properties/notifications/properties/slackChannels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.notifications.properties.slackChannels.items.type,parentSchema:schema11.properties.notifications.properties.slackChannels.items,data:data54};
+if(data52.project !== undefined){
+let data53 = data52.project;
+if(typeof data53 === "string"){
+if(func4(data53) < 1){
+const err128 = {instancePath:instancePath+"/sentry/authTokenSecret/project",schemaPath:"#/properties/sentry/properties/authTokenSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sentry.properties.authTokenSecret.properties.project,data:data53};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1639,9 +1633,8 @@ vErrors.push(err128);
 errors++;
 }
 }
-}
 else {
-const err129 = {instancePath:instancePath+"/notifications/slackChannels",schemaPath:"#/properties/notifications/properties/slackChannels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.notifications.properties.slackChannels.type,parentSchema:schema11.properties.notifications.properties.slackChannels,data:data53};
+const err129 = {instancePath:instancePath+"/sentry/authTokenSecret/project",schemaPath:"#/properties/sentry/properties/authTokenSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sentry.properties.authTokenSecret.properties.project.type,parentSchema:schema11.properties.sentry.properties.authTokenSecret.properties.project,data:data53};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1651,10 +1644,11 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data52.perServiceSlackChannel !== undefined){
-let data55 = data52.perServiceSlackChannel;
-if(typeof data55 !== "boolean"){
-const err130 = {instancePath:instancePath+"/notifications/perServiceSlackChannel",schemaPath:"#/properties/notifications/properties/perServiceSlackChannel/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.notifications.properties.perServiceSlackChannel.type,parentSchema:schema11.properties.notifications.properties.perServiceSlackChannel,data:data55};
+if(data52.secret !== undefined){
+let data54 = data52.secret;
+if(typeof data54 === "string"){
+if(func4(data54) < 1){
+const err130 = {instancePath:instancePath+"/sentry/authTokenSecret/secret",schemaPath:"#/properties/sentry/properties/authTokenSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sentry.properties.authTokenSecret.properties.secret,data:data54};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1664,11 +1658,8 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data52.slackTokenSecret !== undefined){
-let data56 = data52.slackTokenSecret;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-if(data56.project === undefined){
-const err131 = {instancePath:instancePath+"/notifications/slackTokenSecret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.notifications.properties.slackTokenSecret.required,parentSchema:schema11.properties.notifications.properties.slackTokenSecret,data:data56};
+else {
+const err131 = {instancePath:instancePath+"/sentry/authTokenSecret/secret",schemaPath:"#/properties/sentry/properties/authTokenSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sentry.properties.authTokenSecret.properties.secret.type,parentSchema:schema11.properties.sentry.properties.authTokenSecret.properties.secret,data:data54};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1677,8 +1668,10 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(data56.secret === undefined){
-const err132 = {instancePath:instancePath+"/notifications/slackTokenSecret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.notifications.properties.slackTokenSecret.required,parentSchema:schema11.properties.notifications.properties.slackTokenSecret,data:data56};
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/sentry/authTokenSecret",schemaPath:"#/properties/sentry/properties/authTokenSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.sentry.properties.authTokenSecret.type,parentSchema:schema11.properties.sentry.properties.authTokenSecret,data:data52};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1687,9 +1680,12 @@ vErrors.push(err132);
 }
 errors++;
 }
-for(const key16 in data56){
-if(!((key16 === "project") || (key16 === "secret"))){
-const err133 = {instancePath:instancePath+"/notifications/slackTokenSecret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.notifications.properties.slackTokenSecret,data:data56};
+}
+if(data49.slackIntegration !== undefined){
+let data55 = data49.slackIntegration;
+if(typeof data55 === "string"){
+if(func4(data55) < 1){
+const err133 = {instancePath:instancePath+"/sentry/slackIntegration",schemaPath:"#/properties/sentry/properties/slackIntegration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sentry.properties.slackIntegration,data:data55};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1699,11 +1695,8 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data56.project !== undefined){
-let data57 = data56.project;
-if(typeof data57 === "string"){
-if(func4(data57) < 1){
-const err134 = {instancePath:instancePath+"/notifications/slackTokenSecret/project",schemaPath:"#/properties/notifications/properties/slackTokenSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.notifications.properties.slackTokenSecret.properties.project,data:data57};
+else {
+const err134 = {instancePath:instancePath+"/sentry/slackIntegration",schemaPath:"#/properties/sentry/properties/slackIntegration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sentry.properties.slackIntegration.type,parentSchema:schema11.properties.sentry.properties.slackIntegration,data:data55};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1713,8 +1706,9 @@ vErrors.push(err134);
 errors++;
 }
 }
+}
 else {
-const err135 = {instancePath:instancePath+"/notifications/slackTokenSecret/project",schemaPath:"#/properties/notifications/properties/slackTokenSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.notifications.properties.slackTokenSecret.properties.project.type,parentSchema:schema11.properties.notifications.properties.slackTokenSecret.properties.project,data:data57};
+const err135 = {instancePath:instancePath+"/sentry",schemaPath:"#/properties/sentry/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.sentry.type,parentSchema:schema11.properties.sentry,data:data49};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1724,11 +1718,12 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data56.secret !== undefined){
-let data58 = data56.secret;
-if(typeof data58 === "string"){
-if(func4(data58) < 1){
-const err136 = {instancePath:instancePath+"/notifications/slackTokenSecret/secret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.notifications.properties.slackTokenSecret.properties.secret,data:data58};
+if(data.notifications !== undefined){
+let data56 = data.notifications;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+for(const key16 in data56){
+if(!(((((key16 === "slackChannels") || (key16 === "perServiceSlackChannel")) || (key16 === "slackTokenSecret")) || (key16 === "slackPermanentMembers")) || (key16 === "opsgenie"))){
+const err136 = {instancePath:instancePath+"/notifications",schemaPath:"#/properties/notifications/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.notifications,data:data56};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1738,8 +1733,15 @@ vErrors.push(err136);
 errors++;
 }
 }
-else {
-const err137 = {instancePath:instancePath+"/notifications/slackTokenSecret/secret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.notifications.properties.slackTokenSecret.properties.secret.type,parentSchema:schema11.properties.notifications.properties.slackTokenSecret.properties.secret,data:data58};
+if(data56.slackChannels !== undefined){
+let data57 = data56.slackChannels;
+if(Array.isArray(data57)){
+const len3 = data57.length;
+for(let i5=0; i5<len3; i5++){
+let data58 = data57[i5];
+if(typeof data58 === "string"){
+if(!pattern11.test(data58)){
+const err137 = {instancePath:instancePath+"/notifications/slackChannels/" + i5,schemaPath:"#/properties/notifications/properties/slackChannels/items/pattern",keyword:"pattern",params:{pattern: "^#[a-z0-9_-]+$"},message:"must match pattern \""+"^#[a-z0-9_-]+$"+"\"",schema:"^#[a-z0-9_-]+$",parentSchema:schema11.properties.notifications.properties.slackChannels.items,data:data58};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1749,9 +1751,8 @@ vErrors.push(err137);
 errors++;
 }
 }
-}
 else {
-const err138 = {instancePath:instancePath+"/notifications/slackTokenSecret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.notifications.properties.slackTokenSecret.type,parentSchema:schema11.properties.notifications.properties.slackTokenSecret,data:data56};
+const err138 = {instancePath:instancePath+"/notifications/slackChannels/" + i5,schemaPath:"#/properties/notifications/properties/slackChannels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.notifications.properties.slackChannels.items.type,parentSchema:schema11.properties.notifications.properties.slackChannels.items,data:data58};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1761,11 +1762,9 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data52.opsgenie !== undefined){
-let data59 = data52.opsgenie;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.apiKeySecret === undefined){
-const err139 = {instancePath:instancePath+"/notifications/opsgenie",schemaPath:"#/properties/notifications/properties/opsgenie/required",keyword:"required",params:{missingProperty: "apiKeySecret"},message:"must have required property '"+"apiKeySecret"+"'",schema:schema11.properties.notifications.properties.opsgenie.required,parentSchema:schema11.properties.notifications.properties.opsgenie,data:data59};
+}
+else {
+const err139 = {instancePath:instancePath+"/notifications/slackChannels",schemaPath:"#/properties/notifications/properties/slackChannels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.notifications.properties.slackChannels.type,parentSchema:schema11.properties.notifications.properties.slackChannels,data:data57};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1774,9 +1773,11 @@ vErrors.push(err139);
 }
 errors++;
 }
-for(const key17 in data59){
-if(!(key17 === "apiKeySecret")){
-const err140 = {instancePath:instancePath+"/notifications/opsgenie",schemaPath:"#/properties/notifications/properties/opsgenie/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.notifications.properties.opsgenie,data:data59};
+}
+if(data56.perServiceSlackChannel !== undefined){
+let data59 = data56.perServiceSlackChannel;
+if(typeof data59 !== "boolean"){
+const err140 = {instancePath:instancePath+"/notifications/perServiceSlackChannel",schemaPath:"#/properties/notifications/properties/perServiceSlackChannel/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.notifications.properties.perServiceSlackChannel.type,parentSchema:schema11.properties.notifications.properties.perServiceSlackChannel,data:data59};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1786,11 +1787,11 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data59.apiKeySecret !== undefined){
-let data60 = data59.apiKeySecret;
+if(data56.slackTokenSecret !== undefined){
+let data60 = data56.slackTokenSecret;
 if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
 if(data60.project === undefined){
-const err141 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.required,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret,data:data60};
+const err141 = {instancePath:instancePath+"/notifications/slackTokenSecret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.notifications.properties.slackTokenSecret.required,parentSchema:schema11.properties.notifications.properties.slackTokenSecret,data:data60};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1800,7 +1801,7 @@ vErrors.push(err141);
 errors++;
 }
 if(data60.secret === undefined){
-const err142 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.required,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret,data:data60};
+const err142 = {instancePath:instancePath+"/notifications/slackTokenSecret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.notifications.properties.slackTokenSecret.required,parentSchema:schema11.properties.notifications.properties.slackTokenSecret,data:data60};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1809,9 +1810,9 @@ vErrors.push(err142);
 }
 errors++;
 }
-for(const key18 in data60){
-if(!((key18 === "project") || (key18 === "secret"))){
-const err143 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret,data:data60};
+for(const key17 in data60){
+if(!((key17 === "project") || (key17 === "secret"))){
+const err143 = {instancePath:instancePath+"/notifications/slackTokenSecret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.notifications.properties.slackTokenSecret,data:data60};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1825,7 +1826,7 @@ if(data60.project !== undefined){
 let data61 = data60.project;
 if(typeof data61 === "string"){
 if(func4(data61) < 1){
-const err144 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret/project",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.project,data:data61};
+const err144 = {instancePath:instancePath+"/notifications/slackTokenSecret/project",schemaPath:"#/properties/notifications/properties/slackTokenSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.notifications.properties.slackTokenSecret.properties.project,data:data61};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1836,7 +1837,7 @@ errors++;
 }
 }
 else {
-const err145 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret/project",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.project.type,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.project,data:data61};
+const err145 = {instancePath:instancePath+"/notifications/slackTokenSecret/project",schemaPath:"#/properties/notifications/properties/slackTokenSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.notifications.properties.slackTokenSecret.properties.project.type,parentSchema:schema11.properties.notifications.properties.slackTokenSecret.properties.project,data:data61};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1850,7 +1851,7 @@ if(data60.secret !== undefined){
 let data62 = data60.secret;
 if(typeof data62 === "string"){
 if(func4(data62) < 1){
-const err146 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret/secret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.secret,data:data62};
+const err146 = {instancePath:instancePath+"/notifications/slackTokenSecret/secret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.notifications.properties.slackTokenSecret.properties.secret,data:data62};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1861,7 +1862,7 @@ errors++;
 }
 }
 else {
-const err147 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret/secret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.secret.type,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.secret,data:data62};
+const err147 = {instancePath:instancePath+"/notifications/slackTokenSecret/secret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.notifications.properties.slackTokenSecret.properties.secret.type,parentSchema:schema11.properties.notifications.properties.slackTokenSecret.properties.secret,data:data62};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1873,7 +1874,7 @@ errors++;
 }
 }
 else {
-const err148 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.type,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret,data:data60};
+const err148 = {instancePath:instancePath+"/notifications/slackTokenSecret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.notifications.properties.slackTokenSecret.type,parentSchema:schema11.properties.notifications.properties.slackTokenSecret,data:data60};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1883,9 +1884,15 @@ vErrors.push(err148);
 errors++;
 }
 }
-}
-else {
-const err149 = {instancePath:instancePath+"/notifications/opsgenie",schemaPath:"#/properties/notifications/properties/opsgenie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.notifications.properties.opsgenie.type,parentSchema:schema11.properties.notifications.properties.opsgenie,data:data59};
+if(data56.slackPermanentMembers !== undefined){
+let data63 = data56.slackPermanentMembers;
+if(Array.isArray(data63)){
+const len4 = data63.length;
+for(let i6=0; i6<len4; i6++){
+let data64 = data63[i6];
+if(typeof data64 === "string"){
+if(!pattern12.test(data64)){
+const err149 = {instancePath:instancePath+"/notifications/slackPermanentMembers/" + i6,schemaPath:"#/properties/notifications/properties/slackPermanentMembers/items/pattern",keyword:"pattern",params:{pattern: "^[UW][A-Z0-9]{2,}$"},message:"must match pattern \""+"^[UW][A-Z0-9]{2,}$"+"\"",schema:"^[UW][A-Z0-9]{2,}$",parentSchema:schema11.properties.notifications.properties.slackPermanentMembers.items,data:data64};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1895,9 +1902,8 @@ vErrors.push(err149);
 errors++;
 }
 }
-}
 else {
-const err150 = {instancePath:instancePath+"/notifications",schemaPath:"#/properties/notifications/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.notifications.type,parentSchema:schema11.properties.notifications,data:data52};
+const err150 = {instancePath:instancePath+"/notifications/slackPermanentMembers/" + i6,schemaPath:"#/properties/notifications/properties/slackPermanentMembers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.notifications.properties.slackPermanentMembers.items.type,parentSchema:schema11.properties.notifications.properties.slackPermanentMembers.items,data:data64};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1907,12 +1913,18 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data.rollout !== undefined){
-let data63 = data.rollout;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-for(const key19 in data63){
-if(!(key19 === "notificationEndpointSecret")){
-const err151 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout,data:data63};
+let i7 = data63.length;
+let j2;
+if(i7 > 1){
+const indices2 = {};
+for(;i7--;){
+let item2 = data63[i7];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err151 = {instancePath:instancePath+"/notifications/slackPermanentMembers",schemaPath:"#/properties/notifications/properties/slackPermanentMembers/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema11.properties.notifications.properties.slackPermanentMembers,data:data63};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1920,13 +1932,14 @@ else {
 vErrors.push(err151);
 }
 errors++;
+break;
+}
+indices2[item2] = i7;
 }
 }
-if(data63.notificationEndpointSecret !== undefined){
-let data64 = data63.notificationEndpointSecret;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-if(data64.project === undefined){
-const err152 = {instancePath:instancePath+"/rollout/notificationEndpointSecret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.rollout.properties.notificationEndpointSecret.required,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret,data:data64};
+}
+else {
+const err152 = {instancePath:instancePath+"/notifications/slackPermanentMembers",schemaPath:"#/properties/notifications/properties/slackPermanentMembers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.notifications.properties.slackPermanentMembers.type,parentSchema:schema11.properties.notifications.properties.slackPermanentMembers,data:data63};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1935,8 +1948,12 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(data64.secret === undefined){
-const err153 = {instancePath:instancePath+"/rollout/notificationEndpointSecret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.rollout.properties.notificationEndpointSecret.required,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret,data:data64};
+}
+if(data56.opsgenie !== undefined){
+let data65 = data56.opsgenie;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+if(data65.apiKeySecret === undefined){
+const err153 = {instancePath:instancePath+"/notifications/opsgenie",schemaPath:"#/properties/notifications/properties/opsgenie/required",keyword:"required",params:{missingProperty: "apiKeySecret"},message:"must have required property '"+"apiKeySecret"+"'",schema:schema11.properties.notifications.properties.opsgenie.required,parentSchema:schema11.properties.notifications.properties.opsgenie,data:data65};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1945,9 +1962,9 @@ vErrors.push(err153);
 }
 errors++;
 }
-for(const key20 in data64){
-if(!((key20 === "project") || (key20 === "secret"))){
-const err154 = {instancePath:instancePath+"/rollout/notificationEndpointSecret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret,data:data64};
+for(const key18 in data65){
+if(!(key18 === "apiKeySecret")){
+const err154 = {instancePath:instancePath+"/notifications/opsgenie",schemaPath:"#/properties/notifications/properties/opsgenie/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.notifications.properties.opsgenie,data:data65};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1957,11 +1974,11 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data64.project !== undefined){
-let data65 = data64.project;
-if(typeof data65 === "string"){
-if(func4(data65) < 1){
-const err155 = {instancePath:instancePath+"/rollout/notificationEndpointSecret/project",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.project,data:data65};
+if(data65.apiKeySecret !== undefined){
+let data66 = data65.apiKeySecret;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.project === undefined){
+const err155 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.required,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret,data:data66};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1970,9 +1987,8 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-else {
-const err156 = {instancePath:instancePath+"/rollout/notificationEndpointSecret/project",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.project.type,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.project,data:data65};
+if(data66.secret === undefined){
+const err156 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.required,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret,data:data66};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1981,12 +1997,9 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-if(data64.secret !== undefined){
-let data66 = data64.secret;
-if(typeof data66 === "string"){
-if(func4(data66) < 1){
-const err157 = {instancePath:instancePath+"/rollout/notificationEndpointSecret/secret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.secret,data:data66};
+for(const key19 in data66){
+if(!((key19 === "project") || (key19 === "secret"))){
+const err157 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret,data:data66};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1996,8 +2009,11 @@ vErrors.push(err157);
 errors++;
 }
 }
-else {
-const err158 = {instancePath:instancePath+"/rollout/notificationEndpointSecret/secret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.secret.type,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.secret,data:data66};
+if(data66.project !== undefined){
+let data67 = data66.project;
+if(typeof data67 === "string"){
+if(func4(data67) < 1){
+const err158 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret/project",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.project,data:data67};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2007,9 +2023,8 @@ vErrors.push(err158);
 errors++;
 }
 }
-}
 else {
-const err159 = {instancePath:instancePath+"/rollout/notificationEndpointSecret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.properties.notificationEndpointSecret.type,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret,data:data64};
+const err159 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret/project",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.project.type,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.project,data:data67};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2019,9 +2034,11 @@ vErrors.push(err159);
 errors++;
 }
 }
-}
-else {
-const err160 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.type,parentSchema:schema11.properties.rollout,data:data63};
+if(data66.secret !== undefined){
+let data68 = data66.secret;
+if(typeof data68 === "string"){
+if(func4(data68) < 1){
+const err160 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret/secret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.secret,data:data68};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2031,14 +2048,185 @@ vErrors.push(err160);
 errors++;
 }
 }
-}
 else {
-const err161 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err161 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret/secret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.secret.type,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.secret,data:data68};
 if(vErrors === null){
 vErrors = [err161];
 }
 else {
 vErrors.push(err161);
+}
+errors++;
+}
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.type,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret,data:data66};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/notifications/opsgenie",schemaPath:"#/properties/notifications/properties/opsgenie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.notifications.properties.opsgenie.type,parentSchema:schema11.properties.notifications.properties.opsgenie,data:data65};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+}
+else {
+const err164 = {instancePath:instancePath+"/notifications",schemaPath:"#/properties/notifications/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.notifications.type,parentSchema:schema11.properties.notifications,data:data56};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+if(data.rollout !== undefined){
+let data69 = data.rollout;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+for(const key20 in data69){
+if(!(key20 === "notificationEndpointSecret")){
+const err165 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout,data:data69};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+if(data69.notificationEndpointSecret !== undefined){
+let data70 = data69.notificationEndpointSecret;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.project === undefined){
+const err166 = {instancePath:instancePath+"/rollout/notificationEndpointSecret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.rollout.properties.notificationEndpointSecret.required,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret,data:data70};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+if(data70.secret === undefined){
+const err167 = {instancePath:instancePath+"/rollout/notificationEndpointSecret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.rollout.properties.notificationEndpointSecret.required,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret,data:data70};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+for(const key21 in data70){
+if(!((key21 === "project") || (key21 === "secret"))){
+const err168 = {instancePath:instancePath+"/rollout/notificationEndpointSecret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret,data:data70};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+if(data70.project !== undefined){
+let data71 = data70.project;
+if(typeof data71 === "string"){
+if(func4(data71) < 1){
+const err169 = {instancePath:instancePath+"/rollout/notificationEndpointSecret/project",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.project,data:data71};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+else {
+const err170 = {instancePath:instancePath+"/rollout/notificationEndpointSecret/project",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.project.type,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.project,data:data71};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+if(data70.secret !== undefined){
+let data72 = data70.secret;
+if(typeof data72 === "string"){
+if(func4(data72) < 1){
+const err171 = {instancePath:instancePath+"/rollout/notificationEndpointSecret/secret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.secret,data:data72};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/rollout/notificationEndpointSecret/secret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.secret.type,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.secret,data:data72};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+}
+else {
+const err173 = {instancePath:instancePath+"/rollout/notificationEndpointSecret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.properties.notificationEndpointSecret.type,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret,data:data70};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+}
+else {
+const err174 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.type,parentSchema:schema11.properties.rollout,data:data69};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+}
+else {
+const err175 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
 }
 errors++;
 }

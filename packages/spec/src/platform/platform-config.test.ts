@@ -35,6 +35,39 @@ describe('parsePlatformConfig', () => {
     });
   });
 
+  it('resolves the Sentry Slack integration, permanent members and Terraform Cloud token', () => {
+    const result = parsePlatformConfig(
+      [
+        'state:',
+        '  type: terraform-cloud',
+        '  organization: acme',
+        '  tokenSecret: { project: acme-secrets, secret: TFC_TOKEN }',
+        'sentry:',
+        '  organization: acme',
+        '  team: platform',
+        '  authTokenSecret: { project: acme-secrets, secret: SENTRY_TOKEN }',
+        '  slackIntegration: Acme',
+        'notifications:',
+        '  slackPermanentMembers: [U012ABCDEF]',
+        '',
+      ].join('\n'),
+    );
+    expect(result.issues).toEqual([]);
+    expect(result.ok && result.config).toMatchObject({
+      state: { tokenSecret: { project: 'acme-secrets', secret: 'TFC_TOKEN' } },
+      sentry: { slackIntegration: 'Acme' },
+      notifications: { slackPermanentMembers: ['U012ABCDEF'] },
+    });
+    expect(DEFAULT_PLATFORM_CONFIG.notifications.slackPermanentMembers).toEqual([]);
+  });
+
+  it('rejects a Slack permanent member that is not a user ID', () => {
+    const result = parsePlatformConfig('notifications:\n  slackPermanentMembers: ["@alice"]\n');
+    expect(
+      result.issues.map((issue) => `${issue.code} ${issue.path} ${issue.line}:${issue.column}`),
+    ).toEqual(['invalid-format notifications.slackPermanentMembers[0] 2:27']);
+  });
+
   it('reports every problem with positions and suggestions', () => {
     const result = parsePlatformConfig(
       'billingAccount: 123\nallowedRegion: [us-east1]\nstate:\n  type: gcs\n  organization: acme\nfolders:\n  test: 123\n',

@@ -31,6 +31,7 @@ export function resolvePlatformConfig(spec: PlatformConfigSpec): PlatformConfig 
     notifications: {
       slackChannels: notifications.slackChannels ?? [],
       perServiceSlackChannel: notifications.perServiceSlackChannel ?? false,
+      slackPermanentMembers: notifications.slackPermanentMembers ?? [],
       ...(notifications.slackTokenSecret === undefined
         ? {}
         : { slackTokenSecret: notifications.slackTokenSecret }),
@@ -75,6 +76,7 @@ function resolveState(state: StateSpec | undefined): StateBackend {
         }),
     teamAccess: state.teamAccess ?? [],
     ...(webhook === undefined ? {} : { notificationWebhookSecret: webhook }),
+    ...(state.tokenSecret === undefined ? {} : { tokenSecret: state.tokenSecret }),
   };
 }
 

@@ -39,6 +39,7 @@ export const STATE_FIELDS = {
     'vcs',
     'teamAccess',
     'notificationWebhookSecret',
+    'tokenSecret',
   ],
 } as const;
 
@@ -98,6 +99,10 @@ const state = obj(
     notificationWebhookSecret: secret(
       'TerraformCloudWebhookSecretSpec',
       'terraform-cloud: Slack webhook for failed runs.',
+    ),
+    tokenSecret: secret(
+      'TerraformCloudTokenSecretSpec',
+      'terraform-cloud: Secret holding the Terraform Cloud API token the tfcworkspaces stack reads (ephemerally) for its tfe provider. Absent: the provider reads TFE_TOKEN from the run environment.',
     ),
   },
   { required: ['type'] },
@@ -221,6 +226,10 @@ export const platformSchema: JsonSchema = {
         organization: str('Organization slug.', { minLength: 1 }),
         team: str('Team slug owning the projects.', { minLength: 1 }),
         authTokenSecret: secret('SentryTokenSecretSpec', 'Secret holding the Sentry auth token.'),
+        slackIntegration: str(
+          'Name of the Sentry organisation\'s Slack integration. With notifications.perServiceSlackChannel, Sentry sends spike protection notifications and new, regressed or reappearing issues (at most hourly per issue) to "#alerts-<service>-<env>". Absent: no Sentry notifications to Slack.',
+          { minLength: 1 },
+        ),
       },
       { required: ['organization', 'team', 'authTokenSecret'] },
     ),
@@ -237,6 +246,14 @@ export const platformSchema: JsonSchema = {
         default: false,
       }),
       slackTokenSecret: secret('SlackTokenSecretSpec', 'Secret holding the Slack bot token.'),
+      slackPermanentMembers: list(
+        'Slack user IDs (e.g. a rollouts bot) kept as permanent members of each "#alerts-<service>-<env>" channel.',
+        str('A Slack user ID.', {
+          pattern: '^[UW][A-Z0-9]{2,}$',
+          'x-patternMessage': 'must be a Slack user ID such as "U0123ABCD"',
+        }),
+        { uniqueItems: true, default: [] },
+      ),
       opsgenie: obj(
         'OpsgenieConfigSpec',
         'Opsgenie for critical alerts of production environments.',

@@ -1,4 +1,4 @@
-import { address, dataRef, dataSource } from '../fragment.js';
+import { address, dataRef, dataSource, ephemeralRef, ephemeralResource } from '../fragment.js';
 import { stateLocation } from '../names.js';
 import {
   tfeProject,
@@ -17,7 +17,8 @@ const MANAGED_STACKS: readonly StackName[] = ['project', 'iam', 'cloudrun', 'mon
  * Terraform Cloud project and one workspace per stack, tagged, auto-applying
  * and sharing state; a first apply runs the stacks in order and a destroy
  * tears them down in reverse. Bootstrap it once with the CLI; its provider
- * reads the token from `TFE_TOKEN`.
+ * reads the token from `state.tokenSecret` (ephemerally) or else from
+ * `TFE_TOKEN`.
  */
 export function tfcWorkspacesStack({ spec, env, platform }: StackContext): Stack | undefined {
   const state = platform.state;
@@ -27,16 +28,42 @@ export function tfcWorkspacesStack({ spec, env, platform }: StackContext): Stack
     name: `${state.workspacePrefix}-${svc}-${env.id}`,
     organization: state.organization,
   });
+  const token = state.tokenSecret;
   const fragments: Fragment[] = [
-    { provider: { tfe: [{ hostname: state.hostname, organization: state.organization }] } },
+    {
+      provider: {
+        tfe: [
+          {
+            hostname: state.hostname,
+            organization: state.organization,
+            ...(token === undefined
+              ? {}
+              : {
+                  token: ephemeralRef(
+                    'google_secret_manager_secret_version',
+                    'tfe_token',
+                    'secret_data',
+                  ),
+                }),
+          },
+        ],
+      },
+    },
     project.fragment,
   ];
+  if (token !== undefined)
+    fragments.push(
+      ephemeralResource('google_secret_manager_secret_version', 'tfe_token', {
+        project: token.project,
+        secret: token.secret,
+      }),
+    );
   const webhook = state.notificationWebhookSecret;
   if (webhook !== undefined)
     fragments.push(
       dataSource('google_secret_manager_secret_version', 'tfc_notification_webhook', webhook),
     );
-  if (webhook !== undefined) fragments.push({ provider: { google: [{}] } });
+  if (webhook !== undefined || token !== undefined) fragments.push({ provider: { google: [{}] } });
 
   let previous: string[] = [];
   for (const stack of MANAGED_STACKS) {

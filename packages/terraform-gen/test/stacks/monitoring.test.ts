@@ -1,5 +1,5 @@
 import { synthesizeCase } from '../generate-fixture.js';
-import { expectResource, resourcesOf, stackOf } from '../expect-resource.js';
+import { dataOf, expectResource, resourcesOf, stackOf } from '../expect-resource.js';
 
 const domain = stackOf(synthesizeCase('service-domain'), 'prod', 'monitoring');
 const data = stackOf(synthesizeCase('service-data'), 'prod', 'monitoring');
@@ -220,5 +220,51 @@ describe('stack monitoring', () => {
       'service_id',
       'service_name',
     ]);
+  });
+
+  it('sends Sentry spike protection and issue alerts to the per-service channel when Sentry has a Slack integration', () => {
+    const prod = stackOf(large, 'prod', 'monitoring');
+    expect(dataOf(prod, 'sentry_organization_integration')).toEqual({
+      slack: { organization: 'example-org', provider_key: 'slack', name: 'Example Org' },
+    });
+    const project = '${data.terraform_remote_state.cloudrun.outputs.sentry_project}';
+    expectResource(prod, 'sentry_notification_action', {
+      trigger_type: 'spike-protection',
+      service_type: 'slack',
+      projects: [project],
+      integration_id: '${data.sentry_organization_integration.slack.id}',
+      target_identifier: '${slack_conversation.alerts.id}',
+      target_display: '#alerts-big-svc-prod',
+    });
+    expectResource(prod, 'sentry_issue_alert', {
+      project,
+      frequency: 60,
+      actions_v2: [
+        {
+          slack_notify_service: {
+            workspace: '${data.sentry_organization_integration.slack.id}',
+            channel: '#alerts-big-svc-prod',
+            tags: ['msp-big-svc-prod'],
+          },
+        },
+      ],
+    });
+    expect(prod.document.provider?.['sentry']).toHaveLength(1);
+    // Without the integration (or the per-service channel) Sentry is left alone.
+    expect(resourcesOf(domain, 'sentry_issue_alert')).toEqual({});
+    expect(resourcesOf(domain, 'sentry_notification_action')).toEqual({});
+    expect(domain.document.provider?.['sentry']).toBeUndefined();
+  });
+
+  it('keeps the configured permanent members in the per-service channel', () => {
+    expectResource(stackOf(large, 'prod', 'monitoring'), 'slack_conversation', {
+      name: 'alerts-big-svc-prod',
+      permanent_members: ['U000ROLLOUT'],
+      action_on_update_permanent_members: 'none',
+    });
+    const basic = stackOf(synthesizeCase('service-basic'), 'prod', 'monitoring');
+    expect(resourcesOf(basic, 'slack_conversation')['alerts']).not.toHaveProperty(
+      'permanent_members',
+    );
   });
 });

@@ -74,4 +74,22 @@ describe('stack tfcworkspaces', () => {
       url: '${data.google_secret_manager_secret_version.tfc_notification_webhook.secret_data}',
     });
   });
+
+  it('reads the tfe token ephemerally from Secret Manager when configured, else from TFE_TOKEN', () => {
+    const large = stackOf(synthesizeCase('service-large'), 'prod', 'tfcworkspaces');
+    expect(large.document.ephemeral).toEqual({
+      google_secret_manager_secret_version: {
+        tfe_token: { project: 'example-secrets', secret: 'TFC_TEAM_TOKEN' },
+      },
+    });
+    expect(large.document.provider?.['tfe']).toEqual([
+      {
+        hostname: 'app.terraform.io',
+        organization: 'example-org',
+        token: '${ephemeral.google_secret_manager_secret_version.tfe_token.secret_data}',
+      },
+    ]);
+    expect(prod.document.provider?.['tfe']?.[0]).not.toHaveProperty('token');
+    expect(prod.document.ephemeral).toBeUndefined();
+  });
 });

@@ -6,6 +6,7 @@ import { slackChannel } from '../../resources/slack-conversation.js';
 import { providerWithSecretToken } from '../../secret-provider.js';
 import type { StackContext } from '../../stack.js';
 import type { Fragment } from '../../terraform.js';
+import { sentrySlackNotifications } from './sentry-slack.js';
 
 export interface Channels {
   readonly fragments: Fragment[];
@@ -17,10 +18,12 @@ export interface Channels {
 
 /**
  * Notification channels from the platform config: the shared Slack
- * channels, a per-environment `#alerts-<svc>-<env>` channel, and one
+ * channels, a per-environment `#alerts-<svc>-<env>` channel (which Sentry
+ * also notifies when configured), and one
  * Opsgenie integration per owner team (critical alerts only).
  */
-export function notificationChannels({ spec, env, platform }: StackContext): Channels {
+export function notificationChannels(ctx: StackContext): Channels {
+  const { spec, env, platform } = ctx;
   const fragments: Fragment[] = [];
   const warning: string[] = [];
   const n = platform.notifications;
@@ -38,11 +41,14 @@ export function notificationChannels({ spec, env, platform }: StackContext): Cha
         spec.service.handbookURL === undefined
           ? ''
           : ` Operational handbook: ${spec.service.handbookURL}`;
+      const channel = slackChannel('alerts', {
+        name,
+        topic: `Alerts from ${spec.service.name} (${env.id}) deployed on Managed Services Platform.${handbook}`,
+        permanentMembers: n.slackPermanentMembers,
+      });
       fragments.push(
-        slackChannel('alerts', {
-          name,
-          topic: `Alerts from ${spec.service.name} (${env.id}) deployed on Managed Services Platform.${handbook}`,
-        }).fragment,
+        channel.fragment,
+        ...sentrySlackNotifications(ctx, { id: channel.outputs.id, name: `#${name}` }),
       );
       channels.push(`#${name}`);
     }
