@@ -100,7 +100,7 @@ export function platformConfig(overrides: Partial<PlatformConfig> = {}): Platfor
     },
     terraformVersion: '1.9.8',
     projectLabels: {},
-    notifications: { slackChannels: [], perServiceSlackChannel: false },
+    notifications: { slackChannels: [], perServiceSlackChannel: false, slackPermanentMembers: [] },
     ...overrides,
   };
 }
