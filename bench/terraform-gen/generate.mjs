@@ -1,14 +1,20 @@
 // In-process generation time of the largest fixture (by output size):
 // synthesize + render of every environment and stack, median over many runs.
 //
-//   node bench/terraform-gen/generate.mjs [runs]
+//   node bench/terraform-gen/generate.mjs [runs] [--json]
+//
+// --json prints one JSON document with the raw samples (the bench/README.md
+// convention that bench/run.mjs reads) instead of the summary lines.
 import './ts-hooks.mjs';
 import os from 'node:os';
+import { printArea } from '../lib/area-output.mjs';
 
 const { synthesize, renderStackSet } = await import('@msp/terraform-gen');
 const { FIXTURES } = await import('../../packages/terraform-gen/test/fixtures/index.ts');
 
-const runs = Number(process.argv[2] ?? 500);
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const runs = Number(args.find((a) => a !== '--json') ?? 500);
 const render = (f) =>
   renderStackSet(synthesize(f.resolved, f.platform, { imageTags: f.imageTags }));
 const size = (files) => [...files.values()].reduce((n, s) => n + s.length, 0);
@@ -25,9 +31,24 @@ for (let i = 0; i < runs; i++) {
   generate();
   times.push(Number(process.hrtime.bigint() - start) / 1e6);
 }
+const envs = fixture.resolved.environments.length;
+if (json) {
+  printArea(
+    {
+      area: 'terraform-gen',
+      title: 'Generation in-process: largest fixture',
+      command: `node bench/terraform-gen/generate.mjs ${runs}`,
+      description: [
+        `The largest terraform-gen test fixture (${name}): ${envs} environments, ${files.size} files, ${size(files)} bytes of Terraform JSON. One sample is synthesize + render of every environment and stack, in a warm process (no file writes).`,
+      ],
+      results: [{ name: `synthesize + render (${name})`, unit: 'ms', samples: times }],
+    },
+    true,
+  );
+  process.exit(0);
+}
 times.sort((a, b) => a - b);
 const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(2);
-const envs = fixture.resolved.environments.length;
 console.log(
   `terraform-gen: largest fixture (${name}), ${envs} environments, ${files.size} files, ${size(files)} bytes`,
 );
