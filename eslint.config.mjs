@@ -31,7 +31,8 @@ export default tseslint.config(
         'error',
         {
           enforceBuildableLibDependency: true,
-          allow: ['@msp/spec/contract'],
+          // tools/testing holds test helpers shared by the packages' tests.
+          allow: ['@msp/spec/contract', '^(\\.\\./)+tools/testing/[a-z-]+\\.js$'],
           depConstraints: [
             { sourceTag: 'layer:spec', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'layer:terraform-gen', onlyDependOnLibsWithTags: ['layer:spec'] },

@@ -1,67 +1,15 @@
 // Real `terraform validate` (through the shared tf-offline tool, which serves
 // the pinned provider schemas to Terraform without downloads) over every
 // fixture's rendered output.
-import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FIXTURES } from './fixtures/index.js';
 import { renderFixture } from './generate-fixture.js';
-
-const repoRoot = path.resolve(__dirname, '../../..');
-const validate = path.resolve(repoRoot, '../shared/tools/tf-offline/validate');
-const hasTerraform = spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0;
-
-interface Diagnostic {
-  readonly severity: string;
-  readonly summary: string;
-  readonly detail?: string;
-  readonly range?: { readonly filename: string; readonly start: { readonly line: number } };
-}
+import { hasTerraform, mapLimited, terraformValidate } from '../../../tools/testing/tf-offline.js';
 
 /** Terraform runs are mostly process start-up: a few at once use the CPUs without oversubscribing them. */
 const CONCURRENCY = 2;
-
-interface ValidateResult {
-  readonly valid: boolean;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-function validateDir(dir: string): Promise<ValidateResult> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      validate,
-      ['--json', dir],
-      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (error !== null && error.code === 2)
-          return reject(new Error(`tf-offline failed on ${dir}: ${stderr}`));
-        try {
-          resolve(JSON.parse(stdout) as ValidateResult);
-        } catch {
-          reject(new Error(`tf-offline printed no JSON for ${dir}: ${stderr}`));
-        }
-      },
-    );
-  });
-}
-
-async function mapConcurrently<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 const describeIfTerraform = hasTerraform ? describe : describe.skip;
 if (!hasTerraform) {
@@ -75,11 +23,6 @@ describeIfTerraform('terraform validate (tf-offline)', () => {
   const stackDirs: string[] = [];
 
   beforeAll(() => {
-    if (!fs.existsSync(validate)) {
-      throw new Error(
-        `tf-offline not found at ${validate}: the shared folder must sit beside the repository`,
-      );
-    }
     outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'msp-tf-validate-'));
     for (const [name, fixture] of Object.entries(FIXTURES)) {
       for (const [file, content] of renderFixture(fixture)) {
@@ -98,16 +41,10 @@ describeIfTerraform('terraform validate (tf-offline)', () => {
 
   it('validates every stack of every fixture with no errors or warnings', async () => {
     expect(stackDirs.length).toBeGreaterThan(0);
-    const results = await mapConcurrently(stackDirs.sort(), CONCURRENCY, (dir) =>
-      validateDir(path.join(outDir, dir)),
+    const results = await mapLimited(stackDirs.sort(), CONCURRENCY, (dir) =>
+      terraformValidate(path.join(outDir, dir)),
     );
-    const failures = results.flatMap((result, i) => {
-      const dir = stackDirs[i] ?? '';
-      const lines = result.diagnostics.map(
-        (d) => `${dir}: ${d.severity}: ${d.summary}${d.detail ? ` (${d.detail})` : ''}`,
-      );
-      return !result.valid && lines.length === 0 ? [`${dir}: invalid`] : lines;
-    });
+    const failures = results.flatMap((lines, i) => lines.map((line) => `${stackDirs[i]}: ${line}`));
     expect(failures).toEqual([]);
   }, 600_000);
 });

@@ -5,7 +5,11 @@ import { memoryIo } from '../support/memory-io.js';
 import { EXAMPLE_SPECS, repoRoot } from '../support/repository.js';
 import { runMsp } from '../support/run-msp.js';
 import { useTempDir } from '../support/temp-dir.js';
-import { hasTerraform, mapLimited, terraformValidate } from '../support/tf-offline.js';
+import {
+  hasTerraform,
+  mapLimited,
+  terraformValidate,
+} from '../../../../tools/testing/tf-offline.js';
 
 /**
  * The example's Terraform is committed: this fails (as `cli:generate-check`

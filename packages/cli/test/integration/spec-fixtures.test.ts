@@ -4,7 +4,11 @@ import { dirname, join } from 'node:path';
 import { synthesizeOffline } from '../../src/generation/conformance.js';
 import { loadDefaultDeps } from '../../src/wire-deps.js';
 import { SPEC_FIXTURES_DIR } from '../support/repository.js';
-import { hasTerraform, mapLimited, terraformValidate } from '../support/tf-offline.js';
+import {
+  hasTerraform,
+  mapLimited,
+  terraformValidate,
+} from '../../../../tools/testing/tf-offline.js';
 import type { MspDeps } from '../../src/deps.js';
 
 /**

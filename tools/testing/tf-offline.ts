@@ -1,9 +1,13 @@
+// Test helper shared by the packages' tests: real `terraform validate` of
+// generated configurations through the tf-offline tool, which serves the
+// pinned provider schemas to Terraform without downloads.
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { repoRoot } from './repository.js';
+import { join, resolve } from 'node:path';
 
-/** The shared tf-offline tool: real `terraform validate` with the pinned provider schemas, offline. */
+const repoRoot = resolve(__dirname, '..', '..');
+
+/** The tf-offline tool in the shared folder beside the repository. */
 const validateScript = join(repoRoot, '..', 'shared', 'tools', 'tf-offline', 'validate');
 
 /** Whether a `terraform` binary is on PATH; without one the tf-offline tests are skipped. */
@@ -26,17 +30,22 @@ export function terraformValidate(dir: string): Promise<string[]> {
       `tf-offline not found at ${validateScript}: the shared folder must sit beside the repository`,
     );
   return new Promise((resolve, reject) => {
-    execFile(validateScript, ['--json', dir], { encoding: 'utf8' }, (error, stdout, stderr) => {
-      if (error !== null && error.code !== 1) {
-        reject(new Error(`tf-offline failed on ${dir}: ${stderr || error.message}`));
-        return;
-      }
-      const result = JSON.parse(stdout) as { valid: boolean; diagnostics: Diagnostic[] };
-      const lines = result.diagnostics.map(
-        (d) => `${d.severity}: ${d.summary}${d.detail === undefined ? '' : ` (${d.detail})`}`,
-      );
-      resolve(!result.valid && lines.length === 0 ? ['invalid'] : lines);
-    });
+    execFile(
+      validateScript,
+      ['--json', dir],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error !== null && error.code !== 1) {
+          reject(new Error(`tf-offline failed on ${dir}: ${stderr || error.message}`));
+          return;
+        }
+        const result = JSON.parse(stdout) as { valid: boolean; diagnostics: Diagnostic[] };
+        const lines = result.diagnostics.map(
+          (d) => `${d.severity}: ${d.summary}${d.detail ? ` (${d.detail})` : ''}`,
+        );
+        resolve(!result.valid && lines.length === 0 ? ['invalid'] : lines);
+      },
+    );
   });
 }
 
