@@ -49,8 +49,8 @@ describe('integrations wired into start() and runJob()', () => {
       .map((s) => [s.name, s.kind]);
     expect(children).toEqual(
       expect.arrayContaining([
-        [expect.stringMatching(/^pg\.query/), CLIENT],
-        ['ping', CLIENT],
+        [expect.stringMatching(/^SELECT /), CLIENT],
+        ['PING', CLIENT],
       ]),
     );
 

@@ -88,8 +88,8 @@ describe('telemetry export from a real process', () => {
       .map((s) => [s.name, s.kind]);
     expect(children).toEqual(
       expect.arrayContaining([
-        ['pg.query:SELECT test', CLIENT],
-        ['ping', CLIENT],
+        ['SELECT test', CLIENT],
+        ['PING', CLIENT],
         ['GET', CLIENT],
       ]),
     );
@@ -147,7 +147,7 @@ describe('telemetry export from a real process', () => {
         .filter((r) => r.path === '/v1/traces')
         .map((r) => r.body.toString('latin1'))
         .join('');
-      expect(traces).toContain('pg.query:SELECT test');
+      expect(traces).toContain('SELECT 40 + 2 AS answer');
       expect(traces).toContain('gcp.project_id');
       expect(traces).toContain('msp-fixture-project');
     } finally {

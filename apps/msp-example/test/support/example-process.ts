@@ -1,5 +1,6 @@
 /**
- * Runs the built example (`dist/main.js`, `dist/job.js`) as a real process
+ * Runs the example as it ships, the bundle (`dist/bundle/main.js`,
+ * `dist/bundle/job.js`, what the Dockerfile runs), as a real process
  * with this Node (jest runs on the workspace's Node 24) and a given
  * environment, collecting its JSON log records.
  */
@@ -32,7 +33,7 @@ function parse(line: string): Record<string, unknown>[] {
 }
 
 export function runExample(entry: 'main' | 'job', env: Record<string, string>): ExampleProcess {
-  const script = path.join(APP_DIR, 'dist', `${entry}.js`);
+  const script = path.join(APP_DIR, 'dist', 'bundle', `${entry}.js`);
   if (!existsSync(script)) {
     throw new Error(`${script} is missing: build first (npx nx run msp-example:build)`);
   }

@@ -1,11 +1,11 @@
 import type { ConnectorOptions } from '@google-cloud/cloud-sql-connector';
 import type { Pool, PoolConfig } from 'pg';
 import type { Lifecycle } from '../lifecycle.js';
-import { loadPg } from '../telemetry/instrumented-require.js';
 import type { RuntimeEnv, StructuredLogger } from '../telemetry/runtime-types.js';
 import { createCloudSqlDialer, type CloudSqlDialer, type CloudSqlIpType } from './cloud-sql.js';
 import { poolHealthCheck } from './pool-health-check.js';
 import { dsnForDatabase, resolvePostgresTarget, type PostgresTarget } from './postgres-target.js';
+import { tracedPool, type PgSpanTarget } from './traced-pool.js';
 
 export interface PostgresOptions {
   /** @default 'PRIVATE' */
@@ -74,8 +74,10 @@ export function createPostgres(
   };
 
   const openPool = async (database: string): Promise<Pool> => {
-    const { Pool: PgPool } = loadPg();
-    const pool = new PgPool(await poolConfig(database));
+    const config = await poolConfig(database);
+    // The default export is the CommonJS module under Node, jest and bundlers alike.
+    const { default: pg } = await import('pg');
+    const pool = tracedPool(pg, config, spanTarget(target, database));
     // An idle client losing its connection emits 'error' on the pool; without
     // a listener that would crash the process.
     pool.on('error', (error) =>
@@ -102,6 +104,21 @@ export function createPostgres(
       return pool;
     },
   };
+}
+
+function spanTarget(target: PostgresTarget, database: string): PgSpanTarget {
+  switch (target.kind) {
+    case 'local':
+      return { database, host: target.host, port: target.port };
+    case 'dsn':
+      return {
+        database,
+        host: target.dsn.hostname,
+        port: target.dsn.port === '' ? 5432 : Number(target.dsn.port),
+      };
+    default:
+      return { database };
+  }
 }
 
 function localConnection(target: Extract<PostgresTarget, { kind: 'local' }>): PoolConfig {

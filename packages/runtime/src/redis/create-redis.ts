@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { Lifecycle } from '../lifecycle.js';
-import { loadIoredis } from '../telemetry/instrumented-require.js';
 import { raceAbort, type RuntimeEnv, type StructuredLogger } from '../telemetry/runtime-types.js';
 import { caDirectories, findRedisCa, redisEndpoint, redisOptions } from './redis-options.js';
+import { tracedRedis } from './traced-redis.js';
 
 export interface RedisClientFactory {
   /** True when `REDIS_ENDPOINT` is set. */
@@ -43,8 +43,9 @@ export function createRedis(
     if (endpoint.protocol === 'rediss:' && ca === undefined) {
       logger.warn('no Redis CA certificate found; trusting the system CAs only');
     }
-    const { Redis: RedisClient } = loadIoredis();
-    const redis = new RedisClient(redisOptions(endpoint, ca?.pem));
+    // The default export is the CommonJS module under Node, jest and bundlers alike.
+    const { Redis: RedisClass } = (await import('ioredis')).default;
+    const redis = tracedRedis(RedisClass, redisOptions(endpoint, ca?.pem));
     watchConnection(redis, logger);
     await connectOrExplain(redis, endpoint);
     lifecycle.addHealthCheck({

@@ -18,8 +18,6 @@ import {
 } from '@opentelemetry/core';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
-import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { detectResources, resourceFromAttributes, type Resource } from '@opentelemetry/resources';
 import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
@@ -58,9 +56,11 @@ export interface Sdk {
 
 /**
  * Registers the global tracer and meter providers, W3C propagation, the
- * async-local-storage context manager and the HTTP (incoming and outgoing,
- * node:http and fetch), pg and ioredis instrumentations. This module holds every static SDK import so that none
- * of it loads when telemetry is off.
+ * async-local-storage context manager, the runtime's own server spans and the
+ * instrumentations of outgoing HTTP (node:http and fetch). PostgreSQL and Redis
+ * spans come from the clients the runtime creates (`client-spans.ts`). This
+ * module holds every static SDK import so that none of it loads when
+ * telemetry is off.
  */
 export async function startSdk(options: SdkOptions): Promise<Sdk> {
   routeDiagnostics(options.logger);
@@ -94,10 +94,6 @@ export async function startSdk(options: SdkOptions): Promise<Sdk> {
     instrumentations: [
       // Outgoing requests only: server spans come from traceServerRequests below.
       new HttpInstrumentation({ disableIncomingRequestInstrumentation: true }),
-      // A span per pool checkout and connection doubles the spans of every
-      // query for little insight; queries keep theirs.
-      new PgInstrumentation({ ignoreConnectSpans: true }),
-      new IORedisInstrumentation(),
       // Outgoing fetch() (undici), which the HTTP instrumentation does not see.
       new UndiciInstrumentation(),
     ],

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate, type Logger, type Postgres } from '@msp/runtime';
 import type { Item } from './item.js';
@@ -13,8 +15,23 @@ interface ItemRow {
   created_at: Date;
 }
 
-/** The SQL migrations shipped with the service (`migrations/` next to `src/` and `dist/`). */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', import.meta.url));
+/**
+ * The SQL migrations shipped with the service: `migrations/` beside its
+ * `package.json`, found upwards from this module, which sits at a different
+ * depth in `src/`, `dist/` and the bundle in `dist/bundle/`.
+ */
+export const MIGRATIONS_DIR = shippedDirectory('migrations');
+
+function shippedDirectory(name: string): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, name))) {
+      return path.join(dir, name);
+    }
+    if (path.dirname(dir) === dir) {
+      throw new Error(`no ${name}/ beside the service's package.json above ${import.meta.url}`);
+    }
+  }
+}
 
 const COLUMNS = 'id, name, value, created_at';
 
