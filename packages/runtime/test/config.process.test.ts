@@ -91,6 +91,8 @@ describe('--help and SANITY_CHECK', () => {
       'MSP',
       'LOG_LEVEL',
       'LOG_FORMAT',
+      'PGHOST',
+      'OTEL_EXPORTER_OTLP_ENDPOINT',
     ])
       expect(text).toContain(`- ${name} [`);
     expect(text).not.toContain('JOB_EXECUTION_DEADLINE');

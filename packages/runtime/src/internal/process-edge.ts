@@ -1,6 +1,7 @@
 /** The parts of `start()` and `runJob()` that touch the process itself. */
 import { parseBoolean } from '../config/parsers.js';
 import { formatHelp } from '../config/format-help.js';
+import { INTEGRATION_VARIABLES } from '../integrations/integration-variables.js';
 import type { ConfigDefinition, Env } from '../config/variable.js';
 import { contractVariablesFor } from '../contract/contract-values.js';
 import { isConfigError } from '../errors.js';
@@ -39,6 +40,7 @@ export function exitForSanityCheckOrHelp(
         version: workload.version,
         variables: Object.values(workload.config ?? {}),
         contract: contractVariablesFor(kind),
+        integrations: INTEGRATION_VARIABLES,
       }),
     );
     process.exit(0);
