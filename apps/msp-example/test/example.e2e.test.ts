@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { connect } from 'node:net';
+import { SPAN_KIND, otlpReceiver, receivedSpans } from '../../../tools/testing/otlp-receiver.js';
 import { runExample, startExample } from './support/example-process.js';
 import { fakeBigQuery } from './support/fake-bigquery.js';
 import {
@@ -128,6 +129,48 @@ describe('the example service against PostgreSQL and Redis', () => {
         ['item-expiry', true],
       ]),
     );
+  });
+});
+
+describe('telemetry from the bundle', () => {
+  it('traces a request with PostgreSQL and Redis child spans and exports them at shutdown', async () => {
+    const receiver = await otlpReceiver();
+    try {
+      const example = await startExample({
+        ...dataEnv(),
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      });
+      const created = await fetch(`${example.url}/items`, {
+        method: 'POST',
+        headers: writeHeaders,
+        body: JSON.stringify({ name: 'traced' }),
+      });
+      const { id } = (await created.json()) as ItemBody;
+      const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+      const read = await fetch(`${example.url}/items/${id}`, {
+        headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+      });
+      expect(read.headers.get('x-cache')).toBe('miss');
+      example.child.kill('SIGTERM');
+      expect(await example.exited).toBe(0);
+
+      const spans = receivedSpans(receiver).filter((s) => s.traceId === traceId);
+      const server = spans.find((s) => s.kind === SPAN_KIND.SERVER);
+      expect(server).toMatchObject({ name: 'GET', parentSpanId: '00f067aa0ba902b7' });
+      const children = spans
+        .filter((s) => s.parentSpanId === server?.spanId)
+        .map((s) => [s.name, s.kind]);
+      expect(children).toEqual(
+        expect.arrayContaining([
+          [`SELECT ${db.name}`, SPAN_KIND.CLIENT],
+          ['GET', SPAN_KIND.CLIENT],
+          ['SET', SPAN_KIND.CLIENT],
+        ]),
+      );
+    } finally {
+      await receiver.close();
+    }
   });
 });
 

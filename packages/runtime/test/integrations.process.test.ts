@@ -1,7 +1,12 @@
 import { startFixture, startServiceFixture } from './support/fixture-process.js';
 import { fakeSentry, type FakeSentry } from './telemetry-support/fake-sentry.js';
-import { otlpReceiver, type OtlpReceiver } from './telemetry-support/otlp-receiver.js';
-import { SPAN_KIND, receivedSpans, tracedDataEnv } from './telemetry-support/otlp-traces.js';
+import {
+  SPAN_KIND,
+  otlpReceiver,
+  receivedSpans,
+  type OtlpReceiver,
+} from '../../../tools/testing/otlp-receiver.js';
+import { tracedDataEnv } from './telemetry-support/otlp-traces.js';
 import { requireServer } from './telemetry-support/servers.js';
 
 const { SERVER, CLIENT } = SPAN_KIND;

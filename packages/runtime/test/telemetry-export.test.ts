@@ -1,13 +1,14 @@
 import { request } from 'node:http';
 import { startFixture } from './telemetry-support/fixture-process.js';
 import { fakeTokenExchange } from './telemetry-support/fake-token-exchange.js';
-import { otlpReceiver, type OtlpReceiver } from './telemetry-support/otlp-receiver.js';
 import {
   SPAN_KIND,
+  otlpReceiver,
   receivedSpans,
-  tracedDataEnv,
+  type OtlpReceiver,
   type TraceExport,
-} from './telemetry-support/otlp-traces.js';
+} from '../../../tools/testing/otlp-receiver.js';
+import { tracedDataEnv } from './telemetry-support/otlp-traces.js';
 import { closedPort, requireServer } from './telemetry-support/servers.js';
 
 interface MetricExport {

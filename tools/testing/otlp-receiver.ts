@@ -1,3 +1,5 @@
+// Test helper shared by the runtime's and the example's tests: a local OTLP/HTTP
+// endpoint, and the spans of the OTLP/JSON trace exports it received.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 
 export interface OtlpRequest {
@@ -45,4 +47,34 @@ export async function otlpReceiver(): Promise<OtlpReceiver> {
         .map((r) => JSON.parse(r.body.toString('utf8')) as unknown),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The fields of an OTLP/JSON span the tests look at. */
+export interface OtlpSpan {
+  name: string;
+  kind: number;
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  attributes?: OtlpAttribute[];
+}
+export interface OtlpAttribute {
+  key: string;
+  value: { stringValue?: string; intValue?: number | string };
+}
+export interface TraceExport {
+  resourceSpans: {
+    resource: { attributes: OtlpAttribute[] };
+    scopeSpans: { spans: OtlpSpan[] }[];
+  }[];
+}
+
+/** OTLP span kinds. */
+export const SPAN_KIND = { SERVER: 2, CLIENT: 3 } as const;
+
+/** Every span of the JSON trace exports `receiver` got. */
+export function receivedSpans(receiver: OtlpReceiver): OtlpSpan[] {
+  return (receiver.json('traces') as TraceExport[]).flatMap((e) =>
+    e.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans)),
+  );
 }
