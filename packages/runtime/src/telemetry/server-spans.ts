@@ -1,4 +1,4 @@
-import { errorMonitor } from 'node:events';
+import { errorMonitor, type EventEmitter } from 'node:events';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import {
   ROOT_CONTEXT,
@@ -8,6 +8,7 @@ import {
   propagation,
   trace,
   type Attributes,
+  type Context,
   type Histogram,
   type MeterProvider,
   type TracerProvider,
@@ -88,11 +89,10 @@ function tracedEmit(
     const request = args[0] as IncomingMessage;
     const response = args[1] as ServerResponse;
     if (ignore(request)) {
-      return context.with(suppressTracing(context.active()), () => {
-        context.bind(context.active(), request);
-        context.bind(context.active(), response);
-        return original.call(this, event, ...args);
-      });
+      const suppressed = suppressTracing(context.active());
+      emitIn(suppressed, request);
+      emitIn(suppressed, response);
+      return context.with(suppressed, () => original.call(this, event, ...args));
     }
     const started = performance.now();
     const method = KNOWN_METHODS.has(request.method ?? '') ? (request.method as string) : '_OTHER';
@@ -124,10 +124,10 @@ function tracedEmit(
     response.once('close', () => end(undefined));
     response.once(errorMonitor, (error: Error) => end(error));
     const active = trace.setSpan(parent, span);
+    // Listeners added later (request 'data'/'end', response 'finish') run in the request's context.
+    emitIn(active, request);
+    emitIn(active, response);
     return context.with(active, () => {
-      // Listeners added later (request 'data'/'end', response 'finish') run in the request's context.
-      context.bind(active, request);
-      context.bind(active, response);
       try {
         return original.call(this, event, ...args);
       } catch (error) {
@@ -135,6 +135,18 @@ function tracedEmit(
         throw error;
       }
     });
+  };
+}
+
+/**
+ * Makes every listener of `emitter` run in `ctx`, by wrapping the instance's
+ * `emit`: one closure per emitter, where `context.bind(ctx, emitter)` patches
+ * six methods and wraps each listener as it is added.
+ */
+function emitIn(ctx: Context, emitter: EventEmitter): void {
+  const emit = emitter.emit;
+  emitter.emit = function emitInContext(this: EventEmitter, ...args: Parameters<typeof emit>) {
+    return context.with(ctx, emit, this, ...args);
   };
 }
 
