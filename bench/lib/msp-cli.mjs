@@ -11,7 +11,7 @@ const CLI = join(ROOT, 'packages/cli/bin/msp.js');
  * generation fails the process that runs it (see timing.mjs), never falls back.
  */
 export function mspGenerateProcess(specPath) {
-  if (!existsSync(join(ROOT, 'packages/cli/dist/bin/msp.js'))) {
+  if (!existsSync(join(ROOT, 'packages/cli/dist/bundle/msp.js'))) {
     throw new Error('the msp CLI is not built; run: npx nx run cli:build');
   }
   return (outDir) => [CLI, 'generate', specPath, '--out', outDir];
