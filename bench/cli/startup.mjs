@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const json = process.argv.includes('--json');
 const runs = Number(process.argv.slice(2).find((arg) => arg !== '--json') ?? 30);
 const msp = fileURLToPath(new URL('../../packages/cli/bin/msp.js', import.meta.url));
-if (!existsSync(fileURLToPath(new URL('../../packages/cli/dist/bin/msp.js', import.meta.url)))) {
+if (!existsSync(fileURLToPath(new URL('../../packages/cli/dist/bundle/msp.js', import.meta.url)))) {
   console.error('build the CLI first: npx nx run cli:build');
   process.exit(1);
 }

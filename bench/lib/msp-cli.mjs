@@ -1,35 +1,18 @@
-// How to run `msp generate` as a process: the CLI when its `generate` command is wired
-// to the libraries, else the library driver (bench/lib/msp-generate.mjs), reported as such.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// How to run `msp generate` as a process: the built CLI (packages/cli/bin/msp.js).
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './msp-pipeline.mjs';
 
 const CLI = join(ROOT, 'packages/cli/bin/msp.js');
-const DRIVER = join(ROOT, 'bench/lib/msp-generate.mjs');
 
 /**
- * `{ label, args(outDir) }` for timing one generation of `specPath` as a process,
- * and `note` explaining a fallback. Node arguments only (run with process.execPath).
+ * Node arguments (run with process.execPath) for one `msp generate` of `specPath`
+ * into `outDir`. Throws with the build command when the CLI is not built; a failing
+ * generation fails the process that runs it (see timing.mjs), never falls back.
  */
 export function mspGenerateProcess(specPath) {
-  const cli = (outDir) => [CLI, 'generate', specPath, '--out', outDir];
-  if (existsSync(join(ROOT, 'packages/cli/dist/bin/msp.js'))) {
-    const probe = mkdtempSync(join(tmpdir(), 'msp-bench-probe-'));
-    const result = spawnSync(process.execPath, cli(probe), { encoding: 'utf8' });
-    rmSync(probe, { recursive: true, force: true });
-    if (result.status === 0) return { label: 'msp generate', args: cli };
-    const why = (result.stderr || result.stdout).trim().split('\n')[0];
-    return {
-      label: 'msp pipeline (process)',
-      args: (outDir) => [DRIVER, specPath, outDir],
-      note: `\`msp generate\` did not run (${why}), so the process figure spawns bench/lib/msp-generate.mjs, the same pipeline without the CLI. TODO: re-run once the CLI's generate command is wired.`,
-    };
+  if (!existsSync(join(ROOT, 'packages/cli/dist/bundle/msp.js'))) {
+    throw new Error('the msp CLI is not built; run: npx nx run cli:build');
   }
-  return {
-    label: 'msp pipeline (process)',
-    args: (outDir) => [DRIVER, specPath, outDir],
-    note: 'The CLI is not built, so the process figure spawns bench/lib/msp-generate.mjs (the same pipeline without the CLI).',
-  };
+  return (outDir) => [CLI, 'generate', specPath, '--out', outDir];
 }

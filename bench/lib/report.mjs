@@ -77,6 +77,8 @@ function summaryLines(runs) {
       `- Generation, ${ratio.name}: **${formatNumber(value)}×** (${verdict} the goal of msp ${GOAL_RATIO}× faster than CDKTF).`,
     );
   }
+  // Sentences an area gives for the summary (`summary` in its JSON document).
+  for (const data of byID.values()) for (const line of data.summary ?? []) lines.push(`- ${line}`);
   const scale = byID.get('scale');
   if (scale) {
     const largest = Math.max(...scale.results.map((r) => r.x ?? 0));

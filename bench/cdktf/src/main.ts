@@ -1,9 +1,10 @@
 // A CDKTF app that synthesizes what msp generates for bench/cdktf/fixture/service.yaml:
 // the project, iam and cloudrun stacks (with Redis, Cloud SQL and BigQuery) of each
 // environment. Node runs it directly (built-in type stripping), so no compile step
-// is timed.
+// is timed; `cdktf synth` runs it through bench/cdktf/cdktf.json.
 //
 //   node bench/cdktf/src/main.ts <outdir>                 synthesize once
+//   node bench/cdktf/src/main.ts                          synthesize once to $CDKTF_OUTDIR (what `cdktf synth` sets)
 //   node bench/cdktf/src/main.ts <outdir> --repeat 10     print one JSON array of in-process times (ms)
 //   node bench/cdktf/src/main.ts <outdir> --phases        JSON: start-up with imports, then synth (ms)
 import { rmSync } from 'node:fs';
@@ -16,8 +17,9 @@ import { projectStack } from './project-stack.ts';
 // ES module imports are evaluated before this line: Node start-up plus loading CDKTF.
 const imported = performance.now();
 
-export function synthesize(outdir: string): void {
-  const app = new App({ outdir, skipValidation: false });
+/** Synthesizes every stack to `outdir`, or where `cdktf synth` asks (CDKTF_OUTDIR) without one. */
+export function synthesize(outdir: string | undefined): void {
+  const app = new App({ ...(outdir === undefined ? {} : { outdir }), skipValidation: false });
   for (const env of ENVIRONMENTS) {
     projectStack(app, env);
     iamStack(app, env);
@@ -27,11 +29,11 @@ export function synthesize(outdir: string): void {
 }
 
 const [outdir, flag, count] = process.argv.slice(2);
-if (outdir === undefined) {
-  console.error('usage: node bench/cdktf/src/main.ts <outdir> [--repeat <n>]');
+if (outdir === undefined && process.env['CDKTF_OUTDIR'] === undefined) {
+  console.error('usage: node bench/cdktf/src/main.ts <outdir> [--repeat <n> | --phases]');
   process.exit(2);
 }
-if (flag === '--repeat') {
+if (outdir !== undefined && flag === '--repeat') {
   const times: number[] = [];
   for (let i = 0; i < Number(count ?? 5); i++) {
     rmSync(outdir, { recursive: true, force: true });
@@ -40,7 +42,7 @@ if (flag === '--repeat') {
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   console.log(JSON.stringify(times));
-} else if (flag === '--phases') {
+} else if (outdir !== undefined && flag === '--phases') {
   const start = performance.now();
   synthesize(outdir);
   console.log(JSON.stringify({ imports: imported, synth: performance.now() - start }));

@@ -46,7 +46,7 @@ export function validatorFile(schema: JsonSchema, exportName: string, marker: st
       return helper.name;
     });
   if (body.includes('require(')) throw new Error('ajv standalone code still calls require()');
-  body = body.trimEnd();
+  body = eagerlyCompiled(body.trimEnd(), entry);
   return [
     `/* ${marker} */`,
     '// @ts-nocheck -- ajv standalone code, compiled from the schema by codegen/validators.ts',
@@ -58,4 +58,18 @@ export function validatorFile(schema: JsonSchema, exportName: string, marker: st
     `export const ${exportName}: CompiledValidator = ${entry};`,
     '',
   ].join('\n');
+}
+
+/**
+ * `body` with its entry function, its last statement, as a parenthesized function
+ * expression: V8 compiles those with the module instead of on first call, so the
+ * CLI's on-disk compile cache holds the validator's bytecode (hundreds of kilobytes of
+ * source) and a cold `msp` run does not compile it again.
+ */
+function eagerlyCompiled(body: string, entry: string): string {
+  const declaration = `\nfunction ${entry}(`;
+  const start = body.indexOf(declaration);
+  if (start === -1 || body.indexOf(declaration, start + 1) !== -1 || !body.endsWith('\n}'))
+    throw new Error(`unexpected ajv standalone output: ${entry} is not one function at the end`);
+  return `${body.slice(0, start)}\nconst ${entry} = (function ${entry}(${body.slice(start + declaration.length)});`;
 }

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { main } from '../main.js';
 
+// Start-up: `node:fs` as an ES module loads Node's stream modules (its exports include
+// the streams); `require` reads JSON without them.
 function version(): string {
-  const pkg: unknown = JSON.parse(
-    readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
-  );
+  const pkg: unknown = createRequire(import.meta.url)('../../package.json');
   return typeof pkg === 'object' &&
     pkg !== null &&
     'version' in pkg &&
@@ -22,7 +22,10 @@ process.exitCode = await main(
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Only commands that prompt read stdin; creating the stream costs start-up time.
+    get stdin() {
+      return process.stdin;
+    },
     signals: process,
   },
   { version, resolveModule: (specifier) => fileURLToPath(import.meta.resolve(specifier)) },

@@ -1,6 +1,4 @@
-import { execFile } from 'node:child_process';
-import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { access, constants } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import type { Io } from './io.js';
 
@@ -32,12 +30,16 @@ export interface ProgramResult {
   readonly stderr: string;
 }
 
-/** Runs a program to completion and captures its output. */
-export function captureProgram(
+/**
+ * Runs a program to completion and captures its output. `node:child_process` is
+ * loaded on first use: commands that import this module rarely run a program.
+ */
+export async function captureProgram(
   io: Io,
   path: string,
   args: readonly string[],
 ): Promise<ProgramResult> {
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     execFile(
       path,

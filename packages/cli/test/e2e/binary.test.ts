@@ -11,7 +11,7 @@ import { useTempDir } from '../support/temp-dir.js';
  */
 const packageDir = join(__dirname, '..', '..');
 const bin = join(packageDir, 'bin', 'msp.js');
-const built = join(packageDir, 'dist', 'bin', 'msp.js');
+const built = join(packageDir, 'dist', 'bundle', 'msp.js');
 
 function msp(
   args: string[],

@@ -18,7 +18,7 @@ const pattern10 = new RegExp("^[^@\\s]+@[^@\\s]+$", "u");
 const pattern11 = new RegExp("^#[a-z0-9_-]+$", "u");
 const pattern12 = new RegExp("^[UW][A-Z0-9]{2,}$", "u");
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+const validate10 = (function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://raw.githubusercontent.com/msp-platform/msp/main/packages/spec/schema/platform.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -2232,6 +2232,6 @@ errors++;
 }
 validate10.errors = vErrors;
 return errors === 0;
-}
+});
 
 export const validatePlatformConfig: CompiledValidator = validate10;

@@ -26,7 +26,7 @@ const pattern17 = new RegExp("^[1-5][0-9][0-9]$", "u");
 const pattern18 = new RegExp("^[-A-Za-z0-9 ]+$", "u");
 const pattern19 = new RegExp("^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$", "u");
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+const validate10 = (function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://raw.githubusercontent.com/msp-platform/msp/main/packages/spec/schema/service.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -4519,6 +4519,6 @@ errors++;
 }
 validate10.errors = vErrors;
 return errors === 0;
-}
+});
 
 export const validateServiceSpec: CompiledValidator = validate10;
