@@ -1,5 +1,4 @@
 import { browserCommand } from './open-url.js';
-import { codeFrame } from '../spec/code-frame.js';
 import { commandNames, findCommand, loadCommands } from '../commands/registry.js';
 import { hostTokenVariable, terraformCloudAddress } from '../tfc/token.js';
 import { wantsColor } from './colors.js';
@@ -25,19 +24,6 @@ describe('findCommand', () => {
     expect(findCommand(['tfc', 'snyc'])).toEqual({
       error: 'unknown command "msp tfc snyc"; did you mean one of: tfc view, tfc sync?',
     });
-  });
-});
-
-describe('codeFrame', () => {
-  it('shows the line with a caret under the column and one line around it', () => {
-    expect(codeFrame('a: 1\nb: two\nc: 3\nd: 4\n', 2, 4)).toBe(
-      ['  1 | a: 1', '> 2 | b: two', '    |    ^', '  3 | c: 3'].join('\n'),
-    );
-  });
-
-  it('pads line numbers to the widest', () => {
-    const source = Array.from({ length: 12 }, (_, i) => `line${i + 1}`).join('\n');
-    expect(codeFrame(source, 10, 1).split('\n')[0]).toBe('   9 | line9');
   });
 });
 

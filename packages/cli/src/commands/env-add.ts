@@ -4,7 +4,8 @@ import { CliError, UsageError } from '../cli/errors.js';
 import { integerOption } from '../cli/parse.js';
 import { environmentIDPattern, environmentTemplate } from '../scaffold/templates.js';
 import { assertSpecExists, loadSpecReport, specPath } from '../spec/prepare-spec.js';
-import { countIssues, formatIssue, isError, sortIssues } from '../spec/format-issues.js';
+import { isError, sortIssues } from '@msp/spec/issues';
+import { countIssues, formatIssue } from '../spec/format-issues.js';
 
 export const envAddCommand = defineCommand({
   name: 'env add',

@@ -1,7 +1,8 @@
 import { defineCommand } from '../cli/command.js';
 import { formatConformanceIssue, synthesizeOffline } from '../generation/conformance.js';
 import { assertSpecExists, loadSpecReport } from '../spec/prepare-spec.js';
-import { countIssues, formatIssue, isError, sortIssues } from '../spec/format-issues.js';
+import { isError, sortIssues } from '@msp/spec/issues';
+import { countIssues, formatIssue } from '../spec/format-issues.js';
 import { jsonOption } from './shared-options.js';
 import { displayPath, specFiles } from './spec-files.js';
 import type { Colors } from '../cli/colors.js';

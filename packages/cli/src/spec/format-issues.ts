@@ -1,23 +1,6 @@
 import { relative } from 'node:path';
-import { codeFrame } from './code-frame.js';
+import { codeFrame, isError, type SpecIssue } from '@msp/spec/issues';
 import type { Colors } from '../cli/colors.js';
-import type { SpecIssue } from '@msp/spec';
-
-// isError and sortIssues mirror @msp/spec's, which commands cannot import without loading the library.
-export function isError(issue: SpecIssue): boolean {
-  return issue.severity === 'error';
-}
-
-/** Issues sorted by file, line and column, so reports read top to bottom. */
-export function sortIssues(issues: readonly SpecIssue[]): SpecIssue[] {
-  return [...issues].sort(
-    (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      (a.column ?? 0) - (b.column ?? 0) ||
-      a.path.localeCompare(b.path),
-  );
-}
 
 /**
  * One issue as `file:line:column severity path: message [code]`, then a code
@@ -35,7 +18,7 @@ export function formatIssue(
   const lines = [`${where} ${severity} ${field}${issue.message} ${colors.dim(`[${issue.code}]`)}`];
   const source = issue.file === undefined || issue.file === file.path ? file.source : undefined;
   if (source !== undefined && issue.line !== undefined) {
-    lines.push(indent(codeFrame(source, issue.line, issue.column ?? 1)));
+    lines.push(indent(codeFrame(source, issue, 1)));
   }
   if (issue.hint !== undefined) lines.push(`  ${colors.cyan('hint')}: ${issue.hint}`);
   return lines.join('\n');

@@ -35,6 +35,16 @@ describe('codeFrame', () => {
     );
   });
 
+  it('pads line numbers to the widest and leaves no trailing spaces', () => {
+    const text = Array.from({ length: 12 }, (_, i) => (i === 9 ? '' : `line${i + 1}`)).join('\n');
+    expect(codeFrame(text, { line: 10, column: 1 }, 1).split('\n')).toEqual([
+      '   9 | line9',
+      '> 10 |',
+      '     | ^',
+      '  11 | line11',
+    ]);
+  });
+
   it('is empty without a position', () => {
     expect(codeFrame('a: 1', {})).toBe('');
   });

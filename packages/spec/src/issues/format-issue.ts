@@ -31,7 +31,7 @@ export function codeFrame(
   const out: string[] = [];
   for (let number = first; number <= last; number++) {
     const marker = number === issue.line ? '>' : ' ';
-    out.push(`${marker} ${String(number).padStart(width)} | ${lines[number - 1] ?? ''}`);
+    out.push(`${marker} ${String(number).padStart(width)} | ${lines[number - 1] ?? ''}`.trimEnd());
     if (number === issue.line) {
       out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, (issue.column ?? 1) - 1))}^`);
     }
