@@ -49,8 +49,10 @@ export interface SecretLocation {
 export interface PlatformConfig {
   /** Billing account for new projects, `XXXXXX-XXXXXX-XXXXXX`. */
   readonly billingAccount: string;
-  /** Folder (`folders/<n>`) per category; absent means the organisation root. */
+  /** Folder (`folders/<n>`) per category; a category without one uses `organizationID`. */
   readonly folders: Readonly<Partial<Record<Category, string>>>;
+  /** Organisation number: the parent of projects whose category has no folder. */
+  readonly organizationID?: string;
   /** Regions an environment may use; the first is the default. */
   readonly allowedRegions: readonly string[];
   /** BigQuery multi-regions an environment may use; the first is the default. */

@@ -10,6 +10,10 @@ export interface PlatformConfigSpec {
   billingAccount?: string;
   folders?: FoldersSpec;
   /**
+   * Organisation whose root holds new projects of categories without a folder: its number, as in "organizations/<number>". Without it such projects get no parent, which most organisations forbid.
+   */
+  organizationID?: string;
+  /**
    * Regions environments may use; the first is the default.
    *
    * @minItems 1
@@ -57,7 +61,7 @@ export interface PlatformConfigSpec {
   rollout?: RolloutConfigSpec;
 }
 /**
- * Folder of new projects per category ("folders/<number>"); absent means the organisation root.
+ * Folder of new projects per category ("folders/<number>"); a category without one puts its projects at the root of organizationID.
  */
 export interface FoldersSpec {
   /**

@@ -3,20 +3,21 @@
 import type { CompiledValidator } from '../validate/compiled-validator.js';
 import { ucs2length } from '../validate/ucs2length.js';
 
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/msp-platform/msp/main/packages/spec/schema/platform.schema.json","title":"PlatformConfigSpec","description":"msp platform config (msp.config.yaml): organisation-specific settings, found by walking up from service.yaml. Every field has a working default.","type":"object","additionalProperties":false,"properties":{"billingAccount":{"type":"string","description":"Billing account of new projects.","pattern":"^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$","x-patternMessage":"billingAccount must look like \"0X0X0X-0X0X0X-0X0X0X\" (uppercase hex)","default":"000000-000000-000000"},"folders":{"title":"FoldersSpec","type":"object","description":"Folder of new projects per category (\"folders/<number>\"); absent means the organisation root.","properties":{"test":{"type":"string","description":"Folder of test projects.","pattern":"^folders/[0-9]+$","x-patternMessage":"must look like \"folders/123456789\""},"internal":{"type":"string","description":"Folder of internal projects.","pattern":"^folders/[0-9]+$","x-patternMessage":"must look like \"folders/123456789\""},"external":{"type":"string","description":"Folder of external projects.","pattern":"^folders/[0-9]+$","x-patternMessage":"must look like \"folders/123456789\""}},"additionalProperties":false},"allowedRegions":{"type":"array","description":"Regions environments may use; the first is the default.","items":{"type":"string","description":"A region.","pattern":"^[a-z]+-[a-z]+[0-9]$","x-patternMessage":"must be a region such as \"us-central1\""},"minItems":1,"uniqueItems":true,"default":["us-central1","us-west1","asia-northeast1","australia-southeast1","europe-west2","europe-west3","northamerica-northeast1"]},"allowedLocations":{"type":"array","description":"BigQuery multi-regions environments may use; the first is the default.","items":{"type":"string","description":"A multi-region.","enum":["US","EU"]},"minItems":1,"uniqueItems":true,"default":["US","EU"]},"state":{"title":"StateSpec","type":"object","description":"Where Terraform state lives. Defaults to the GCS bucket \"msp-terraform-state\" with prefix \"msp\".","properties":{"type":{"type":"string","description":"gcs: a Cloud Storage bucket; terraform-cloud: Terraform Cloud (or Enterprise) workspaces.","enum":["gcs","terraform-cloud"]},"bucket":{"type":"string","description":"gcs: bucket name.","pattern":"^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$","x-patternMessage":"must be a bucket name: lowercase letters, digits, \".\", \"_\" and \"-\""},"prefix":{"type":"string","description":"gcs: state lives at \"<prefix>/<service>/<env>/<stack>\".","minLength":1,"default":"msp"},"hostname":{"type":"string","description":"terraform-cloud: host.","minLength":1,"default":"app.terraform.io"},"organization":{"type":"string","description":"terraform-cloud: organization (required).","minLength":1},"workspacePrefix":{"type":"string","description":"terraform-cloud: workspaces are named \"<prefix>-<service>-<env>-<stack>\".","minLength":1,"default":"msp"},"runMode":{"type":"string","description":"terraform-cloud: run mode of the workspaces msp creates.","enum":["vcs","cli"],"default":"cli"},"vcs":{"title":"TerraformCloudVCSSpec","type":"object","description":"terraform-cloud: the repository workspaces follow in vcs run mode.","properties":{"repository":{"type":"string","description":"Repository, \"owner/name\".","minLength":1},"branch":{"type":"string","description":"Branch.","minLength":1,"default":"main"},"oauthTokenID":{"type":"string","description":"OAuth token ID of the VCS connection.","minLength":1},"servicesDir":{"type":"string","description":"Path from the repository root to the directory of service directories.","default":"services"}},"additionalProperties":false,"required":["repository"]},"teamAccess":{"type":"array","description":"terraform-cloud: team access to the project.","items":{"title":"TerraformCloudTeamAccessSpec","type":"object","description":"One team.","properties":{"teamID":{"type":"string","description":"Team ID.","minLength":1},"access":{"type":"string","description":"Access level.","enum":["read","write","admin"]}},"additionalProperties":false,"required":["teamID","access"]}},"notificationWebhookSecret":{"title":"TerraformCloudWebhookSecretSpec","type":"object","description":"terraform-cloud: Slack webhook for failed runs.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]},"tokenSecret":{"title":"TerraformCloudTokenSecretSpec","type":"object","description":"terraform-cloud: Secret holding the Terraform Cloud API token the tfcworkspaces stack reads (ephemerally) for its tfe provider. Absent: the provider reads TFE_TOKEN from the run environment.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]}},"additionalProperties":false,"required":["type"]},"terraformVersion":{"type":"string","description":"Terraform version pinned in .terraform-version and required by stacks.","pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+$","x-patternMessage":"must be a version such as \"1.11.4\"","default":"1.11.4"},"authenticationDomain":{"type":"string","description":"Domain granted run.invoker by authentication.organizationDomain, e.g. \"example.com\".","minLength":1},"handbookURLTemplate":{"type":"string","description":"Handbook URL of a service; \"{id}\" is replaced by service.notionPageID.","pattern":"\\{id\\}","x-patternMessage":"must contain \"{id}\"","default":"https://www.notion.so/{id}"},"projectLabels":{"type":"object","description":"Labels added to every project.","additionalProperties":{"type":"string","description":"A label value.","pattern":"^[a-z0-9_-]{0,63}$","x-patternMessage":"label values are lowercase letters, digits, \"_\" and \"-\", at most 63 characters"},"propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$","x-patternMessage":"label keys start with a lowercase letter and contain lowercase letters, digits, \"_\" and \"-\""}},"terraformServiceAccount":{"type":"string","description":"Service account Terraform runs as; granted impersonation of workload accounts.","pattern":"^[^@\\s]+@[^@\\s]+$","x-patternMessage":"must be a service account email"},"cloudflare":{"title":"CloudflareConfigSpec","type":"object","description":"Cloudflare access, needed by services with a cloudflare domain.","properties":{"apiTokenSecret":{"title":"CloudflareTokenSecretSpec","type":"object","description":"Secret holding the Cloudflare API token.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]},"originCertificate":{"title":"OriginCertificateSpec","type":"object","description":"Origin certificate used for proxied domains.","properties":{"certSecret":{"title":"OriginCertSecretSpec","type":"object","description":"Secret holding the PEM certificate.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]},"keySecret":{"title":"OriginKeySecretSpec","type":"object","description":"Secret holding the PEM private key.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]}},"additionalProperties":false,"required":["certSecret","keySecret"]}},"additionalProperties":false,"required":["apiTokenSecret"]},"sentry":{"title":"SentryConfigSpec","type":"object","description":"Sentry projects per environment.","properties":{"organization":{"type":"string","description":"Organization slug.","minLength":1},"team":{"type":"string","description":"Team slug owning the projects.","minLength":1},"authTokenSecret":{"title":"SentryTokenSecretSpec","type":"object","description":"Secret holding the Sentry auth token.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]},"slackIntegration":{"type":"string","description":"Name of the Sentry organisation's Slack integration. With notifications.perServiceSlackChannel, Sentry sends spike protection notifications and new, regressed or reappearing issues (at most hourly per issue) to \"#alerts-<service>-<env>\". Absent: no Sentry notifications to Slack.","minLength":1}},"additionalProperties":false,"required":["organization","team","authTokenSecret"]},"notifications":{"title":"NotificationsSpec","type":"object","description":"Where alerts go.","properties":{"slackChannels":{"type":"array","description":"Slack channels that receive every alert, e.g. \"#alerts-msp\".","items":{"type":"string","description":"A channel.","pattern":"^#[a-z0-9_-]+$","x-patternMessage":"must be a channel such as \"#alerts\""},"default":[]},"perServiceSlackChannel":{"type":"boolean","description":"Create a channel \"#alerts-<service>-<env>\" per environment.","default":false},"slackTokenSecret":{"title":"SlackTokenSecretSpec","type":"object","description":"Secret holding the Slack bot token.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]},"slackPermanentMembers":{"type":"array","description":"Slack user IDs (e.g. a rollouts bot) kept as permanent members of each \"#alerts-<service>-<env>\" channel.","items":{"type":"string","description":"A Slack user ID.","pattern":"^[UW][A-Z0-9]{2,}$","x-patternMessage":"must be a Slack user ID such as \"U0123ABCD\""},"uniqueItems":true,"default":[]},"opsgenie":{"title":"OpsgenieConfigSpec","type":"object","description":"Opsgenie for critical alerts of production environments.","properties":{"apiKeySecret":{"title":"OpsgenieKeySecretSpec","type":"object","description":"Secret holding the Opsgenie API key.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]}},"additionalProperties":false,"required":["apiKeySecret"]}},"additionalProperties":false},"rollout":{"title":"RolloutConfigSpec","type":"object","description":"Cloud Deploy settings.","properties":{"notificationEndpointSecret":{"title":"RolloutEndpointSecretSpec","type":"object","description":"Secret holding the Pub/Sub push endpoint for deploy notifications.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]}},"additionalProperties":false}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/msp-platform/msp/main/packages/spec/schema/platform.schema.json","title":"PlatformConfigSpec","description":"msp platform config (msp.config.yaml): organisation-specific settings, found by walking up from service.yaml. Every field has a working default.","type":"object","additionalProperties":false,"properties":{"billingAccount":{"type":"string","description":"Billing account of new projects.","pattern":"^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$","x-patternMessage":"billingAccount must look like \"0X0X0X-0X0X0X-0X0X0X\" (uppercase hex)","default":"000000-000000-000000"},"folders":{"title":"FoldersSpec","type":"object","description":"Folder of new projects per category (\"folders/<number>\"); a category without one puts its projects at the root of organizationID.","properties":{"test":{"type":"string","description":"Folder of test projects.","pattern":"^folders/[0-9]+$","x-patternMessage":"must look like \"folders/123456789\""},"internal":{"type":"string","description":"Folder of internal projects.","pattern":"^folders/[0-9]+$","x-patternMessage":"must look like \"folders/123456789\""},"external":{"type":"string","description":"Folder of external projects.","pattern":"^folders/[0-9]+$","x-patternMessage":"must look like \"folders/123456789\""}},"additionalProperties":false},"organizationID":{"type":"string","description":"Organisation whose root holds new projects of categories without a folder: its number, as in \"organizations/<number>\". Without it such projects get no parent, which most organisations forbid.","pattern":"^[0-9]+$","x-patternMessage":"must be the organisation number, such as \"123456789012\""},"allowedRegions":{"type":"array","description":"Regions environments may use; the first is the default.","items":{"type":"string","description":"A region.","pattern":"^[a-z]+-[a-z]+[0-9]$","x-patternMessage":"must be a region such as \"us-central1\""},"minItems":1,"uniqueItems":true,"default":["us-central1","us-west1","asia-northeast1","australia-southeast1","europe-west2","europe-west3","northamerica-northeast1"]},"allowedLocations":{"type":"array","description":"BigQuery multi-regions environments may use; the first is the default.","items":{"type":"string","description":"A multi-region.","enum":["US","EU"]},"minItems":1,"uniqueItems":true,"default":["US","EU"]},"state":{"title":"StateSpec","type":"object","description":"Where Terraform state lives. Defaults to the GCS bucket \"msp-terraform-state\" with prefix \"msp\".","properties":{"type":{"type":"string","description":"gcs: a Cloud Storage bucket; terraform-cloud: Terraform Cloud (or Enterprise) workspaces.","enum":["gcs","terraform-cloud"]},"bucket":{"type":"string","description":"gcs: bucket name.","pattern":"^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$","x-patternMessage":"must be a bucket name: lowercase letters, digits, \".\", \"_\" and \"-\""},"prefix":{"type":"string","description":"gcs: state lives at \"<prefix>/<service>/<env>/<stack>\".","minLength":1,"default":"msp"},"hostname":{"type":"string","description":"terraform-cloud: host.","minLength":1,"default":"app.terraform.io"},"organization":{"type":"string","description":"terraform-cloud: organization (required).","minLength":1},"workspacePrefix":{"type":"string","description":"terraform-cloud: workspaces are named \"<prefix>-<service>-<env>-<stack>\".","minLength":1,"default":"msp"},"runMode":{"type":"string","description":"terraform-cloud: run mode of the workspaces msp creates.","enum":["vcs","cli"],"default":"cli"},"vcs":{"title":"TerraformCloudVCSSpec","type":"object","description":"terraform-cloud: the repository workspaces follow in vcs run mode.","properties":{"repository":{"type":"string","description":"Repository, \"owner/name\".","minLength":1},"branch":{"type":"string","description":"Branch.","minLength":1,"default":"main"},"oauthTokenID":{"type":"string","description":"OAuth token ID of the VCS connection.","minLength":1},"servicesDir":{"type":"string","description":"Path from the repository root to the directory of service directories.","default":"services"}},"additionalProperties":false,"required":["repository"]},"teamAccess":{"type":"array","description":"terraform-cloud: team access to the project.","items":{"title":"TerraformCloudTeamAccessSpec","type":"object","description":"One team.","properties":{"teamID":{"type":"string","description":"Team ID.","minLength":1},"access":{"type":"string","description":"Access level.","enum":["read","write","admin"]}},"additionalProperties":false,"required":["teamID","access"]}},"notificationWebhookSecret":{"title":"TerraformCloudWebhookSecretSpec","type":"object","description":"terraform-cloud: Slack webhook for failed runs.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]},"tokenSecret":{"title":"TerraformCloudTokenSecretSpec","type":"object","description":"terraform-cloud: Secret holding the Terraform Cloud API token the tfcworkspaces stack reads (ephemerally) for its tfe provider. Absent: the provider reads TFE_TOKEN from the run environment.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]}},"additionalProperties":false,"required":["type"]},"terraformVersion":{"type":"string","description":"Terraform version pinned in .terraform-version and required by stacks.","pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+$","x-patternMessage":"must be a version such as \"1.11.4\"","default":"1.11.4"},"authenticationDomain":{"type":"string","description":"Domain granted run.invoker by authentication.organizationDomain, e.g. \"example.com\".","minLength":1},"handbookURLTemplate":{"type":"string","description":"Handbook URL of a service; \"{id}\" is replaced by service.notionPageID.","pattern":"\\{id\\}","x-patternMessage":"must contain \"{id}\"","default":"https://www.notion.so/{id}"},"projectLabels":{"type":"object","description":"Labels added to every project.","additionalProperties":{"type":"string","description":"A label value.","pattern":"^[a-z0-9_-]{0,63}$","x-patternMessage":"label values are lowercase letters, digits, \"_\" and \"-\", at most 63 characters"},"propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$","x-patternMessage":"label keys start with a lowercase letter and contain lowercase letters, digits, \"_\" and \"-\""}},"terraformServiceAccount":{"type":"string","description":"Service account Terraform runs as; granted impersonation of workload accounts.","pattern":"^[^@\\s]+@[^@\\s]+$","x-patternMessage":"must be a service account email"},"cloudflare":{"title":"CloudflareConfigSpec","type":"object","description":"Cloudflare access, needed by services with a cloudflare domain.","properties":{"apiTokenSecret":{"title":"CloudflareTokenSecretSpec","type":"object","description":"Secret holding the Cloudflare API token.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]},"originCertificate":{"title":"OriginCertificateSpec","type":"object","description":"Origin certificate used for proxied domains.","properties":{"certSecret":{"title":"OriginCertSecretSpec","type":"object","description":"Secret holding the PEM certificate.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]},"keySecret":{"title":"OriginKeySecretSpec","type":"object","description":"Secret holding the PEM private key.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]}},"additionalProperties":false,"required":["certSecret","keySecret"]}},"additionalProperties":false,"required":["apiTokenSecret"]},"sentry":{"title":"SentryConfigSpec","type":"object","description":"Sentry projects per environment.","properties":{"organization":{"type":"string","description":"Organization slug.","minLength":1},"team":{"type":"string","description":"Team slug owning the projects.","minLength":1},"authTokenSecret":{"title":"SentryTokenSecretSpec","type":"object","description":"Secret holding the Sentry auth token.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]},"slackIntegration":{"type":"string","description":"Name of the Sentry organisation's Slack integration. With notifications.perServiceSlackChannel, Sentry sends spike protection notifications and new, regressed or reappearing issues (at most hourly per issue) to \"#alerts-<service>-<env>\". Absent: no Sentry notifications to Slack.","minLength":1}},"additionalProperties":false,"required":["organization","team","authTokenSecret"]},"notifications":{"title":"NotificationsSpec","type":"object","description":"Where alerts go.","properties":{"slackChannels":{"type":"array","description":"Slack channels that receive every alert, e.g. \"#alerts-msp\".","items":{"type":"string","description":"A channel.","pattern":"^#[a-z0-9_-]+$","x-patternMessage":"must be a channel such as \"#alerts\""},"default":[]},"perServiceSlackChannel":{"type":"boolean","description":"Create a channel \"#alerts-<service>-<env>\" per environment.","default":false},"slackTokenSecret":{"title":"SlackTokenSecretSpec","type":"object","description":"Secret holding the Slack bot token.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]},"slackPermanentMembers":{"type":"array","description":"Slack user IDs (e.g. a rollouts bot) kept as permanent members of each \"#alerts-<service>-<env>\" channel.","items":{"type":"string","description":"A Slack user ID.","pattern":"^[UW][A-Z0-9]{2,}$","x-patternMessage":"must be a Slack user ID such as \"U0123ABCD\""},"uniqueItems":true,"default":[]},"opsgenie":{"title":"OpsgenieConfigSpec","type":"object","description":"Opsgenie for critical alerts of production environments.","properties":{"apiKeySecret":{"title":"OpsgenieKeySecretSpec","type":"object","description":"Secret holding the Opsgenie API key.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]}},"additionalProperties":false,"required":["apiKeySecret"]}},"additionalProperties":false},"rollout":{"title":"RolloutConfigSpec","type":"object","description":"Cloud Deploy settings.","properties":{"notificationEndpointSecret":{"title":"RolloutEndpointSecretSpec","type":"object","description":"Secret holding the Pub/Sub push endpoint for deploy notifications.","properties":{"project":{"type":"string","description":"Project holding the secret.","minLength":1},"secret":{"type":"string","description":"Secret ID.","minLength":1}},"additionalProperties":false,"required":["project","secret"]}},"additionalProperties":false}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func4 = ucs2length;
 const pattern0 = new RegExp("^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$", "u");
 const pattern1 = new RegExp("^folders/[0-9]+$", "u");
-const pattern4 = new RegExp("^[a-z]+-[a-z]+[0-9]$", "u");
-const pattern5 = new RegExp("^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$", "u");
-const pattern6 = new RegExp("^[0-9]+\\.[0-9]+\\.[0-9]+$", "u");
-const pattern7 = new RegExp("\\{id\\}", "u");
-const pattern8 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");
-const pattern9 = new RegExp("^[a-z0-9_-]{0,63}$", "u");
-const pattern10 = new RegExp("^[^@\\s]+@[^@\\s]+$", "u");
-const pattern11 = new RegExp("^#[a-z0-9_-]+$", "u");
-const pattern12 = new RegExp("^[UW][A-Z0-9]{2,}$", "u");
+const pattern4 = new RegExp("^[0-9]+$", "u");
+const pattern5 = new RegExp("^[a-z]+-[a-z]+[0-9]$", "u");
+const pattern6 = new RegExp("^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$", "u");
+const pattern7 = new RegExp("^[0-9]+\\.[0-9]+\\.[0-9]+$", "u");
+const pattern8 = new RegExp("\\{id\\}", "u");
+const pattern9 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");
+const pattern10 = new RegExp("^[a-z0-9_-]{0,63}$", "u");
+const pattern11 = new RegExp("^[^@\\s]+@[^@\\s]+$", "u");
+const pattern12 = new RegExp("^#[a-z0-9_-]+$", "u");
+const pattern13 = new RegExp("^[UW][A-Z0-9]{2,}$", "u");
 
 const validate10 = (function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://raw.githubusercontent.com/msp-platform/msp/main/packages/spec/schema/platform.schema.json" */;
@@ -162,11 +163,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.allowedRegions !== undefined){
-let data5 = data.allowedRegions;
-if(Array.isArray(data5)){
-if(data5.length < 1){
-const err11 = {instancePath:instancePath+"/allowedRegions",schemaPath:"#/properties/allowedRegions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.allowedRegions,data:data5};
+if(data.organizationID !== undefined){
+let data5 = data.organizationID;
+if(typeof data5 === "string"){
+if(!pattern4.test(data5)){
+const err11 = {instancePath:instancePath+"/organizationID",schemaPath:"#/properties/organizationID/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema11.properties.organizationID,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -175,12 +176,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(typeof data6 === "string"){
-if(!pattern4.test(data6)){
-const err12 = {instancePath:instancePath+"/allowedRegions/" + i0,schemaPath:"#/properties/allowedRegions/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]+-[a-z]+[0-9]$"},message:"must match pattern \""+"^[a-z]+-[a-z]+[0-9]$"+"\"",schema:"^[a-z]+-[a-z]+[0-9]$",parentSchema:schema11.properties.allowedRegions.items,data:data6};
+}
+else {
+const err12 = {instancePath:instancePath+"/organizationID",schemaPath:"#/properties/organizationID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.organizationID.type,parentSchema:schema11.properties.organizationID,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -190,8 +188,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/allowedRegions/" + i0,schemaPath:"#/properties/allowedRegions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.allowedRegions.items.type,parentSchema:schema11.properties.allowedRegions.items,data:data6};
+if(data.allowedRegions !== undefined){
+let data6 = data.allowedRegions;
+if(Array.isArray(data6)){
+if(data6.length < 1){
+const err13 = {instancePath:instancePath+"/allowedRegions",schemaPath:"#/properties/allowedRegions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.allowedRegions,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -200,19 +201,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-let i1 = data5.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data5[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err14 = {instancePath:instancePath+"/allowedRegions",schemaPath:"#/properties/allowedRegions/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema11.properties.allowedRegions,data:data5};
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(typeof data7 === "string"){
+if(!pattern5.test(data7)){
+const err14 = {instancePath:instancePath+"/allowedRegions/" + i0,schemaPath:"#/properties/allowedRegions/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]+-[a-z]+[0-9]$"},message:"must match pattern \""+"^[a-z]+-[a-z]+[0-9]$"+"\"",schema:"^[a-z]+-[a-z]+[0-9]$",parentSchema:schema11.properties.allowedRegions.items,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -220,14 +214,10 @@ else {
 vErrors.push(err14);
 }
 errors++;
-break;
-}
-indices0[item0] = i1;
-}
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/allowedRegions",schemaPath:"#/properties/allowedRegions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.allowedRegions.type,parentSchema:schema11.properties.allowedRegions,data:data5};
+const err15 = {instancePath:instancePath+"/allowedRegions/" + i0,schemaPath:"#/properties/allowedRegions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.allowedRegions.items.type,parentSchema:schema11.properties.allowedRegions.items,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -237,11 +227,18 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.allowedLocations !== undefined){
-let data7 = data.allowedLocations;
-if(Array.isArray(data7)){
-if(data7.length < 1){
-const err16 = {instancePath:instancePath+"/allowedLocations",schemaPath:"#/properties/allowedLocations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.allowedLocations,data:data7};
+let i1 = data6.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data6[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err16 = {instancePath:instancePath+"/allowedRegions",schemaPath:"#/properties/allowedRegions/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema11.properties.allowedRegions,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -249,12 +246,14 @@ else {
 vErrors.push(err16);
 }
 errors++;
+break;
 }
-const len1 = data7.length;
-for(let i2=0; i2<len1; i2++){
-let data8 = data7[i2];
-if(typeof data8 !== "string"){
-const err17 = {instancePath:instancePath+"/allowedLocations/" + i2,schemaPath:"#/properties/allowedLocations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.allowedLocations.items.type,parentSchema:schema11.properties.allowedLocations.items,data:data8};
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/allowedRegions",schemaPath:"#/properties/allowedRegions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.allowedRegions.type,parentSchema:schema11.properties.allowedRegions,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -263,8 +262,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(!((data8 === "US") || (data8 === "EU"))){
-const err18 = {instancePath:instancePath+"/allowedLocations/" + i2,schemaPath:"#/properties/allowedLocations/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.allowedLocations.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.allowedLocations.items.enum,parentSchema:schema11.properties.allowedLocations.items,data:data8};
+}
+if(data.allowedLocations !== undefined){
+let data8 = data.allowedLocations;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err18 = {instancePath:instancePath+"/allowedLocations",schemaPath:"#/properties/allowedLocations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.allowedLocations,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -273,19 +276,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-let i3 = data7.length;
-let j1;
-if(i3 > 1){
-const indices1 = {};
-for(;i3--;){
-let item1 = data7[i3];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err19 = {instancePath:instancePath+"/allowedLocations",schemaPath:"#/properties/allowedLocations/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema11.properties.allowedLocations,data:data7};
+const len1 = data8.length;
+for(let i2=0; i2<len1; i2++){
+let data9 = data8[i2];
+if(typeof data9 !== "string"){
+const err19 = {instancePath:instancePath+"/allowedLocations/" + i2,schemaPath:"#/properties/allowedLocations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.allowedLocations.items.type,parentSchema:schema11.properties.allowedLocations.items,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -293,14 +288,9 @@ else {
 vErrors.push(err19);
 }
 errors++;
-break;
 }
-indices1[item1] = i3;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/allowedLocations",schemaPath:"#/properties/allowedLocations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.allowedLocations.type,parentSchema:schema11.properties.allowedLocations,data:data7};
+if(!((data9 === "US") || (data9 === "EU"))){
+const err20 = {instancePath:instancePath+"/allowedLocations/" + i2,schemaPath:"#/properties/allowedLocations/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.allowedLocations.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.allowedLocations.items.enum,parentSchema:schema11.properties.allowedLocations.items,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -310,11 +300,18 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.state !== undefined){
-let data9 = data.state;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.type === undefined){
-const err21 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.state.required,parentSchema:schema11.properties.state,data:data9};
+let i3 = data8.length;
+let j1;
+if(i3 > 1){
+const indices1 = {};
+for(;i3--;){
+let item1 = data8[i3];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err21 = {instancePath:instancePath+"/allowedLocations",schemaPath:"#/properties/allowedLocations/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema11.properties.allowedLocations,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -322,10 +319,14 @@ else {
 vErrors.push(err21);
 }
 errors++;
+break;
 }
-for(const key2 in data9){
-if(!(func2.call(schema11.properties.state.properties, key2))){
-const err22 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.state,data:data9};
+indices1[item1] = i3;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/allowedLocations",schemaPath:"#/properties/allowedLocations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.allowedLocations.type,parentSchema:schema11.properties.allowedLocations,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -335,10 +336,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data9.type !== undefined){
-let data10 = data9.type;
-if(typeof data10 !== "string"){
-const err23 = {instancePath:instancePath+"/state/type",schemaPath:"#/properties/state/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.type.type,parentSchema:schema11.properties.state.properties.type,data:data10};
+if(data.state !== undefined){
+let data10 = data.state;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.type === undefined){
+const err23 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.state.required,parentSchema:schema11.properties.state,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -347,8 +349,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(!((data10 === "gcs") || (data10 === "terraform-cloud"))){
-const err24 = {instancePath:instancePath+"/state/type",schemaPath:"#/properties/state/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.state.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.state.properties.type.enum,parentSchema:schema11.properties.state.properties.type,data:data10};
+for(const key2 in data10){
+if(!(func2.call(schema11.properties.state.properties, key2))){
+const err24 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.state,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -358,11 +361,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data9.bucket !== undefined){
-let data11 = data9.bucket;
-if(typeof data11 === "string"){
-if(!pattern5.test(data11)){
-const err25 = {instancePath:instancePath+"/state/bucket",schemaPath:"#/properties/state/properties/bucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$"+"\"",schema:"^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$",parentSchema:schema11.properties.state.properties.bucket,data:data11};
+if(data10.type !== undefined){
+let data11 = data10.type;
+if(typeof data11 !== "string"){
+const err25 = {instancePath:instancePath+"/state/type",schemaPath:"#/properties/state/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.type.type,parentSchema:schema11.properties.state.properties.type,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -371,9 +373,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/state/bucket",schemaPath:"#/properties/state/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.bucket.type,parentSchema:schema11.properties.state.properties.bucket,data:data11};
+if(!((data11 === "gcs") || (data11 === "terraform-cloud"))){
+const err26 = {instancePath:instancePath+"/state/type",schemaPath:"#/properties/state/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.state.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.state.properties.type.enum,parentSchema:schema11.properties.state.properties.type,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -383,11 +384,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data9.prefix !== undefined){
-let data12 = data9.prefix;
+if(data10.bucket !== undefined){
+let data12 = data10.bucket;
 if(typeof data12 === "string"){
-if(func4(data12) < 1){
-const err27 = {instancePath:instancePath+"/state/prefix",schemaPath:"#/properties/state/properties/prefix/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.prefix,data:data12};
+if(!pattern6.test(data12)){
+const err27 = {instancePath:instancePath+"/state/bucket",schemaPath:"#/properties/state/properties/bucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$"+"\"",schema:"^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$",parentSchema:schema11.properties.state.properties.bucket,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -398,7 +399,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/state/prefix",schemaPath:"#/properties/state/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.prefix.type,parentSchema:schema11.properties.state.properties.prefix,data:data12};
+const err28 = {instancePath:instancePath+"/state/bucket",schemaPath:"#/properties/state/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.bucket.type,parentSchema:schema11.properties.state.properties.bucket,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -408,11 +409,11 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data9.hostname !== undefined){
-let data13 = data9.hostname;
+if(data10.prefix !== undefined){
+let data13 = data10.prefix;
 if(typeof data13 === "string"){
 if(func4(data13) < 1){
-const err29 = {instancePath:instancePath+"/state/hostname",schemaPath:"#/properties/state/properties/hostname/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.hostname,data:data13};
+const err29 = {instancePath:instancePath+"/state/prefix",schemaPath:"#/properties/state/properties/prefix/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.prefix,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -423,7 +424,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/state/hostname",schemaPath:"#/properties/state/properties/hostname/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.hostname.type,parentSchema:schema11.properties.state.properties.hostname,data:data13};
+const err30 = {instancePath:instancePath+"/state/prefix",schemaPath:"#/properties/state/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.prefix.type,parentSchema:schema11.properties.state.properties.prefix,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -433,11 +434,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data9.organization !== undefined){
-let data14 = data9.organization;
+if(data10.hostname !== undefined){
+let data14 = data10.hostname;
 if(typeof data14 === "string"){
 if(func4(data14) < 1){
-const err31 = {instancePath:instancePath+"/state/organization",schemaPath:"#/properties/state/properties/organization/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.organization,data:data14};
+const err31 = {instancePath:instancePath+"/state/hostname",schemaPath:"#/properties/state/properties/hostname/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.hostname,data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -448,7 +449,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/state/organization",schemaPath:"#/properties/state/properties/organization/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.organization.type,parentSchema:schema11.properties.state.properties.organization,data:data14};
+const err32 = {instancePath:instancePath+"/state/hostname",schemaPath:"#/properties/state/properties/hostname/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.hostname.type,parentSchema:schema11.properties.state.properties.hostname,data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -458,11 +459,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data9.workspacePrefix !== undefined){
-let data15 = data9.workspacePrefix;
+if(data10.organization !== undefined){
+let data15 = data10.organization;
 if(typeof data15 === "string"){
 if(func4(data15) < 1){
-const err33 = {instancePath:instancePath+"/state/workspacePrefix",schemaPath:"#/properties/state/properties/workspacePrefix/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.workspacePrefix,data:data15};
+const err33 = {instancePath:instancePath+"/state/organization",schemaPath:"#/properties/state/properties/organization/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.organization,data:data15};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -473,7 +474,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/state/workspacePrefix",schemaPath:"#/properties/state/properties/workspacePrefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.workspacePrefix.type,parentSchema:schema11.properties.state.properties.workspacePrefix,data:data15};
+const err34 = {instancePath:instancePath+"/state/organization",schemaPath:"#/properties/state/properties/organization/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.organization.type,parentSchema:schema11.properties.state.properties.organization,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -483,10 +484,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data9.runMode !== undefined){
-let data16 = data9.runMode;
-if(typeof data16 !== "string"){
-const err35 = {instancePath:instancePath+"/state/runMode",schemaPath:"#/properties/state/properties/runMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.runMode.type,parentSchema:schema11.properties.state.properties.runMode,data:data16};
+if(data10.workspacePrefix !== undefined){
+let data16 = data10.workspacePrefix;
+if(typeof data16 === "string"){
+if(func4(data16) < 1){
+const err35 = {instancePath:instancePath+"/state/workspacePrefix",schemaPath:"#/properties/state/properties/workspacePrefix/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.workspacePrefix,data:data16};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -495,8 +497,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(!((data16 === "vcs") || (data16 === "cli"))){
-const err36 = {instancePath:instancePath+"/state/runMode",schemaPath:"#/properties/state/properties/runMode/enum",keyword:"enum",params:{allowedValues: schema11.properties.state.properties.runMode.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.state.properties.runMode.enum,parentSchema:schema11.properties.state.properties.runMode,data:data16};
+}
+else {
+const err36 = {instancePath:instancePath+"/state/workspacePrefix",schemaPath:"#/properties/state/properties/workspacePrefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.workspacePrefix.type,parentSchema:schema11.properties.state.properties.workspacePrefix,data:data16};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -506,11 +509,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data9.vcs !== undefined){
-let data17 = data9.vcs;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.repository === undefined){
-const err37 = {instancePath:instancePath+"/state/vcs",schemaPath:"#/properties/state/properties/vcs/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema11.properties.state.properties.vcs.required,parentSchema:schema11.properties.state.properties.vcs,data:data17};
+if(data10.runMode !== undefined){
+let data17 = data10.runMode;
+if(typeof data17 !== "string"){
+const err37 = {instancePath:instancePath+"/state/runMode",schemaPath:"#/properties/state/properties/runMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.runMode.type,parentSchema:schema11.properties.state.properties.runMode,data:data17};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -519,9 +521,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-for(const key3 in data17){
-if(!((((key3 === "repository") || (key3 === "branch")) || (key3 === "oauthTokenID")) || (key3 === "servicesDir"))){
-const err38 = {instancePath:instancePath+"/state/vcs",schemaPath:"#/properties/state/properties/vcs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.state.properties.vcs,data:data17};
+if(!((data17 === "vcs") || (data17 === "cli"))){
+const err38 = {instancePath:instancePath+"/state/runMode",schemaPath:"#/properties/state/properties/runMode/enum",keyword:"enum",params:{allowedValues: schema11.properties.state.properties.runMode.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.state.properties.runMode.enum,parentSchema:schema11.properties.state.properties.runMode,data:data17};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -531,11 +532,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data17.repository !== undefined){
-let data18 = data17.repository;
-if(typeof data18 === "string"){
-if(func4(data18) < 1){
-const err39 = {instancePath:instancePath+"/state/vcs/repository",schemaPath:"#/properties/state/properties/vcs/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.vcs.properties.repository,data:data18};
+if(data10.vcs !== undefined){
+let data18 = data10.vcs;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.repository === undefined){
+const err39 = {instancePath:instancePath+"/state/vcs",schemaPath:"#/properties/state/properties/vcs/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema11.properties.state.properties.vcs.required,parentSchema:schema11.properties.state.properties.vcs,data:data18};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -544,9 +545,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/state/vcs/repository",schemaPath:"#/properties/state/properties/vcs/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.vcs.properties.repository.type,parentSchema:schema11.properties.state.properties.vcs.properties.repository,data:data18};
+for(const key3 in data18){
+if(!((((key3 === "repository") || (key3 === "branch")) || (key3 === "oauthTokenID")) || (key3 === "servicesDir"))){
+const err40 = {instancePath:instancePath+"/state/vcs",schemaPath:"#/properties/state/properties/vcs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.state.properties.vcs,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -556,11 +557,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data17.branch !== undefined){
-let data19 = data17.branch;
+if(data18.repository !== undefined){
+let data19 = data18.repository;
 if(typeof data19 === "string"){
 if(func4(data19) < 1){
-const err41 = {instancePath:instancePath+"/state/vcs/branch",schemaPath:"#/properties/state/properties/vcs/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.vcs.properties.branch,data:data19};
+const err41 = {instancePath:instancePath+"/state/vcs/repository",schemaPath:"#/properties/state/properties/vcs/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.vcs.properties.repository,data:data19};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -571,7 +572,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/state/vcs/branch",schemaPath:"#/properties/state/properties/vcs/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.vcs.properties.branch.type,parentSchema:schema11.properties.state.properties.vcs.properties.branch,data:data19};
+const err42 = {instancePath:instancePath+"/state/vcs/repository",schemaPath:"#/properties/state/properties/vcs/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.vcs.properties.repository.type,parentSchema:schema11.properties.state.properties.vcs.properties.repository,data:data19};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -581,11 +582,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data17.oauthTokenID !== undefined){
-let data20 = data17.oauthTokenID;
+if(data18.branch !== undefined){
+let data20 = data18.branch;
 if(typeof data20 === "string"){
 if(func4(data20) < 1){
-const err43 = {instancePath:instancePath+"/state/vcs/oauthTokenID",schemaPath:"#/properties/state/properties/vcs/properties/oauthTokenID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.vcs.properties.oauthTokenID,data:data20};
+const err43 = {instancePath:instancePath+"/state/vcs/branch",schemaPath:"#/properties/state/properties/vcs/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.vcs.properties.branch,data:data20};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -596,7 +597,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/state/vcs/oauthTokenID",schemaPath:"#/properties/state/properties/vcs/properties/oauthTokenID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.vcs.properties.oauthTokenID.type,parentSchema:schema11.properties.state.properties.vcs.properties.oauthTokenID,data:data20};
+const err44 = {instancePath:instancePath+"/state/vcs/branch",schemaPath:"#/properties/state/properties/vcs/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.vcs.properties.branch.type,parentSchema:schema11.properties.state.properties.vcs.properties.branch,data:data20};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -606,10 +607,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data17.servicesDir !== undefined){
-let data21 = data17.servicesDir;
-if(typeof data21 !== "string"){
-const err45 = {instancePath:instancePath+"/state/vcs/servicesDir",schemaPath:"#/properties/state/properties/vcs/properties/servicesDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.vcs.properties.servicesDir.type,parentSchema:schema11.properties.state.properties.vcs.properties.servicesDir,data:data21};
+if(data18.oauthTokenID !== undefined){
+let data21 = data18.oauthTokenID;
+if(typeof data21 === "string"){
+if(func4(data21) < 1){
+const err45 = {instancePath:instancePath+"/state/vcs/oauthTokenID",schemaPath:"#/properties/state/properties/vcs/properties/oauthTokenID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.vcs.properties.oauthTokenID,data:data21};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -619,9 +621,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
 else {
-const err46 = {instancePath:instancePath+"/state/vcs",schemaPath:"#/properties/state/properties/vcs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.state.properties.vcs.type,parentSchema:schema11.properties.state.properties.vcs,data:data17};
+const err46 = {instancePath:instancePath+"/state/vcs/oauthTokenID",schemaPath:"#/properties/state/properties/vcs/properties/oauthTokenID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.vcs.properties.oauthTokenID.type,parentSchema:schema11.properties.state.properties.vcs.properties.oauthTokenID,data:data21};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -631,15 +632,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data9.teamAccess !== undefined){
-let data22 = data9.teamAccess;
-if(Array.isArray(data22)){
-const len2 = data22.length;
-for(let i4=0; i4<len2; i4++){
-let data23 = data22[i4];
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.teamID === undefined){
-const err47 = {instancePath:instancePath+"/state/teamAccess/" + i4,schemaPath:"#/properties/state/properties/teamAccess/items/required",keyword:"required",params:{missingProperty: "teamID"},message:"must have required property '"+"teamID"+"'",schema:schema11.properties.state.properties.teamAccess.items.required,parentSchema:schema11.properties.state.properties.teamAccess.items,data:data23};
+if(data18.servicesDir !== undefined){
+let data22 = data18.servicesDir;
+if(typeof data22 !== "string"){
+const err47 = {instancePath:instancePath+"/state/vcs/servicesDir",schemaPath:"#/properties/state/properties/vcs/properties/servicesDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.vcs.properties.servicesDir.type,parentSchema:schema11.properties.state.properties.vcs.properties.servicesDir,data:data22};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -648,8 +644,10 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(data23.access === undefined){
-const err48 = {instancePath:instancePath+"/state/teamAccess/" + i4,schemaPath:"#/properties/state/properties/teamAccess/items/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'",schema:schema11.properties.state.properties.teamAccess.items.required,parentSchema:schema11.properties.state.properties.teamAccess.items,data:data23};
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/state/vcs",schemaPath:"#/properties/state/properties/vcs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.state.properties.vcs.type,parentSchema:schema11.properties.state.properties.vcs,data:data18};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -658,9 +656,16 @@ vErrors.push(err48);
 }
 errors++;
 }
-for(const key4 in data23){
-if(!((key4 === "teamID") || (key4 === "access"))){
-const err49 = {instancePath:instancePath+"/state/teamAccess/" + i4,schemaPath:"#/properties/state/properties/teamAccess/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.state.properties.teamAccess.items,data:data23};
+}
+if(data10.teamAccess !== undefined){
+let data23 = data10.teamAccess;
+if(Array.isArray(data23)){
+const len2 = data23.length;
+for(let i4=0; i4<len2; i4++){
+let data24 = data23[i4];
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.teamID === undefined){
+const err49 = {instancePath:instancePath+"/state/teamAccess/" + i4,schemaPath:"#/properties/state/properties/teamAccess/items/required",keyword:"required",params:{missingProperty: "teamID"},message:"must have required property '"+"teamID"+"'",schema:schema11.properties.state.properties.teamAccess.items.required,parentSchema:schema11.properties.state.properties.teamAccess.items,data:data24};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -669,12 +674,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-if(data23.teamID !== undefined){
-let data24 = data23.teamID;
-if(typeof data24 === "string"){
-if(func4(data24) < 1){
-const err50 = {instancePath:instancePath+"/state/teamAccess/" + i4+"/teamID",schemaPath:"#/properties/state/properties/teamAccess/items/properties/teamID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.teamAccess.items.properties.teamID,data:data24};
+if(data24.access === undefined){
+const err50 = {instancePath:instancePath+"/state/teamAccess/" + i4,schemaPath:"#/properties/state/properties/teamAccess/items/required",keyword:"required",params:{missingProperty: "access"},message:"must have required property '"+"access"+"'",schema:schema11.properties.state.properties.teamAccess.items.required,parentSchema:schema11.properties.state.properties.teamAccess.items,data:data24};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -683,9 +684,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-else {
-const err51 = {instancePath:instancePath+"/state/teamAccess/" + i4+"/teamID",schemaPath:"#/properties/state/properties/teamAccess/items/properties/teamID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.teamAccess.items.properties.teamID.type,parentSchema:schema11.properties.state.properties.teamAccess.items.properties.teamID,data:data24};
+for(const key4 in data24){
+if(!((key4 === "teamID") || (key4 === "access"))){
+const err51 = {instancePath:instancePath+"/state/teamAccess/" + i4,schemaPath:"#/properties/state/properties/teamAccess/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.state.properties.teamAccess.items,data:data24};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -695,10 +696,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data23.access !== undefined){
-let data25 = data23.access;
-if(typeof data25 !== "string"){
-const err52 = {instancePath:instancePath+"/state/teamAccess/" + i4+"/access",schemaPath:"#/properties/state/properties/teamAccess/items/properties/access/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.teamAccess.items.properties.access.type,parentSchema:schema11.properties.state.properties.teamAccess.items.properties.access,data:data25};
+if(data24.teamID !== undefined){
+let data25 = data24.teamID;
+if(typeof data25 === "string"){
+if(func4(data25) < 1){
+const err52 = {instancePath:instancePath+"/state/teamAccess/" + i4+"/teamID",schemaPath:"#/properties/state/properties/teamAccess/items/properties/teamID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.teamAccess.items.properties.teamID,data:data25};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -707,8 +709,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(!(((data25 === "read") || (data25 === "write")) || (data25 === "admin"))){
-const err53 = {instancePath:instancePath+"/state/teamAccess/" + i4+"/access",schemaPath:"#/properties/state/properties/teamAccess/items/properties/access/enum",keyword:"enum",params:{allowedValues: schema11.properties.state.properties.teamAccess.items.properties.access.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.state.properties.teamAccess.items.properties.access.enum,parentSchema:schema11.properties.state.properties.teamAccess.items.properties.access,data:data25};
+}
+else {
+const err53 = {instancePath:instancePath+"/state/teamAccess/" + i4+"/teamID",schemaPath:"#/properties/state/properties/teamAccess/items/properties/teamID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.teamAccess.items.properties.teamID.type,parentSchema:schema11.properties.state.properties.teamAccess.items.properties.teamID,data:data25};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -718,9 +721,10 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/state/teamAccess/" + i4,schemaPath:"#/properties/state/properties/teamAccess/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.state.properties.teamAccess.items.type,parentSchema:schema11.properties.state.properties.teamAccess.items,data:data23};
+if(data24.access !== undefined){
+let data26 = data24.access;
+if(typeof data26 !== "string"){
+const err54 = {instancePath:instancePath+"/state/teamAccess/" + i4+"/access",schemaPath:"#/properties/state/properties/teamAccess/items/properties/access/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.teamAccess.items.properties.access.type,parentSchema:schema11.properties.state.properties.teamAccess.items.properties.access,data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -729,10 +733,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-}
-else {
-const err55 = {instancePath:instancePath+"/state/teamAccess",schemaPath:"#/properties/state/properties/teamAccess/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.state.properties.teamAccess.type,parentSchema:schema11.properties.state.properties.teamAccess,data:data22};
+if(!(((data26 === "read") || (data26 === "write")) || (data26 === "admin"))){
+const err55 = {instancePath:instancePath+"/state/teamAccess/" + i4+"/access",schemaPath:"#/properties/state/properties/teamAccess/items/properties/access/enum",keyword:"enum",params:{allowedValues: schema11.properties.state.properties.teamAccess.items.properties.access.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.state.properties.teamAccess.items.properties.access.enum,parentSchema:schema11.properties.state.properties.teamAccess.items.properties.access,data:data26};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -742,11 +744,9 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data9.notificationWebhookSecret !== undefined){
-let data26 = data9.notificationWebhookSecret;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.project === undefined){
-const err56 = {instancePath:instancePath+"/state/notificationWebhookSecret",schemaPath:"#/properties/state/properties/notificationWebhookSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.state.properties.notificationWebhookSecret.required,parentSchema:schema11.properties.state.properties.notificationWebhookSecret,data:data26};
+}
+else {
+const err56 = {instancePath:instancePath+"/state/teamAccess/" + i4,schemaPath:"#/properties/state/properties/teamAccess/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.state.properties.teamAccess.items.type,parentSchema:schema11.properties.state.properties.teamAccess.items,data:data24};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -755,8 +755,10 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data26.secret === undefined){
-const err57 = {instancePath:instancePath+"/state/notificationWebhookSecret",schemaPath:"#/properties/state/properties/notificationWebhookSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.state.properties.notificationWebhookSecret.required,parentSchema:schema11.properties.state.properties.notificationWebhookSecret,data:data26};
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/state/teamAccess",schemaPath:"#/properties/state/properties/teamAccess/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.state.properties.teamAccess.type,parentSchema:schema11.properties.state.properties.teamAccess,data:data23};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -765,9 +767,12 @@ vErrors.push(err57);
 }
 errors++;
 }
-for(const key5 in data26){
-if(!((key5 === "project") || (key5 === "secret"))){
-const err58 = {instancePath:instancePath+"/state/notificationWebhookSecret",schemaPath:"#/properties/state/properties/notificationWebhookSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.state.properties.notificationWebhookSecret,data:data26};
+}
+if(data10.notificationWebhookSecret !== undefined){
+let data27 = data10.notificationWebhookSecret;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.project === undefined){
+const err58 = {instancePath:instancePath+"/state/notificationWebhookSecret",schemaPath:"#/properties/state/properties/notificationWebhookSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.state.properties.notificationWebhookSecret.required,parentSchema:schema11.properties.state.properties.notificationWebhookSecret,data:data27};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -776,12 +781,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-if(data26.project !== undefined){
-let data27 = data26.project;
-if(typeof data27 === "string"){
-if(func4(data27) < 1){
-const err59 = {instancePath:instancePath+"/state/notificationWebhookSecret/project",schemaPath:"#/properties/state/properties/notificationWebhookSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.notificationWebhookSecret.properties.project,data:data27};
+if(data27.secret === undefined){
+const err59 = {instancePath:instancePath+"/state/notificationWebhookSecret",schemaPath:"#/properties/state/properties/notificationWebhookSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.state.properties.notificationWebhookSecret.required,parentSchema:schema11.properties.state.properties.notificationWebhookSecret,data:data27};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -790,9 +791,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/state/notificationWebhookSecret/project",schemaPath:"#/properties/state/properties/notificationWebhookSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.notificationWebhookSecret.properties.project.type,parentSchema:schema11.properties.state.properties.notificationWebhookSecret.properties.project,data:data27};
+for(const key5 in data27){
+if(!((key5 === "project") || (key5 === "secret"))){
+const err60 = {instancePath:instancePath+"/state/notificationWebhookSecret",schemaPath:"#/properties/state/properties/notificationWebhookSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.state.properties.notificationWebhookSecret,data:data27};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -802,11 +803,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data26.secret !== undefined){
-let data28 = data26.secret;
+if(data27.project !== undefined){
+let data28 = data27.project;
 if(typeof data28 === "string"){
 if(func4(data28) < 1){
-const err61 = {instancePath:instancePath+"/state/notificationWebhookSecret/secret",schemaPath:"#/properties/state/properties/notificationWebhookSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.notificationWebhookSecret.properties.secret,data:data28};
+const err61 = {instancePath:instancePath+"/state/notificationWebhookSecret/project",schemaPath:"#/properties/state/properties/notificationWebhookSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.notificationWebhookSecret.properties.project,data:data28};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -817,7 +818,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/state/notificationWebhookSecret/secret",schemaPath:"#/properties/state/properties/notificationWebhookSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.notificationWebhookSecret.properties.secret.type,parentSchema:schema11.properties.state.properties.notificationWebhookSecret.properties.secret,data:data28};
+const err62 = {instancePath:instancePath+"/state/notificationWebhookSecret/project",schemaPath:"#/properties/state/properties/notificationWebhookSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.notificationWebhookSecret.properties.project.type,parentSchema:schema11.properties.state.properties.notificationWebhookSecret.properties.project,data:data28};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -827,9 +828,11 @@ vErrors.push(err62);
 errors++;
 }
 }
-}
-else {
-const err63 = {instancePath:instancePath+"/state/notificationWebhookSecret",schemaPath:"#/properties/state/properties/notificationWebhookSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.state.properties.notificationWebhookSecret.type,parentSchema:schema11.properties.state.properties.notificationWebhookSecret,data:data26};
+if(data27.secret !== undefined){
+let data29 = data27.secret;
+if(typeof data29 === "string"){
+if(func4(data29) < 1){
+const err63 = {instancePath:instancePath+"/state/notificationWebhookSecret/secret",schemaPath:"#/properties/state/properties/notificationWebhookSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.notificationWebhookSecret.properties.secret,data:data29};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -839,11 +842,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data9.tokenSecret !== undefined){
-let data29 = data9.tokenSecret;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.project === undefined){
-const err64 = {instancePath:instancePath+"/state/tokenSecret",schemaPath:"#/properties/state/properties/tokenSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.state.properties.tokenSecret.required,parentSchema:schema11.properties.state.properties.tokenSecret,data:data29};
+else {
+const err64 = {instancePath:instancePath+"/state/notificationWebhookSecret/secret",schemaPath:"#/properties/state/properties/notificationWebhookSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.notificationWebhookSecret.properties.secret.type,parentSchema:schema11.properties.state.properties.notificationWebhookSecret.properties.secret,data:data29};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -852,8 +852,10 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data29.secret === undefined){
-const err65 = {instancePath:instancePath+"/state/tokenSecret",schemaPath:"#/properties/state/properties/tokenSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.state.properties.tokenSecret.required,parentSchema:schema11.properties.state.properties.tokenSecret,data:data29};
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/state/notificationWebhookSecret",schemaPath:"#/properties/state/properties/notificationWebhookSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.state.properties.notificationWebhookSecret.type,parentSchema:schema11.properties.state.properties.notificationWebhookSecret,data:data27};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -862,9 +864,12 @@ vErrors.push(err65);
 }
 errors++;
 }
-for(const key6 in data29){
-if(!((key6 === "project") || (key6 === "secret"))){
-const err66 = {instancePath:instancePath+"/state/tokenSecret",schemaPath:"#/properties/state/properties/tokenSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.state.properties.tokenSecret,data:data29};
+}
+if(data10.tokenSecret !== undefined){
+let data30 = data10.tokenSecret;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.project === undefined){
+const err66 = {instancePath:instancePath+"/state/tokenSecret",schemaPath:"#/properties/state/properties/tokenSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.state.properties.tokenSecret.required,parentSchema:schema11.properties.state.properties.tokenSecret,data:data30};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -873,12 +878,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data29.project !== undefined){
-let data30 = data29.project;
-if(typeof data30 === "string"){
-if(func4(data30) < 1){
-const err67 = {instancePath:instancePath+"/state/tokenSecret/project",schemaPath:"#/properties/state/properties/tokenSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.tokenSecret.properties.project,data:data30};
+if(data30.secret === undefined){
+const err67 = {instancePath:instancePath+"/state/tokenSecret",schemaPath:"#/properties/state/properties/tokenSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.state.properties.tokenSecret.required,parentSchema:schema11.properties.state.properties.tokenSecret,data:data30};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -887,9 +888,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/state/tokenSecret/project",schemaPath:"#/properties/state/properties/tokenSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.tokenSecret.properties.project.type,parentSchema:schema11.properties.state.properties.tokenSecret.properties.project,data:data30};
+for(const key6 in data30){
+if(!((key6 === "project") || (key6 === "secret"))){
+const err68 = {instancePath:instancePath+"/state/tokenSecret",schemaPath:"#/properties/state/properties/tokenSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.state.properties.tokenSecret,data:data30};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -899,11 +900,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data29.secret !== undefined){
-let data31 = data29.secret;
+if(data30.project !== undefined){
+let data31 = data30.project;
 if(typeof data31 === "string"){
 if(func4(data31) < 1){
-const err69 = {instancePath:instancePath+"/state/tokenSecret/secret",schemaPath:"#/properties/state/properties/tokenSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.tokenSecret.properties.secret,data:data31};
+const err69 = {instancePath:instancePath+"/state/tokenSecret/project",schemaPath:"#/properties/state/properties/tokenSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.tokenSecret.properties.project,data:data31};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -914,7 +915,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/state/tokenSecret/secret",schemaPath:"#/properties/state/properties/tokenSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.tokenSecret.properties.secret.type,parentSchema:schema11.properties.state.properties.tokenSecret.properties.secret,data:data31};
+const err70 = {instancePath:instancePath+"/state/tokenSecret/project",schemaPath:"#/properties/state/properties/tokenSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.tokenSecret.properties.project.type,parentSchema:schema11.properties.state.properties.tokenSecret.properties.project,data:data31};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -924,9 +925,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/state/tokenSecret",schemaPath:"#/properties/state/properties/tokenSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.state.properties.tokenSecret.type,parentSchema:schema11.properties.state.properties.tokenSecret,data:data29};
+if(data30.secret !== undefined){
+let data32 = data30.secret;
+if(typeof data32 === "string"){
+if(func4(data32) < 1){
+const err71 = {instancePath:instancePath+"/state/tokenSecret/secret",schemaPath:"#/properties/state/properties/tokenSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.state.properties.tokenSecret.properties.secret,data:data32};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -936,9 +939,8 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
 else {
-const err72 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.state.type,parentSchema:schema11.properties.state,data:data9};
+const err72 = {instancePath:instancePath+"/state/tokenSecret/secret",schemaPath:"#/properties/state/properties/tokenSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.state.properties.tokenSecret.properties.secret.type,parentSchema:schema11.properties.state.properties.tokenSecret.properties.secret,data:data32};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -948,11 +950,9 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data.terraformVersion !== undefined){
-let data32 = data.terraformVersion;
-if(typeof data32 === "string"){
-if(!pattern6.test(data32)){
-const err73 = {instancePath:instancePath+"/terraformVersion",schemaPath:"#/properties/terraformVersion/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+\\.[0-9]+$"+"\"",schema:"^[0-9]+\\.[0-9]+\\.[0-9]+$",parentSchema:schema11.properties.terraformVersion,data:data32};
+}
+else {
+const err73 = {instancePath:instancePath+"/state/tokenSecret",schemaPath:"#/properties/state/properties/tokenSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.state.properties.tokenSecret.type,parentSchema:schema11.properties.state.properties.tokenSecret,data:data30};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -962,8 +962,9 @@ vErrors.push(err73);
 errors++;
 }
 }
+}
 else {
-const err74 = {instancePath:instancePath+"/terraformVersion",schemaPath:"#/properties/terraformVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.terraformVersion.type,parentSchema:schema11.properties.terraformVersion,data:data32};
+const err74 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.state.type,parentSchema:schema11.properties.state,data:data10};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -973,11 +974,11 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data.authenticationDomain !== undefined){
-let data33 = data.authenticationDomain;
+if(data.terraformVersion !== undefined){
+let data33 = data.terraformVersion;
 if(typeof data33 === "string"){
-if(func4(data33) < 1){
-const err75 = {instancePath:instancePath+"/authenticationDomain",schemaPath:"#/properties/authenticationDomain/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.authenticationDomain,data:data33};
+if(!pattern7.test(data33)){
+const err75 = {instancePath:instancePath+"/terraformVersion",schemaPath:"#/properties/terraformVersion/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+\\.[0-9]+$"+"\"",schema:"^[0-9]+\\.[0-9]+\\.[0-9]+$",parentSchema:schema11.properties.terraformVersion,data:data33};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -988,7 +989,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/authenticationDomain",schemaPath:"#/properties/authenticationDomain/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.authenticationDomain.type,parentSchema:schema11.properties.authenticationDomain,data:data33};
+const err76 = {instancePath:instancePath+"/terraformVersion",schemaPath:"#/properties/terraformVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.terraformVersion.type,parentSchema:schema11.properties.terraformVersion,data:data33};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -998,11 +999,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data.handbookURLTemplate !== undefined){
-let data34 = data.handbookURLTemplate;
+if(data.authenticationDomain !== undefined){
+let data34 = data.authenticationDomain;
 if(typeof data34 === "string"){
-if(!pattern7.test(data34)){
-const err77 = {instancePath:instancePath+"/handbookURLTemplate",schemaPath:"#/properties/handbookURLTemplate/pattern",keyword:"pattern",params:{pattern: "\\{id\\}"},message:"must match pattern \""+"\\{id\\}"+"\"",schema:"\\{id\\}",parentSchema:schema11.properties.handbookURLTemplate,data:data34};
+if(func4(data34) < 1){
+const err77 = {instancePath:instancePath+"/authenticationDomain",schemaPath:"#/properties/authenticationDomain/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.authenticationDomain,data:data34};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1013,7 +1014,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/handbookURLTemplate",schemaPath:"#/properties/handbookURLTemplate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.handbookURLTemplate.type,parentSchema:schema11.properties.handbookURLTemplate,data:data34};
+const err78 = {instancePath:instancePath+"/authenticationDomain",schemaPath:"#/properties/authenticationDomain/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.authenticationDomain.type,parentSchema:schema11.properties.authenticationDomain,data:data34};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1023,14 +1024,11 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data.projectLabels !== undefined){
-let data35 = data.projectLabels;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-for(const key7 in data35){
-const _errs88 = errors;
-if(typeof key7 === "string"){
-if(!pattern8.test(key7)){
-const err79 = {instancePath:instancePath+"/projectLabels",schemaPath:"#/properties/projectLabels/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema11.properties.projectLabels.propertyNames,data:key7,propertyName:key7};
+if(data.handbookURLTemplate !== undefined){
+let data35 = data.handbookURLTemplate;
+if(typeof data35 === "string"){
+if(!pattern8.test(data35)){
+const err79 = {instancePath:instancePath+"/handbookURLTemplate",schemaPath:"#/properties/handbookURLTemplate/pattern",keyword:"pattern",params:{pattern: "\\{id\\}"},message:"must match pattern \""+"\\{id\\}"+"\"",schema:"\\{id\\}",parentSchema:schema11.properties.handbookURLTemplate,data:data35};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1040,9 +1038,8 @@ vErrors.push(err79);
 errors++;
 }
 }
-var valid15 = _errs88 === errors;
-if(!valid15){
-const err80 = {instancePath:instancePath+"/projectLabels",schemaPath:"#/properties/projectLabels/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema11.properties.projectLabels.propertyNames,parentSchema:schema11.properties.projectLabels,data:data35};
+else {
+const err80 = {instancePath:instancePath+"/handbookURLTemplate",schemaPath:"#/properties/handbookURLTemplate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.handbookURLTemplate.type,parentSchema:schema11.properties.handbookURLTemplate,data:data35};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1052,11 +1049,14 @@ vErrors.push(err80);
 errors++;
 }
 }
-for(const key8 in data35){
-let data36 = data35[key8];
-if(typeof data36 === "string"){
-if(!pattern9.test(data36)){
-const err81 = {instancePath:instancePath+"/projectLabels/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/projectLabels/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9_-]{0,63}$"+"\"",schema:"^[a-z0-9_-]{0,63}$",parentSchema:schema11.properties.projectLabels.additionalProperties,data:data36};
+if(data.projectLabels !== undefined){
+let data36 = data.projectLabels;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+for(const key7 in data36){
+const _errs91 = errors;
+if(typeof key7 === "string"){
+if(!pattern9.test(key7)){
+const err81 = {instancePath:instancePath+"/projectLabels",schemaPath:"#/properties/projectLabels/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema11.properties.projectLabels.propertyNames,data:key7,propertyName:key7};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1066,8 +1066,9 @@ vErrors.push(err81);
 errors++;
 }
 }
-else {
-const err82 = {instancePath:instancePath+"/projectLabels/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/projectLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.projectLabels.additionalProperties.type,parentSchema:schema11.properties.projectLabels.additionalProperties,data:data36};
+var valid15 = _errs91 === errors;
+if(!valid15){
+const err82 = {instancePath:instancePath+"/projectLabels",schemaPath:"#/properties/projectLabels/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema11.properties.projectLabels.propertyNames,parentSchema:schema11.properties.projectLabels,data:data36};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1077,9 +1078,11 @@ vErrors.push(err82);
 errors++;
 }
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/projectLabels",schemaPath:"#/properties/projectLabels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.projectLabels.type,parentSchema:schema11.properties.projectLabels,data:data35};
+for(const key8 in data36){
+let data37 = data36[key8];
+if(typeof data37 === "string"){
+if(!pattern10.test(data37)){
+const err83 = {instancePath:instancePath+"/projectLabels/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/projectLabels/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9_-]{0,63}$"+"\"",schema:"^[a-z0-9_-]{0,63}$",parentSchema:schema11.properties.projectLabels.additionalProperties,data:data37};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1089,11 +1092,8 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data.terraformServiceAccount !== undefined){
-let data37 = data.terraformServiceAccount;
-if(typeof data37 === "string"){
-if(!pattern10.test(data37)){
-const err84 = {instancePath:instancePath+"/terraformServiceAccount",schemaPath:"#/properties/terraformServiceAccount/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]+@[^@\\s]+$"},message:"must match pattern \""+"^[^@\\s]+@[^@\\s]+$"+"\"",schema:"^[^@\\s]+@[^@\\s]+$",parentSchema:schema11.properties.terraformServiceAccount,data:data37};
+else {
+const err84 = {instancePath:instancePath+"/projectLabels/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/projectLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.projectLabels.additionalProperties.type,parentSchema:schema11.properties.projectLabels.additionalProperties,data:data37};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1103,8 +1103,9 @@ vErrors.push(err84);
 errors++;
 }
 }
+}
 else {
-const err85 = {instancePath:instancePath+"/terraformServiceAccount",schemaPath:"#/properties/terraformServiceAccount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.terraformServiceAccount.type,parentSchema:schema11.properties.terraformServiceAccount,data:data37};
+const err85 = {instancePath:instancePath+"/projectLabels",schemaPath:"#/properties/projectLabels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.projectLabels.type,parentSchema:schema11.properties.projectLabels,data:data36};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1114,11 +1115,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data.cloudflare !== undefined){
-let data38 = data.cloudflare;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.apiTokenSecret === undefined){
-const err86 = {instancePath:instancePath+"/cloudflare",schemaPath:"#/properties/cloudflare/required",keyword:"required",params:{missingProperty: "apiTokenSecret"},message:"must have required property '"+"apiTokenSecret"+"'",schema:schema11.properties.cloudflare.required,parentSchema:schema11.properties.cloudflare,data:data38};
+if(data.terraformServiceAccount !== undefined){
+let data38 = data.terraformServiceAccount;
+if(typeof data38 === "string"){
+if(!pattern11.test(data38)){
+const err86 = {instancePath:instancePath+"/terraformServiceAccount",schemaPath:"#/properties/terraformServiceAccount/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]+@[^@\\s]+$"},message:"must match pattern \""+"^[^@\\s]+@[^@\\s]+$"+"\"",schema:"^[^@\\s]+@[^@\\s]+$",parentSchema:schema11.properties.terraformServiceAccount,data:data38};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1127,9 +1128,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-for(const key9 in data38){
-if(!((key9 === "apiTokenSecret") || (key9 === "originCertificate"))){
-const err87 = {instancePath:instancePath+"/cloudflare",schemaPath:"#/properties/cloudflare/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cloudflare,data:data38};
+}
+else {
+const err87 = {instancePath:instancePath+"/terraformServiceAccount",schemaPath:"#/properties/terraformServiceAccount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.terraformServiceAccount.type,parentSchema:schema11.properties.terraformServiceAccount,data:data38};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1139,11 +1140,11 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data38.apiTokenSecret !== undefined){
-let data39 = data38.apiTokenSecret;
+if(data.cloudflare !== undefined){
+let data39 = data.cloudflare;
 if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.project === undefined){
-const err88 = {instancePath:instancePath+"/cloudflare/apiTokenSecret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.cloudflare.properties.apiTokenSecret.required,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret,data:data39};
+if(data39.apiTokenSecret === undefined){
+const err88 = {instancePath:instancePath+"/cloudflare",schemaPath:"#/properties/cloudflare/required",keyword:"required",params:{missingProperty: "apiTokenSecret"},message:"must have required property '"+"apiTokenSecret"+"'",schema:schema11.properties.cloudflare.required,parentSchema:schema11.properties.cloudflare,data:data39};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1152,8 +1153,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(data39.secret === undefined){
-const err89 = {instancePath:instancePath+"/cloudflare/apiTokenSecret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.cloudflare.properties.apiTokenSecret.required,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret,data:data39};
+for(const key9 in data39){
+if(!((key9 === "apiTokenSecret") || (key9 === "originCertificate"))){
+const err89 = {instancePath:instancePath+"/cloudflare",schemaPath:"#/properties/cloudflare/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cloudflare,data:data39};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1162,9 +1164,12 @@ vErrors.push(err89);
 }
 errors++;
 }
-for(const key10 in data39){
-if(!((key10 === "project") || (key10 === "secret"))){
-const err90 = {instancePath:instancePath+"/cloudflare/apiTokenSecret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret,data:data39};
+}
+if(data39.apiTokenSecret !== undefined){
+let data40 = data39.apiTokenSecret;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.project === undefined){
+const err90 = {instancePath:instancePath+"/cloudflare/apiTokenSecret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.cloudflare.properties.apiTokenSecret.required,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret,data:data40};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1173,12 +1178,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-if(data39.project !== undefined){
-let data40 = data39.project;
-if(typeof data40 === "string"){
-if(func4(data40) < 1){
-const err91 = {instancePath:instancePath+"/cloudflare/apiTokenSecret/project",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.project,data:data40};
+if(data40.secret === undefined){
+const err91 = {instancePath:instancePath+"/cloudflare/apiTokenSecret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.cloudflare.properties.apiTokenSecret.required,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret,data:data40};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1187,9 +1188,9 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-else {
-const err92 = {instancePath:instancePath+"/cloudflare/apiTokenSecret/project",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.project.type,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.project,data:data40};
+for(const key10 in data40){
+if(!((key10 === "project") || (key10 === "secret"))){
+const err92 = {instancePath:instancePath+"/cloudflare/apiTokenSecret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret,data:data40};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1199,11 +1200,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data39.secret !== undefined){
-let data41 = data39.secret;
+if(data40.project !== undefined){
+let data41 = data40.project;
 if(typeof data41 === "string"){
 if(func4(data41) < 1){
-const err93 = {instancePath:instancePath+"/cloudflare/apiTokenSecret/secret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.secret,data:data41};
+const err93 = {instancePath:instancePath+"/cloudflare/apiTokenSecret/project",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.project,data:data41};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1214,7 +1215,7 @@ errors++;
 }
 }
 else {
-const err94 = {instancePath:instancePath+"/cloudflare/apiTokenSecret/secret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.secret.type,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.secret,data:data41};
+const err94 = {instancePath:instancePath+"/cloudflare/apiTokenSecret/project",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.project.type,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.project,data:data41};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1224,9 +1225,11 @@ vErrors.push(err94);
 errors++;
 }
 }
-}
-else {
-const err95 = {instancePath:instancePath+"/cloudflare/apiTokenSecret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cloudflare.properties.apiTokenSecret.type,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret,data:data39};
+if(data40.secret !== undefined){
+let data42 = data40.secret;
+if(typeof data42 === "string"){
+if(func4(data42) < 1){
+const err95 = {instancePath:instancePath+"/cloudflare/apiTokenSecret/secret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.secret,data:data42};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1236,11 +1239,8 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data38.originCertificate !== undefined){
-let data42 = data38.originCertificate;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.certSecret === undefined){
-const err96 = {instancePath:instancePath+"/cloudflare/originCertificate",schemaPath:"#/properties/cloudflare/properties/originCertificate/required",keyword:"required",params:{missingProperty: "certSecret"},message:"must have required property '"+"certSecret"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate,data:data42};
+else {
+const err96 = {instancePath:instancePath+"/cloudflare/apiTokenSecret/secret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.secret.type,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret.properties.secret,data:data42};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1249,8 +1249,10 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data42.keySecret === undefined){
-const err97 = {instancePath:instancePath+"/cloudflare/originCertificate",schemaPath:"#/properties/cloudflare/properties/originCertificate/required",keyword:"required",params:{missingProperty: "keySecret"},message:"must have required property '"+"keySecret"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate,data:data42};
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/cloudflare/apiTokenSecret",schemaPath:"#/properties/cloudflare/properties/apiTokenSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cloudflare.properties.apiTokenSecret.type,parentSchema:schema11.properties.cloudflare.properties.apiTokenSecret,data:data40};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1259,9 +1261,12 @@ vErrors.push(err97);
 }
 errors++;
 }
-for(const key11 in data42){
-if(!((key11 === "certSecret") || (key11 === "keySecret"))){
-const err98 = {instancePath:instancePath+"/cloudflare/originCertificate",schemaPath:"#/properties/cloudflare/properties/originCertificate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cloudflare.properties.originCertificate,data:data42};
+}
+if(data39.originCertificate !== undefined){
+let data43 = data39.originCertificate;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+if(data43.certSecret === undefined){
+const err98 = {instancePath:instancePath+"/cloudflare/originCertificate",schemaPath:"#/properties/cloudflare/properties/originCertificate/required",keyword:"required",params:{missingProperty: "certSecret"},message:"must have required property '"+"certSecret"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate,data:data43};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1270,12 +1275,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-if(data42.certSecret !== undefined){
-let data43 = data42.certSecret;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(data43.project === undefined){
-const err99 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret,data:data43};
+if(data43.keySecret === undefined){
+const err99 = {instancePath:instancePath+"/cloudflare/originCertificate",schemaPath:"#/properties/cloudflare/properties/originCertificate/required",keyword:"required",params:{missingProperty: "keySecret"},message:"must have required property '"+"keySecret"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate,data:data43};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1284,8 +1285,9 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(data43.secret === undefined){
-const err100 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret,data:data43};
+for(const key11 in data43){
+if(!((key11 === "certSecret") || (key11 === "keySecret"))){
+const err100 = {instancePath:instancePath+"/cloudflare/originCertificate",schemaPath:"#/properties/cloudflare/properties/originCertificate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cloudflare.properties.originCertificate,data:data43};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1294,9 +1296,12 @@ vErrors.push(err100);
 }
 errors++;
 }
-for(const key12 in data43){
-if(!((key12 === "project") || (key12 === "secret"))){
-const err101 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret,data:data43};
+}
+if(data43.certSecret !== undefined){
+let data44 = data43.certSecret;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.project === undefined){
+const err101 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret,data:data44};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1305,12 +1310,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-if(data43.project !== undefined){
-let data44 = data43.project;
-if(typeof data44 === "string"){
-if(func4(data44) < 1){
-const err102 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret/project",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.project,data:data44};
+if(data44.secret === undefined){
+const err102 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret,data:data44};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1319,9 +1320,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-else {
-const err103 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret/project",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.project.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.project,data:data44};
+for(const key12 in data44){
+if(!((key12 === "project") || (key12 === "secret"))){
+const err103 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret,data:data44};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1331,11 +1332,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data43.secret !== undefined){
-let data45 = data43.secret;
+if(data44.project !== undefined){
+let data45 = data44.project;
 if(typeof data45 === "string"){
 if(func4(data45) < 1){
-const err104 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret/secret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.secret,data:data45};
+const err104 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret/project",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.project,data:data45};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1346,7 +1347,7 @@ errors++;
 }
 }
 else {
-const err105 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret/secret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.secret.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.secret,data:data45};
+const err105 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret/project",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.project.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.project,data:data45};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1356,9 +1357,11 @@ vErrors.push(err105);
 errors++;
 }
 }
-}
-else {
-const err106 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret,data:data43};
+if(data44.secret !== undefined){
+let data46 = data44.secret;
+if(typeof data46 === "string"){
+if(func4(data46) < 1){
+const err106 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret/secret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.secret,data:data46};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1368,11 +1371,8 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data42.keySecret !== undefined){
-let data46 = data42.keySecret;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.project === undefined){
-const err107 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret,data:data46};
+else {
+const err107 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret/secret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.secret.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.properties.secret,data:data46};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1381,8 +1381,10 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(data46.secret === undefined){
-const err108 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret,data:data46};
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/cloudflare/originCertificate/certSecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/certSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.certSecret,data:data44};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1391,9 +1393,12 @@ vErrors.push(err108);
 }
 errors++;
 }
-for(const key13 in data46){
-if(!((key13 === "project") || (key13 === "secret"))){
-const err109 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret,data:data46};
+}
+if(data43.keySecret !== undefined){
+let data47 = data43.keySecret;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.project === undefined){
+const err109 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret,data:data47};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1402,12 +1407,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-if(data46.project !== undefined){
-let data47 = data46.project;
-if(typeof data47 === "string"){
-if(func4(data47) < 1){
-const err110 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret/project",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.project,data:data47};
+if(data47.secret === undefined){
+const err110 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.required,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret,data:data47};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1416,9 +1417,9 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-else {
-const err111 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret/project",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.project.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.project,data:data47};
+for(const key13 in data47){
+if(!((key13 === "project") || (key13 === "secret"))){
+const err111 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret,data:data47};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1428,11 +1429,11 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data46.secret !== undefined){
-let data48 = data46.secret;
+if(data47.project !== undefined){
+let data48 = data47.project;
 if(typeof data48 === "string"){
 if(func4(data48) < 1){
-const err112 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret/secret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.secret,data:data48};
+const err112 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret/project",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.project,data:data48};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1443,7 +1444,7 @@ errors++;
 }
 }
 else {
-const err113 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret/secret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.secret.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.secret,data:data48};
+const err113 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret/project",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.project.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.project,data:data48};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1453,9 +1454,11 @@ vErrors.push(err113);
 errors++;
 }
 }
-}
-else {
-const err114 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret,data:data46};
+if(data47.secret !== undefined){
+let data49 = data47.secret;
+if(typeof data49 === "string"){
+if(func4(data49) < 1){
+const err114 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret/secret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.secret,data:data49};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1465,9 +1468,8 @@ vErrors.push(err114);
 errors++;
 }
 }
-}
 else {
-const err115 = {instancePath:instancePath+"/cloudflare/originCertificate",schemaPath:"#/properties/cloudflare/properties/originCertificate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cloudflare.properties.originCertificate.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate,data:data42};
+const err115 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret/secret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.secret.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.properties.secret,data:data49};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1479,7 +1481,7 @@ errors++;
 }
 }
 else {
-const err116 = {instancePath:instancePath+"/cloudflare",schemaPath:"#/properties/cloudflare/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cloudflare.type,parentSchema:schema11.properties.cloudflare,data:data38};
+const err116 = {instancePath:instancePath+"/cloudflare/originCertificate/keySecret",schemaPath:"#/properties/cloudflare/properties/originCertificate/properties/keySecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate.properties.keySecret,data:data47};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1489,11 +1491,9 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data.sentry !== undefined){
-let data49 = data.sentry;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.organization === undefined){
-const err117 = {instancePath:instancePath+"/sentry",schemaPath:"#/properties/sentry/required",keyword:"required",params:{missingProperty: "organization"},message:"must have required property '"+"organization"+"'",schema:schema11.properties.sentry.required,parentSchema:schema11.properties.sentry,data:data49};
+}
+else {
+const err117 = {instancePath:instancePath+"/cloudflare/originCertificate",schemaPath:"#/properties/cloudflare/properties/originCertificate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cloudflare.properties.originCertificate.type,parentSchema:schema11.properties.cloudflare.properties.originCertificate,data:data43};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1502,8 +1502,10 @@ vErrors.push(err117);
 }
 errors++;
 }
-if(data49.team === undefined){
-const err118 = {instancePath:instancePath+"/sentry",schemaPath:"#/properties/sentry/required",keyword:"required",params:{missingProperty: "team"},message:"must have required property '"+"team"+"'",schema:schema11.properties.sentry.required,parentSchema:schema11.properties.sentry,data:data49};
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/cloudflare",schemaPath:"#/properties/cloudflare/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.cloudflare.type,parentSchema:schema11.properties.cloudflare,data:data39};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1512,8 +1514,12 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(data49.authTokenSecret === undefined){
-const err119 = {instancePath:instancePath+"/sentry",schemaPath:"#/properties/sentry/required",keyword:"required",params:{missingProperty: "authTokenSecret"},message:"must have required property '"+"authTokenSecret"+"'",schema:schema11.properties.sentry.required,parentSchema:schema11.properties.sentry,data:data49};
+}
+if(data.sentry !== undefined){
+let data50 = data.sentry;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(data50.organization === undefined){
+const err119 = {instancePath:instancePath+"/sentry",schemaPath:"#/properties/sentry/required",keyword:"required",params:{missingProperty: "organization"},message:"must have required property '"+"organization"+"'",schema:schema11.properties.sentry.required,parentSchema:schema11.properties.sentry,data:data50};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1522,9 +1528,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-for(const key14 in data49){
-if(!((((key14 === "organization") || (key14 === "team")) || (key14 === "authTokenSecret")) || (key14 === "slackIntegration"))){
-const err120 = {instancePath:instancePath+"/sentry",schemaPath:"#/properties/sentry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.sentry,data:data49};
+if(data50.team === undefined){
+const err120 = {instancePath:instancePath+"/sentry",schemaPath:"#/properties/sentry/required",keyword:"required",params:{missingProperty: "team"},message:"must have required property '"+"team"+"'",schema:schema11.properties.sentry.required,parentSchema:schema11.properties.sentry,data:data50};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1533,12 +1538,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-if(data49.organization !== undefined){
-let data50 = data49.organization;
-if(typeof data50 === "string"){
-if(func4(data50) < 1){
-const err121 = {instancePath:instancePath+"/sentry/organization",schemaPath:"#/properties/sentry/properties/organization/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sentry.properties.organization,data:data50};
+if(data50.authTokenSecret === undefined){
+const err121 = {instancePath:instancePath+"/sentry",schemaPath:"#/properties/sentry/required",keyword:"required",params:{missingProperty: "authTokenSecret"},message:"must have required property '"+"authTokenSecret"+"'",schema:schema11.properties.sentry.required,parentSchema:schema11.properties.sentry,data:data50};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1547,9 +1548,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-else {
-const err122 = {instancePath:instancePath+"/sentry/organization",schemaPath:"#/properties/sentry/properties/organization/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sentry.properties.organization.type,parentSchema:schema11.properties.sentry.properties.organization,data:data50};
+for(const key14 in data50){
+if(!((((key14 === "organization") || (key14 === "team")) || (key14 === "authTokenSecret")) || (key14 === "slackIntegration"))){
+const err122 = {instancePath:instancePath+"/sentry",schemaPath:"#/properties/sentry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.sentry,data:data50};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1559,11 +1560,11 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data49.team !== undefined){
-let data51 = data49.team;
+if(data50.organization !== undefined){
+let data51 = data50.organization;
 if(typeof data51 === "string"){
 if(func4(data51) < 1){
-const err123 = {instancePath:instancePath+"/sentry/team",schemaPath:"#/properties/sentry/properties/team/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sentry.properties.team,data:data51};
+const err123 = {instancePath:instancePath+"/sentry/organization",schemaPath:"#/properties/sentry/properties/organization/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sentry.properties.organization,data:data51};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1574,7 +1575,7 @@ errors++;
 }
 }
 else {
-const err124 = {instancePath:instancePath+"/sentry/team",schemaPath:"#/properties/sentry/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sentry.properties.team.type,parentSchema:schema11.properties.sentry.properties.team,data:data51};
+const err124 = {instancePath:instancePath+"/sentry/organization",schemaPath:"#/properties/sentry/properties/organization/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sentry.properties.organization.type,parentSchema:schema11.properties.sentry.properties.organization,data:data51};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1584,11 +1585,11 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data49.authTokenSecret !== undefined){
-let data52 = data49.authTokenSecret;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.project === undefined){
-const err125 = {instancePath:instancePath+"/sentry/authTokenSecret",schemaPath:"#/properties/sentry/properties/authTokenSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.sentry.properties.authTokenSecret.required,parentSchema:schema11.properties.sentry.properties.authTokenSecret,data:data52};
+if(data50.team !== undefined){
+let data52 = data50.team;
+if(typeof data52 === "string"){
+if(func4(data52) < 1){
+const err125 = {instancePath:instancePath+"/sentry/team",schemaPath:"#/properties/sentry/properties/team/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sentry.properties.team,data:data52};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1597,8 +1598,9 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(data52.secret === undefined){
-const err126 = {instancePath:instancePath+"/sentry/authTokenSecret",schemaPath:"#/properties/sentry/properties/authTokenSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.sentry.properties.authTokenSecret.required,parentSchema:schema11.properties.sentry.properties.authTokenSecret,data:data52};
+}
+else {
+const err126 = {instancePath:instancePath+"/sentry/team",schemaPath:"#/properties/sentry/properties/team/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sentry.properties.team.type,parentSchema:schema11.properties.sentry.properties.team,data:data52};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1607,9 +1609,12 @@ vErrors.push(err126);
 }
 errors++;
 }
-for(const key15 in data52){
-if(!((key15 === "project") || (key15 === "secret"))){
-const err127 = {instancePath:instancePath+"/sentry/authTokenSecret",schemaPath:"#/properties/sentry/properties/authTokenSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.sentry.properties.authTokenSecret,data:data52};
+}
+if(data50.authTokenSecret !== undefined){
+let data53 = data50.authTokenSecret;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+if(data53.project === undefined){
+const err127 = {instancePath:instancePath+"/sentry/authTokenSecret",schemaPath:"#/properties/sentry/properties/authTokenSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.sentry.properties.authTokenSecret.required,parentSchema:schema11.properties.sentry.properties.authTokenSecret,data:data53};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1618,12 +1623,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-if(data52.project !== undefined){
-let data53 = data52.project;
-if(typeof data53 === "string"){
-if(func4(data53) < 1){
-const err128 = {instancePath:instancePath+"/sentry/authTokenSecret/project",schemaPath:"#/properties/sentry/properties/authTokenSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sentry.properties.authTokenSecret.properties.project,data:data53};
+if(data53.secret === undefined){
+const err128 = {instancePath:instancePath+"/sentry/authTokenSecret",schemaPath:"#/properties/sentry/properties/authTokenSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.sentry.properties.authTokenSecret.required,parentSchema:schema11.properties.sentry.properties.authTokenSecret,data:data53};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1632,9 +1633,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-else {
-const err129 = {instancePath:instancePath+"/sentry/authTokenSecret/project",schemaPath:"#/properties/sentry/properties/authTokenSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sentry.properties.authTokenSecret.properties.project.type,parentSchema:schema11.properties.sentry.properties.authTokenSecret.properties.project,data:data53};
+for(const key15 in data53){
+if(!((key15 === "project") || (key15 === "secret"))){
+const err129 = {instancePath:instancePath+"/sentry/authTokenSecret",schemaPath:"#/properties/sentry/properties/authTokenSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.sentry.properties.authTokenSecret,data:data53};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1644,11 +1645,11 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data52.secret !== undefined){
-let data54 = data52.secret;
+if(data53.project !== undefined){
+let data54 = data53.project;
 if(typeof data54 === "string"){
 if(func4(data54) < 1){
-const err130 = {instancePath:instancePath+"/sentry/authTokenSecret/secret",schemaPath:"#/properties/sentry/properties/authTokenSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sentry.properties.authTokenSecret.properties.secret,data:data54};
+const err130 = {instancePath:instancePath+"/sentry/authTokenSecret/project",schemaPath:"#/properties/sentry/properties/authTokenSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sentry.properties.authTokenSecret.properties.project,data:data54};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1659,7 +1660,7 @@ errors++;
 }
 }
 else {
-const err131 = {instancePath:instancePath+"/sentry/authTokenSecret/secret",schemaPath:"#/properties/sentry/properties/authTokenSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sentry.properties.authTokenSecret.properties.secret.type,parentSchema:schema11.properties.sentry.properties.authTokenSecret.properties.secret,data:data54};
+const err131 = {instancePath:instancePath+"/sentry/authTokenSecret/project",schemaPath:"#/properties/sentry/properties/authTokenSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sentry.properties.authTokenSecret.properties.project.type,parentSchema:schema11.properties.sentry.properties.authTokenSecret.properties.project,data:data54};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1669,9 +1670,11 @@ vErrors.push(err131);
 errors++;
 }
 }
-}
-else {
-const err132 = {instancePath:instancePath+"/sentry/authTokenSecret",schemaPath:"#/properties/sentry/properties/authTokenSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.sentry.properties.authTokenSecret.type,parentSchema:schema11.properties.sentry.properties.authTokenSecret,data:data52};
+if(data53.secret !== undefined){
+let data55 = data53.secret;
+if(typeof data55 === "string"){
+if(func4(data55) < 1){
+const err132 = {instancePath:instancePath+"/sentry/authTokenSecret/secret",schemaPath:"#/properties/sentry/properties/authTokenSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sentry.properties.authTokenSecret.properties.secret,data:data55};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1681,11 +1684,8 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data49.slackIntegration !== undefined){
-let data55 = data49.slackIntegration;
-if(typeof data55 === "string"){
-if(func4(data55) < 1){
-const err133 = {instancePath:instancePath+"/sentry/slackIntegration",schemaPath:"#/properties/sentry/properties/slackIntegration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sentry.properties.slackIntegration,data:data55};
+else {
+const err133 = {instancePath:instancePath+"/sentry/authTokenSecret/secret",schemaPath:"#/properties/sentry/properties/authTokenSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sentry.properties.authTokenSecret.properties.secret.type,parentSchema:schema11.properties.sentry.properties.authTokenSecret.properties.secret,data:data55};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1695,8 +1695,9 @@ vErrors.push(err133);
 errors++;
 }
 }
+}
 else {
-const err134 = {instancePath:instancePath+"/sentry/slackIntegration",schemaPath:"#/properties/sentry/properties/slackIntegration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sentry.properties.slackIntegration.type,parentSchema:schema11.properties.sentry.properties.slackIntegration,data:data55};
+const err134 = {instancePath:instancePath+"/sentry/authTokenSecret",schemaPath:"#/properties/sentry/properties/authTokenSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.sentry.properties.authTokenSecret.type,parentSchema:schema11.properties.sentry.properties.authTokenSecret,data:data53};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1706,9 +1707,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-}
-else {
-const err135 = {instancePath:instancePath+"/sentry",schemaPath:"#/properties/sentry/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.sentry.type,parentSchema:schema11.properties.sentry,data:data49};
+if(data50.slackIntegration !== undefined){
+let data56 = data50.slackIntegration;
+if(typeof data56 === "string"){
+if(func4(data56) < 1){
+const err135 = {instancePath:instancePath+"/sentry/slackIntegration",schemaPath:"#/properties/sentry/properties/slackIntegration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sentry.properties.slackIntegration,data:data56};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1718,12 +1721,8 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data.notifications !== undefined){
-let data56 = data.notifications;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-for(const key16 in data56){
-if(!(((((key16 === "slackChannels") || (key16 === "perServiceSlackChannel")) || (key16 === "slackTokenSecret")) || (key16 === "slackPermanentMembers")) || (key16 === "opsgenie"))){
-const err136 = {instancePath:instancePath+"/notifications",schemaPath:"#/properties/notifications/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.notifications,data:data56};
+else {
+const err136 = {instancePath:instancePath+"/sentry/slackIntegration",schemaPath:"#/properties/sentry/properties/slackIntegration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sentry.properties.slackIntegration.type,parentSchema:schema11.properties.sentry.properties.slackIntegration,data:data56};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1733,15 +1732,9 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data56.slackChannels !== undefined){
-let data57 = data56.slackChannels;
-if(Array.isArray(data57)){
-const len3 = data57.length;
-for(let i5=0; i5<len3; i5++){
-let data58 = data57[i5];
-if(typeof data58 === "string"){
-if(!pattern11.test(data58)){
-const err137 = {instancePath:instancePath+"/notifications/slackChannels/" + i5,schemaPath:"#/properties/notifications/properties/slackChannels/items/pattern",keyword:"pattern",params:{pattern: "^#[a-z0-9_-]+$"},message:"must match pattern \""+"^#[a-z0-9_-]+$"+"\"",schema:"^#[a-z0-9_-]+$",parentSchema:schema11.properties.notifications.properties.slackChannels.items,data:data58};
+}
+else {
+const err137 = {instancePath:instancePath+"/sentry",schemaPath:"#/properties/sentry/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.sentry.type,parentSchema:schema11.properties.sentry,data:data50};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1751,8 +1744,12 @@ vErrors.push(err137);
 errors++;
 }
 }
-else {
-const err138 = {instancePath:instancePath+"/notifications/slackChannels/" + i5,schemaPath:"#/properties/notifications/properties/slackChannels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.notifications.properties.slackChannels.items.type,parentSchema:schema11.properties.notifications.properties.slackChannels.items,data:data58};
+if(data.notifications !== undefined){
+let data57 = data.notifications;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+for(const key16 in data57){
+if(!(((((key16 === "slackChannels") || (key16 === "perServiceSlackChannel")) || (key16 === "slackTokenSecret")) || (key16 === "slackPermanentMembers")) || (key16 === "opsgenie"))){
+const err138 = {instancePath:instancePath+"/notifications",schemaPath:"#/properties/notifications/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.notifications,data:data57};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1762,9 +1759,15 @@ vErrors.push(err138);
 errors++;
 }
 }
-}
-else {
-const err139 = {instancePath:instancePath+"/notifications/slackChannels",schemaPath:"#/properties/notifications/properties/slackChannels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.notifications.properties.slackChannels.type,parentSchema:schema11.properties.notifications.properties.slackChannels,data:data57};
+if(data57.slackChannels !== undefined){
+let data58 = data57.slackChannels;
+if(Array.isArray(data58)){
+const len3 = data58.length;
+for(let i5=0; i5<len3; i5++){
+let data59 = data58[i5];
+if(typeof data59 === "string"){
+if(!pattern12.test(data59)){
+const err139 = {instancePath:instancePath+"/notifications/slackChannels/" + i5,schemaPath:"#/properties/notifications/properties/slackChannels/items/pattern",keyword:"pattern",params:{pattern: "^#[a-z0-9_-]+$"},message:"must match pattern \""+"^#[a-z0-9_-]+$"+"\"",schema:"^#[a-z0-9_-]+$",parentSchema:schema11.properties.notifications.properties.slackChannels.items,data:data59};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1774,10 +1777,8 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data56.perServiceSlackChannel !== undefined){
-let data59 = data56.perServiceSlackChannel;
-if(typeof data59 !== "boolean"){
-const err140 = {instancePath:instancePath+"/notifications/perServiceSlackChannel",schemaPath:"#/properties/notifications/properties/perServiceSlackChannel/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.notifications.properties.perServiceSlackChannel.type,parentSchema:schema11.properties.notifications.properties.perServiceSlackChannel,data:data59};
+else {
+const err140 = {instancePath:instancePath+"/notifications/slackChannels/" + i5,schemaPath:"#/properties/notifications/properties/slackChannels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.notifications.properties.slackChannels.items.type,parentSchema:schema11.properties.notifications.properties.slackChannels.items,data:data59};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1787,11 +1788,9 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data56.slackTokenSecret !== undefined){
-let data60 = data56.slackTokenSecret;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.project === undefined){
-const err141 = {instancePath:instancePath+"/notifications/slackTokenSecret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.notifications.properties.slackTokenSecret.required,parentSchema:schema11.properties.notifications.properties.slackTokenSecret,data:data60};
+}
+else {
+const err141 = {instancePath:instancePath+"/notifications/slackChannels",schemaPath:"#/properties/notifications/properties/slackChannels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.notifications.properties.slackChannels.type,parentSchema:schema11.properties.notifications.properties.slackChannels,data:data58};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1800,8 +1799,11 @@ vErrors.push(err141);
 }
 errors++;
 }
-if(data60.secret === undefined){
-const err142 = {instancePath:instancePath+"/notifications/slackTokenSecret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.notifications.properties.slackTokenSecret.required,parentSchema:schema11.properties.notifications.properties.slackTokenSecret,data:data60};
+}
+if(data57.perServiceSlackChannel !== undefined){
+let data60 = data57.perServiceSlackChannel;
+if(typeof data60 !== "boolean"){
+const err142 = {instancePath:instancePath+"/notifications/perServiceSlackChannel",schemaPath:"#/properties/notifications/properties/perServiceSlackChannel/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.notifications.properties.perServiceSlackChannel.type,parentSchema:schema11.properties.notifications.properties.perServiceSlackChannel,data:data60};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1810,9 +1812,12 @@ vErrors.push(err142);
 }
 errors++;
 }
-for(const key17 in data60){
-if(!((key17 === "project") || (key17 === "secret"))){
-const err143 = {instancePath:instancePath+"/notifications/slackTokenSecret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.notifications.properties.slackTokenSecret,data:data60};
+}
+if(data57.slackTokenSecret !== undefined){
+let data61 = data57.slackTokenSecret;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.project === undefined){
+const err143 = {instancePath:instancePath+"/notifications/slackTokenSecret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.notifications.properties.slackTokenSecret.required,parentSchema:schema11.properties.notifications.properties.slackTokenSecret,data:data61};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1821,12 +1826,8 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-if(data60.project !== undefined){
-let data61 = data60.project;
-if(typeof data61 === "string"){
-if(func4(data61) < 1){
-const err144 = {instancePath:instancePath+"/notifications/slackTokenSecret/project",schemaPath:"#/properties/notifications/properties/slackTokenSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.notifications.properties.slackTokenSecret.properties.project,data:data61};
+if(data61.secret === undefined){
+const err144 = {instancePath:instancePath+"/notifications/slackTokenSecret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.notifications.properties.slackTokenSecret.required,parentSchema:schema11.properties.notifications.properties.slackTokenSecret,data:data61};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1835,9 +1836,9 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-else {
-const err145 = {instancePath:instancePath+"/notifications/slackTokenSecret/project",schemaPath:"#/properties/notifications/properties/slackTokenSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.notifications.properties.slackTokenSecret.properties.project.type,parentSchema:schema11.properties.notifications.properties.slackTokenSecret.properties.project,data:data61};
+for(const key17 in data61){
+if(!((key17 === "project") || (key17 === "secret"))){
+const err145 = {instancePath:instancePath+"/notifications/slackTokenSecret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.notifications.properties.slackTokenSecret,data:data61};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1847,11 +1848,11 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data60.secret !== undefined){
-let data62 = data60.secret;
+if(data61.project !== undefined){
+let data62 = data61.project;
 if(typeof data62 === "string"){
 if(func4(data62) < 1){
-const err146 = {instancePath:instancePath+"/notifications/slackTokenSecret/secret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.notifications.properties.slackTokenSecret.properties.secret,data:data62};
+const err146 = {instancePath:instancePath+"/notifications/slackTokenSecret/project",schemaPath:"#/properties/notifications/properties/slackTokenSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.notifications.properties.slackTokenSecret.properties.project,data:data62};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1862,7 +1863,7 @@ errors++;
 }
 }
 else {
-const err147 = {instancePath:instancePath+"/notifications/slackTokenSecret/secret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.notifications.properties.slackTokenSecret.properties.secret.type,parentSchema:schema11.properties.notifications.properties.slackTokenSecret.properties.secret,data:data62};
+const err147 = {instancePath:instancePath+"/notifications/slackTokenSecret/project",schemaPath:"#/properties/notifications/properties/slackTokenSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.notifications.properties.slackTokenSecret.properties.project.type,parentSchema:schema11.properties.notifications.properties.slackTokenSecret.properties.project,data:data62};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1872,9 +1873,11 @@ vErrors.push(err147);
 errors++;
 }
 }
-}
-else {
-const err148 = {instancePath:instancePath+"/notifications/slackTokenSecret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.notifications.properties.slackTokenSecret.type,parentSchema:schema11.properties.notifications.properties.slackTokenSecret,data:data60};
+if(data61.secret !== undefined){
+let data63 = data61.secret;
+if(typeof data63 === "string"){
+if(func4(data63) < 1){
+const err148 = {instancePath:instancePath+"/notifications/slackTokenSecret/secret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.notifications.properties.slackTokenSecret.properties.secret,data:data63};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1884,15 +1887,8 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data56.slackPermanentMembers !== undefined){
-let data63 = data56.slackPermanentMembers;
-if(Array.isArray(data63)){
-const len4 = data63.length;
-for(let i6=0; i6<len4; i6++){
-let data64 = data63[i6];
-if(typeof data64 === "string"){
-if(!pattern12.test(data64)){
-const err149 = {instancePath:instancePath+"/notifications/slackPermanentMembers/" + i6,schemaPath:"#/properties/notifications/properties/slackPermanentMembers/items/pattern",keyword:"pattern",params:{pattern: "^[UW][A-Z0-9]{2,}$"},message:"must match pattern \""+"^[UW][A-Z0-9]{2,}$"+"\"",schema:"^[UW][A-Z0-9]{2,}$",parentSchema:schema11.properties.notifications.properties.slackPermanentMembers.items,data:data64};
+else {
+const err149 = {instancePath:instancePath+"/notifications/slackTokenSecret/secret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.notifications.properties.slackTokenSecret.properties.secret.type,parentSchema:schema11.properties.notifications.properties.slackTokenSecret.properties.secret,data:data63};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1902,8 +1898,9 @@ vErrors.push(err149);
 errors++;
 }
 }
+}
 else {
-const err150 = {instancePath:instancePath+"/notifications/slackPermanentMembers/" + i6,schemaPath:"#/properties/notifications/properties/slackPermanentMembers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.notifications.properties.slackPermanentMembers.items.type,parentSchema:schema11.properties.notifications.properties.slackPermanentMembers.items,data:data64};
+const err150 = {instancePath:instancePath+"/notifications/slackTokenSecret",schemaPath:"#/properties/notifications/properties/slackTokenSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.notifications.properties.slackTokenSecret.type,parentSchema:schema11.properties.notifications.properties.slackTokenSecret,data:data61};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1913,18 +1910,15 @@ vErrors.push(err150);
 errors++;
 }
 }
-let i7 = data63.length;
-let j2;
-if(i7 > 1){
-const indices2 = {};
-for(;i7--;){
-let item2 = data63[i7];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err151 = {instancePath:instancePath+"/notifications/slackPermanentMembers",schemaPath:"#/properties/notifications/properties/slackPermanentMembers/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema11.properties.notifications.properties.slackPermanentMembers,data:data63};
+if(data57.slackPermanentMembers !== undefined){
+let data64 = data57.slackPermanentMembers;
+if(Array.isArray(data64)){
+const len4 = data64.length;
+for(let i6=0; i6<len4; i6++){
+let data65 = data64[i6];
+if(typeof data65 === "string"){
+if(!pattern13.test(data65)){
+const err151 = {instancePath:instancePath+"/notifications/slackPermanentMembers/" + i6,schemaPath:"#/properties/notifications/properties/slackPermanentMembers/items/pattern",keyword:"pattern",params:{pattern: "^[UW][A-Z0-9]{2,}$"},message:"must match pattern \""+"^[UW][A-Z0-9]{2,}$"+"\"",schema:"^[UW][A-Z0-9]{2,}$",parentSchema:schema11.properties.notifications.properties.slackPermanentMembers.items,data:data65};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1932,14 +1926,10 @@ else {
 vErrors.push(err151);
 }
 errors++;
-break;
-}
-indices2[item2] = i7;
-}
 }
 }
 else {
-const err152 = {instancePath:instancePath+"/notifications/slackPermanentMembers",schemaPath:"#/properties/notifications/properties/slackPermanentMembers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.notifications.properties.slackPermanentMembers.type,parentSchema:schema11.properties.notifications.properties.slackPermanentMembers,data:data63};
+const err152 = {instancePath:instancePath+"/notifications/slackPermanentMembers/" + i6,schemaPath:"#/properties/notifications/properties/slackPermanentMembers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.notifications.properties.slackPermanentMembers.items.type,parentSchema:schema11.properties.notifications.properties.slackPermanentMembers.items,data:data65};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1949,11 +1939,18 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data56.opsgenie !== undefined){
-let data65 = data56.opsgenie;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.apiKeySecret === undefined){
-const err153 = {instancePath:instancePath+"/notifications/opsgenie",schemaPath:"#/properties/notifications/properties/opsgenie/required",keyword:"required",params:{missingProperty: "apiKeySecret"},message:"must have required property '"+"apiKeySecret"+"'",schema:schema11.properties.notifications.properties.opsgenie.required,parentSchema:schema11.properties.notifications.properties.opsgenie,data:data65};
+let i7 = data64.length;
+let j2;
+if(i7 > 1){
+const indices2 = {};
+for(;i7--;){
+let item2 = data64[i7];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err153 = {instancePath:instancePath+"/notifications/slackPermanentMembers",schemaPath:"#/properties/notifications/properties/slackPermanentMembers/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema11.properties.notifications.properties.slackPermanentMembers,data:data64};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1961,10 +1958,14 @@ else {
 vErrors.push(err153);
 }
 errors++;
+break;
 }
-for(const key18 in data65){
-if(!(key18 === "apiKeySecret")){
-const err154 = {instancePath:instancePath+"/notifications/opsgenie",schemaPath:"#/properties/notifications/properties/opsgenie/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.notifications.properties.opsgenie,data:data65};
+indices2[item2] = i7;
+}
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/notifications/slackPermanentMembers",schemaPath:"#/properties/notifications/properties/slackPermanentMembers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.notifications.properties.slackPermanentMembers.type,parentSchema:schema11.properties.notifications.properties.slackPermanentMembers,data:data64};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1974,11 +1975,11 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data65.apiKeySecret !== undefined){
-let data66 = data65.apiKeySecret;
+if(data57.opsgenie !== undefined){
+let data66 = data57.opsgenie;
 if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-if(data66.project === undefined){
-const err155 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.required,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret,data:data66};
+if(data66.apiKeySecret === undefined){
+const err155 = {instancePath:instancePath+"/notifications/opsgenie",schemaPath:"#/properties/notifications/properties/opsgenie/required",keyword:"required",params:{missingProperty: "apiKeySecret"},message:"must have required property '"+"apiKeySecret"+"'",schema:schema11.properties.notifications.properties.opsgenie.required,parentSchema:schema11.properties.notifications.properties.opsgenie,data:data66};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1987,8 +1988,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(data66.secret === undefined){
-const err156 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.required,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret,data:data66};
+for(const key18 in data66){
+if(!(key18 === "apiKeySecret")){
+const err156 = {instancePath:instancePath+"/notifications/opsgenie",schemaPath:"#/properties/notifications/properties/opsgenie/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.notifications.properties.opsgenie,data:data66};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1997,9 +1999,12 @@ vErrors.push(err156);
 }
 errors++;
 }
-for(const key19 in data66){
-if(!((key19 === "project") || (key19 === "secret"))){
-const err157 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret,data:data66};
+}
+if(data66.apiKeySecret !== undefined){
+let data67 = data66.apiKeySecret;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.project === undefined){
+const err157 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.required,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret,data:data67};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2008,12 +2013,8 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-if(data66.project !== undefined){
-let data67 = data66.project;
-if(typeof data67 === "string"){
-if(func4(data67) < 1){
-const err158 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret/project",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.project,data:data67};
+if(data67.secret === undefined){
+const err158 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.required,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret,data:data67};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2022,9 +2023,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-else {
-const err159 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret/project",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.project.type,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.project,data:data67};
+for(const key19 in data67){
+if(!((key19 === "project") || (key19 === "secret"))){
+const err159 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret,data:data67};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2034,11 +2035,11 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data66.secret !== undefined){
-let data68 = data66.secret;
+if(data67.project !== undefined){
+let data68 = data67.project;
 if(typeof data68 === "string"){
 if(func4(data68) < 1){
-const err160 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret/secret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.secret,data:data68};
+const err160 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret/project",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.project,data:data68};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2049,7 +2050,7 @@ errors++;
 }
 }
 else {
-const err161 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret/secret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.secret.type,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.secret,data:data68};
+const err161 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret/project",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.project.type,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.project,data:data68};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2059,9 +2060,11 @@ vErrors.push(err161);
 errors++;
 }
 }
-}
-else {
-const err162 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.type,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret,data:data66};
+if(data67.secret !== undefined){
+let data69 = data67.secret;
+if(typeof data69 === "string"){
+if(func4(data69) < 1){
+const err162 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret/secret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.secret,data:data69};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2071,9 +2074,8 @@ vErrors.push(err162);
 errors++;
 }
 }
-}
 else {
-const err163 = {instancePath:instancePath+"/notifications/opsgenie",schemaPath:"#/properties/notifications/properties/opsgenie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.notifications.properties.opsgenie.type,parentSchema:schema11.properties.notifications.properties.opsgenie,data:data65};
+const err163 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret/secret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.secret.type,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.properties.secret,data:data69};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2085,7 +2087,7 @@ errors++;
 }
 }
 else {
-const err164 = {instancePath:instancePath+"/notifications",schemaPath:"#/properties/notifications/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.notifications.type,parentSchema:schema11.properties.notifications,data:data56};
+const err164 = {instancePath:instancePath+"/notifications/opsgenie/apiKeySecret",schemaPath:"#/properties/notifications/properties/opsgenie/properties/apiKeySecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret.type,parentSchema:schema11.properties.notifications.properties.opsgenie.properties.apiKeySecret,data:data67};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2095,12 +2097,9 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data.rollout !== undefined){
-let data69 = data.rollout;
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-for(const key20 in data69){
-if(!(key20 === "notificationEndpointSecret")){
-const err165 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout,data:data69};
+}
+else {
+const err165 = {instancePath:instancePath+"/notifications/opsgenie",schemaPath:"#/properties/notifications/properties/opsgenie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.notifications.properties.opsgenie.type,parentSchema:schema11.properties.notifications.properties.opsgenie,data:data66};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2110,11 +2109,9 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data69.notificationEndpointSecret !== undefined){
-let data70 = data69.notificationEndpointSecret;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.project === undefined){
-const err166 = {instancePath:instancePath+"/rollout/notificationEndpointSecret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.rollout.properties.notificationEndpointSecret.required,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret,data:data70};
+}
+else {
+const err166 = {instancePath:instancePath+"/notifications",schemaPath:"#/properties/notifications/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.notifications.type,parentSchema:schema11.properties.notifications,data:data57};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2123,8 +2120,13 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(data70.secret === undefined){
-const err167 = {instancePath:instancePath+"/rollout/notificationEndpointSecret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.rollout.properties.notificationEndpointSecret.required,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret,data:data70};
+}
+if(data.rollout !== undefined){
+let data70 = data.rollout;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+for(const key20 in data70){
+if(!(key20 === "notificationEndpointSecret")){
+const err167 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout,data:data70};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2133,9 +2135,12 @@ vErrors.push(err167);
 }
 errors++;
 }
-for(const key21 in data70){
-if(!((key21 === "project") || (key21 === "secret"))){
-const err168 = {instancePath:instancePath+"/rollout/notificationEndpointSecret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret,data:data70};
+}
+if(data70.notificationEndpointSecret !== undefined){
+let data71 = data70.notificationEndpointSecret;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.project === undefined){
+const err168 = {instancePath:instancePath+"/rollout/notificationEndpointSecret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema11.properties.rollout.properties.notificationEndpointSecret.required,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret,data:data71};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2144,12 +2149,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-if(data70.project !== undefined){
-let data71 = data70.project;
-if(typeof data71 === "string"){
-if(func4(data71) < 1){
-const err169 = {instancePath:instancePath+"/rollout/notificationEndpointSecret/project",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.project,data:data71};
+if(data71.secret === undefined){
+const err169 = {instancePath:instancePath+"/rollout/notificationEndpointSecret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.rollout.properties.notificationEndpointSecret.required,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret,data:data71};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2158,9 +2159,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-else {
-const err170 = {instancePath:instancePath+"/rollout/notificationEndpointSecret/project",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.project.type,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.project,data:data71};
+for(const key21 in data71){
+if(!((key21 === "project") || (key21 === "secret"))){
+const err170 = {instancePath:instancePath+"/rollout/notificationEndpointSecret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret,data:data71};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2170,11 +2171,11 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data70.secret !== undefined){
-let data72 = data70.secret;
+if(data71.project !== undefined){
+let data72 = data71.project;
 if(typeof data72 === "string"){
 if(func4(data72) < 1){
-const err171 = {instancePath:instancePath+"/rollout/notificationEndpointSecret/secret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.secret,data:data72};
+const err171 = {instancePath:instancePath+"/rollout/notificationEndpointSecret/project",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/properties/project/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.project,data:data72};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2185,7 +2186,7 @@ errors++;
 }
 }
 else {
-const err172 = {instancePath:instancePath+"/rollout/notificationEndpointSecret/secret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.secret.type,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.secret,data:data72};
+const err172 = {instancePath:instancePath+"/rollout/notificationEndpointSecret/project",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.project.type,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.project,data:data72};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2195,9 +2196,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-}
-else {
-const err173 = {instancePath:instancePath+"/rollout/notificationEndpointSecret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.properties.notificationEndpointSecret.type,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret,data:data70};
+if(data71.secret !== undefined){
+let data73 = data71.secret;
+if(typeof data73 === "string"){
+if(func4(data73) < 1){
+const err173 = {instancePath:instancePath+"/rollout/notificationEndpointSecret/secret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.secret,data:data73};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2207,9 +2210,8 @@ vErrors.push(err173);
 errors++;
 }
 }
-}
 else {
-const err174 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.type,parentSchema:schema11.properties.rollout,data:data69};
+const err174 = {instancePath:instancePath+"/rollout/notificationEndpointSecret/secret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.secret.type,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret.properties.secret,data:data73};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2221,12 +2223,36 @@ errors++;
 }
 }
 else {
-const err175 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err175 = {instancePath:instancePath+"/rollout/notificationEndpointSecret",schemaPath:"#/properties/rollout/properties/notificationEndpointSecret/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.properties.notificationEndpointSecret.type,parentSchema:schema11.properties.rollout.properties.notificationEndpointSecret,data:data71};
 if(vErrors === null){
 vErrors = [err175];
 }
 else {
 vErrors.push(err175);
+}
+errors++;
+}
+}
+}
+else {
+const err176 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.type,parentSchema:schema11.properties.rollout,data:data70};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+}
+else {
+const err177 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
 }
 errors++;
 }

@@ -68,6 +68,20 @@ describe('parsePlatformConfig', () => {
     ).toEqual(['invalid-format notifications.slackPermanentMembers[0] 2:27']);
   });
 
+  it('takes an organisation number for projects without a folder, and rejects its resource name', () => {
+    const result = parsePlatformConfig('organizationID: "123456789012"\n');
+    expect(result.ok && result.config.organizationID).toBe('123456789012');
+    expect(DEFAULT_PLATFORM_CONFIG.organizationID).toBeUndefined();
+    const named = parsePlatformConfig('organizationID: organizations/123\n');
+    expect(named.issues.map((issue) => [issue.code, issue.path, issue.message])).toEqual([
+      [
+        'invalid-format',
+        'organizationID',
+        expect.stringContaining('must be the organisation number'),
+      ],
+    ]);
+  });
+
   it('reports every problem with positions and suggestions', () => {
     const result = parsePlatformConfig(
       'billingAccount: 123\nallowedRegion: [us-east1]\nstate:\n  type: gcs\n  organization: acme\nfolders:\n  test: 123\n',

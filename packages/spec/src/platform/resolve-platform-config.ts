@@ -14,6 +14,7 @@ export function resolvePlatformConfig(spec: PlatformConfigSpec): PlatformConfig 
   return {
     billingAccount: spec.billingAccount ?? PLATFORM_DEFAULTS.billingAccount,
     folders: { ...spec.folders },
+    ...(spec.organizationID === undefined ? {} : { organizationID: spec.organizationID }),
     allowedRegions: spec.allowedRegions ?? [...DEFAULT_ALLOWED_REGIONS],
     allowedLocations: spec.allowedLocations ?? [...DEFAULT_ALLOWED_LOCATIONS],
     state: resolveState(spec.state),

@@ -124,7 +124,7 @@ export const platformSchema: JsonSchema = {
     }),
     folders: obj(
       'FoldersSpec',
-      'Folder of new projects per category ("folders/<number>"); absent means the organisation root.',
+      'Folder of new projects per category ("folders/<number>"); a category without one puts its projects at the root of organizationID.',
       Object.fromEntries(
         ['test', 'internal', 'external'].map((category) => [
           category,
@@ -134,6 +134,13 @@ export const platformSchema: JsonSchema = {
           }),
         ]),
       ),
+    ),
+    organizationID: str(
+      'Organisation whose root holds new projects of categories without a folder: its number, as in "organizations/<number>". Without it such projects get no parent, which most organisations forbid.',
+      {
+        pattern: '^[0-9]+$',
+        'x-patternMessage': 'must be the organisation number, such as "123456789012"',
+      },
     ),
     allowedRegions: list(
       'Regions environments may use; the first is the default.',

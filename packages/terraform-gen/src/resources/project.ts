@@ -6,8 +6,11 @@ export interface ProjectConfig {
   readonly projectID: string;
   readonly displayName: string;
   readonly billingAccount: string;
-  /** `folders/<n>`; absent places the project at the organisation root. */
-  readonly folderID?: string;
+  /**
+   * The parent: a folder (`folders/<n>`) or an organisation number (the
+   * provider takes one or the other); neither leaves the project without one.
+   */
+  readonly parent?: { readonly folderID: string } | { readonly orgID: string };
   readonly labels: Readonly<Record<string, string>>;
   readonly preventDestroy: boolean;
 }
@@ -26,7 +29,11 @@ export function project(
       project_id: config.projectID,
       auto_create_network: false,
       billing_account: config.billingAccount,
-      ...(config.folderID === undefined ? {} : { folder_id: config.folderID }),
+      ...(config.parent === undefined
+        ? {}
+        : 'folderID' in config.parent
+          ? { folder_id: config.parent.folderID }
+          : { org_id: config.parent.orgID }),
       labels: config.labels,
       // The provider's own guard (PREVENT by default) follows allowDestroys too.
       deletion_policy: config.preventDestroy ? 'PREVENT' : 'DELETE',

@@ -30,7 +30,7 @@ export const DEFAULT_APIS: readonly string[] = [
   'vpcaccess',
 ].map((api) => `${api}.googleapis.com`);
 
-/** Stack `project`: the project in its category's folder, with billing, labels and every API. */
+/** Stack `project`: the project in its category's folder (else the organisation), with billing, labels and every API. */
 export function projectStack({ spec, env, platform }: StackContext): Stack {
   const labels: Record<string, string> = {};
   for (const [key, value] of Object.entries(platform.projectLabels))
@@ -45,11 +45,17 @@ export function projectStack({ spec, env, platform }: StackContext): Stack {
   if (env.isProduction) labels['collect-security-audit-logs'] = 'true';
 
   const folderID = platform.folders[env.category];
+  const parent =
+    folderID !== undefined
+      ? { folderID }
+      : platform.organizationID !== undefined
+        ? { orgID: platform.organizationID }
+        : undefined;
   const proj = project('project', {
     projectID: env.projectID,
     displayName: env.projectDisplayName,
     billingAccount: platform.billingAccount,
-    ...(folderID === undefined ? {} : { folderID }),
+    ...(parent === undefined ? {} : { parent }),
     labels,
     preventDestroy: !env.allowDestroys,
   });

@@ -29,11 +29,28 @@ describe('stack project', () => {
     });
   });
 
-  it('places the project in the folder of its category, or the organisation root when none is configured', () => {
+  it('places the project in the folder of its category, or no parent when neither a folder nor an organisation is configured', () => {
     expectResource(stackOf(set, 'dev', 'project'), 'google_project', { folder_id: 'folders/1' });
     expectResource(stackOf(set, 'prod', 'project'), 'google_project', { folder_id: 'folders/3' });
     const ops = resourcesOf(stackOf(set, 'ops', 'project'), 'google_project')['project'];
     expect(ops).not.toHaveProperty('folder_id');
+    expect(ops).not.toHaveProperty('org_id');
+  });
+
+  it('places projects of categories without a folder at the root of organizationID, and only those', () => {
+    const withOrg = synthesize(
+      spec(service, [
+        environment(service, { id: 'dev', category: 'test', allowDestroys: true }),
+        environment(service, { id: 'ops', category: 'internal' }),
+      ]),
+      platformConfig({ folders: { test: 'folders/1' }, organizationID: '123456789012' }),
+    );
+    expectResource(stackOf(withOrg, 'ops', 'project'), 'google_project', {
+      org_id: '123456789012',
+    });
+    const dev = resourcesOf(stackOf(withOrg, 'dev', 'project'), 'google_project')['project'];
+    expect(dev).toMatchObject({ folder_id: 'folders/1' });
+    expect(dev).not.toHaveProperty('org_id');
   });
 
   it('labels the project, adding the audit-log label only in production', () => {
