@@ -40,19 +40,13 @@ export function tracedPool(pg: typeof PgModule, config: PoolConfig, target: PgSp
     this: PgModule.Client,
     ...args: unknown[]
   ): unknown {
-    const text = queryText(args[0]);
-    const operation = text === undefined ? undefined : operationName(text);
-    const span = startClientSpan(
-      operation === undefined ? target.database : `${operation} ${target.database}`,
-      {
-        ...base,
-        ...(operation === undefined ? {} : { 'db.operation.name': operation }),
-        ...(text === undefined ? {} : { 'db.query.text': text.slice(0, MAX_QUERY_TEXT) }),
-      },
+    const span = startClientSpan(() => describeQuery(args[0], target.database, base));
+    if (span === undefined) return query.apply(this, args as Parameters<Query>);
+    return traceQuery(
+      args,
+      (...traced) => query.apply(this, traced as Parameters<Query>),
+      (error) => endClientSpan(span, error),
     );
-    const run = (query as (...a: unknown[]) => unknown).bind(this);
-    if (span === undefined) return run(...args);
-    return traceQuery(args, run, (error) => endClientSpan(span, error));
   } as Query;
 
   const pool = new pg.Pool({ ...config, Client: TracedClient });
@@ -115,6 +109,24 @@ function isSubmittable(value: unknown): value is Submittable {
     typeof (value as Partial<Submittable>).submit === 'function' &&
     typeof (value as Partial<Submittable>).once === 'function'
   );
+}
+
+/** The span of a query: `<operation> <database>` and the database attributes. */
+function describeQuery(
+  config: unknown,
+  database: string,
+  base: Attributes,
+): { name: string; attributes: Attributes } {
+  const text = queryText(config);
+  const operation = text === undefined ? undefined : operationName(text);
+  return {
+    name: operation === undefined ? database : `${operation} ${database}`,
+    attributes: {
+      ...base,
+      ...(operation === undefined ? {} : { 'db.operation.name': operation }),
+      ...(text === undefined ? {} : { 'db.query.text': text.slice(0, MAX_QUERY_TEXT) }),
+    },
+  };
 }
 
 function queryText(config: unknown): string | undefined {

@@ -22,8 +22,10 @@ export function tracedRedis(RedisClass: typeof Redis, options: RedisConnectionOp
   const sendCommand = RedisClass.prototype.sendCommand;
   class TracedRedis extends RedisClass {}
   TracedRedis.prototype.sendCommand = function tracedSendCommand(this: Redis, command, stream) {
-    const operation = command.name.toUpperCase();
-    const span = startClientSpan(operation, { ...base, 'db.operation.name': operation });
+    const span = startClientSpan(() => {
+      const operation = command.name.toUpperCase();
+      return { name: operation, attributes: { ...base, 'db.operation.name': operation } };
+    });
     const result = sendCommand.call(this, command, stream);
     if (span !== undefined) {
       command.promise.then(

@@ -21,10 +21,14 @@ import {
  * A CLIENT span under the active span, or undefined when the active span is
  * missing or not recorded (telemetry off, an unsampled request, work outside
  * a request): a child of an unrecorded parent would not be recorded either.
+ * `describe` runs only when there is a span to describe.
  */
-export function startClientSpan(name: string, attributes: Attributes): Span | undefined {
+export function startClientSpan(
+  describe: () => { readonly name: string; readonly attributes: Attributes },
+): Span | undefined {
   const parent = trace.getSpan(context.active());
   if (parent === undefined || !parent.isRecording()) return undefined;
+  const { name, attributes } = describe();
   // Looked up per span (a map lookup in the SDK): a tracer kept from before a
   // provider was registered, or from a provider since replaced, would not export.
   return trace.getTracer('@msp/runtime').startSpan(name, { kind: SpanKind.CLIENT, attributes });
