@@ -1,4 +1,5 @@
 import type { HelpEntry } from '../config/format-help.js';
+import { DEFAULT_SAMPLER, OTLP_PROTOCOLS, SAMPLER_NAMES } from '../telemetry/telemetry-settings.js';
 
 /**
  * Variables the integrations read besides the platform contract: local
@@ -27,15 +28,15 @@ export const INTEGRATION_VARIABLES: readonly HelpEntry[] = [
   },
   {
     name: 'OTEL_EXPORTER_OTLP_PROTOCOL',
-    type: 'one of http/protobuf, http/json',
+    type: `one of ${OTLP_PROTOCOLS.join(', ')}`,
     description: 'OTLP encoding for OTEL_EXPORTER_OTLP_ENDPOINT',
-    defaultText: 'http/protobuf',
+    defaultText: OTLP_PROTOCOLS[0],
   },
   {
     name: 'OTEL_TRACES_SAMPLER',
-    type: 'one of always_on, always_off, traceidratio, parentbased_always_on, parentbased_always_off, parentbased_traceidratio',
+    type: `one of ${SAMPLER_NAMES.join(', ')}`,
     description: 'which requests are traced',
-    defaultText: 'parentbased_always_on',
+    defaultText: DEFAULT_SAMPLER,
   },
   {
     name: 'OTEL_TRACES_SAMPLER_ARG',

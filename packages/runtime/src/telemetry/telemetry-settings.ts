@@ -3,13 +3,17 @@ import { IntegrationConfigError, envValue, type RuntimeEnv } from './runtime-typ
 /** Google Cloud's OTLP endpoint for traces and metrics (the Telemetry API). */
 export const GCP_TELEMETRY_ENDPOINT = 'https://telemetry.googleapis.com';
 
+/** The OTLP encodings `OTEL_EXPORTER_OTLP_PROTOCOL` may name; the first is the default. */
+export const OTLP_PROTOCOLS = ['http/protobuf', 'http/json'] as const;
+type OtlpProtocol = (typeof OTLP_PROTOCOLS)[number];
+
 export type TelemetryDestination =
   | { readonly kind: 'none'; readonly reason: string }
   | { readonly kind: 'gcp'; readonly projectId: string }
   | {
       readonly kind: 'otlp';
       readonly endpoint: string;
-      readonly protocol: 'http/protobuf' | 'http/json';
+      readonly protocol: OtlpProtocol;
     };
 
 export interface SamplerSettings {
@@ -34,6 +38,11 @@ const SAMPLERS: Record<string, (ratio: number) => SamplerSettings> = {
   parentbased_always_off: () => ({ ratio: 0, parentBased: true }),
   parentbased_traceidratio: (ratio) => ({ ratio, parentBased: true }),
 };
+
+/** The samplers `OTEL_TRACES_SAMPLER` may name. */
+export const SAMPLER_NAMES = Object.keys(SAMPLERS);
+/** The sampler when `OTEL_TRACES_SAMPLER` is unset. */
+export const DEFAULT_SAMPLER = 'parentbased_always_on';
 
 /**
  * What telemetry does, from the environment:
@@ -90,23 +99,25 @@ function resolveDestination(env: RuntimeEnv, problems: string[]): TelemetryDesti
       `OTEL_EXPORTER_OTLP_ENDPOINT: "${endpoint}" is not an http(s) URL such as http://localhost:4318`,
     );
   }
-  const protocol = envValue(env, 'OTEL_EXPORTER_OTLP_PROTOCOL') ?? 'http/protobuf';
-  if (protocol !== 'http/protobuf' && protocol !== 'http/json') {
+  const protocol = envValue(env, 'OTEL_EXPORTER_OTLP_PROTOCOL') ?? OTLP_PROTOCOLS[0];
+  if (!isOtlpProtocol(protocol)) {
     problems.push(
-      `OTEL_EXPORTER_OTLP_PROTOCOL: "${protocol}" is not supported; use http/protobuf or http/json`,
+      `OTEL_EXPORTER_OTLP_PROTOCOL: "${protocol}" is not supported; use ${OTLP_PROTOCOLS.join(' or ')}`,
     );
     return { kind: 'none', reason: 'invalid protocol' };
   }
   return { kind: 'otlp', endpoint: endpoint.replace(/\/+$/, ''), protocol };
 }
 
+function isOtlpProtocol(value: string): value is OtlpProtocol {
+  return (OTLP_PROTOCOLS as readonly string[]).includes(value);
+}
+
 function resolveSampler(env: RuntimeEnv, problems: string[]): SamplerSettings {
-  const name = envValue(env, 'OTEL_TRACES_SAMPLER') ?? 'parentbased_always_on';
+  const name = envValue(env, 'OTEL_TRACES_SAMPLER') ?? DEFAULT_SAMPLER;
   const make = SAMPLERS[name];
   if (make === undefined) {
-    problems.push(
-      `OTEL_TRACES_SAMPLER: "${name}" is not one of ${Object.keys(SAMPLERS).join(', ')}`,
-    );
+    problems.push(`OTEL_TRACES_SAMPLER: "${name}" is not one of ${SAMPLER_NAMES.join(', ')}`);
     return { ratio: 1, parentBased: true };
   }
   const arg = envValue(env, 'OTEL_TRACES_SAMPLER_ARG');
