@@ -3,6 +3,7 @@ import type { Expression } from '../../expression.js';
 import { dataRef, dataSource } from '../../fragment.js';
 import { managedSSLCertificate } from '../../resources/managed-ssl-certificate.js';
 import { sslCertificate } from '../../resources/ssl-certificate.js';
+import { shortHash } from '../../short-hash.js';
 import type { Fragment } from '../../terraform.js';
 
 /**
@@ -18,8 +19,10 @@ export function domainCertificate(
   cloudflare: NonNullable<PlatformConfig['cloudflare']>,
 ): { fragments: Fragment[]; id: Expression } {
   if (!domain.proxied) {
+    // The domain forces replacement, and the new certificate is created first:
+    // its name changes with the domain so the two never collide.
     const managed = managedSSLCertificate('managed_cert', {
-      name: 'managed-cert',
+      name: `managed-cert-${shortHash(domain.dnsName)}`,
       domain: domain.dnsName,
     });
     return { fragments: [managed.fragment], id: managed.outputs.id };
