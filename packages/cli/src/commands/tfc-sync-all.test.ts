@@ -96,11 +96,11 @@ describe('msp tfc sync --all', () => {
       'services/search/terraform/prod/stacks/iam',
     );
     expect(result.stdout).toContain(
-      'created  https://app.terraform.io/app/acme/workspaces/msp-search-prod-cloudrun\n',
+      'created    https://app.terraform.io/app/acme/workspaces/msp-search-prod-cloudrun\n',
     );
   });
 
-  it('syncs only one category and reports each workspace as JSON, created then updated', async () => {
+  it('syncs only one category and reports each workspace as JSON, created then unchanged', async () => {
     const first = await run(['--all', '--category', 'test', '--yes', '--json']);
     expect(first.code).toBe(0);
     const rows = (JSON.parse(first.stdout) as { workspaces: JsonRow[] }).workspaces;
@@ -121,7 +121,7 @@ describe('msp tfc sync --all', () => {
     ]);
     const second = await run(['--all', '--category', 'test', '--yes', '--json']);
     const again = (JSON.parse(second.stdout) as { workspaces: JsonRow[] }).workspaces;
-    expect(again.map((r) => r.action)).toEqual(Array(6).fill('updated'));
+    expect(again.map((r) => r.action)).toEqual(Array(6).fill('unchanged'));
   });
 
   it('syncs only the files given', async () => {

@@ -90,7 +90,7 @@ describe('msp tfc sync', () => {
       expect.objectContaining({ teamID: 'team-ops', access: 'write' }),
     ]);
     expect(result.stdout).toContain(
-      'created  https://app.terraform.io/app/acme/workspaces/msp-billing-dev-project\n',
+      'created    https://app.terraform.io/app/acme/workspaces/msp-billing-dev-project\n',
     );
   });
 
@@ -109,7 +109,7 @@ describe('msp tfc sync', () => {
     });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      'updated  https://app.terraform.io/app/acme/workspaces/msp-billing-dev-project\n',
+      'updated    https://app.terraform.io/app/acme/workspaces/msp-billing-dev-project\n',
     );
     expect(result.stdout).not.toContain('created');
     expect(tfc.projects.size).toBe(1);
@@ -117,6 +117,25 @@ describe('msp tfc sync', () => {
     expect(ws?.tags.has('hand-made')).toBe(true);
     expect([...tfc.teamProjects.values()].map((tp) => tp.access)).toEqual(['write']);
     expect(tfc.requests.filter((r) => r.startsWith('DELETE'))).toEqual([]);
+  });
+
+  it('changes nothing on a second run when nothing changed, and says so', async () => {
+    await runMsp(['tfc', 'sync', '--env', 'dev'], {
+      io: memoryIo({ cwd, env: env() }),
+      deps: deps(),
+    });
+    const before = tfc.requests.length;
+    const result = await runMsp(['tfc', 'sync', '--env', 'dev'], {
+      io: memoryIo({ cwd, env: env() }),
+      deps: deps(),
+    });
+    expect(result.code).toBe(0);
+    const writes = tfc.requests.slice(before).filter((r) => !r.startsWith('GET'));
+    expect(writes).toEqual([]);
+    expect(result.stdout).toContain(
+      'unchanged  https://app.terraform.io/app/acme/workspaces/msp-billing-dev-iam\n',
+    );
+    expect(result.stdout).not.toMatch(/created|updated/);
   });
 
   it('removes the VCS connection in cli run mode', async () => {

@@ -181,15 +181,17 @@ interface WorkspaceRow extends SyncResult {
 }
 
 function actionLabel(colors: Colors, action: SyncResult['action']): string {
+  const label = action.padEnd('unchanged'.length);
   switch (action) {
     case 'created':
-      return colors.green('created');
+      return colors.green(label);
     case 'updated':
-      return colors.cyan('updated');
-    case 'deleted':
-      return colors.red('deleted');
+      return colors.cyan(label);
+    case 'unchanged':
     case 'absent':
-      return colors.dim('absent ');
+      return colors.dim(label);
+    case 'deleted':
+      return colors.red(label);
   }
 }
 

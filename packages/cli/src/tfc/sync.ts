@@ -13,7 +13,7 @@ export interface EnvironmentSync {
 export interface SyncResult {
   readonly name: string;
   readonly url: string;
-  readonly action: 'created' | 'updated' | 'deleted' | 'absent';
+  readonly action: 'created' | 'updated' | 'unchanged' | 'deleted' | 'absent';
 }
 
 /**
@@ -32,7 +32,7 @@ export async function syncEnvironment(
   const project = (await client.findProject(org, name)) ?? (await client.createProject(org, name));
   const grants = await client.listTeamAccess(project.id);
   for (const { teamID, access } of backend.teamAccess) {
-    const grant = grants.find((g) => teamOf(g.relationships) === teamID);
+    const grant = grants.find((g) => relatedID(g.relationships, 'team') === teamID);
     if (grant === undefined) await client.grantTeamAccess(project.id, teamID, access);
     else if (grant.attributes['access'] !== access) await client.updateTeamAccess(grant.id, access);
   }
@@ -50,15 +50,28 @@ export async function syncEnvironment(
         },
       );
     }
+    const current =
+      existing !== undefined &&
+      relatedID(existing.relationships, 'project') === project.id &&
+      matches(existing.attributes, attributes);
     const workspace =
       existing === undefined
         ? await client.createWorkspace(org, attributes, project.id)
-        : await client.updateWorkspace(org, target.name, attributes, project.id);
-    await client.addTags(workspace.id, tags);
+        : current
+          ? existing
+          : await client.updateWorkspace(org, target.name, attributes, project.id);
+    const present = existing?.attributes['tag-names'];
+    const missing = tags.filter((tag) => !(Array.isArray(present) && present.includes(tag)));
+    if (missing.length > 0) await client.addTags(workspace.id, missing);
     results.push({
       name: target.name,
       url: workspaceURL(backend, target.name),
-      action: existing === undefined ? 'created' : 'updated',
+      action:
+        existing === undefined
+          ? 'created'
+          : current && missing.length === 0
+            ? 'unchanged'
+            : 'updated',
     });
   }
   return results;
@@ -91,10 +104,33 @@ export async function deleteEnvironment(
   return results;
 }
 
-function teamOf(
+/**
+ * Whether every attribute msp sets already has its value (objects compared by
+ * the keys msp sets, since the API returns more), so a second sync sends nothing.
+ */
+function matches(actual: unknown, wanted: unknown): boolean {
+  if (Array.isArray(wanted))
+    return (
+      Array.isArray(actual) &&
+      actual.length === wanted.length &&
+      wanted.every((item, index) => matches(actual[index], item))
+    );
+  if (typeof wanted === 'object' && wanted !== null)
+    return (
+      typeof actual === 'object' &&
+      actual !== null &&
+      Object.entries(wanted).every(([key, value]) =>
+        matches((actual as Record<string, unknown>)[key], value),
+      )
+    );
+  return actual === wanted;
+}
+
+function relatedID(
   relationships: Readonly<Record<string, { readonly data?: unknown }>> | undefined,
+  name: string,
 ): string | undefined {
-  const data = relationships?.['team']?.data;
+  const data = relationships?.[name]?.data;
   return typeof data === 'object' &&
     data !== null &&
     typeof (data as { id?: unknown }).id === 'string'

@@ -1,82 +1,43 @@
-import { dependsOn, resource, resourceRef } from '../fragment.js';
+import { dataRef, dataSource, dependsOn, resource } from '../fragment.js';
 import type { Expression } from '../expression.js';
 import type { Fragment } from '../terraform.js';
 
-/** A Terraform Cloud project grouping an environment's workspaces. */
-export function tfeProject(
+/**
+ * Reads a Terraform Cloud project that `msp tfc sync` created. The stack
+ * never creates projects or workspaces: the sync owns them (one owner per
+ * object, docs/concepts/architecture.md).
+ */
+export function tfeProjectData(
   id: string,
   config: { name: string; organization: string },
 ): { fragment: Fragment; outputs: { id: Expression } } {
   return {
-    fragment: resource('tfe_project', id, { name: config.name, organization: config.organization }),
-    outputs: { id: resourceRef('tfe_project', id, 'id') },
+    fragment: dataSource('tfe_project', id, {
+      name: config.name,
+      organization: config.organization,
+    }),
+    outputs: { id: dataRef('tfe_project', id, 'id') },
   };
 }
 
-export interface TFEWorkspaceConfig {
-  readonly name: string;
-  readonly organization: string;
-  readonly projectID: string;
-  readonly description: string;
-  readonly tags: readonly string[];
-  readonly terraformVersion: string;
-  readonly allowDestroyPlan: boolean;
-  /** VCS-driven runs from this directory of the repository; absent for CLI-driven workspaces. */
-  readonly vcs?: {
-    readonly repository: string;
-    readonly branch: string;
-    readonly oauthTokenID?: string;
-    readonly directory: string;
-  };
-}
-
-/** A workspace that applies automatically, with remote state readable by the environment's other stacks. */
-export function tfeWorkspace(
+/** Reads a workspace that `msp tfc sync` created. */
+export function tfeWorkspaceData(
   id: string,
-  c: TFEWorkspaceConfig,
-): { fragments: Fragment[]; outputs: { id: Expression } } {
-  const workspaceID = resourceRef('tfe_workspace', id, 'id');
+  config: { name: string; organization: string },
+): { fragment: Fragment; outputs: { id: Expression } } {
   return {
-    fragments: [
-      resource('tfe_workspace', id, {
-        name: c.name,
-        organization: c.organization,
-        project_id: c.projectID,
-        description: c.description,
-        tag_names: [...c.tags],
-        terraform_version: c.terraformVersion,
-        auto_apply: true,
-        allow_destroy_plan: c.allowDestroyPlan,
-        ...(c.vcs === undefined
-          ? {}
-          : {
-              working_directory: c.vcs.directory,
-              trigger_prefixes: [c.vcs.directory],
-              vcs_repo: [
-                {
-                  identifier: c.vcs.repository,
-                  branch: c.vcs.branch,
-                  ...(c.vcs.oauthTokenID === undefined
-                    ? {}
-                    : { oauth_token_id: c.vcs.oauthTokenID }),
-                },
-              ],
-            }),
-      }),
-      resource('tfe_workspace_settings', id, {
-        workspace_id: workspaceID,
-        execution_mode: 'remote',
-        global_remote_state: true,
-      }),
-    ],
-    outputs: { id: workspaceID },
+    fragment: dataSource('tfe_workspace', id, {
+      name: config.name,
+      organization: config.organization,
+    }),
+    outputs: { id: dataRef('tfe_workspace', id, 'id') },
   };
 }
 
 /** Applies a workspace once when created and destroys it on teardown, waiting for the run, after `after`. */
 export function tfeWorkspaceRun(
   id: string,
-  config: { workspaceID: string; after: readonly string[] },
+  config: { workspaceID: Expression; after: readonly string[] },
 ): { fragment: Fragment } {
   const run = [{ manual_confirm: false, wait_for_run: true }];
   return {
@@ -92,7 +53,7 @@ export function tfeWorkspaceRun(
 /** Notifies a Slack webhook when a run errors. */
 export function tfeRunFailureNotification(
   id: string,
-  config: { workspaceID: string; url: string },
+  config: { workspaceID: Expression; url: Expression },
 ): { fragment: Fragment } {
   return {
     fragment: resource('tfe_notification_configuration', id, {

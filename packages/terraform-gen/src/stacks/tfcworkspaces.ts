@@ -1,30 +1,32 @@
 import { address, dataRef, dataSource, ephemeralRef, ephemeralResource } from '../fragment.js';
 import { stateLocation } from '../names.js';
 import {
-  tfeProject,
+  tfeProjectData,
   tfeRunFailureNotification,
-  tfeWorkspace,
+  tfeWorkspaceData,
   tfeWorkspaceRun,
 } from '../resources/tfe.js';
 import type { Stack, StackContext, StackName } from '../stack.js';
 import type { Fragment } from '../terraform.js';
 
-/** The stacks whose workspaces this stack manages, in apply order. */
-const MANAGED_STACKS: readonly StackName[] = ['project', 'iam', 'cloudrun', 'monitoring'];
+/** The stacks whose workspaces this stack runs, in apply order. */
+const RUN_STACKS: readonly StackName[] = ['project', 'iam', 'cloudrun', 'monitoring'];
 
 /**
- * Stack `tfcworkspaces` (Terraform Cloud state only): the environment's
- * Terraform Cloud project and one workspace per stack, tagged, auto-applying
- * and sharing state; a first apply runs the stacks in order and a destroy
- * tears them down in reverse. Bootstrap it once with the CLI; its provider
- * reads the token from `state.tokenSecret` (ephemerally) or else from
- * `TFE_TOKEN`.
+ * Stack `tfcworkspaces` (Terraform Cloud state only). `msp tfc sync` owns the
+ * environment's Terraform Cloud project and workspaces; this stack only reads
+ * them and owns what hangs off them: a Slack notification of failed runs on
+ * every workspace (its own included) and, in `runMode: vcs`, a run chain that
+ * applies the stacks in order on first apply and destroys them in reverse
+ * (in `runMode: cli` the workspaces have no configuration to run, and
+ * `msp apply` orders the runs instead). Its provider reads the token from
+ * `state.tokenSecret` (ephemerally) or else from `TFE_TOKEN`.
  */
 export function tfcWorkspacesStack({ spec, env, platform }: StackContext): Stack | undefined {
   const state = platform.state;
   if (state.type !== 'terraform-cloud') return undefined;
   const svc = spec.service.id;
-  const project = tfeProject('environment', {
+  const project = tfeProjectData('environment', {
     name: `${state.workspacePrefix}-${svc}-${env.id}`,
     organization: state.organization,
   });
@@ -66,28 +68,12 @@ export function tfcWorkspacesStack({ spec, env, platform }: StackContext): Stack
   if (webhook !== undefined || token !== undefined) fragments.push({ provider: { google: [{}] } });
 
   let previous: string[] = [];
-  for (const stack of MANAGED_STACKS) {
-    const vcs = state.runMode === 'vcs' ? state.vcs : undefined;
-    const workspace = tfeWorkspace(stack, {
+  for (const stack of [...RUN_STACKS, 'tfcworkspaces' as const]) {
+    const workspace = tfeWorkspaceData(stack, {
       name: stateLocation(state, svc, env.id, stack),
       organization: state.organization,
-      projectID: project.outputs.id,
-      description: `msp stack ${stack} of ${spec.service.name} (${env.id})`,
-      tags: ['msp', `msp-service-${svc}`, `msp-env-${svc}-${env.id}`],
-      terraformVersion: platform.terraformVersion,
-      allowDestroyPlan: env.allowDestroys,
-      ...(vcs === undefined
-        ? {}
-        : {
-            vcs: {
-              repository: vcs.repository,
-              branch: vcs.branch,
-              ...(vcs.oauthTokenID === undefined ? {} : { oauthTokenID: vcs.oauthTokenID }),
-              directory: `${vcs.servicesDir}/${svc}/terraform/${env.id}/stacks/${stack}`,
-            },
-          }),
     });
-    fragments.push(...workspace.fragments);
+    fragments.push(workspace.fragment);
     if (webhook !== undefined) {
       fragments.push(
         tfeRunFailureNotification(stack, {
@@ -100,10 +86,12 @@ export function tfcWorkspacesStack({ spec, env, platform }: StackContext): Stack
         }).fragment,
       );
     }
-    fragments.push(
-      tfeWorkspaceRun(stack, { workspaceID: workspace.outputs.id, after: previous }).fragment,
-    );
-    previous = [address('tfe_workspace_run', stack), address('tfe_workspace_settings', stack)];
+    if (state.runMode === 'vcs' && stack !== 'tfcworkspaces') {
+      fragments.push(
+        tfeWorkspaceRun(stack, { workspaceID: workspace.outputs.id, after: previous }).fragment,
+      );
+      previous = [address('tfe_workspace_run', stack)];
+    }
   }
   return {
     name: 'tfcworkspaces',

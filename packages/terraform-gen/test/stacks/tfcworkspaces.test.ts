@@ -1,74 +1,68 @@
-import { synthesizeCase } from '../generate-fixture.js';
-import { expectResource, resourcesOf, stackOf } from '../expect-resource.js';
+import { synthesizeCase, synthesizeFixture } from '../generate-fixture.js';
+import { dataOf, expectResource, resourcesOf, stackOf } from '../expect-resource.js';
+import { FIXTURES } from '../fixtures/index.js';
 
 const set = synthesizeCase('service-basic');
 const prod = stackOf(set, 'prod', 'tfcworkspaces');
-const dev = stackOf(set, 'dev', 'tfcworkspaces');
 
 describe('stack tfcworkspaces', () => {
-  it('creates a project and a tagged, auto-applying workspace per stack', () => {
-    expectResource(prod, 'tfe_project', {
-      name: 'msp-msp-example-prod',
-      organization: 'example-org',
+  it('reads the project and workspaces that msp tfc sync owns, and creates none', () => {
+    expect(dataOf(prod, 'tfe_project')).toEqual({
+      environment: { name: 'msp-msp-example-prod', organization: 'example-org' },
     });
-    expect(Object.keys(resourcesOf(prod, 'tfe_workspace')).sort()).toEqual([
-      'cloudrun',
-      'iam',
-      'monitoring',
-      'project',
-    ]);
-    expectResource(
-      prod,
-      'tfe_workspace',
-      {
-        name: 'msp-msp-example-prod-cloudrun',
-        project_id: '${tfe_project.environment.id}',
-        tag_names: ['msp', 'msp-service-msp-example', 'msp-env-msp-example-prod'],
-        auto_apply: true,
-        terraform_version: '1.11.4',
-        working_directory: 'services/msp-example/terraform/prod/stacks/cloudrun',
-        vcs_repo: [
-          { identifier: 'example/managed-services', branch: 'main', oauth_token_id: 'ot-abc123' },
-        ],
-      },
-      'cloudrun',
-    );
-    expectResource(
-      prod,
-      'tfe_workspace_settings',
-      { execution_mode: 'remote', global_remote_state: true },
-      'cloudrun',
-    );
+    expect(dataOf(prod, 'tfe_workspace')).toEqual({
+      project: { name: 'msp-msp-example-prod-project', organization: 'example-org' },
+      iam: { name: 'msp-msp-example-prod-iam', organization: 'example-org' },
+      cloudrun: { name: 'msp-msp-example-prod-cloudrun', organization: 'example-org' },
+      monitoring: { name: 'msp-msp-example-prod-monitoring', organization: 'example-org' },
+      tfcworkspaces: { name: 'msp-msp-example-prod-tfcworkspaces', organization: 'example-org' },
+    });
+    for (const owned of ['tfe_project', 'tfe_workspace', 'tfe_workspace_settings'])
+      expect(resourcesOf(prod, owned)).toEqual({});
   });
 
-  it('allows destroy plans only with allowDestroys', () => {
-    expectResource(prod, 'tfe_workspace', { allow_destroy_plan: false }, 'project');
-    expectResource(dev, 'tfe_workspace', { allow_destroy_plan: true }, 'project');
-  });
-
-  it('applies the stacks in order on first apply and tears them down in reverse', () => {
+  it('in run mode vcs, applies the stacks in order on first apply and tears them down in reverse', () => {
     const runs = resourcesOf(prod, 'tfe_workspace_run');
+    expect(Object.keys(runs)).toEqual(['project', 'iam', 'cloudrun', 'monitoring']);
     expect(runs['project']).not.toHaveProperty('depends_on');
-    expect(runs['iam']?.['depends_on']).toEqual([
-      'tfe_workspace_run.project',
-      'tfe_workspace_settings.project',
-    ]);
-    expect(runs['cloudrun']?.['depends_on']).toEqual([
-      'tfe_workspace_run.iam',
-      'tfe_workspace_settings.iam',
-    ]);
-    expect(runs['monitoring']?.['depends_on']).toEqual([
-      'tfe_workspace_run.cloudrun',
-      'tfe_workspace_settings.cloudrun',
-    ]);
-    expectResource(prod, 'tfe_workspace_run', {
-      apply: [{ manual_confirm: false, wait_for_run: true }],
-      destroy: [{ manual_confirm: false, wait_for_run: true }],
-    });
+    expect(runs['iam']?.['depends_on']).toEqual(['tfe_workspace_run.project']);
+    expect(runs['cloudrun']?.['depends_on']).toEqual(['tfe_workspace_run.iam']);
+    expect(runs['monitoring']?.['depends_on']).toEqual(['tfe_workspace_run.cloudrun']);
+    expectResource(
+      prod,
+      'tfe_workspace_run',
+      {
+        workspace_id: '${data.tfe_workspace.iam.id}',
+        apply: [{ manual_confirm: false, wait_for_run: true }],
+        destroy: [{ manual_confirm: false, wait_for_run: true }],
+      },
+      'iam',
+    );
   });
 
-  it('notifies Slack of failed runs when the platform config has a webhook', () => {
+  it('in run mode cli, queues no runs (msp apply orders them)', () => {
+    const fixture = FIXTURES['service-basic'];
+    if (fixture === undefined || fixture.platform.state.type !== 'terraform-cloud')
+      throw new Error('service-basic keeps state in Terraform Cloud');
+    const cli = synthesizeFixture({
+      ...fixture,
+      platform: { ...fixture.platform, state: { ...fixture.platform.state, runMode: 'cli' } },
+    });
+    const stack = stackOf(cli, 'prod', 'tfcworkspaces');
+    expect(resourcesOf(stack, 'tfe_workspace_run')).toEqual({});
+    expect(Object.keys(dataOf(stack, 'tfe_workspace'))).toHaveLength(5);
+  });
+
+  it('notifies Slack of failed runs of every workspace when the platform config has a webhook', () => {
+    expect(Object.keys(resourcesOf(prod, 'tfe_notification_configuration'))).toEqual([
+      'project',
+      'iam',
+      'cloudrun',
+      'monitoring',
+      'tfcworkspaces',
+    ]);
     expectResource(prod, 'tfe_notification_configuration', {
+      workspace_id: '${data.tfe_workspace.tfcworkspaces.id}',
       destination_type: 'slack',
       triggers: ['run:errored'],
       url: '${data.google_secret_manager_secret_version.tfc_notification_webhook.secret_data}',
