@@ -98,23 +98,6 @@ export type DataCloudflareZone = {
   readonly zone_id?: string;
 };
 
-/** Arguments of `data "cloudflare_zones"`. */
-export type DataCloudflareZones = {
-  readonly account?:
-    | {
-        readonly id?: string;
-        readonly name?: string;
-      }
-    | Expression;
-  readonly direction?: string;
-  readonly match?: string;
-  readonly max_items?: number | Expression;
-  readonly name?: string;
-  readonly order?: string;
-  readonly status?: string;
-  readonly type?: readonly string[] | Expression;
-};
-
 /** Resource type name → arguments. */
 export interface CloudflareResources {
   readonly cloudflare_dns_record: CloudflareDnsRecord;
@@ -124,7 +107,6 @@ export interface CloudflareResources {
 export interface CloudflareDataSources {
   readonly cloudflare_ip_ranges: DataCloudflareIpRanges;
   readonly cloudflare_zone: DataCloudflareZone;
-  readonly cloudflare_zones: DataCloudflareZones;
 }
 
 /** Ephemeral resource type name → arguments. */

@@ -84,7 +84,7 @@ describe('Cloudflare domain and load balancer', () => {
 
   it('creates the DNS record, proxied unless turned off, and logs the backend when asked', () => {
     expectResource(prod, 'cloudflare_dns_record', {
-      zone_id: '${data.cloudflare_zones.domain.result[0].id}',
+      zone_id: '${data.cloudflare_zone.domain.id}',
       name: 'app.example.com',
       type: 'A',
       content: '${google_compute_global_address.loadbalancer.address}',
@@ -97,7 +97,9 @@ describe('Cloudflare domain and load balancer', () => {
     expectResource(prod, 'google_compute_backend_service', {
       log_config: [{ enable: false, sample_rate: 1 }],
     });
-    expect(dataOf(prod, 'cloudflare_zones')).toEqual({ domain: { name: 'example.com' } });
+    expect(dataOf(prod, 'cloudflare_zone')).toEqual({
+      domain: { filter: { name: 'example.com' } },
+    });
   });
 
   it('reads the Cloudflare token ephemerally, so it never reaches state or plans', () => {

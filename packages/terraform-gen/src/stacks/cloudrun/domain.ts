@@ -62,7 +62,7 @@ export function domainPart({ env, platform }: StackContext, domain: ResolvedDoma
     ipAddress: address.outputs.address,
   });
   const record = cloudflareARecord(terraformIdentifier(domain.subdomain), {
-    zoneID: dataRef('cloudflare_zones', 'domain', 'result[0].id'),
+    zoneID: dataRef('cloudflare_zone', 'domain', 'id'),
     name: domain.dnsName,
     address: address.outputs.address,
     proxied: domain.proxied,
@@ -85,7 +85,8 @@ export function domainPart({ env, platform }: StackContext, domain: ResolvedDoma
       proxy.fragment,
       address.fragment,
       rule.fragment,
-      dataSource('cloudflare_zones', 'domain', { name: domain.zone }),
+      // The platform's Cloudflare zone, looked up by name.
+      dataSource('cloudflare_zone', 'domain', { filter: { name: domain.zone } }),
       record.fragment,
     ],
     env: [],
