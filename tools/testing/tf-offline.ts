@@ -2,7 +2,7 @@
 // generated configurations through the tf-offline tool, which serves the
 // pinned provider schemas to Terraform without downloads.
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const repoRoot = resolve(__dirname, '..', '..');
@@ -65,4 +65,55 @@ export async function mapLimited<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
+}
+
+/**
+ * A Terraform CLI configuration under `dir` whose `dev_overrides` point every
+ * provider with a pinned schema (newest version of each) at tf-offline's stub
+ * plugin, so that `terraform plan` runs with no download and no `init`; and
+ * the environment that selects it. The same set-up as tf-offline's own
+ * scripts, for tests that run terraform through msp.
+ */
+export function offlineTerraformEnv(dir: string): Record<string, string> {
+  const shared = join(repoRoot, '..', 'shared');
+  const stub = join(shared, 'tools', 'tf-offline', 'dist', 'stub-provider.cjs');
+  const schemas = join(shared, 'tf-schemas');
+  const newest = new Map<string, { version: number[]; file: string }>();
+  for (const file of readdirSync(schemas)) {
+    const match = /^([a-z0-9]+)-([a-z0-9-]+?)-(\d+)\.(\d+)\.(\d+)\.json$/.exec(file);
+    if (match === null) continue;
+    const [, namespace = '', type = '', ...parts] = match;
+    const version = parts.map(Number);
+    const address = `registry.terraform.io/${namespace}/${type}`;
+    const seen = newest.get(address);
+    if (seen === undefined || compareVersions(version, seen.version) > 0)
+      newest.set(address, { version, file: join(schemas, file) });
+  }
+  const lines: string[] = [];
+  for (const [address, { file }] of newest) {
+    const type = address.split('/')[2] ?? '';
+    const bin = join(dir, 'providers', address.replaceAll('/', '_'));
+    mkdirSync(bin, { recursive: true });
+    const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+    writeFileSync(
+      join(bin, `terraform-provider-${type}`),
+      `#!/bin/sh\nexec ${quote(process.execPath)} ${quote(stub)} --schema ${quote(file)} --source ${quote(address)} "$@"\n`,
+      { mode: 0o755 },
+    );
+    lines.push(`    ${JSON.stringify(address)} = ${JSON.stringify(bin)}`);
+  }
+  const rc = join(dir, 'terraform.rc');
+  writeFileSync(
+    rc,
+    `provider_installation {\n  dev_overrides {\n${lines.join('\n')}\n  }\n  direct {}\n}\n`,
+  );
+  return { TF_CLI_CONFIG_FILE: rc, CHECKPOINT_DISABLE: '1' };
+}
+
+function compareVersions(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }

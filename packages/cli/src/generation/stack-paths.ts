@@ -12,7 +12,19 @@ export function parseStackPath(
   return { environment, stack, file };
 }
 
-/** The stacks generated for an environment, in the order generation emitted them. */
+/**
+ * The order stacks are applied in: each reads the outputs of the ones before
+ * it (terraform-gen's `STACK_NAMES`; a test keeps the two equal).
+ */
+export const STACK_ORDER: readonly string[] = [
+  'project',
+  'iam',
+  'cloudrun',
+  'monitoring',
+  'tfcworkspaces',
+];
+
+/** The stacks generated for an environment, in apply order. */
 export function stackNames(files: ReadonlyMap<string, string>, environmentID: string): string[] {
   const names: string[] = [];
   for (const path of files.keys()) {
@@ -24,7 +36,11 @@ export function stackNames(files: ReadonlyMap<string, string>, environmentID: st
     )
       names.push(parsed.stack);
   }
-  return names;
+  const rank = (name: string) => {
+    const index = STACK_ORDER.indexOf(name);
+    return index === -1 ? STACK_ORDER.length : index;
+  };
+  return names.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Whether a file under `terraform/` is one generation owns (and may remove when it is no longer generated). */

@@ -13,6 +13,10 @@ export interface ApiOptions {
   readonly baseURL: string;
   readonly token: string;
   readonly fetch?: typeof fetch;
+  /** Attempts per request when the network fails or the API is busy (429, 5xx); default 4. */
+  readonly attempts?: number;
+  /** Wait before the first retry, doubled for each next one; default 500 ms. */
+  readonly retryDelayMs?: number;
 }
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -21,6 +25,9 @@ export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
  * Sends one request to the Terraform Cloud API v2 and returns the parsed
  * body (undefined for 204 and for a 404 when `allowNotFound`). API errors
  * become a `CliError` naming the request and Terraform Cloud's explanation.
+ * A network failure, 429 or 5xx is retried with exponential backoff (a POST,
+ * which is not idempotent, only when the API answered 429 or 503, so that it
+ * cannot have acted).
  */
 export async function request(
   api: ApiOptions,
@@ -29,23 +36,16 @@ export async function request(
   options: { body?: unknown; allowNotFound?: boolean } = {},
 ): Promise<unknown> {
   const url = `${api.baseURL.replace(/\/$/, '')}/api/v2${path}`;
-  let response: Response;
-  try {
-    response = await (api.fetch ?? fetch)(url, {
-      method,
-      headers: {
-        Authorization: `Bearer ${api.token}`,
-        'Content-Type': 'application/vnd.api+json',
-        Accept: 'application/vnd.api+json',
-      },
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-    });
-  } catch (error) {
-    throw new CliError('tfc-unreachable', `cannot reach Terraform Cloud at ${api.baseURL}`, {
-      cause: error,
-      hint: "Check the network and the platform config's state.hostname.",
-    });
-  }
+  const init = {
+    method,
+    headers: {
+      Authorization: `Bearer ${api.token}`,
+      'Content-Type': 'application/vnd.api+json',
+      Accept: 'application/vnd.api+json',
+    },
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  };
+  const response = await fetchWithRetry(api, url, init, `${method} ${path}`);
   if (response.status === 404 && options.allowNotFound === true) return undefined;
   const text = await response.text();
   if (!response.ok) {
@@ -63,7 +63,56 @@ export async function request(
   return text === '' ? undefined : (JSON.parse(text) as unknown);
 }
 
-function explain(body: string): string {
+/**
+ * `fetch` with the retry policy of `request`; also used for uploads and
+ * logs, which go to URLs outside the API.
+ */
+export async function fetchWithRetry(
+  api: Pick<ApiOptions, 'baseURL' | 'fetch' | 'attempts' | 'retryDelayMs'>,
+  url: string,
+  init: RequestInit & { method: string },
+  what: string,
+): Promise<Response> {
+  const attempts = Math.max(1, api.attempts ?? 4);
+  const idempotent = init.method !== 'POST';
+  for (let attempt = 1; ; attempt++) {
+    let response: Response | undefined;
+    let failure: unknown;
+    try {
+      response = await (api.fetch ?? fetch)(url, init);
+    } catch (error) {
+      failure = error;
+    }
+    const retryable =
+      response === undefined
+        ? idempotent || refused(failure)
+        : response.status === 429 ||
+          response.status === 503 ||
+          (idempotent && response.status >= 500);
+    if (!retryable || attempt >= attempts) {
+      if (response !== undefined) return response;
+      throw new CliError(
+        'tfc-unreachable',
+        `cannot reach Terraform Cloud at ${api.baseURL} (${what}, ${attempt} attempt${attempt === 1 ? '' : 's'})`,
+        {
+          cause: failure,
+          hint: "Check the network and the platform config's state.hostname (or TFE_ADDRESS).",
+        },
+      );
+    }
+    await response?.body?.cancel();
+    const delay = (api.retryDelayMs ?? 500) * 2 ** (attempt - 1);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
+/** A connection the server refused: nothing was sent, so even a POST may be retried. */
+function refused(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
+  return cause?.code === 'ECONNREFUSED';
+}
+
+export function explain(body: string): string {
   try {
     const parsed = JSON.parse(body) as { errors?: { title?: string; detail?: string }[] };
     const details = (parsed.errors ?? [])
