@@ -29,7 +29,7 @@ export function stackNames(files: ReadonlyMap<string, string>, environmentID: st
 
 /** Whether a file under `terraform/` is one generation owns (and may remove when it is no longer generated). */
 export function isGeneratedFile(path: string): boolean {
-  return /^terraform\/[^/]+\/(\.terraform-version|stacks\/[^/]+\/([^/]+\.tf\.json|terraform\.tfvars))$/.test(
+  return /^terraform\/[^/]+\/(\.terraform-version|stacks\/[^/]+\/([^/]+\.tf\.json|terraform\.tfvars(\.example)?))$/.test(
     path,
   );
 }

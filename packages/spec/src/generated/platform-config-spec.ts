@@ -5,7 +5,7 @@
  */
 export interface PlatformConfigSpec {
   /**
-   * Billing account of new projects.
+   * Billing account of new projects. Without it, the project stack has a billing_account input variable the operator supplies at plan time.
    */
   billingAccount?: string;
   folders?: FoldersSpec;
@@ -78,7 +78,7 @@ export interface FoldersSpec {
   external?: string;
 }
 /**
- * Where Terraform state lives. Defaults to the GCS bucket "msp-terraform-state" with prefix "msp".
+ * Where Terraform state lives. Without it, a GCS backend with prefix "msp" whose bucket the operator gives at init (-backend-config=bucket=...) and as the state_bucket variable.
  */
 export interface StateSpec {
   /**

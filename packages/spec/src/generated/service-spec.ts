@@ -288,13 +288,11 @@ export interface RedisSpec {
  */
 export interface PostgreSQLSpec {
   /**
-   * Databases to create.
-   *
-   * @minItems 1
+   * Databases to create; none means only Cloud SQL's built-in "postgres" database.
    *
    * Items: A database name.
    */
-  databases: string[];
+  databases?: string[];
   /**
    * vCPUs: 1 or an even number up to 96.
    */

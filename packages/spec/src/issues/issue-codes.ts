@@ -78,6 +78,8 @@ export const ISSUE_CODES = {
   'publication-duplicate': 'Two logical replication publications have the same name.',
   'platform-missing-setting':
     'The spec uses a feature that needs a platform config setting that is absent.',
+  'platform-default':
+    "A setting the platform config does not give is taken from a standard default (an input variable, the Terraform run's environment): a warning naming it.",
   // Monitoring and rollout
   'response-code-ratio': 'A response code ratio alert sets both or neither of code and codeClass.',
   'duplicate-alert':

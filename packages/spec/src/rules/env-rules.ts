@@ -1,5 +1,5 @@
 /** Plain and secret environment variables. */
-import { CONTRACT_VARIABLE_NAMES } from '../contract/index.js';
+import { CONTRACT_VARIABLES, CONTRACT_VARIABLE_NAMES } from '../contract/index.js';
 import { templateErrors, usesField } from '../resolve/env-template.js';
 import type { Rule } from './rule.js';
 import { environments } from './rule.js';
@@ -16,7 +16,15 @@ const CLOUD_RUN_RESERVED = [
   'CLOUD_RUN_TASK_ATTEMPT',
   'CLOUD_RUN_TASK_COUNT',
 ];
-const RESERVED = new Set<string>([...CONTRACT_VARIABLE_NAMES, ...CLOUD_RUN_RESERVED]);
+/**
+ * Names a spec may not set: contract variables the platform sets (`setBy` msp
+ * or cloud-run) and Cloud Run's own. Variables with `setBy: 'operator'`
+ * (LOG_LEVEL, LOG_FORMAT, ...) are the operator's to set in `env`.
+ */
+const RESERVED = new Set<string>([
+  ...CONTRACT_VARIABLE_NAMES.filter((name) => CONTRACT_VARIABLES[name].setBy !== 'operator'),
+  ...CLOUD_RUN_RESERVED,
+]);
 
 export const envNameConflict: Rule = {
   code: 'env-name-conflict',

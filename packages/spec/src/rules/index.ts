@@ -32,6 +32,7 @@ import {
   publicationDuplicate,
   platformMissingSetting,
 } from './resource-rules.js';
+import { platformDefault } from './platform-default-rules.js';
 import { responseCodeRatio, duplicateAlert } from './monitoring-rules.js';
 import {
   rolloutEmpty,
@@ -72,6 +73,7 @@ export const RULES: readonly Rule[] = [
   postgreSQLResources,
   publicationDuplicate,
   platformMissingSetting,
+  platformDefault,
   responseCodeRatio,
   duplicateAlert,
   rolloutEmpty,

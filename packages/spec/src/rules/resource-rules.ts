@@ -67,13 +67,6 @@ export const platformMissingSetting: Rule = {
   code: 'platform-missing-setting',
   *check({ spec, platform }) {
     for (const [env, , path] of environments(spec)) {
-      if (env.domain?.type === 'cloudflare' && platform.cloudflare === undefined) {
-        yield {
-          path: [...path, 'domain', 'type'],
-          message: 'a cloudflare domain needs cloudflare settings in the platform config',
-          hint: 'add cloudflare.apiTokenSecret to msp.config.yaml',
-        };
-      }
       const auth = env.authentication;
       if (
         (auth?.organizationDomain === true || auth?.sourcegraph === true) &&
