@@ -3,6 +3,7 @@ import { defineCommand } from '../cli/command.js';
 import { isCliError } from '../cli/errors.js';
 import { existingGeneratedFiles } from '../generation/existing-files.js';
 import { generateFiles } from '../generation/generate-service.js';
+import { formatInputs, operatorInputs, type StackInputs } from '../generation/operator-inputs.js';
 import { formatCounts, resourceCounts, type StackCount } from '../generation/resource-counts.js';
 import { planChangesSomething, planFiles, writeFiles, type FilePlan } from '../fs/write-files.js';
 import { findEnvironment, prepareSpec } from '../spec/prepare-spec.js';
@@ -103,6 +104,8 @@ interface SpecResult {
   readonly root: string;
   readonly plan: FilePlan;
   readonly counts: readonly StackCount[];
+  /** Input variables the operator supplies at plan time, per stack. */
+  readonly inputs: readonly StackInputs[];
   readonly written: boolean;
 }
 
@@ -133,6 +136,7 @@ async function generateOne(
     root,
     plan,
     counts: resourceCounts(files),
+    inputs: operatorInputs(files),
     written: write,
   };
 }
@@ -158,7 +162,8 @@ function describe(
       ? 'up to date'
       : `${changed} file${changed === 1 ? '' : 's'} ${result.written ? 'changed' : 'stale'}`;
   const header = `${colors.bold(result.service)} (${relative(io.cwd, result.spec) || result.spec}): ${status}, ${plan.unchanged.length} unchanged`;
-  const table = opts.check === true ? '' : formatCounts(result.counts);
+  const table =
+    opts.check === true ? '' : formatCounts(result.counts) + formatInputs(result.inputs);
   return [header, ...lines].join('\n') + '\n' + table;
 }
 
@@ -170,5 +175,6 @@ function jsonResult(result: SpecResult) {
     written: result.written,
     files: result.plan,
     stacks: result.counts,
+    inputs: result.inputs,
   };
 }
