@@ -76,8 +76,6 @@ export const ISSUE_CODES = {
     'An env value uses {{ .ServiceDnsName }} in an environment without a domain; it becomes "".',
   'postgresql-resources': 'Cloud SQL CPU and memory do not fit together.',
   'publication-duplicate': 'Two logical replication publications have the same name.',
-  'platform-missing-setting':
-    'The spec uses a feature that needs a platform config setting that is absent.',
   'platform-default':
     "A setting the platform config does not give is taken from a standard default (an input variable, the Terraform run's environment): a warning naming it.",
   // Monitoring and rollout

@@ -27,11 +27,7 @@ import { instanceResources, scalingRange, healthProbes } from './instances-rules
 import { cronInvalid, cronInterval, jobDeadline } from './job-rules.js';
 import { secretReference, secretMountPath } from './secret-rules.js';
 import { envNameConflict, envTemplate, envTemplateNoDomain } from './env-rules.js';
-import {
-  postgreSQLResources,
-  publicationDuplicate,
-  platformMissingSetting,
-} from './resource-rules.js';
+import { postgreSQLResources, publicationDuplicate } from './resource-rules.js';
 import { platformDefault } from './platform-default-rules.js';
 import { responseCodeRatio, duplicateAlert } from './monitoring-rules.js';
 import {
@@ -72,7 +68,6 @@ export const RULES: readonly Rule[] = [
   envTemplateNoDomain,
   postgreSQLResources,
   publicationDuplicate,
-  platformMissingSetting,
   platformDefault,
   responseCodeRatio,
   duplicateAlert,

@@ -1,5 +1,5 @@
 /**
- * Cloudflare settings the platform config does not give, where generation
+ * Cloudflare and authentication settings the platform config does not give, where generation
  * takes a standard default instead of refusing: each default taken is a warning
  * that names it and says how to set the value. (Defaults of the platform config
  * alone, such as the billing account, are warnings of the config: platformDefaultIssues.)
@@ -12,6 +12,19 @@ export const platformDefault: Rule = {
   code: 'platform-default',
   *check({ spec, platform }) {
     for (const [env, , path] of environments(spec)) {
+      const auth = env.authentication;
+      if (
+        (auth?.organizationDomain === true || auth?.sourcegraph === true) &&
+        platform.authenticationDomain === undefined
+      ) {
+        yield {
+          path: [...path, 'authentication'],
+          severity: 'warning',
+          message:
+            'no authenticationDomain in the platform config: the domain whose users may invoke the service comes from the input variable authentication_domain at plan time',
+          hint: "supply authentication_domain (see the cloudrun stack's terraform.tfvars.example), or set authenticationDomain in msp.config.yaml",
+        };
+      }
       if (env.domain?.type !== 'cloudflare') continue;
       if (platform.cloudflare === undefined) {
         yield {

@@ -1,6 +1,6 @@
 import { DEFAULT_PLATFORM_CONFIG } from '@msp/spec';
 import { renderStackSet, synthesize } from '../../src/index.js';
-import { environment, serviceInfo, spec } from '../fixtures/base.js';
+import { environment, serviceInfo, serviceSettings, spec } from '../fixtures/base.js';
 import { expectResource, stackOf } from '../expect-resource.js';
 
 /** The embedded default (no msp.config.yaml) invents no organisation value. */
@@ -62,5 +62,20 @@ describe('stacks generated with the embedded default platform config', () => {
       '\nstate_bucket = ""\n',
     );
     expect(files.has('terraform/dev/stacks/iam/terraform.tfvars.example')).toBe(false);
+  });
+
+  it('grants the organisation domain from the authentication_domain input variable', () => {
+    const settings = serviceSettings({ invokers: [], invokerDomainFromInput: true });
+    const withAuth = synthesize(
+      spec(service, [environment(service, { id: 'dev', category: 'test', service: settings })]),
+      DEFAULT_PLATFORM_CONFIG,
+    );
+    const stack = stackOf(withAuth, 'dev', 'cloudrun');
+    expectResource(stack, 'google_cloud_run_v2_service_iam_member', {
+      role: 'roles/run.invoker',
+      member: 'domain:${var.authentication_domain}',
+    });
+    expect(stack.document.variable?.['authentication_domain']?.validation).toHaveLength(1);
+    expect(Object.keys(stack.inputs ?? {})).toContain('authentication_domain');
   });
 });
