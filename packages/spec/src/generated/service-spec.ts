@@ -91,9 +91,9 @@ export interface BuildSpec {
  */
 export interface BuildSourceSpec {
   /**
-   * Repository, e.g. "github.com/acme/services".
+   * Repository, e.g. "github.com/acme/services"; without it, the source is left out of docs and release metadata.
    */
-  repo: string;
+  repo?: string;
   /**
    * Directory inside the repository.
    */

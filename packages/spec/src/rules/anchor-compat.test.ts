@@ -1,6 +1,7 @@
 import { CONTRACT_VARIABLES, CONTRACT_VARIABLE_NAMES } from '../contract/index.js';
 import { parseSpec } from '../parse-spec.js';
 import { resolvePlatformConfig } from '../platform/resolve-platform-config.js';
+import { resolveSpec } from '../resolve/resolve-spec.js';
 import { validateSpec } from '../validate/validate-spec.js';
 
 /** A spec written for the anchor, with `extra` lines inside its one environment. */
@@ -78,5 +79,19 @@ describe('a Cloudflare domain without cloudflare platform settings', () => {
       },
     });
     expect(issues(domain(''), platform)).toEqual([]);
+  });
+});
+
+describe('build.source', () => {
+  it('accepts a source without repo, as the anchor does, and leaves it out', () => {
+    const text = spec('').replace(
+      'build: { image: us.gcr.io/shop-images/shop }',
+      'build: { image: us.gcr.io/shop-images/shop, source: { dir: cmd/shop } }',
+    );
+    const result = validateSpec(parseSpec(text));
+    expect(result.issues).toEqual([]);
+    expect(result.ok && resolveSpec(result.spec, resolvePlatformConfig({})).build.source).toBe(
+      undefined,
+    );
   });
 });

@@ -82,10 +82,13 @@ export const buildSection = obj(
       'BuildSourceSpec',
       'Where the source lives; used in docs and release metadata.',
       {
-        repo: str('Repository, e.g. "github.com/acme/services".', { minLength: 1 }),
+        // Optional as in the anchor, whose build validation is a no-op.
+        repo: str(
+          'Repository, e.g. "github.com/acme/services"; without it, the source is left out of docs and release metadata.',
+          { minLength: 1 },
+        ),
         dir: str('Directory inside the repository.', { default: '.' }),
       },
-      { required: ['repo'] },
     ),
   },
   { required: ['image'] },
