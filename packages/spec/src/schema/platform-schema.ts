@@ -117,7 +117,7 @@ export const platformSchema: JsonSchema = {
   $id: PLATFORM_SCHEMA_ID,
   title: 'PlatformConfigSpec',
   description:
-    'msp platform config (msp.config.yaml): organisation-specific settings, found by walking up from service.yaml. Every field has a working default.',
+    'msp platform config (msp.config.yaml): organisation-specific settings, found by walking up from service.yaml. Every field is optional: without one, generation takes a standard default (with a warning) or an input variable the operator supplies, never an invented organisation value.',
   type: 'object',
   additionalProperties: false,
   properties: {
