@@ -139,6 +139,7 @@ describe('the msp binary (bin/msp.js launching the build)', () => {
       expect(report.specs[0]?.issues.map((i) => [i.code, i.path, i.line])).toEqual([
         ['platform-default', '', undefined],
         ['platform-default', '', undefined],
+        ['platform-default', '', undefined],
         ['invalid-value', 'environments[0].category', 10],
         ['unknown-field', 'environments[0].regoin', 11],
       ]);

@@ -149,6 +149,11 @@ describe('findPlatformConfig and loadPlatformConfig', () => {
       [
         'warning',
         'platform-default',
+        expect.stringMatching(/^no msp.config.yaml found .*no folders or organizationID: /),
+      ],
+      [
+        'warning',
+        'platform-default',
         expect.stringMatching(/^no msp.config.yaml found .*no state: .*state_bucket/),
       ],
     ]);
@@ -160,11 +165,12 @@ describe('findPlatformConfig and loadPlatformConfig', () => {
     const loaded = await loadPlatformConfig(dir);
     expect(loaded.issues.map((issue) => `${issue.code} ${issue.path}`)).toEqual([
       'platform-default billingAccount',
+      'platform-default folders',
       'platform-default state',
     ]);
     writeFileSync(
       join(dir, 'msp.config.yaml'),
-      'billingAccount: 0A1B2C-3D4E5F-6A7B8C\nstate: { type: gcs, bucket: acme-tf-state }\n',
+      'billingAccount: 0A1B2C-3D4E5F-6A7B8C\norganizationID: "123456789012"\nstate: { type: gcs, bucket: acme-tf-state }\n',
     );
     expect((await loadPlatformConfig(dir)).issues).toEqual([]);
   });

@@ -1,5 +1,8 @@
 import type { PlatformConfig } from '../platform-config.js';
 import type { SpecIssue } from '../issues/spec-issue.js';
+import type { Category } from '../resolved.js';
+
+const CATEGORIES: readonly Category[] = ['test', 'internal', 'external'];
 
 /**
  * A warning for each organisation value the platform config does not give and
@@ -27,6 +30,13 @@ export function platformDefaultIssues(
       'billingAccount',
       `${where} billingAccount: each project stack takes it from the input variable billing_account at plan time`,
       "supply billing_account (see the project stack's terraform.tfvars.example), or set billingAccount in msp.config.yaml",
+    );
+  const unparented = CATEGORIES.filter((category) => config.folders[category] === undefined);
+  if (config.organizationID === undefined && unparented.length > 0)
+    warn(
+      'folders',
+      `${where} folders or organizationID: projects of ${unparented.join(', ')} environments are created without a parent, which only credentials allowed to create projects outside an organisation can do`,
+      'set folders (per category) or organizationID in msp.config.yaml',
     );
   if (config.state.type === 'gcs' && config.state.bucket === undefined)
     warn(
