@@ -9,6 +9,7 @@ import { runMsp } from '../support/run-msp.js';
 import {
   hasTerraform,
   mapLimited,
+  terraformPlan,
   terraformValidate,
 } from '../../../../tools/testing/tf-offline.js';
 import type { MspDeps } from '../../src/deps.js';
@@ -162,6 +163,23 @@ describe('anchor-format specs with the embedded default', () => {
       );
       expect(results.flat()).toEqual([]);
     }, 600_000);
+
+    it('plans the project stack only with a billing_account of the right format', async () => {
+      const project = join(
+        generated.get('embedded-default')?.dir ?? '',
+        'terraform/dev/stacks/project',
+      );
+      const unset = await terraformPlan(project);
+      expect(unset.status).toBe(1);
+      expect(unset.output).toContain('No value for required variable');
+      const malformed = await terraformPlan(project, ['-var=billing_account=000000']);
+      expect(malformed.status).toBe(1);
+      expect(malformed.output).toContain('The value of billing_account must look like');
+      const supplied = await terraformPlan(project, ['-var=billing_account=0A1B2C-3D4E5F-6A7B8C']);
+      expect(supplied.output).not.toContain('Error');
+      expect(supplied.status).toBe(0);
+      expect(supplied.output).toMatch(/billing_account += "0A1B2C-3D4E5F-6A7B8C"/);
+    }, 120_000);
   });
 });
 
