@@ -70,6 +70,8 @@ export const ISSUE_CODES = {
     'A secretEnv or secretVolumes secret is not a secret ID or "projects/<p>/secrets/<id>".',
   'secret-mount-path': 'A secretVolumes mountPath is not an absolute file path.',
   'env-name-conflict': 'A variable is set twice (env and secretEnv), or is one msp sets itself.',
+  'env-contract-value':
+    'An operator-set contract variable (LOG_LEVEL, LOG_FORMAT, ...) has a value @msp/runtime does not accept: a warning.',
   'env-template':
     'An env value uses a template other than {{ .ProjectID }} or {{ .ServiceDnsName }}.',
   'env-template-no-domain':

@@ -1,4 +1,5 @@
 import { CONTRACT_VARIABLES, CONTRACT_VARIABLE_NAMES } from '../contract/index.js';
+import type { ContractVariable } from '../contract/index.js';
 import { parseSpec } from '../parse-spec.js';
 import { resolvePlatformConfig } from '../platform/resolve-platform-config.js';
 import { resolveSpec } from '../resolve/resolve-spec.js';
@@ -31,13 +32,20 @@ describe("contract variables in env follow the table's setBy", () => {
   });
 
   it.each(cases)('%s (set by %s) in env', (name, setBy) => {
-    const found = issues(`    env: { ${name}: "x" }\n`);
+    const variable: ContractVariable = CONTRACT_VARIABLES[name as keyof typeof CONTRACT_VARIABLES];
+    const found = issues(`    env: { ${name}: "${variable.values?.[0] ?? 'x'}" }\n`);
     if (setBy === 'operator') expect(found).toEqual([]);
     else expect(found).toEqual([`error env-name-conflict environments[0].env.${name}`]);
   });
 
   it('accepts LOG_LEVEL and LOG_FORMAT as the anchor does', () => {
     expect(issues('    env: { LOG_LEVEL: debug, LOG_FORMAT: json }\n')).toEqual([]);
+  });
+
+  it('warns about a value @msp/runtime would refuse, without refusing the spec', () => {
+    expect(issues('    env: { LOG_LEVEL: trace }\n')).toEqual([
+      'warning env-contract-value environments[0].env.LOG_LEVEL',
+    ]);
   });
 });
 

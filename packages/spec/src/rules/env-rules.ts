@@ -1,5 +1,6 @@
 /** Plain and secret environment variables. */
 import { CONTRACT_VARIABLES, CONTRACT_VARIABLE_NAMES } from '../contract/index.js';
+import type { ContractVariable } from '../contract/index.js';
 import { templateErrors, usesField } from '../resolve/env-template.js';
 import type { Rule } from './rule.js';
 import { environments } from './rule.js';
@@ -56,6 +57,27 @@ export const envNameConflict: Rule = {
             hint: 'keep one of them',
           };
         }
+      }
+    }
+  },
+};
+
+/** Operator-set contract variables whose value the runtime would refuse. */
+export const envContractValue: Rule = {
+  code: 'env-contract-value',
+  *check({ spec }) {
+    for (const [env, , path] of environments(spec)) {
+      for (const [name, value] of Object.entries(env.env ?? {})) {
+        if (!(name in CONTRACT_VARIABLES) || value === undefined) continue;
+        const variable: ContractVariable =
+          CONTRACT_VARIABLES[name as keyof typeof CONTRACT_VARIABLES];
+        if (variable.values === undefined || variable.values.includes(value)) continue;
+        yield {
+          path: [...path, 'env', name],
+          severity: 'warning',
+          message: `${name} "${value}" is not a value @msp/runtime accepts (${variable.values.join(', ')}): a service on it refuses to start`,
+          hint: `use one of ${variable.values.join(', ')}, or leave it if the workload does not use @msp/runtime`,
+        };
       }
     }
   },

@@ -26,7 +26,12 @@ import { deploySettings } from './deploy-rules.js';
 import { instanceResources, scalingRange, healthProbes } from './instances-rules.js';
 import { cronInvalid, cronInterval, jobDeadline } from './job-rules.js';
 import { secretReference, secretMountPath } from './secret-rules.js';
-import { envNameConflict, envTemplate, envTemplateNoDomain } from './env-rules.js';
+import {
+  envNameConflict,
+  envContractValue,
+  envTemplate,
+  envTemplateNoDomain,
+} from './env-rules.js';
 import { postgreSQLResources, publicationDuplicate } from './resource-rules.js';
 import { platformDefault } from './platform-default-rules.js';
 import { responseCodeRatio, duplicateAlert } from './monitoring-rules.js';
@@ -64,6 +69,7 @@ export const RULES: readonly Rule[] = [
   secretReference,
   secretMountPath,
   envNameConflict,
+  envContractValue,
   envTemplate,
   envTemplateNoDomain,
   postgreSQLResources,
