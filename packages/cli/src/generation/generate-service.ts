@@ -5,6 +5,7 @@ import { googleAccessToken } from '../gcp/access-token.js';
 import type { Io } from '../cli/io.js';
 import type { MspDeps } from '../deps.js';
 import type { PreparedSpec } from '../spec/prepare-spec.js';
+import type { ResolvedSpec } from '@msp/spec';
 
 /**
  * Runs generation for a prepared spec in memory: image tags of subscription
@@ -36,19 +37,12 @@ export async function generateFiles(
       existing[parsed.environment] = text;
   }
   const lock = onDisk.get(IMAGE_LOCK_PATH);
-  const image = prepared.resolved.build.image;
   const imageTags = await deps.resolveImageTags(prepared.resolved, {
     existing,
     stable: options.stable,
     ...(lock === undefined ? {} : { lock }),
-    onUnpinned: (id, reason) => {
-      const tag = prepared.resolved.environments.find((env) => env.id === id)?.deploy;
-      options.io.stderr.write(
-        `warning: environment ${id}: ${image}:${tag?.type === 'subscription' ? tag.tag : ''} is deployed by its tag, not pinned to a digest: ` +
-          `${IMAGE_LOCK_PATH} has no entry for it and the registry could not be reached (${reason})\n` +
-          `  hint: run "msp generate" where the registry is reachable to pin it in ${IMAGE_LOCK_PATH}, and commit that file\n`,
-      );
-    },
+    onUnpinned: (id, reason) =>
+      options.io.stderr.write(unpinnedWarning(prepared.resolved, id, reason)),
     googleAccessToken: () => googleAccessToken(options.io),
     plainHTTPHosts: (options.io.env['MSP_PLAIN_HTTP_REGISTRIES'] ?? '')
       .split(',')
@@ -64,4 +58,15 @@ export async function generateFiles(
   const newLock = deps.imageLock(prepared.resolved, imageTags);
   if (newLock !== undefined) files.set(IMAGE_LOCK_PATH, newLock);
   return files;
+}
+
+/** The warning for a subscription left on its plain tag, saying how to pin it. */
+function unpinnedWarning(resolved: ResolvedSpec, environmentID: string, reason: string): string {
+  const deploy = resolved.environments.find((env) => env.id === environmentID)?.deploy;
+  const tag = deploy?.type === 'subscription' ? deploy.tag : '';
+  return (
+    `warning: environment ${environmentID}: ${resolved.build.image}:${tag} is deployed by its tag, not pinned to a digest: ` +
+    `${IMAGE_LOCK_PATH} has no entry for it and the registry could not be reached (${reason})\n` +
+    `  hint: run "msp generate" where the registry is reachable to pin it in ${IMAGE_LOCK_PATH}, and commit that file\n`
+  );
 }
