@@ -20,6 +20,11 @@ export interface RegistryResolverOptions {
   readonly credentials?: (host: string) => Promise<RegistryCredentials | undefined>;
   /** Hosts spoken to over plain HTTP (local registries in tests). */
   readonly plainHTTPHosts?: readonly string[];
+  /**
+   * Longest wait for one registry request; a network that drops packets then
+   * counts as unreachable instead of stalling generation. @default 15000
+   */
+  readonly timeoutMs?: number;
 }
 
 /** The registry could not be reached at all (no network, DNS, refused): no answer about the tag. */
@@ -53,9 +58,10 @@ const MANIFEST_ACCEPT = [
 export function registryResolver(options: RegistryResolverOptions = {}): ImageTagResolver {
   const rawFetch = options.fetch ?? globalThis.fetch;
   // fetch rejects only when there is no HTTP answer at all.
+  const timeoutMs = options.timeoutMs ?? 15_000;
   const doFetch: typeof fetch = async (input, init) => {
     try {
-      return await rawFetch(input, init);
+      return await rawFetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
       const host = new URL(String(input instanceof Request ? input.url : input)).host;
       const cause = error instanceof Error ? (error.cause ?? error) : error;

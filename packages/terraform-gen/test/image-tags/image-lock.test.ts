@@ -80,6 +80,22 @@ describe('an unpinned subscription with the registry unreachable', () => {
     ]);
   });
 
+  it('counts a registry that never answers as unreachable', async () => {
+    const silent = registryResolver({
+      timeoutMs: 20,
+      // Answers nothing until the request is aborted, like a network that drops packets.
+      fetch: (_input, init) =>
+        new Promise<Response>((_resolve, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+        ),
+    });
+    const unpinned: string[] = [];
+    expect(
+      await resolveImageTags(resolved, silent, { onUnpinned: (id) => unpinned.push(id) }),
+    ).toEqual({ dev: 'insiders' });
+    expect(unpinned).toEqual(['dev']);
+  });
+
   it('fails an explicit refresh', async () => {
     await expect(resolveImageTags(resolved, unreachable, { stable: false })).rejects.toThrow(
       'cannot resolve subscription image tags',
