@@ -9,6 +9,7 @@ const repoRoot = resolve(__dirname, '..', '..');
 
 /** The tf-offline tool in the shared folder beside the repository. */
 const validateScript = join(repoRoot, '..', 'shared', 'tools', 'tf-offline', 'validate');
+const planScript = join(repoRoot, '..', 'shared', 'tools', 'tf-offline', 'plan');
 
 /** Whether a `terraform` binary is on PATH; without one the tf-offline tests are skipped. */
 export const hasTerraform = spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0;
@@ -44,6 +45,37 @@ export function terraformValidate(dir: string): Promise<string[]> {
           (d) => `${d.severity}: ${d.summary}${d.detail ? ` (${d.detail})` : ''}`,
         );
         resolve(!result.valid && lines.length === 0 ? ['invalid'] : lines);
+      },
+    );
+  });
+}
+
+/**
+ * Runs `terraform plan` offline on one configuration directory against an
+ * empty state, with extra Terraform arguments (such as `-var=name=value`).
+ * Resolves with the exit status (0 planned, 1 validation or plan failed) and the output.
+ * @throws Error when the tool itself fails (exit 2) or is missing.
+ */
+export function terraformPlan(
+  dir: string,
+  args: readonly string[] = [],
+): Promise<{ status: number; output: string }> {
+  if (!existsSync(planScript))
+    throw new Error(
+      `tf-offline not found at ${planScript}: the shared folder must sit beside the repository`,
+    );
+  return new Promise((resolve, reject) => {
+    execFile(
+      planScript,
+      [dir, ...(args.length === 0 ? [] : ['--', ...args])],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } },
+      (error, stdout, stderr) => {
+        const status = error === null ? 0 : typeof error.code === 'number' ? error.code : 2;
+        if (status !== 0 && status !== 1) {
+          reject(new Error(`tf-offline plan failed on ${dir}: ${stderr || error?.message}`));
+          return;
+        }
+        resolve({ status, output: `${stdout}\n${stderr}` });
       },
     );
   });

@@ -45,8 +45,12 @@ export interface ImageTagOptions {
    * environment ID.
    */
   readonly existing: Readonly<Record<string, string>>;
-  /** Keep an existing resolved tag instead of asking the registry again. */
+  /** Keep a pinned (locked or existing) resolved tag instead of asking the registry again. */
   readonly stable: boolean;
+  /** Text of the lock file `terraform/images.lock.json`, when there is one. */
+  readonly lock?: string;
+  /** Told of each environment left on its plain tag because the registry was unreachable. */
+  readonly onUnpinned?: (environmentID: string, reason: string) => void;
   /** A Google OAuth access token for Google registries; anonymous when absent or undefined. */
   readonly googleAccessToken?: () => Promise<string | undefined>;
   /** Registry hosts spoken to over plain HTTP (local registries). */
@@ -86,7 +90,9 @@ export interface MspDeps {
   /**
    * `@msp/terraform-gen` `resolveImageTags` with the public registry resolver:
    * `tag@sha256:digest` of every `subscription` environment (the only
-   * generation step that does network I/O). Empty when there is none.
+   * generation step that does network I/O, and only for environments the lock
+   * does not pin), or the plain tag when the registry cannot be reached.
+   * Empty when there is none.
    */
   resolveImageTags(
     resolved: ResolvedSpec,
@@ -104,6 +110,15 @@ export interface MspDeps {
       readonly imageTags: Readonly<Record<string, string>>;
     },
   ): StackSet;
+  /**
+   * The image lock file (`terraform/images.lock.json`) pinning each
+   * subscription environment's resolved digest, from `resolveImageTags`'s
+   * result; undefined when no environment is pinned.
+   */
+  imageLock(
+    resolved: ResolvedSpec,
+    imageTags: Readonly<Record<string, string>>,
+  ): string | undefined;
   /** `@msp/terraform-gen` `checkStackSetConformance`: every resource against the pinned provider schemas. */
   checkConformance(set: StackSet): readonly StackConformanceIssue[];
   /**

@@ -2,6 +2,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { CliError, UsageError } from './cli/errors.js';
 import type { MspDeps, PlatformConfigReport } from './deps.js';
 import type { SpecIssue } from '@msp/spec';
+import type { ImageLockEntry } from '@msp/terraform-gen';
 
 /** True: `loadDefaultDeps` returns the real libraries (integration tests run against them). */
 export const depsWired = true;
@@ -76,7 +77,10 @@ export async function loadDefaultDeps(options: DefaultDepsOptions = {}): Promise
     platformSchema: () => spec.platformSchema,
     serviceSchemaPath: () =>
       options.resolveModule?.('@msp/spec/schema/service.schema.json') ?? spec.SERVICE_SCHEMA_ID,
-    async resolveImageTags(resolved, { existing, stable, googleAccessToken, plainHTTPHosts }) {
+    async resolveImageTags(
+      resolved,
+      { existing, stable, googleAccessToken, plainHTTPHosts, lock, onUnpinned },
+    ) {
       if (!resolved.environments.some((env) => env.deploy.type === 'subscription')) return {};
       const parsed = Object.fromEntries(
         Object.entries(existing).map(([id, text]) => [id, gen.parseTfvars(text)]),
@@ -94,6 +98,8 @@ export async function loadDefaultDeps(options: DefaultDepsOptions = {}): Promise
           {
             existing: parsed,
             stable,
+            ...(lock === undefined ? {} : { lock: gen.parseImageLock(lock) }),
+            ...(onUnpinned === undefined ? {} : { onUnpinned }),
           },
         );
       } catch (error) {
@@ -101,11 +107,23 @@ export async function loadDefaultDeps(options: DefaultDepsOptions = {}): Promise
           'image-tags-unresolved',
           error instanceof Error ? error.message : String(error),
           {
-            hint: 'Check that the registry is reachable and that the subscribed tag exists.',
+            hint: stable
+              ? 'Check that the subscribed tag exists in the registry.'
+              : 'Check that the registry is reachable and that the subscribed tag exists; without --no-stable, generation keeps the pinned digests.',
             cause: error,
           },
         );
       }
+    },
+    imageLock(resolved, imageTags) {
+      const lock: Record<string, ImageLockEntry> = {};
+      for (const env of resolved.environments) {
+        const tag = imageTags[env.id];
+        if (env.deploy.type !== 'subscription' || tag === undefined) continue;
+        const entry = gen.lockEntry(resolved.build.image, tag);
+        if (entry !== undefined) lock[env.id] = entry;
+      }
+      return Object.keys(lock).length === 0 ? undefined : gen.renderImageLock(lock);
     },
     synthesize(resolved, platform, { environmentIDs, imageTags }) {
       const set = gen.synthesize(resolved, platform, { imageTags });

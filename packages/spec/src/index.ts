@@ -48,7 +48,13 @@ export {
 
 // Schemas and defaults
 export { serviceSchema, SERVICE_SCHEMA_ID } from './schema/service-schema.js';
-export { platformSchema, PLATFORM_SCHEMA_ID, PLATFORM_DEFAULTS } from './schema/platform-schema.js';
+export {
+  platformSchema,
+  PLATFORM_SCHEMA_ID,
+  PLATFORM_DEFAULTS,
+  BILLING_ACCOUNT_PATTERN,
+  STATE_BUCKET_PATTERN,
+} from './schema/platform-schema.js';
 export {
   SPEC_DEFAULTS,
   DEFAULT_ALLOWED_REGIONS,

@@ -35,7 +35,12 @@ export type StateBackend =
     }
   | {
       readonly type: 'gcs';
-      readonly bucket: string;
+      /**
+       * Absent when no state is configured: the backend is partial (the operator
+       * gives the bucket at `terraform init`) and remote state reads the
+       * `state_bucket` input variable.
+       */
+      readonly bucket?: string;
       /** Object prefix; state lives at `<prefix>/<service>/<env>/<stack>`. @default "msp" */
       readonly prefix: string;
     };
@@ -47,8 +52,11 @@ export interface SecretLocation {
 }
 
 export interface PlatformConfig {
-  /** Billing account for new projects, `XXXXXX-XXXXXX-XXXXXX`. */
-  readonly billingAccount: string;
+  /**
+   * Billing account for new projects, `XXXXXX-XXXXXX-XXXXXX`; absent: the
+   * project stack takes it from a `billing_account` input variable.
+   */
+  readonly billingAccount?: string;
   /** Folder (`folders/<n>`) per category; a category without one uses `organizationID`. */
   readonly folders: Readonly<Partial<Record<Category, string>>>;
   /** Organisation number: the parent of projects whose category has no folder. */

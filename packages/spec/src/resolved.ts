@@ -117,6 +117,12 @@ export interface ResolvedServiceSettings {
   readonly healthProbes: ResolvedHealthProbes;
   /** IAM members granted `roles/run.invoker`: `allUsers`, `domain:<d>`, or none. */
   readonly invokers: readonly string[];
+  /**
+   * Organisation-domain authentication without authenticationDomain in the
+   * platform config: the domain is the `authentication_domain` input variable
+   * the operator supplies at plan time.
+   */
+  readonly invokerDomainFromInput?: true;
   /** 240 when probes are off, else 3 × startupInterval. */
   readonly maximumStartupLatencySeconds: number;
 }

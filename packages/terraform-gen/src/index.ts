@@ -51,7 +51,20 @@ export type {
 } from './generated/index.js';
 export { resolveImageTags } from './image-tags/resolve-image-tags.js';
 export type { ResolveImageTagsOptions } from './image-tags/resolve-image-tags.js';
-export { registryResolver, parseChallenge } from './image-tags/registry-resolver.js';
+export {
+  registryResolver,
+  parseChallenge,
+  RegistryUnreachableError,
+  isRegistryUnreachable,
+} from './image-tags/registry-resolver.js';
+export {
+  IMAGE_LOCK_FILE,
+  parseImageLock,
+  renderImageLock,
+  lockEntry,
+  lockedTags,
+} from './image-tags/image-lock.js';
+export type { ImageLock, ImageLockEntry } from './image-tags/image-lock.js';
 export type {
   ImageTagResolver,
   RegistryCredentials,

@@ -1,5 +1,6 @@
-import type { PlatformConfig } from '@msp/spec';
+import { STATE_BUCKET_PATTERN, type PlatformConfig } from '@msp/spec';
 import { expr, type Expression } from './expression.js';
+import { inputVariable } from './input-variable.js';
 import { stateLocation } from './names.js';
 import type { StackName } from './stack.js';
 import type { Fragment, RemoteStateBody, TerraformSettings } from './terraform.js';
@@ -33,7 +34,32 @@ export function stateSettings(
           workspaces: { name: location },
         },
       }
-    : { backend: { gcs: { bucket: state.bucket, prefix: location } } };
+    : {
+        backend: {
+          gcs: {
+            ...(state.bucket === undefined ? {} : { bucket: state.bucket }),
+            prefix: location,
+          },
+        },
+      };
+}
+
+/** Name of the input variable holding the state bucket when the platform config has no state. */
+export const STATE_BUCKET_VARIABLE = 'state_bucket';
+
+/**
+ * The input variable remote state reads the bucket from, for stacks that read
+ * earlier stacks' outputs when the platform config names no bucket; nothing otherwise.
+ */
+export function stateBucketInput(platform: PlatformConfig): Fragment[] {
+  if (platform.state.type !== 'gcs' || platform.state.bucket !== undefined) return [];
+  return [
+    inputVariable(STATE_BUCKET_VARIABLE, {
+      description:
+        'Cloud Storage bucket of the Terraform state, the one given to "terraform init -backend-config=bucket=..." (state is not set in msp.config.yaml).',
+      format: { pattern: STATE_BUCKET_PATTERN, message: 'must be a Cloud Storage bucket name' },
+    }).fragment,
+  ];
 }
 
 /** The `terraform_remote_state` data source that reads another stack's outputs. */
@@ -55,6 +81,12 @@ export function remoteStateData(
             workspaces: { name: location },
           },
         }
-      : { backend: 'gcs', config: { bucket: state.bucket, prefix: location } };
+      : {
+          backend: 'gcs',
+          config: {
+            bucket: state.bucket ?? expr(`var.${STATE_BUCKET_VARIABLE}`),
+            prefix: location,
+          },
+        };
   return { data: { terraform_remote_state: { [stack]: body } } };
 }

@@ -1,5 +1,6 @@
 import { renderJSON } from './render-json.js';
 import type { StackSet } from './stack.js';
+import type { VariableBlock } from './terraform.js';
 
 /** Directory of generated Terraform, beside the spec. */
 export const TERRAFORM_DIR = 'terraform';
@@ -7,7 +8,8 @@ export const TERRAFORM_DIR = 'terraform';
 /**
  * Renders a stack set to files, keyed by path relative to the spec's
  * directory: `terraform/<env>/stacks/<stack>/main.tf.json`, plus
- * `terraform.tfvars` where a stack has dynamic variables, and
+ * `terraform.tfvars` where a stack has dynamic variables,
+ * `terraform.tfvars.example` where it has input variables the operator supplies, and
  * `terraform/<env>/.terraform-version` (version managers such as tfenv look
  * for it in parent directories too). Paths are sorted.
  */
@@ -20,6 +22,8 @@ export function renderStackSet(set: StackSet): Map<string, string> {
       files.push([`${dir}/main.tf.json`, renderJSON(stack.document)]);
       if (Object.keys(stack.tfvars).length > 0)
         files.push([`${dir}/terraform.tfvars`, renderTfvars(stack.tfvars)]);
+      if (Object.keys(stack.inputs ?? {}).length > 0)
+        files.push([`${dir}/terraform.tfvars.example`, renderTfvarsExample(stack.inputs ?? {})]);
     }
   }
   files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -34,6 +38,23 @@ export function renderTfvars(values: Readonly<Record<string, string>>): string {
       .map((k) => `${k} = ${JSON.stringify(values[k])}`)
       .join('\n') + '\n'
   );
+}
+
+/**
+ * The input variables of a stack as a commented tfvars file to copy: every
+ * name with an empty value to fill in. terraform.tfvars itself is generated,
+ * hence the `*.auto.tfvars` name to copy it to.
+ */
+export function renderTfvarsExample(inputs: Readonly<Record<string, VariableBlock>>): string {
+  const header = [
+    '# Values msp.config.yaml does not give, which this stack needs at plan time.',
+    '# Copy this file to operator.auto.tfvars (terraform.tfvars is generated) and',
+    "# fill in every value, or set TF_VAR_<name> in the Terraform run's environment.",
+  ];
+  const entries = Object.keys(inputs)
+    .sort()
+    .map((name) => `\n# ${inputs[name]?.description ?? ''}\n${name} = ""`);
+  return [...header, ...entries].join('\n') + '\n';
 }
 
 const TFVARS_LINE = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*"((?:[^"\\]|\\.)*)"\s*$/;

@@ -1,5 +1,5 @@
 import type { PlatformConfig, ResolvedEnvironment, ResolvedSpec } from '@msp/spec';
-import type { Fragment, TerraformDocument } from './terraform.js';
+import type { Fragment, TerraformDocument, VariableBlock } from './terraform.js';
 
 /** Stacks in apply order; each has its own state. */
 export const STACK_NAMES = ['project', 'iam', 'cloudrun', 'monitoring', 'tfcworkspaces'] as const;
@@ -41,6 +41,12 @@ export interface SynthesizedStack {
   readonly document: TerraformDocument;
   /** Values for `terraform.tfvars`; empty when the stack has no dynamic variables. */
   readonly tfvars: Readonly<Record<string, string>>;
+  /**
+   * Input variables the operator supplies at plan time (organisation values the
+   * platform config does not give), listed in `terraform.tfvars.example`.
+   * @default {}
+   */
+  readonly inputs?: Readonly<Record<string, VariableBlock>>;
 }
 
 export interface EnvironmentStacks {

@@ -3,7 +3,12 @@ import { expr } from './expression.js';
 import { GenerationError } from './generation-error.js';
 import { mergeFragments } from './merge-fragments.js';
 import { requiredProviders } from './providers.js';
-import { remoteOutputsUsed, remoteStateData, stateSettings } from './remote-state.js';
+import {
+  remoteOutputsUsed,
+  remoteStateData,
+  stateBucketInput,
+  stateSettings,
+} from './remote-state.js';
 import {
   STACK_NAMES,
   type EnvironmentStacks,
@@ -127,7 +132,11 @@ function assembleStack(
   const remote = remoteStacks(stack.name, JSON.stringify(body), earlier).map((name) =>
     remoteStateData(platform, spec.service.id, env.id, name),
   );
-  const withRemote = mergeFragments([body, ...remote]);
+  const withRemote = mergeFragments([
+    body,
+    ...remote,
+    ...(remote.length === 0 ? [] : stateBucketInput(platform)),
+  ]);
   if (withRemote.ephemeral !== undefined && !atLeast(platform.terraformVersion, [1, 10])) {
     throw new Error(
       `stack ${stack.name} reads provider tokens as ephemeral values, which need Terraform 1.10 or later: ` +
@@ -148,6 +157,9 @@ function assembleStack(
     name: stack.name,
     document,
     tfvars: Object.fromEntries(Object.entries(variables).map(([name, v]) => [name, v.value])),
+    inputs: Object.fromEntries(
+      Object.entries(document.variable ?? {}).filter(([name]) => !(name in variables)),
+    ),
   };
 }
 

@@ -68,6 +68,9 @@ export interface OutputBlock {
 export interface VariableBlock {
   readonly type: string;
   readonly description: string;
+  readonly sensitive?: boolean;
+  /** Format checks Terraform runs on the supplied value at plan time. */
+  readonly validation?: readonly { readonly condition: string; readonly error_message: string }[];
 }
 
 /** The top-level `terraform` block. */
@@ -81,7 +84,8 @@ export interface TerraformSettings {
     readonly organization: string;
     readonly workspaces: { readonly name: string };
   };
-  readonly backend?: { readonly gcs: { readonly bucket: string; readonly prefix: string } };
+  /** Without `bucket`, a partial configuration: `terraform init -backend-config=bucket=<name>`. */
+  readonly backend?: { readonly gcs: { readonly bucket?: string; readonly prefix: string } };
 }
 
 /** A piece of a Terraform JSON document. Fragments merge key by key. */

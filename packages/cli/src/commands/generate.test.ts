@@ -91,7 +91,13 @@ describe('msp generate', () => {
       ['  environment  stack     resources', '  dev          project           3'].join('\n'),
     );
     expect(imageTagRequests).toEqual([
-      { existing: {}, stable: true, googleAccessToken: expect.any(Function), plainHTTPHosts: [] },
+      {
+        existing: {},
+        stable: true,
+        googleAccessToken: expect.any(Function),
+        plainHTTPHosts: [],
+        onUnpinned: expect.any(Function),
+      },
     ]);
     expect(synthesized).toEqual([{ imageTags: { dev: '1.0@sha256:aaa' } }]);
   });

@@ -3,6 +3,7 @@ import { defineCommand } from '../cli/command.js';
 import { isCliError } from '../cli/errors.js';
 import { existingGeneratedFiles } from '../generation/existing-files.js';
 import { generateFiles } from '../generation/generate-service.js';
+import { formatInputs, operatorInputs, type StackInputs } from '../generation/operator-inputs.js';
 import { formatCounts, resourceCounts, type StackCount } from '../generation/resource-counts.js';
 import { planChangesSomething, planFiles, writeFiles, type FilePlan } from '../fs/write-files.js';
 import { findEnvironment, prepareSpec } from '../spec/prepare-spec.js';
@@ -26,7 +27,7 @@ const options = {
     type: 'boolean',
     default: true,
     description:
-      'Keep existing dynamic variables (resolved image digests) instead of resolving them again.',
+      'Keep the pinned image digests; --no-stable resolves every subscribed tag again and updates the lock.',
   },
   json: jsonOption,
 } as const;
@@ -38,9 +39,13 @@ export const generateCommand = defineCommand({
     'Generates terraform/<env>/stacks/<stack>/main.tf.json (and terraform.tfvars, .terraform-version)',
     'beside each spec, or under --out. Generated files that are no longer produced are removed.',
     'Every resource is checked against the pinned provider schemas before anything is written.',
-    'Image tags of subscription deploys are resolved to digests from the registry: for Google',
-    'registries with GOOGLE_OAUTH_ACCESS_TOKEN or "gcloud auth print-access-token" when available;',
-    'hosts listed in MSP_PLAIN_HTTP_REGISTRIES (comma-separated) are spoken to over plain HTTP.',
+    'Image tags of subscription deploys are pinned to digests in terraform/images.lock.json (commit it):',
+    'a pinned environment is generated without the network. An unpinned one is resolved from the',
+    'registry (Google registries with GOOGLE_OAUTH_ACCESS_TOKEN or "gcloud auth print-access-token"',
+    'when available; hosts in MSP_PLAIN_HTTP_REGISTRIES, comma-separated, over plain HTTP), and when the',
+    'registry cannot be reached it is generated with the plain tag and a warning.',
+    'Organisation values the platform config does not give become input variables, listed in the',
+    "summary and in each stack's terraform.tfvars.example.",
     'Files are written all at once (temporary files, then renames) and only when they change.',
   ].join('\n'),
   positionals: [
@@ -103,6 +108,8 @@ interface SpecResult {
   readonly root: string;
   readonly plan: FilePlan;
   readonly counts: readonly StackCount[];
+  /** Input variables the operator supplies at plan time, per stack. */
+  readonly inputs: readonly StackInputs[];
   readonly written: boolean;
 }
 
@@ -133,6 +140,7 @@ async function generateOne(
     root,
     plan,
     counts: resourceCounts(files),
+    inputs: operatorInputs(files),
     written: write,
   };
 }
@@ -158,7 +166,8 @@ function describe(
       ? 'up to date'
       : `${changed} file${changed === 1 ? '' : 's'} ${result.written ? 'changed' : 'stale'}`;
   const header = `${colors.bold(result.service)} (${relative(io.cwd, result.spec) || result.spec}): ${status}, ${plan.unchanged.length} unchanged`;
-  const table = opts.check === true ? '' : formatCounts(result.counts);
+  const table =
+    opts.check === true ? '' : formatCounts(result.counts) + formatInputs(result.inputs);
   return [header, ...lines].join('\n') + '\n' + table;
 }
 
@@ -170,5 +179,6 @@ function jsonResult(result: SpecResult) {
     written: result.written,
     files: result.plan,
     stacks: result.counts,
+    inputs: result.inputs,
   };
 }

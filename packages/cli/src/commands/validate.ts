@@ -79,7 +79,8 @@ async function checkSpec(lib: MspDeps, file: string): Promise<ValidationReport> 
     sources.set(platform.file, platform.source);
   if (loaded !== undefined) sources.set(file, loaded.source);
   const issues = sortIssues([
-    ...platform.issues.map((i) => ({ ...i, file: i.file ?? platform.file ?? 'msp.config.yaml' })),
+    // Without a config file, the embedded default's warnings are about this spec's generation.
+    ...platform.issues.map((i) => ({ ...i, file: i.file ?? platform.file ?? file })),
     ...(loaded?.issues ?? []),
   ]);
   const base = {

@@ -2,11 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listFiles } from '../fs/find-specs.js';
 import { resolveInside } from '../fs/write-files.js';
-import { isGeneratedFile } from './stack-paths.js';
+import { IMAGE_LOCK_PATH, isGeneratedFile } from './stack-paths.js';
 
 /**
  * The generated files already on disk under `root/terraform/` (only the given
- * environments' directories when `environmentIDs` is set), by relative path.
+ * environments' directories when `environmentIDs` is set, and the image lock,
+ * which holds every environment), by relative path.
  */
 export async function existingGeneratedFiles(
   root: string,
@@ -18,6 +19,7 @@ export async function existingGeneratedFiles(
     .filter(
       (p) =>
         environmentIDs === undefined ||
+        p === IMAGE_LOCK_PATH ||
         environmentIDs.some((id) => p.startsWith(`terraform/${id}/`)),
     );
   const files = new Map<string, string>();

@@ -43,9 +43,16 @@ export function stackNames(files: ReadonlyMap<string, string>, environmentID: st
   return names.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/**
+ * The lock file of subscription image digests (`@msp/terraform-gen`
+ * `IMAGE_LOCK_FILE`; a test keeps the two equal): generation reads it and writes it back.
+ */
+export const IMAGE_LOCK_PATH = 'terraform/images.lock.json';
+
 /** Whether a file under `terraform/` is one generation owns (and may remove when it is no longer generated). */
 export function isGeneratedFile(path: string): boolean {
-  return /^terraform\/[^/]+\/(\.terraform-version|stacks\/[^/]+\/([^/]+\.tf\.json|terraform\.tfvars))$/.test(
+  if (path === IMAGE_LOCK_PATH) return true;
+  return /^terraform\/[^/]+\/(\.terraform-version|stacks\/[^/]+\/([^/]+\.tf\.json|terraform\.tfvars(\.example)?))$/.test(
     path,
   );
 }

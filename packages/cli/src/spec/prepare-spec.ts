@@ -73,10 +73,14 @@ export async function prepareSpec(
   const deps = await loadDeps();
   const { platform, loaded } = await loadSpecReport(deps, path);
   const configFile = platform.file ?? 'msp.config.yaml';
+  // Without a config file, the embedded default's warnings are about this spec's generation.
   printIssues(
     io,
     colors,
-    { path: configFile, ...(platform.source === undefined ? {} : { source: platform.source }) },
+    {
+      path: platform.file ?? path,
+      ...(platform.source === undefined ? {} : { source: platform.source }),
+    },
     platform.issues,
   );
   if (platform.config === undefined || loaded === undefined) {

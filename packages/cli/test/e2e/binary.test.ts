@@ -135,7 +135,11 @@ describe('the msp binary (bin/msp.js launching the build)', () => {
         specs: { valid: boolean; issues: { code: string; path: string; line: number }[] }[];
       };
       expect(report.valid).toBe(false);
+      // The temporary directory has no msp.config.yaml: the embedded default warns first.
       expect(report.specs[0]?.issues.map((i) => [i.code, i.path, i.line])).toEqual([
+        ['platform-default', '', undefined],
+        ['platform-default', '', undefined],
+        ['platform-default', '', undefined],
         ['invalid-value', 'environments[0].category', 10],
         ['unknown-field', 'environments[0].regoin', 11],
       ]);

@@ -44,6 +44,7 @@ export function fakeDeps(
     platformSchema: () => ({ $id: 'platform.schema.json', type: 'object' }),
     serviceSchemaPath: () => '/opt/msp/node_modules/@msp/spec/schema/service.schema.json',
     resolveImageTags: async () => ({}),
+    imageLock: () => undefined,
     synthesize: (_resolved, _platform, opts): StackSet => ({
       serviceID: resolved.service.id,
       environments: (opts.environmentIDs ?? resolved.environments.map((e) => e.id)).map((id) => ({

@@ -91,9 +91,9 @@ export interface BuildSpec {
  */
 export interface BuildSourceSpec {
   /**
-   * Repository, e.g. "github.com/acme/services".
+   * Repository, e.g. "github.com/acme/services"; without it, the source is left out of docs and release metadata.
    */
-  repo: string;
+  repo?: string;
   /**
    * Directory inside the repository.
    */
@@ -165,7 +165,7 @@ export interface EnvironmentSpec {
  */
 export interface DeploySpec {
   /**
-   * manual: Terraform deploys the tag in `manual.tag`; subscription: the tag in `subscription.tag` is resolved to a digest at generation time; rollout: Cloud Deploy promotes releases through `rollout.stages`.
+   * manual: Terraform deploys the tag in `manual.tag`; subscription: the tag in `subscription.tag` is pinned to a digest (terraform/images.lock.json); rollout: Cloud Deploy promotes releases through `rollout.stages`.
    */
   type: 'manual' | 'subscription' | 'rollout';
   manual?: ManualDeploySpec;
@@ -185,7 +185,7 @@ export interface ManualDeploySpec {
  */
 export interface SubscriptionDeploySpec {
   /**
-   * Image tag to follow; resolved to tag@sha256:digest at generation time.
+   * Image tag to follow; pinned to tag@sha256:digest in terraform/images.lock.json at generation time.
    */
   tag: string;
 }
@@ -288,13 +288,11 @@ export interface RedisSpec {
  */
 export interface PostgreSQLSpec {
   /**
-   * Databases to create.
-   *
-   * @minItems 1
+   * Databases to create; none means only Cloud SQL's built-in "postgres" database.
    *
    * Items: A database name.
    */
-  databases: string[];
+  databases?: string[];
   /**
    * vCPUs: 1 or an even number up to 96.
    */

@@ -3,7 +3,7 @@
 import type { CompiledValidator } from '../validate/compiled-validator.js';
 import { ucs2length } from '../validate/ucs2length.js';
 
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/msp-platform/msp/main/packages/spec/schema/service.schema.json","title":"ServiceSpec","description":"An msp service specification (service.yaml): one service or job and its environments.","type":"object","properties":{"service":{"title":"ServiceInfoSpec","type":"object","description":"Who the service is and who owns it.","properties":{"id":{"type":"string","description":"Unique service ID: lowercase letters, digits and hyphens, at most 20 characters. Prefix of every project ID.","minLength":1,"maxLength":20,"pattern":"^[a-z0-9-]+$","x-patternMessage":"id can only contain lowercase alphanumeric characters and hyphens","examples":["msp-example"]},"name":{"type":"string","description":"Human-readable name, used in display names and the README header. Defaults to the ID.","minLength":1},"owners":{"type":"array","description":"Teams that own the service (Opsgenie team names); at least one. Critical alerts page these teams.","items":{"type":"string","description":"An owning team.","minLength":1},"minItems":1},"description":{"type":"string","description":"What the service does; used for the Opsgenie service. Not published in generated docs.","minLength":1},"notionPageID":{"type":"string","description":"ID of the operational handbook page (not a URL). Required when any environment is in a production category (internal or external).","minLength":1},"kind":{"type":"string","description":"A long-running HTTP service or a (scheduled) job.","enum":["service","job"],"default":"service"},"protocol":{"type":"string","description":"Set to h2c for gRPC or HTTP/2 end to end; absent means HTTP/1.","enum":["h2c"]},"iam":{"title":"ServiceIAMSpec","type":"object","description":"Extra IAM for the workload.","properties":{"services":{"type":"array","description":"Extra Google APIs to enable in every environment project, e.g. \"bigquerydatatransfer\" or \"bigquerydatatransfer.googleapis.com\".","items":{"type":"string","description":"An API name.","minLength":1,"pattern":"^[a-z0-9.-]+$","x-patternMessage":"must be an API name such as \"pubsub.googleapis.com\""},"uniqueItems":true},"roles":{"type":"array","description":"Extra roles for the workload service account: predefined (\"roles/<name>\") or custom (\"projects/<p>/roles/<name>\").","items":{"type":"string","description":"An IAM role.","minLength":1},"uniqueItems":true},"permissions":{"type":"array","description":"Permissions granted to the workload through a custom project role \"msp_workload_custom_role\".","items":{"type":"string","description":"An IAM permission such as \"storage.buckets.list\".","minLength":1},"uniqueItems":true}},"additionalProperties":false}},"additionalProperties":false,"required":["id","owners","description"]},"build":{"title":"BuildSpec","type":"object","description":"Where the service image and source come from.","properties":{"image":{"type":"string","description":"Image repository without a tag, e.g. \"us-docker.pkg.dev/my-project/images/my-service\". Images in gcr.io or Artifact Registry of another project are made readable by the Cloud Run service agent.","minLength":1,"pattern":"^[^:@\\s]+(:[0-9]+)?(/[^:@\\s]+)*$","x-patternMessage":"must be an image repository without a tag or digest, such as \"us-docker.pkg.dev/project/repo/image\""},"source":{"title":"BuildSourceSpec","type":"object","description":"Where the source lives; used in docs and release metadata.","properties":{"repo":{"type":"string","description":"Repository, e.g. \"github.com/acme/services\".","minLength":1},"dir":{"type":"string","description":"Directory inside the repository.","default":"."}},"additionalProperties":false,"required":["repo"]}},"additionalProperties":false,"required":["image"]},"environments":{"type":"array","description":"The environments, each in its own GCP project; IDs are unique.","items":{"title":"EnvironmentSpec","type":"object","description":"One deployment of the service, in its own GCP project.","properties":{"id":{"type":"string","description":"Environment ID: lowercase letters, digits and hyphens, e.g. \"dev\" or \"prod\".","minLength":1,"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","x-patternMessage":"id can only contain lowercase alphanumeric characters and hyphens, and must not start or end with a hyphen"},"projectID":{"type":"string","description":"GCP project ID \"<service id>-<environment id>-<suffix>\", at most 30 characters. Cannot be changed after creation.","minLength":1,"pattern":"^[a-z][a-z0-9-]*[a-z0-9]$","x-patternMessage":"projectID must start with a lowercase letter, end with a letter or digit and contain only lowercase letters, digits and hyphens"},"category":{"type":"string","description":"test, or a production category: internal or external.","enum":["test","internal","external"]},"deploy":{"title":"DeploySpec","type":"object","description":"How new images reach the environment.","properties":{"type":{"type":"string","description":"manual: Terraform deploys the tag in `manual.tag`; subscription: the tag in `subscription.tag` is resolved to a digest at generation time; rollout: Cloud Deploy promotes releases through `rollout.stages`.","enum":["manual","subscription","rollout"]},"manual":{"title":"ManualDeploySpec","type":"object","description":"Settings of `type: manual`.","properties":{"tag":{"type":"string","description":"Image tag to deploy.","minLength":1}},"additionalProperties":false,"default":{"tag":"insiders"}},"subscription":{"title":"SubscriptionDeploySpec","type":"object","description":"Settings of `type: subscription`.","properties":{"tag":{"type":"string","description":"Image tag to follow; resolved to tag@sha256:digest at generation time.","minLength":1}},"additionalProperties":false,"required":["tag"]}},"additionalProperties":false,"required":["type"]},"locations":{"title":"LocationsSpec","type":"object","description":"Where the environment runs. When given, both fields are required.","properties":{"gcpRegion":{"type":"string","description":"Region of Cloud Run, Cloud SQL and Redis; one of the platform config's allowedRegions.","minLength":1,"default":"us-central1"},"gcpLocation":{"type":"string","description":"BigQuery multi-region (US or EU, case-insensitive); one of the platform config's allowedLocations.","minLength":1,"default":"US"}},"additionalProperties":false,"required":["gcpRegion","gcpLocation"]},"instances":{"title":"InstancesSpec","type":"object","description":"Size and count of the Cloud Run instances.","properties":{"resources":{"title":"InstanceResourcesSpec","type":"object","description":"CPU and memory of one instance.","properties":{"cpu":{"type":"integer","description":"Number of vCPUs, 1 to 8.","minimum":1,"maximum":8,"x-hint":"more than 8 CPUs is not supported: decrease scaling.maxRequestConcurrency and increase scaling.maxCount instead"},"memory":{"type":"string","description":"Memory as a Kubernetes-style quantity with a binary unit, from 512Mi to 32Gi, e.g. \"512Mi\" or \"2Gi\". More memory needs more CPU: >4Gi needs 2, >8Gi 4, >16Gi 6, >24Gi 8; and cpu > 4 needs 2Gi, cpu > 6 needs 4Gi.","pattern":"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti)?$","x-patternMessage":"resources.memory is invalid: use a quantity such as \"512Mi\" or \"2Gi\""},"cloudRunGeneration":{"type":"integer","description":"Cloud Run execution environment generation (1 or 2); Cloud Run chooses when unset.","enum":[1,2]}},"additionalProperties":false,"required":["cpu","memory"]},"scaling":{"title":"ScalingSpec","type":"object","description":"Instance counts; services only.","properties":{"minCount":{"type":"integer","description":"Instances kept warm.","minimum":0,"maximum":1000,"default":0},"maxCount":{"type":"integer","description":"Most instances; at 5 or more an instance-count alert is created.","minimum":1,"maximum":1000,"default":5},"maxRequestConcurrency":{"type":"integer","description":"Concurrent requests per instance.","minimum":1,"maximum":1000,"default":1000}},"additionalProperties":false}},"additionalProperties":false,"required":["resources"]},"env":{"type":"object","description":"Plain environment variables. Values may use {{ .ProjectID }} and {{ .ServiceDnsName }}.","additionalProperties":{"type":"string","description":"A value; numbers and booleans are taken as written."},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-patternMessage":"environment variable names contain only letters, digits and underscores"}},"secretEnv":{"type":"object","description":"Environment variables from Secret Manager: variable name → secret.","additionalProperties":{"type":"string","description":"The secret. A secret ID in the environment project, or \"projects/<project>/secrets/<id>\" for another project (access is granted automatically). Always version latest.","minLength":1},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-patternMessage":"environment variable names contain only letters, digits and underscores"}},"secretVolumes":{"type":"object","description":"Files from Secret Manager, mounted read-only: volume name → mount.","additionalProperties":{"title":"SecretVolumeSpec","type":"object","description":"A secret mounted as a file.","properties":{"mountPath":{"type":"string","description":"Absolute path of the file, e.g. \"/etc/secrets/key.json\".","minLength":1},"secret":{"type":"string","description":"The secret. A secret ID in the environment project, or \"projects/<project>/secrets/<id>\" for another project (access is granted automatically). Always version latest.","minLength":1}},"additionalProperties":false,"required":["mountPath","secret"]},"propertyNames":{"minLength":1,"pattern":"^[a-zA-Z0-9_-]+$","x-patternMessage":"volume names contain only letters, digits, \"_\" and \"-\""}},"resources":{"title":"ResourcesSpec","type":"object","description":"Managed data stores of the environment.","properties":{"redis":{"title":"RedisSpec","type":"object","description":"A Cloud Memorystore for Redis instance (TLS and AUTH on); the workload gets REDIS_ENDPOINT.","properties":{"memoryGB":{"type":"integer","description":"Memory in GB.","minimum":1,"maximum":300,"default":1},"highAvailability":{"type":"boolean","description":"Regional STANDARD_HA tier (instance \"redis\"); otherwise BASIC (instance \"redis-basic\").","default":false},"tier":{"type":"string","description":"Deprecated: use highAvailability instead. Memorystore tier.","enum":["STANDARD_HA","BASIC"],"deprecated":true}},"additionalProperties":false},"postgreSQL":{"title":"PostgreSQLSpec","type":"object","description":"A Cloud SQL for PostgreSQL instance with IAM authentication; the workload gets PGINSTANCE and PGUSER.","properties":{"databases":{"type":"array","description":"Databases to create.","items":{"type":"string","description":"A database name.","minLength":1,"pattern":"^[a-zA-Z_][a-zA-Z0-9_-]*$","x-patternMessage":"must be a database name: letters, digits, \"_\" and \"-\""},"minItems":1,"uniqueItems":true},"cpu":{"type":"integer","description":"vCPUs: 1 or an even number up to 96.","minimum":1,"maximum":96,"default":1},"memoryGB":{"type":"integer","description":"Memory in GB: at least 4, at least cpu and at most 6 × cpu.","minimum":4,"default":4},"maxConnections":{"type":"integer","description":"The max_connections flag; also the connection alert threshold.","minimum":14,"maximum":262143},"highAvailability":{"type":"boolean","description":"Regional availability and point-in-time recovery.","default":false},"logicalReplication":{"title":"LogicalReplicationSpec","type":"object","description":"Turns on cloudsql.logical_decoding; `{}` is enough.","properties":{"publications":{"type":"array","description":"Publications to create.","items":{"title":"PublicationSpec","type":"object","description":"A PostgreSQL publication, with a replication slot and a Datastream connection profile.","properties":{"name":{"type":"string","description":"Publication name, unique within the instance.","minLength":1,"pattern":"^[a-z_][a-z0-9_]*$","x-patternMessage":"must be a PostgreSQL identifier: lowercase letters, digits and underscores"},"database":{"type":"string","description":"Database holding the tables.","minLength":1},"tables":{"type":"array","description":"Tables in schema public; they must exist before the publication is applied.","items":{"type":"string","description":"A table name.","minLength":1},"minItems":1}},"additionalProperties":false,"required":["name","database","tables"]}}},"additionalProperties":false}},"additionalProperties":false,"required":["databases"]},"bigQueryDataset":{"title":"BigQueryDatasetSpec","type":"object","description":"A BigQuery dataset; the workload gets BIGQUERY_PROJECT_ID and BIGQUERY_DATASET_ID. Each table needs a \"<table>.bigquerytable.json\" schema file beside service.yaml.","properties":{"tables":{"type":"array","description":"Table IDs.","items":{"type":"string","description":"A table ID.","minLength":1,"pattern":"^[A-Za-z0-9_]+$","x-patternMessage":"must be a BigQuery table ID: letters, digits and underscores"},"minItems":1,"uniqueItems":true},"datasetID":{"type":"string","description":"Dataset ID; defaults to the service ID with \"-\" replaced by \"_\".","pattern":"^[A-Za-z0-9_]{1,1024}$","x-patternMessage":"must be a BigQuery dataset ID: letters, digits and underscores"},"projectID":{"type":"string","description":"Project of the dataset; defaults to the environment project.","minLength":1}},"additionalProperties":false,"required":["tables"]},"bigQueryTable":{"title":"LegacyBigQueryTableSpec","type":"object","description":"Deprecated: use bigQueryDataset instead. One BigQuery table with an inline schema.","properties":{"region":{"type":"string","description":"Dataset location."},"tableID":{"type":"string","description":"Table ID.","minLength":1},"projectID":{"type":"string","description":"Project of the dataset."},"schema":{"type":"array","description":"Columns.","items":{"title":"LegacyBigQueryColumnSpec","type":"object","description":"A column.","properties":{"name":{"type":"string","description":"Column name.","minLength":1},"type":{"type":"string","description":"BigQuery type, e.g. STRING.","minLength":1},"mode":{"type":"string","description":"NULLABLE, REQUIRED or REPEATED."},"description":{"type":"string","description":"Column description."}},"additionalProperties":false,"required":["name","type"]},"minItems":1}},"additionalProperties":false,"required":["tableID","schema"],"deprecated":true}},"additionalProperties":false},"alerting":{"title":"AlertingSpec","type":"object","description":"Alert routing.","properties":{"opsgenie":{"type":"boolean","description":"Send critical alerts to Opsgenie; defaults to true for production categories."}},"additionalProperties":false},"allowDestroys":{"type":"boolean","description":"Allow Terraform to destroy the project, databases and service account.","default":false},"privateNetworking":{"title":"LegacyPrivateNetworkingSpec","type":"object","description":"Deprecated: use nothing (remove it; msp does not provision VPC Service Controls) instead. Experimental VPC Service Controls settings of an older version; ignored.","properties":{"privateGoogleAccess":{"title":"LegacyPrivateGoogleAccessSpec","type":"object","description":"Private Google Access.","properties":{"cloudRunApps":{"type":"boolean","description":"Route *.run.app privately."}},"additionalProperties":false},"privateAccessPerimeter":{"title":"LegacyPrivateAccessPerimeterSpec","type":"object","description":"A VPC-SC perimeter.","properties":{"allowlistedProjects":{"type":"array","description":"Projects allowed through.","items":{"type":"string","description":"A project."}},"allowlistedIdentities":{"type":"array","description":"Identities allowed through.","items":{"type":"string","description":"serviceAccount:… or user:…"}}},"additionalProperties":false}},"additionalProperties":false,"deprecated":true},"domain":{"title":"DomainSpec","type":"object","description":"Public domain of the service, through a Google load balancer.","properties":{"type":{"type":"string","description":"none: no public domain; cloudflare: a Cloudflare DNS record in front of the load balancer.","enum":["none","cloudflare"],"default":"none"},"cloudflare":{"title":"CloudflareDomainSpec","type":"object","description":"Required when type is cloudflare.","properties":{"subdomain":{"type":"string","description":"Record name inside the zone.","minLength":1,"pattern":"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$","x-patternMessage":"must be a DNS label such as \"my-service\" or \"api.my-service\""},"zone":{"type":"string","description":"Cloudflare zone, e.g. \"example.com\".","minLength":1,"pattern":"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$","x-patternMessage":"must be a DNS zone such as \"example.com\""},"proxied":{"type":"boolean","description":"Proxy traffic through Cloudflare (WAF); also selects the origin certificate.","default":true},"required":{"type":"boolean","description":"Deprecated: use nothing (remove it) instead. Never implemented; has no effect.","deprecated":true}},"additionalProperties":false,"required":["subdomain","zone"]},"networking":{"title":"DomainNetworkingSpec","type":"object","description":"Load balancer settings.","properties":{"loadBalancerLogging":{"type":"boolean","description":"Log every request at the load balancer backend (sample rate 1.0).","default":false}},"additionalProperties":false}},"additionalProperties":false},"healthProbes":{"title":"HealthProbesSpec","type":"object","description":"Startup and liveness probes on /-/healthz. Without this block probes are off and Cloud Run's default startup check applies (up to 240 s on the port).","properties":{"healthzProbes":{"type":"boolean","description":"Use the msp /-/healthz probes; defaults to true when the block is present.","default":true},"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"maximum":240,"default":3},"startupInterval":{"type":"integer","description":"Seconds between startup probes; at least timeout. Defaults to timeout.","minimum":1,"maximum":240},"livenessInterval":{"type":"integer","description":"Seconds between liveness probes; at least timeout and at most 3600. Defaults to 10 × timeout.","minimum":1,"maximum":3600}},"additionalProperties":false},"authentication":{"title":"AuthenticationSpec","type":"object","description":"Who may invoke the service. Absent: public (allUsers). Present: only the members it lists; `{}` grants nobody (write your own IAM).","properties":{"organizationDomain":{"type":"boolean","description":"Grant run.invoker to the platform config's authenticationDomain."},"sourcegraph":{"type":"boolean","description":"Deprecated: use authentication.organizationDomain instead. Grant run.invoker to the organisation domain.","deprecated":true}},"additionalProperties":false},"startupProbe":{"title":"LegacyStartupProbeSpec","type":"object","description":"Deprecated: use healthProbes instead. Older startup probe settings.","properties":{"disabled":{"type":"boolean","description":"Turn probes off."},"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"default":1},"interval":{"type":"integer","description":"Seconds between probes.","minimum":1,"default":1}},"additionalProperties":false,"deprecated":true},"livenessProbe":{"title":"LegacyLivenessProbeSpec","type":"object","description":"Deprecated: use healthProbes instead. Older liveness probe settings.","properties":{"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"default":1},"interval":{"type":"integer","description":"Seconds between probes.","minimum":1,"default":1}},"additionalProperties":false,"deprecated":true},"schedule":{"title":"ScheduleSpec","type":"object","description":"Run the job on a schedule (Cloud Scheduler, time zone Etc/UTC).","properties":{"cron":{"type":"string","description":"Five-field unix cron expression, e.g. \"0 * * * *\". The longest gap between runs must be at least 15 minutes and at most 8 days.","minLength":1},"deadline":{"type":"integer","description":"Deprecated: use deadlineSeconds instead. Execution deadline in seconds.","minimum":1,"deprecated":true}},"additionalProperties":false,"required":["cron"]},"deadlineSeconds":{"type":"integer","description":"Timeout of one execution, also the scheduler attempt deadline (at most 1800 s when scheduled).","minimum":1,"maximum":604800,"default":300}},"additionalProperties":false,"required":["id","projectID","category","deploy","instances"]},"minItems":1},"monitoring":{"title":"MonitoringSpec","type":"object","description":"Alerts beyond the built-in ones.","properties":{"nobl9":{"type":"boolean","description":"Deprecated: use nothing (remove it) instead. Provisioned a Nobl9 trial project; has no effect.","deprecated":true},"alerts":{"title":"AlertsSpec","type":"object","description":"Custom alert policies.","properties":{"responseCodeRatios":{"type":"array","description":"Response code ratio alerts.","items":{"title":"ResponseCodeRatioSpec","type":"object","description":"Alert when the share of responses with a code (or code class) exceeds a ratio. Services only.","properties":{"id":{"type":"string","description":"Unique alert ID.","minLength":1,"pattern":"^[A-Za-z0-9_-]+$","x-patternMessage":"must contain only letters, digits, \"_\" and \"-\""},"name":{"type":"string","description":"Alert name.","minLength":1},"description":{"type":"string","description":"What the alert means."},"code":{"type":"integer","description":"An HTTP status code; exactly one of code and codeClass.","minimum":100,"maximum":599},"codeClass":{"type":"string","description":"A status class such as \"5xx\"; exactly one of code and codeClass.","pattern":"^[1-5]xx$","x-patternMessage":"codeClass must match the format Nxx"},"excludeCodes":{"type":"array","description":"Codes left out of the ratio.","items":{"type":"string","description":"A status code.","pattern":"^[1-5][0-9][0-9]$","x-patternMessage":"must be a status code such as \"404\""}},"durationMinutes":{"type":"integer","description":"Minutes the condition must hold before alerting, at most 1440.","minimum":0,"maximum":1440,"default":1},"ratio":{"type":"number","description":"Threshold ratio, from 0 to 1.","minimum":0,"maximum":1}},"additionalProperties":false,"required":["id","name","ratio"]}},"customAlerts":{"type":"array","description":"Query-based alerts.","items":{"title":"CustomAlertSpec","type":"object","description":"An alert on an MQL or PromQL query.","properties":{"name":{"type":"string","description":"Alert name: letters, digits, spaces and hyphens; unique after lower-casing.","minLength":1,"pattern":"^[-A-Za-z0-9 ]+$","x-patternMessage":"name can only contain letters, digits, spaces and hyphens"},"description":{"type":"string","description":"What the alert means."},"severityLevel":{"type":"string","description":"CRITICAL alerts go to Opsgenie in production; WARNING alerts do not.","enum":["WARNING","CRITICAL"]},"condition":{"title":"CustomAlertConditionSpec","type":"object","description":"When the alert fires.","properties":{"type":{"type":"string","description":"Query language.","enum":["mql","promql"]},"query":{"type":"string","description":"The query.","minLength":1},"durationMinutes":{"type":"integer","description":"Minutes the condition must hold before alerting, at most 1440.","minimum":0,"maximum":1440,"default":1}},"additionalProperties":false,"required":["type","query"]}},"additionalProperties":false,"required":["name","severityLevel","condition"]}}},"additionalProperties":false}},"additionalProperties":false},"rollout":{"title":"RolloutSpec","type":"object","description":"A Cloud Deploy pipeline that promotes releases through environments, generated in the last stage's environment.","properties":{"stages":{"type":"array","description":"Environments in promotion order; each must have deploy.type rollout.","items":{"title":"RolloutStageSpec","type":"object","description":"A stage.","properties":{"environment":{"type":"string","description":"Environment ID.","minLength":1}},"additionalProperties":false,"required":["environment"]}},"suspended":{"type":"boolean","description":"Suspend the pipeline: block releases and rollbacks.","default":false},"serviceAccount":{"type":"string","description":"Extra service account email allowed to create releases (e.g. CI).","pattern":"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$","x-patternMessage":"must be a service account email ending in \".iam.gserviceaccount.com\""},"initialImageTag":{"type":"string","description":"Image tag of the first revision, before Cloud Deploy takes over.","minLength":1,"default":"insiders"}},"additionalProperties":false,"required":["stages"]}},"required":["service","build","environments"],"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/msp-platform/msp/main/packages/spec/schema/service.schema.json","title":"ServiceSpec","description":"An msp service specification (service.yaml): one service or job and its environments.","type":"object","properties":{"service":{"title":"ServiceInfoSpec","type":"object","description":"Who the service is and who owns it.","properties":{"id":{"type":"string","description":"Unique service ID: lowercase letters, digits and hyphens, at most 20 characters. Prefix of every project ID.","minLength":1,"maxLength":20,"pattern":"^[a-z0-9-]+$","x-patternMessage":"id can only contain lowercase alphanumeric characters and hyphens","examples":["msp-example"]},"name":{"type":"string","description":"Human-readable name, used in display names and the README header. Defaults to the ID.","minLength":1},"owners":{"type":"array","description":"Teams that own the service (Opsgenie team names); at least one. Critical alerts page these teams.","items":{"type":"string","description":"An owning team.","minLength":1},"minItems":1},"description":{"type":"string","description":"What the service does; used for the Opsgenie service. Not published in generated docs.","minLength":1},"notionPageID":{"type":"string","description":"ID of the operational handbook page (not a URL). Required when any environment is in a production category (internal or external).","minLength":1},"kind":{"type":"string","description":"A long-running HTTP service or a (scheduled) job.","enum":["service","job"],"default":"service"},"protocol":{"type":"string","description":"Set to h2c for gRPC or HTTP/2 end to end; absent means HTTP/1.","enum":["h2c"]},"iam":{"title":"ServiceIAMSpec","type":"object","description":"Extra IAM for the workload.","properties":{"services":{"type":"array","description":"Extra Google APIs to enable in every environment project, e.g. \"bigquerydatatransfer\" or \"bigquerydatatransfer.googleapis.com\".","items":{"type":"string","description":"An API name.","minLength":1,"pattern":"^[a-z0-9.-]+$","x-patternMessage":"must be an API name such as \"pubsub.googleapis.com\""},"uniqueItems":true},"roles":{"type":"array","description":"Extra roles for the workload service account: predefined (\"roles/<name>\") or custom (\"projects/<p>/roles/<name>\").","items":{"type":"string","description":"An IAM role.","minLength":1},"uniqueItems":true},"permissions":{"type":"array","description":"Permissions granted to the workload through a custom project role \"msp_workload_custom_role\".","items":{"type":"string","description":"An IAM permission such as \"storage.buckets.list\".","minLength":1},"uniqueItems":true}},"additionalProperties":false}},"additionalProperties":false,"required":["id","owners","description"]},"build":{"title":"BuildSpec","type":"object","description":"Where the service image and source come from.","properties":{"image":{"type":"string","description":"Image repository without a tag, e.g. \"us-docker.pkg.dev/my-project/images/my-service\". Images in gcr.io or Artifact Registry of another project are made readable by the Cloud Run service agent.","minLength":1,"pattern":"^[^:@\\s]+(:[0-9]+)?(/[^:@\\s]+)*$","x-patternMessage":"must be an image repository without a tag or digest, such as \"us-docker.pkg.dev/project/repo/image\""},"source":{"title":"BuildSourceSpec","type":"object","description":"Where the source lives; used in docs and release metadata.","properties":{"repo":{"type":"string","description":"Repository, e.g. \"github.com/acme/services\"; without it, the source is left out of docs and release metadata.","minLength":1},"dir":{"type":"string","description":"Directory inside the repository.","default":"."}},"additionalProperties":false}},"additionalProperties":false,"required":["image"]},"environments":{"type":"array","description":"The environments, each in its own GCP project; IDs are unique.","items":{"title":"EnvironmentSpec","type":"object","description":"One deployment of the service, in its own GCP project.","properties":{"id":{"type":"string","description":"Environment ID: lowercase letters, digits and hyphens, e.g. \"dev\" or \"prod\".","minLength":1,"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","x-patternMessage":"id can only contain lowercase alphanumeric characters and hyphens, and must not start or end with a hyphen"},"projectID":{"type":"string","description":"GCP project ID \"<service id>-<environment id>-<suffix>\", at most 30 characters. Cannot be changed after creation.","minLength":1,"pattern":"^[a-z][a-z0-9-]*[a-z0-9]$","x-patternMessage":"projectID must start with a lowercase letter, end with a letter or digit and contain only lowercase letters, digits and hyphens"},"category":{"type":"string","description":"test, or a production category: internal or external.","enum":["test","internal","external"]},"deploy":{"title":"DeploySpec","type":"object","description":"How new images reach the environment.","properties":{"type":{"type":"string","description":"manual: Terraform deploys the tag in `manual.tag`; subscription: the tag in `subscription.tag` is pinned to a digest (terraform/images.lock.json); rollout: Cloud Deploy promotes releases through `rollout.stages`.","enum":["manual","subscription","rollout"]},"manual":{"title":"ManualDeploySpec","type":"object","description":"Settings of `type: manual`.","properties":{"tag":{"type":"string","description":"Image tag to deploy.","minLength":1}},"additionalProperties":false,"default":{"tag":"insiders"}},"subscription":{"title":"SubscriptionDeploySpec","type":"object","description":"Settings of `type: subscription`.","properties":{"tag":{"type":"string","description":"Image tag to follow; pinned to tag@sha256:digest in terraform/images.lock.json at generation time.","minLength":1}},"additionalProperties":false,"required":["tag"]}},"additionalProperties":false,"required":["type"]},"locations":{"title":"LocationsSpec","type":"object","description":"Where the environment runs. When given, both fields are required.","properties":{"gcpRegion":{"type":"string","description":"Region of Cloud Run, Cloud SQL and Redis; one of the platform config's allowedRegions.","minLength":1,"default":"us-central1"},"gcpLocation":{"type":"string","description":"BigQuery multi-region (US or EU, case-insensitive); one of the platform config's allowedLocations.","minLength":1,"default":"US"}},"additionalProperties":false,"required":["gcpRegion","gcpLocation"]},"instances":{"title":"InstancesSpec","type":"object","description":"Size and count of the Cloud Run instances.","properties":{"resources":{"title":"InstanceResourcesSpec","type":"object","description":"CPU and memory of one instance.","properties":{"cpu":{"type":"integer","description":"Number of vCPUs, 1 to 8.","minimum":1,"maximum":8,"x-hint":"more than 8 CPUs is not supported: decrease scaling.maxRequestConcurrency and increase scaling.maxCount instead"},"memory":{"type":"string","description":"Memory as a Kubernetes-style quantity with a binary unit, from 512Mi to 32Gi, e.g. \"512Mi\" or \"2Gi\". More memory needs more CPU: >4Gi needs 2, >8Gi 4, >16Gi 6, >24Gi 8; and cpu > 4 needs 2Gi, cpu > 6 needs 4Gi.","pattern":"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti)?$","x-patternMessage":"resources.memory is invalid: use a quantity such as \"512Mi\" or \"2Gi\""},"cloudRunGeneration":{"type":"integer","description":"Cloud Run execution environment generation (1 or 2); Cloud Run chooses when unset.","enum":[1,2]}},"additionalProperties":false,"required":["cpu","memory"]},"scaling":{"title":"ScalingSpec","type":"object","description":"Instance counts; services only.","properties":{"minCount":{"type":"integer","description":"Instances kept warm.","minimum":0,"maximum":1000,"default":0},"maxCount":{"type":"integer","description":"Most instances; at 5 or more an instance-count alert is created.","minimum":1,"maximum":1000,"default":5},"maxRequestConcurrency":{"type":"integer","description":"Concurrent requests per instance.","minimum":1,"maximum":1000,"default":1000}},"additionalProperties":false}},"additionalProperties":false,"required":["resources"]},"env":{"type":"object","description":"Plain environment variables. Values may use {{ .ProjectID }} and {{ .ServiceDnsName }}.","additionalProperties":{"type":"string","description":"A value; numbers and booleans are taken as written."},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-patternMessage":"environment variable names contain only letters, digits and underscores"}},"secretEnv":{"type":"object","description":"Environment variables from Secret Manager: variable name → secret.","additionalProperties":{"type":"string","description":"The secret. A secret ID in the environment project, or \"projects/<project>/secrets/<id>\" for another project (access is granted automatically). Always version latest.","minLength":1},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-patternMessage":"environment variable names contain only letters, digits and underscores"}},"secretVolumes":{"type":"object","description":"Files from Secret Manager, mounted read-only: volume name → mount.","additionalProperties":{"title":"SecretVolumeSpec","type":"object","description":"A secret mounted as a file.","properties":{"mountPath":{"type":"string","description":"Absolute path of the file, e.g. \"/etc/secrets/key.json\".","minLength":1},"secret":{"type":"string","description":"The secret. A secret ID in the environment project, or \"projects/<project>/secrets/<id>\" for another project (access is granted automatically). Always version latest.","minLength":1}},"additionalProperties":false,"required":["mountPath","secret"]},"propertyNames":{"minLength":1,"pattern":"^[a-zA-Z0-9_-]+$","x-patternMessage":"volume names contain only letters, digits, \"_\" and \"-\""}},"resources":{"title":"ResourcesSpec","type":"object","description":"Managed data stores of the environment.","properties":{"redis":{"title":"RedisSpec","type":"object","description":"A Cloud Memorystore for Redis instance (TLS and AUTH on); the workload gets REDIS_ENDPOINT.","properties":{"memoryGB":{"type":"integer","description":"Memory in GB.","minimum":1,"maximum":300,"default":1},"highAvailability":{"type":"boolean","description":"Regional STANDARD_HA tier (instance \"redis\"); otherwise BASIC (instance \"redis-basic\").","default":false},"tier":{"type":"string","description":"Deprecated: use highAvailability instead. Memorystore tier.","enum":["STANDARD_HA","BASIC"],"deprecated":true}},"additionalProperties":false},"postgreSQL":{"title":"PostgreSQLSpec","type":"object","description":"A Cloud SQL for PostgreSQL instance with IAM authentication; the workload gets PGINSTANCE and PGUSER.","properties":{"databases":{"type":"array","description":"Databases to create; none means only Cloud SQL's built-in \"postgres\" database.","items":{"type":"string","description":"A database name.","minLength":1,"pattern":"^[a-zA-Z_][a-zA-Z0-9_-]*$","x-patternMessage":"must be a database name: letters, digits, \"_\" and \"-\""},"uniqueItems":true},"cpu":{"type":"integer","description":"vCPUs: 1 or an even number up to 96.","minimum":1,"maximum":96,"default":1},"memoryGB":{"type":"integer","description":"Memory in GB: at least 4, at least cpu and at most 6 × cpu.","minimum":4,"default":4},"maxConnections":{"type":"integer","description":"The max_connections flag; also the connection alert threshold.","minimum":14,"maximum":262143},"highAvailability":{"type":"boolean","description":"Regional availability and point-in-time recovery.","default":false},"logicalReplication":{"title":"LogicalReplicationSpec","type":"object","description":"Turns on cloudsql.logical_decoding; `{}` is enough.","properties":{"publications":{"type":"array","description":"Publications to create.","items":{"title":"PublicationSpec","type":"object","description":"A PostgreSQL publication, with a replication slot and a Datastream connection profile.","properties":{"name":{"type":"string","description":"Publication name, unique within the instance.","minLength":1,"pattern":"^[a-z_][a-z0-9_]*$","x-patternMessage":"must be a PostgreSQL identifier: lowercase letters, digits and underscores"},"database":{"type":"string","description":"Database holding the tables.","minLength":1},"tables":{"type":"array","description":"Tables in schema public; they must exist before the publication is applied.","items":{"type":"string","description":"A table name.","minLength":1},"minItems":1}},"additionalProperties":false,"required":["name","database","tables"]}}},"additionalProperties":false}},"additionalProperties":false},"bigQueryDataset":{"title":"BigQueryDatasetSpec","type":"object","description":"A BigQuery dataset; the workload gets BIGQUERY_PROJECT_ID and BIGQUERY_DATASET_ID. Each table needs a \"<table>.bigquerytable.json\" schema file beside service.yaml.","properties":{"tables":{"type":"array","description":"Table IDs.","items":{"type":"string","description":"A table ID.","minLength":1,"pattern":"^[A-Za-z0-9_]+$","x-patternMessage":"must be a BigQuery table ID: letters, digits and underscores"},"minItems":1,"uniqueItems":true},"datasetID":{"type":"string","description":"Dataset ID; defaults to the service ID with \"-\" replaced by \"_\".","pattern":"^[A-Za-z0-9_]{1,1024}$","x-patternMessage":"must be a BigQuery dataset ID: letters, digits and underscores"},"projectID":{"type":"string","description":"Project of the dataset; defaults to the environment project.","minLength":1}},"additionalProperties":false,"required":["tables"]},"bigQueryTable":{"title":"LegacyBigQueryTableSpec","type":"object","description":"Deprecated: use bigQueryDataset instead. One BigQuery table with an inline schema.","properties":{"region":{"type":"string","description":"Dataset location."},"tableID":{"type":"string","description":"Table ID.","minLength":1},"projectID":{"type":"string","description":"Project of the dataset."},"schema":{"type":"array","description":"Columns.","items":{"title":"LegacyBigQueryColumnSpec","type":"object","description":"A column.","properties":{"name":{"type":"string","description":"Column name.","minLength":1},"type":{"type":"string","description":"BigQuery type, e.g. STRING.","minLength":1},"mode":{"type":"string","description":"NULLABLE, REQUIRED or REPEATED."},"description":{"type":"string","description":"Column description."}},"additionalProperties":false,"required":["name","type"]},"minItems":1}},"additionalProperties":false,"required":["tableID","schema"],"deprecated":true}},"additionalProperties":false},"alerting":{"title":"AlertingSpec","type":"object","description":"Alert routing.","properties":{"opsgenie":{"type":"boolean","description":"Send critical alerts to Opsgenie; defaults to true for production categories."}},"additionalProperties":false},"allowDestroys":{"type":"boolean","description":"Allow Terraform to destroy the project, databases and service account.","default":false},"privateNetworking":{"title":"LegacyPrivateNetworkingSpec","type":"object","description":"Deprecated: use nothing (remove it; msp does not provision VPC Service Controls) instead. Experimental VPC Service Controls settings of an older version; ignored.","properties":{"privateGoogleAccess":{"title":"LegacyPrivateGoogleAccessSpec","type":"object","description":"Private Google Access.","properties":{"cloudRunApps":{"type":"boolean","description":"Route *.run.app privately."}},"additionalProperties":false},"privateAccessPerimeter":{"title":"LegacyPrivateAccessPerimeterSpec","type":"object","description":"A VPC-SC perimeter.","properties":{"allowlistedProjects":{"type":"array","description":"Projects allowed through.","items":{"type":"string","description":"A project."}},"allowlistedIdentities":{"type":"array","description":"Identities allowed through.","items":{"type":"string","description":"serviceAccount:… or user:…"}}},"additionalProperties":false}},"additionalProperties":false,"deprecated":true},"domain":{"title":"DomainSpec","type":"object","description":"Public domain of the service, through a Google load balancer.","properties":{"type":{"type":"string","description":"none: no public domain; cloudflare: a Cloudflare DNS record in front of the load balancer.","enum":["none","cloudflare"],"default":"none"},"cloudflare":{"title":"CloudflareDomainSpec","type":"object","description":"Required when type is cloudflare.","properties":{"subdomain":{"type":"string","description":"Record name inside the zone.","minLength":1,"pattern":"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$","x-patternMessage":"must be a DNS label such as \"my-service\" or \"api.my-service\""},"zone":{"type":"string","description":"Cloudflare zone, e.g. \"example.com\".","minLength":1,"pattern":"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$","x-patternMessage":"must be a DNS zone such as \"example.com\""},"proxied":{"type":"boolean","description":"Proxy traffic through Cloudflare (WAF); also selects the origin certificate.","default":true},"required":{"type":"boolean","description":"Deprecated: use nothing (remove it) instead. Never implemented; has no effect.","deprecated":true}},"additionalProperties":false,"required":["subdomain","zone"]},"networking":{"title":"DomainNetworkingSpec","type":"object","description":"Load balancer settings.","properties":{"loadBalancerLogging":{"type":"boolean","description":"Log every request at the load balancer backend (sample rate 1.0).","default":false}},"additionalProperties":false}},"additionalProperties":false},"healthProbes":{"title":"HealthProbesSpec","type":"object","description":"Startup and liveness probes on /-/healthz. Without this block probes are off and Cloud Run's default startup check applies (up to 240 s on the port).","properties":{"healthzProbes":{"type":"boolean","description":"Use the msp /-/healthz probes; defaults to true when the block is present.","default":true},"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"maximum":240,"default":3},"startupInterval":{"type":"integer","description":"Seconds between startup probes; at least timeout. Defaults to timeout.","minimum":1,"maximum":240},"livenessInterval":{"type":"integer","description":"Seconds between liveness probes; at least timeout and at most 3600. Defaults to 10 × timeout.","minimum":1,"maximum":3600}},"additionalProperties":false},"authentication":{"title":"AuthenticationSpec","type":"object","description":"Who may invoke the service. Absent: public (allUsers). Present: only the members it lists; `{}` grants nobody (write your own IAM).","properties":{"organizationDomain":{"type":"boolean","description":"Grant run.invoker to the platform config's authenticationDomain."},"sourcegraph":{"type":"boolean","description":"Deprecated: use authentication.organizationDomain instead. Grant run.invoker to the organisation domain.","deprecated":true}},"additionalProperties":false},"startupProbe":{"title":"LegacyStartupProbeSpec","type":"object","description":"Deprecated: use healthProbes instead. Older startup probe settings.","properties":{"disabled":{"type":"boolean","description":"Turn probes off."},"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"default":1},"interval":{"type":"integer","description":"Seconds between probes.","minimum":1,"default":1}},"additionalProperties":false,"deprecated":true},"livenessProbe":{"title":"LegacyLivenessProbeSpec","type":"object","description":"Deprecated: use healthProbes instead. Older liveness probe settings.","properties":{"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"default":1},"interval":{"type":"integer","description":"Seconds between probes.","minimum":1,"default":1}},"additionalProperties":false,"deprecated":true},"schedule":{"title":"ScheduleSpec","type":"object","description":"Run the job on a schedule (Cloud Scheduler, time zone Etc/UTC).","properties":{"cron":{"type":"string","description":"Five-field unix cron expression, e.g. \"0 * * * *\". The longest gap between runs must be at least 15 minutes and at most 8 days.","minLength":1},"deadline":{"type":"integer","description":"Deprecated: use deadlineSeconds instead. Execution deadline in seconds.","minimum":1,"deprecated":true}},"additionalProperties":false,"required":["cron"]},"deadlineSeconds":{"type":"integer","description":"Timeout of one execution, also the scheduler attempt deadline (at most 1800 s when scheduled).","minimum":1,"maximum":604800,"default":300}},"additionalProperties":false,"required":["id","projectID","category","deploy","instances"]},"minItems":1},"monitoring":{"title":"MonitoringSpec","type":"object","description":"Alerts beyond the built-in ones.","properties":{"nobl9":{"type":"boolean","description":"Deprecated: use nothing (remove it) instead. Provisioned a Nobl9 trial project; has no effect.","deprecated":true},"alerts":{"title":"AlertsSpec","type":"object","description":"Custom alert policies.","properties":{"responseCodeRatios":{"type":"array","description":"Response code ratio alerts.","items":{"title":"ResponseCodeRatioSpec","type":"object","description":"Alert when the share of responses with a code (or code class) exceeds a ratio. Services only.","properties":{"id":{"type":"string","description":"Unique alert ID.","minLength":1,"pattern":"^[A-Za-z0-9_-]+$","x-patternMessage":"must contain only letters, digits, \"_\" and \"-\""},"name":{"type":"string","description":"Alert name.","minLength":1},"description":{"type":"string","description":"What the alert means."},"code":{"type":"integer","description":"An HTTP status code; exactly one of code and codeClass.","minimum":100,"maximum":599},"codeClass":{"type":"string","description":"A status class such as \"5xx\"; exactly one of code and codeClass.","pattern":"^[1-5]xx$","x-patternMessage":"codeClass must match the format Nxx"},"excludeCodes":{"type":"array","description":"Codes left out of the ratio.","items":{"type":"string","description":"A status code.","pattern":"^[1-5][0-9][0-9]$","x-patternMessage":"must be a status code such as \"404\""}},"durationMinutes":{"type":"integer","description":"Minutes the condition must hold before alerting, at most 1440.","minimum":0,"maximum":1440,"default":1},"ratio":{"type":"number","description":"Threshold ratio, from 0 to 1.","minimum":0,"maximum":1}},"additionalProperties":false,"required":["id","name","ratio"]}},"customAlerts":{"type":"array","description":"Query-based alerts.","items":{"title":"CustomAlertSpec","type":"object","description":"An alert on an MQL or PromQL query.","properties":{"name":{"type":"string","description":"Alert name: letters, digits, spaces and hyphens; unique after lower-casing.","minLength":1,"pattern":"^[-A-Za-z0-9 ]+$","x-patternMessage":"name can only contain letters, digits, spaces and hyphens"},"description":{"type":"string","description":"What the alert means."},"severityLevel":{"type":"string","description":"CRITICAL alerts go to Opsgenie in production; WARNING alerts do not.","enum":["WARNING","CRITICAL"]},"condition":{"title":"CustomAlertConditionSpec","type":"object","description":"When the alert fires.","properties":{"type":{"type":"string","description":"Query language.","enum":["mql","promql"]},"query":{"type":"string","description":"The query.","minLength":1},"durationMinutes":{"type":"integer","description":"Minutes the condition must hold before alerting, at most 1440.","minimum":0,"maximum":1440,"default":1}},"additionalProperties":false,"required":["type","query"]}},"additionalProperties":false,"required":["name","severityLevel","condition"]}}},"additionalProperties":false}},"additionalProperties":false},"rollout":{"title":"RolloutSpec","type":"object","description":"A Cloud Deploy pipeline that promotes releases through environments, generated in the last stage's environment.","properties":{"stages":{"type":"array","description":"Environments in promotion order; each must have deploy.type rollout.","items":{"title":"RolloutStageSpec","type":"object","description":"A stage.","properties":{"environment":{"type":"string","description":"Environment ID.","minLength":1}},"additionalProperties":false,"required":["environment"]}},"suspended":{"type":"boolean","description":"Suspend the pipeline: block releases and rollbacks.","default":false},"serviceAccount":{"type":"string","description":"Extra service account email allowed to create releases (e.g. CI).","pattern":"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$","x-patternMessage":"must be a service account email ending in \".iam.gserviceaccount.com\""},"initialImageTag":{"type":"string","description":"Image tag of the first revision, before Cloud Deploy takes over.","minLength":1,"default":"insiders"}},"additionalProperties":false,"required":["stages"]}},"required":["service","build","environments"],"additionalProperties":false};
 const func2 = ucs2length;
 const func13 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[a-z0-9-]+$", "u");
@@ -642,8 +642,9 @@ errors++;
 if(data16.source !== undefined){
 let data18 = data16.source;
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.repo === undefined){
-const err47 = {instancePath:instancePath+"/build/source",schemaPath:"#/properties/build/properties/source/required",keyword:"required",params:{missingProperty: "repo"},message:"must have required property '"+"repo"+"'",schema:schema11.properties.build.properties.source.required,parentSchema:schema11.properties.build.properties.source,data:data18};
+for(const key4 in data18){
+if(!((key4 === "repo") || (key4 === "dir"))){
+const err47 = {instancePath:instancePath+"/build/source",schemaPath:"#/properties/build/properties/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.build.properties.source,data:data18};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -652,9 +653,12 @@ vErrors.push(err47);
 }
 errors++;
 }
-for(const key4 in data18){
-if(!((key4 === "repo") || (key4 === "dir"))){
-const err48 = {instancePath:instancePath+"/build/source",schemaPath:"#/properties/build/properties/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.build.properties.source,data:data18};
+}
+if(data18.repo !== undefined){
+let data19 = data18.repo;
+if(typeof data19 === "string"){
+if(func2(data19) < 1){
+const err48 = {instancePath:instancePath+"/build/source/repo",schemaPath:"#/properties/build/properties/source/properties/repo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.build.properties.source.properties.repo,data:data19};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -664,11 +668,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data18.repo !== undefined){
-let data19 = data18.repo;
-if(typeof data19 === "string"){
-if(func2(data19) < 1){
-const err49 = {instancePath:instancePath+"/build/source/repo",schemaPath:"#/properties/build/properties/source/properties/repo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.build.properties.source.properties.repo,data:data19};
+else {
+const err49 = {instancePath:instancePath+"/build/source/repo",schemaPath:"#/properties/build/properties/source/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.build.properties.source.properties.repo.type,parentSchema:schema11.properties.build.properties.source.properties.repo,data:data19};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -678,8 +679,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-else {
-const err50 = {instancePath:instancePath+"/build/source/repo",schemaPath:"#/properties/build/properties/source/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.build.properties.source.properties.repo.type,parentSchema:schema11.properties.build.properties.source.properties.repo,data:data19};
+if(data18.dir !== undefined){
+let data20 = data18.dir;
+if(typeof data20 !== "string"){
+const err50 = {instancePath:instancePath+"/build/source/dir",schemaPath:"#/properties/build/properties/source/properties/dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.build.properties.source.properties.dir.type,parentSchema:schema11.properties.build.properties.source.properties.dir,data:data20};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -689,10 +692,9 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data18.dir !== undefined){
-let data20 = data18.dir;
-if(typeof data20 !== "string"){
-const err51 = {instancePath:instancePath+"/build/source/dir",schemaPath:"#/properties/build/properties/source/properties/dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.build.properties.source.properties.dir.type,parentSchema:schema11.properties.build.properties.source.properties.dir,data:data20};
+}
+else {
+const err51 = {instancePath:instancePath+"/build/source",schemaPath:"#/properties/build/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.build.properties.source.type,parentSchema:schema11.properties.build.properties.source,data:data18};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -704,7 +706,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/build/source",schemaPath:"#/properties/build/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.build.properties.source.type,parentSchema:schema11.properties.build.properties.source,data:data18};
+const err52 = {instancePath:instancePath+"/build",schemaPath:"#/properties/build/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.build.type,parentSchema:schema11.properties.build,data:data16};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -714,9 +716,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
-else {
-const err53 = {instancePath:instancePath+"/build",schemaPath:"#/properties/build/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.build.type,parentSchema:schema11.properties.build,data:data16};
+if(data.environments !== undefined){
+let data21 = data.environments;
+if(Array.isArray(data21)){
+if(data21.length < 1){
+const err53 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments,data:data21};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -725,12 +729,12 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data.environments !== undefined){
-let data21 = data.environments;
-if(Array.isArray(data21)){
-if(data21.length < 1){
-const err54 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments,data:data21};
+const len4 = data21.length;
+for(let i7=0; i7<len4; i7++){
+let data22 = data21[i7];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.id === undefined){
+const err54 = {instancePath:instancePath+"/environments/" + i7,schemaPath:"#/properties/environments/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.environments.items.required,parentSchema:schema11.properties.environments.items,data:data22};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -739,12 +743,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-const len4 = data21.length;
-for(let i7=0; i7<len4; i7++){
-let data22 = data21[i7];
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.id === undefined){
-const err55 = {instancePath:instancePath+"/environments/" + i7,schemaPath:"#/properties/environments/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.environments.items.required,parentSchema:schema11.properties.environments.items,data:data22};
+if(data22.projectID === undefined){
+const err55 = {instancePath:instancePath+"/environments/" + i7,schemaPath:"#/properties/environments/items/required",keyword:"required",params:{missingProperty: "projectID"},message:"must have required property '"+"projectID"+"'",schema:schema11.properties.environments.items.required,parentSchema:schema11.properties.environments.items,data:data22};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -753,8 +753,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data22.projectID === undefined){
-const err56 = {instancePath:instancePath+"/environments/" + i7,schemaPath:"#/properties/environments/items/required",keyword:"required",params:{missingProperty: "projectID"},message:"must have required property '"+"projectID"+"'",schema:schema11.properties.environments.items.required,parentSchema:schema11.properties.environments.items,data:data22};
+if(data22.category === undefined){
+const err56 = {instancePath:instancePath+"/environments/" + i7,schemaPath:"#/properties/environments/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'",schema:schema11.properties.environments.items.required,parentSchema:schema11.properties.environments.items,data:data22};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -763,8 +763,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data22.category === undefined){
-const err57 = {instancePath:instancePath+"/environments/" + i7,schemaPath:"#/properties/environments/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'",schema:schema11.properties.environments.items.required,parentSchema:schema11.properties.environments.items,data:data22};
+if(data22.deploy === undefined){
+const err57 = {instancePath:instancePath+"/environments/" + i7,schemaPath:"#/properties/environments/items/required",keyword:"required",params:{missingProperty: "deploy"},message:"must have required property '"+"deploy"+"'",schema:schema11.properties.environments.items.required,parentSchema:schema11.properties.environments.items,data:data22};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -773,8 +773,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(data22.deploy === undefined){
-const err58 = {instancePath:instancePath+"/environments/" + i7,schemaPath:"#/properties/environments/items/required",keyword:"required",params:{missingProperty: "deploy"},message:"must have required property '"+"deploy"+"'",schema:schema11.properties.environments.items.required,parentSchema:schema11.properties.environments.items,data:data22};
+if(data22.instances === undefined){
+const err58 = {instancePath:instancePath+"/environments/" + i7,schemaPath:"#/properties/environments/items/required",keyword:"required",params:{missingProperty: "instances"},message:"must have required property '"+"instances"+"'",schema:schema11.properties.environments.items.required,parentSchema:schema11.properties.environments.items,data:data22};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -783,8 +783,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(data22.instances === undefined){
-const err59 = {instancePath:instancePath+"/environments/" + i7,schemaPath:"#/properties/environments/items/required",keyword:"required",params:{missingProperty: "instances"},message:"must have required property '"+"instances"+"'",schema:schema11.properties.environments.items.required,parentSchema:schema11.properties.environments.items,data:data22};
+for(const key5 in data22){
+if(!(func13.call(schema11.properties.environments.items.properties, key5))){
+const err59 = {instancePath:instancePath+"/environments/" + i7,schemaPath:"#/properties/environments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items,data:data22};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -793,9 +794,12 @@ vErrors.push(err59);
 }
 errors++;
 }
-for(const key5 in data22){
-if(!(func13.call(schema11.properties.environments.items.properties, key5))){
-const err60 = {instancePath:instancePath+"/environments/" + i7,schemaPath:"#/properties/environments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items,data:data22};
+}
+if(data22.id !== undefined){
+let data23 = data22.id;
+if(typeof data23 === "string"){
+if(func2(data23) < 1){
+const err60 = {instancePath:instancePath+"/environments/" + i7+"/id",schemaPath:"#/properties/environments/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.id,data:data23};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -804,12 +808,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-if(data22.id !== undefined){
-let data23 = data22.id;
-if(typeof data23 === "string"){
-if(func2(data23) < 1){
-const err61 = {instancePath:instancePath+"/environments/" + i7+"/id",schemaPath:"#/properties/environments/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.id,data:data23};
+if(!pattern3.test(data23)){
+const err61 = {instancePath:instancePath+"/environments/" + i7+"/id",schemaPath:"#/properties/environments/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$",parentSchema:schema11.properties.environments.items.properties.id,data:data23};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -818,8 +818,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(!pattern3.test(data23)){
-const err62 = {instancePath:instancePath+"/environments/" + i7+"/id",schemaPath:"#/properties/environments/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$",parentSchema:schema11.properties.environments.items.properties.id,data:data23};
+}
+else {
+const err62 = {instancePath:instancePath+"/environments/" + i7+"/id",schemaPath:"#/properties/environments/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.id.type,parentSchema:schema11.properties.environments.items.properties.id,data:data23};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -829,8 +830,11 @@ vErrors.push(err62);
 errors++;
 }
 }
-else {
-const err63 = {instancePath:instancePath+"/environments/" + i7+"/id",schemaPath:"#/properties/environments/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.id.type,parentSchema:schema11.properties.environments.items.properties.id,data:data23};
+if(data22.projectID !== undefined){
+let data24 = data22.projectID;
+if(typeof data24 === "string"){
+if(func2(data24) < 1){
+const err63 = {instancePath:instancePath+"/environments/" + i7+"/projectID",schemaPath:"#/properties/environments/items/properties/projectID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.projectID,data:data24};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -839,12 +843,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-if(data22.projectID !== undefined){
-let data24 = data22.projectID;
-if(typeof data24 === "string"){
-if(func2(data24) < 1){
-const err64 = {instancePath:instancePath+"/environments/" + i7+"/projectID",schemaPath:"#/properties/environments/items/properties/projectID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.projectID,data:data24};
+if(!pattern4.test(data24)){
+const err64 = {instancePath:instancePath+"/environments/" + i7+"/projectID",schemaPath:"#/properties/environments/items/properties/projectID/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*[a-z0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*[a-z0-9]$"+"\"",schema:"^[a-z][a-z0-9-]*[a-z0-9]$",parentSchema:schema11.properties.environments.items.properties.projectID,data:data24};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -853,8 +853,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(!pattern4.test(data24)){
-const err65 = {instancePath:instancePath+"/environments/" + i7+"/projectID",schemaPath:"#/properties/environments/items/properties/projectID/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*[a-z0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*[a-z0-9]$"+"\"",schema:"^[a-z][a-z0-9-]*[a-z0-9]$",parentSchema:schema11.properties.environments.items.properties.projectID,data:data24};
+}
+else {
+const err65 = {instancePath:instancePath+"/environments/" + i7+"/projectID",schemaPath:"#/properties/environments/items/properties/projectID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.projectID.type,parentSchema:schema11.properties.environments.items.properties.projectID,data:data24};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -864,8 +865,10 @@ vErrors.push(err65);
 errors++;
 }
 }
-else {
-const err66 = {instancePath:instancePath+"/environments/" + i7+"/projectID",schemaPath:"#/properties/environments/items/properties/projectID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.projectID.type,parentSchema:schema11.properties.environments.items.properties.projectID,data:data24};
+if(data22.category !== undefined){
+let data25 = data22.category;
+if(typeof data25 !== "string"){
+const err66 = {instancePath:instancePath+"/environments/" + i7+"/category",schemaPath:"#/properties/environments/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.category.type,parentSchema:schema11.properties.environments.items.properties.category,data:data25};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -874,11 +877,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data22.category !== undefined){
-let data25 = data22.category;
-if(typeof data25 !== "string"){
-const err67 = {instancePath:instancePath+"/environments/" + i7+"/category",schemaPath:"#/properties/environments/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.category.type,parentSchema:schema11.properties.environments.items.properties.category,data:data25};
+if(!(((data25 === "test") || (data25 === "internal")) || (data25 === "external"))){
+const err67 = {instancePath:instancePath+"/environments/" + i7+"/category",schemaPath:"#/properties/environments/items/properties/category/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.category.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.category.enum,parentSchema:schema11.properties.environments.items.properties.category,data:data25};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -887,8 +887,12 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(!(((data25 === "test") || (data25 === "internal")) || (data25 === "external"))){
-const err68 = {instancePath:instancePath+"/environments/" + i7+"/category",schemaPath:"#/properties/environments/items/properties/category/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.category.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.category.enum,parentSchema:schema11.properties.environments.items.properties.category,data:data25};
+}
+if(data22.deploy !== undefined){
+let data26 = data22.deploy;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.type === undefined){
+const err68 = {instancePath:instancePath+"/environments/" + i7+"/deploy",schemaPath:"#/properties/environments/items/properties/deploy/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.environments.items.properties.deploy.required,parentSchema:schema11.properties.environments.items.properties.deploy,data:data26};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -897,12 +901,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-if(data22.deploy !== undefined){
-let data26 = data22.deploy;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.type === undefined){
-const err69 = {instancePath:instancePath+"/environments/" + i7+"/deploy",schemaPath:"#/properties/environments/items/properties/deploy/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.environments.items.properties.deploy.required,parentSchema:schema11.properties.environments.items.properties.deploy,data:data26};
+for(const key6 in data26){
+if(!(((key6 === "type") || (key6 === "manual")) || (key6 === "subscription"))){
+const err69 = {instancePath:instancePath+"/environments/" + i7+"/deploy",schemaPath:"#/properties/environments/items/properties/deploy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.deploy,data:data26};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -911,9 +912,11 @@ vErrors.push(err69);
 }
 errors++;
 }
-for(const key6 in data26){
-if(!(((key6 === "type") || (key6 === "manual")) || (key6 === "subscription"))){
-const err70 = {instancePath:instancePath+"/environments/" + i7+"/deploy",schemaPath:"#/properties/environments/items/properties/deploy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.deploy,data:data26};
+}
+if(data26.type !== undefined){
+let data27 = data26.type;
+if(typeof data27 !== "string"){
+const err70 = {instancePath:instancePath+"/environments/" + i7+"/deploy/type",schemaPath:"#/properties/environments/items/properties/deploy/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.deploy.properties.type.type,parentSchema:schema11.properties.environments.items.properties.deploy.properties.type,data:data27};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -922,26 +925,13 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-if(data26.type !== undefined){
-let data27 = data26.type;
-if(typeof data27 !== "string"){
-const err71 = {instancePath:instancePath+"/environments/" + i7+"/deploy/type",schemaPath:"#/properties/environments/items/properties/deploy/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.deploy.properties.type.type,parentSchema:schema11.properties.environments.items.properties.deploy.properties.type,data:data27};
+if(!(((data27 === "manual") || (data27 === "subscription")) || (data27 === "rollout"))){
+const err71 = {instancePath:instancePath+"/environments/" + i7+"/deploy/type",schemaPath:"#/properties/environments/items/properties/deploy/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.deploy.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.deploy.properties.type.enum,parentSchema:schema11.properties.environments.items.properties.deploy.properties.type,data:data27};
 if(vErrors === null){
 vErrors = [err71];
 }
 else {
 vErrors.push(err71);
-}
-errors++;
-}
-if(!(((data27 === "manual") || (data27 === "subscription")) || (data27 === "rollout"))){
-const err72 = {instancePath:instancePath+"/environments/" + i7+"/deploy/type",schemaPath:"#/properties/environments/items/properties/deploy/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.deploy.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.deploy.properties.type.enum,parentSchema:schema11.properties.environments.items.properties.deploy.properties.type,data:data27};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
 }
 errors++;
 }
@@ -951,7 +941,21 @@ let data28 = data26.manual;
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 for(const key7 in data28){
 if(!(key7 === "tag")){
-const err73 = {instancePath:instancePath+"/environments/" + i7+"/deploy/manual",schemaPath:"#/properties/environments/items/properties/deploy/properties/manual/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.deploy.properties.manual,data:data28};
+const err72 = {instancePath:instancePath+"/environments/" + i7+"/deploy/manual",schemaPath:"#/properties/environments/items/properties/deploy/properties/manual/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.deploy.properties.manual,data:data28};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data28.tag !== undefined){
+let data29 = data28.tag;
+if(typeof data29 === "string"){
+if(func2(data29) < 1){
+const err73 = {instancePath:instancePath+"/environments/" + i7+"/deploy/manual/tag",schemaPath:"#/properties/environments/items/properties/deploy/properties/manual/properties/tag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.deploy.properties.manual.properties.tag,data:data29};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -961,11 +965,8 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data28.tag !== undefined){
-let data29 = data28.tag;
-if(typeof data29 === "string"){
-if(func2(data29) < 1){
-const err74 = {instancePath:instancePath+"/environments/" + i7+"/deploy/manual/tag",schemaPath:"#/properties/environments/items/properties/deploy/properties/manual/properties/tag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.deploy.properties.manual.properties.tag,data:data29};
+else {
+const err74 = {instancePath:instancePath+"/environments/" + i7+"/deploy/manual/tag",schemaPath:"#/properties/environments/items/properties/deploy/properties/manual/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.deploy.properties.manual.properties.tag.type,parentSchema:schema11.properties.environments.items.properties.deploy.properties.manual.properties.tag,data:data29};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -975,8 +976,9 @@ vErrors.push(err74);
 errors++;
 }
 }
+}
 else {
-const err75 = {instancePath:instancePath+"/environments/" + i7+"/deploy/manual/tag",schemaPath:"#/properties/environments/items/properties/deploy/properties/manual/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.deploy.properties.manual.properties.tag.type,parentSchema:schema11.properties.environments.items.properties.deploy.properties.manual.properties.tag,data:data29};
+const err75 = {instancePath:instancePath+"/environments/" + i7+"/deploy/manual",schemaPath:"#/properties/environments/items/properties/deploy/properties/manual/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.deploy.properties.manual.type,parentSchema:schema11.properties.environments.items.properties.deploy.properties.manual,data:data28};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -986,9 +988,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-}
-else {
-const err76 = {instancePath:instancePath+"/environments/" + i7+"/deploy/manual",schemaPath:"#/properties/environments/items/properties/deploy/properties/manual/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.deploy.properties.manual.type,parentSchema:schema11.properties.environments.items.properties.deploy.properties.manual,data:data28};
+if(data26.subscription !== undefined){
+let data30 = data26.subscription;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.tag === undefined){
+const err76 = {instancePath:instancePath+"/environments/" + i7+"/deploy/subscription",schemaPath:"#/properties/environments/items/properties/deploy/properties/subscription/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'",schema:schema11.properties.environments.items.properties.deploy.properties.subscription.required,parentSchema:schema11.properties.environments.items.properties.deploy.properties.subscription,data:data30};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -997,12 +1001,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-if(data26.subscription !== undefined){
-let data30 = data26.subscription;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.tag === undefined){
-const err77 = {instancePath:instancePath+"/environments/" + i7+"/deploy/subscription",schemaPath:"#/properties/environments/items/properties/deploy/properties/subscription/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'",schema:schema11.properties.environments.items.properties.deploy.properties.subscription.required,parentSchema:schema11.properties.environments.items.properties.deploy.properties.subscription,data:data30};
+for(const key8 in data30){
+if(!(key8 === "tag")){
+const err77 = {instancePath:instancePath+"/environments/" + i7+"/deploy/subscription",schemaPath:"#/properties/environments/items/properties/deploy/properties/subscription/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.deploy.properties.subscription,data:data30};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1011,9 +1012,12 @@ vErrors.push(err77);
 }
 errors++;
 }
-for(const key8 in data30){
-if(!(key8 === "tag")){
-const err78 = {instancePath:instancePath+"/environments/" + i7+"/deploy/subscription",schemaPath:"#/properties/environments/items/properties/deploy/properties/subscription/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.deploy.properties.subscription,data:data30};
+}
+if(data30.tag !== undefined){
+let data31 = data30.tag;
+if(typeof data31 === "string"){
+if(func2(data31) < 1){
+const err78 = {instancePath:instancePath+"/environments/" + i7+"/deploy/subscription/tag",schemaPath:"#/properties/environments/items/properties/deploy/properties/subscription/properties/tag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.deploy.properties.subscription.properties.tag,data:data31};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1023,11 +1027,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data30.tag !== undefined){
-let data31 = data30.tag;
-if(typeof data31 === "string"){
-if(func2(data31) < 1){
-const err79 = {instancePath:instancePath+"/environments/" + i7+"/deploy/subscription/tag",schemaPath:"#/properties/environments/items/properties/deploy/properties/subscription/properties/tag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.deploy.properties.subscription.properties.tag,data:data31};
+else {
+const err79 = {instancePath:instancePath+"/environments/" + i7+"/deploy/subscription/tag",schemaPath:"#/properties/environments/items/properties/deploy/properties/subscription/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.deploy.properties.subscription.properties.tag.type,parentSchema:schema11.properties.environments.items.properties.deploy.properties.subscription.properties.tag,data:data31};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1037,8 +1038,9 @@ vErrors.push(err79);
 errors++;
 }
 }
+}
 else {
-const err80 = {instancePath:instancePath+"/environments/" + i7+"/deploy/subscription/tag",schemaPath:"#/properties/environments/items/properties/deploy/properties/subscription/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.deploy.properties.subscription.properties.tag.type,parentSchema:schema11.properties.environments.items.properties.deploy.properties.subscription.properties.tag,data:data31};
+const err80 = {instancePath:instancePath+"/environments/" + i7+"/deploy/subscription",schemaPath:"#/properties/environments/items/properties/deploy/properties/subscription/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.deploy.properties.subscription.type,parentSchema:schema11.properties.environments.items.properties.deploy.properties.subscription,data:data30};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1050,7 +1052,7 @@ errors++;
 }
 }
 else {
-const err81 = {instancePath:instancePath+"/environments/" + i7+"/deploy/subscription",schemaPath:"#/properties/environments/items/properties/deploy/properties/subscription/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.deploy.properties.subscription.type,parentSchema:schema11.properties.environments.items.properties.deploy.properties.subscription,data:data30};
+const err81 = {instancePath:instancePath+"/environments/" + i7+"/deploy",schemaPath:"#/properties/environments/items/properties/deploy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.deploy.type,parentSchema:schema11.properties.environments.items.properties.deploy,data:data26};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1060,9 +1062,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/environments/" + i7+"/deploy",schemaPath:"#/properties/environments/items/properties/deploy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.deploy.type,parentSchema:schema11.properties.environments.items.properties.deploy,data:data26};
+if(data22.locations !== undefined){
+let data32 = data22.locations;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.gcpRegion === undefined){
+const err82 = {instancePath:instancePath+"/environments/" + i7+"/locations",schemaPath:"#/properties/environments/items/properties/locations/required",keyword:"required",params:{missingProperty: "gcpRegion"},message:"must have required property '"+"gcpRegion"+"'",schema:schema11.properties.environments.items.properties.locations.required,parentSchema:schema11.properties.environments.items.properties.locations,data:data32};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1071,12 +1075,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-if(data22.locations !== undefined){
-let data32 = data22.locations;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.gcpRegion === undefined){
-const err83 = {instancePath:instancePath+"/environments/" + i7+"/locations",schemaPath:"#/properties/environments/items/properties/locations/required",keyword:"required",params:{missingProperty: "gcpRegion"},message:"must have required property '"+"gcpRegion"+"'",schema:schema11.properties.environments.items.properties.locations.required,parentSchema:schema11.properties.environments.items.properties.locations,data:data32};
+if(data32.gcpLocation === undefined){
+const err83 = {instancePath:instancePath+"/environments/" + i7+"/locations",schemaPath:"#/properties/environments/items/properties/locations/required",keyword:"required",params:{missingProperty: "gcpLocation"},message:"must have required property '"+"gcpLocation"+"'",schema:schema11.properties.environments.items.properties.locations.required,parentSchema:schema11.properties.environments.items.properties.locations,data:data32};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1085,8 +1085,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-if(data32.gcpLocation === undefined){
-const err84 = {instancePath:instancePath+"/environments/" + i7+"/locations",schemaPath:"#/properties/environments/items/properties/locations/required",keyword:"required",params:{missingProperty: "gcpLocation"},message:"must have required property '"+"gcpLocation"+"'",schema:schema11.properties.environments.items.properties.locations.required,parentSchema:schema11.properties.environments.items.properties.locations,data:data32};
+for(const key9 in data32){
+if(!((key9 === "gcpRegion") || (key9 === "gcpLocation"))){
+const err84 = {instancePath:instancePath+"/environments/" + i7+"/locations",schemaPath:"#/properties/environments/items/properties/locations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.locations,data:data32};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1095,9 +1096,12 @@ vErrors.push(err84);
 }
 errors++;
 }
-for(const key9 in data32){
-if(!((key9 === "gcpRegion") || (key9 === "gcpLocation"))){
-const err85 = {instancePath:instancePath+"/environments/" + i7+"/locations",schemaPath:"#/properties/environments/items/properties/locations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.locations,data:data32};
+}
+if(data32.gcpRegion !== undefined){
+let data33 = data32.gcpRegion;
+if(typeof data33 === "string"){
+if(func2(data33) < 1){
+const err85 = {instancePath:instancePath+"/environments/" + i7+"/locations/gcpRegion",schemaPath:"#/properties/environments/items/properties/locations/properties/gcpRegion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.locations.properties.gcpRegion,data:data33};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1107,11 +1111,8 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data32.gcpRegion !== undefined){
-let data33 = data32.gcpRegion;
-if(typeof data33 === "string"){
-if(func2(data33) < 1){
-const err86 = {instancePath:instancePath+"/environments/" + i7+"/locations/gcpRegion",schemaPath:"#/properties/environments/items/properties/locations/properties/gcpRegion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.locations.properties.gcpRegion,data:data33};
+else {
+const err86 = {instancePath:instancePath+"/environments/" + i7+"/locations/gcpRegion",schemaPath:"#/properties/environments/items/properties/locations/properties/gcpRegion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.locations.properties.gcpRegion.type,parentSchema:schema11.properties.environments.items.properties.locations.properties.gcpRegion,data:data33};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1121,8 +1122,11 @@ vErrors.push(err86);
 errors++;
 }
 }
-else {
-const err87 = {instancePath:instancePath+"/environments/" + i7+"/locations/gcpRegion",schemaPath:"#/properties/environments/items/properties/locations/properties/gcpRegion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.locations.properties.gcpRegion.type,parentSchema:schema11.properties.environments.items.properties.locations.properties.gcpRegion,data:data33};
+if(data32.gcpLocation !== undefined){
+let data34 = data32.gcpLocation;
+if(typeof data34 === "string"){
+if(func2(data34) < 1){
+const err87 = {instancePath:instancePath+"/environments/" + i7+"/locations/gcpLocation",schemaPath:"#/properties/environments/items/properties/locations/properties/gcpLocation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.locations.properties.gcpLocation,data:data34};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1132,11 +1136,8 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data32.gcpLocation !== undefined){
-let data34 = data32.gcpLocation;
-if(typeof data34 === "string"){
-if(func2(data34) < 1){
-const err88 = {instancePath:instancePath+"/environments/" + i7+"/locations/gcpLocation",schemaPath:"#/properties/environments/items/properties/locations/properties/gcpLocation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.locations.properties.gcpLocation,data:data34};
+else {
+const err88 = {instancePath:instancePath+"/environments/" + i7+"/locations/gcpLocation",schemaPath:"#/properties/environments/items/properties/locations/properties/gcpLocation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.locations.properties.gcpLocation.type,parentSchema:schema11.properties.environments.items.properties.locations.properties.gcpLocation,data:data34};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1146,8 +1147,9 @@ vErrors.push(err88);
 errors++;
 }
 }
+}
 else {
-const err89 = {instancePath:instancePath+"/environments/" + i7+"/locations/gcpLocation",schemaPath:"#/properties/environments/items/properties/locations/properties/gcpLocation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.locations.properties.gcpLocation.type,parentSchema:schema11.properties.environments.items.properties.locations.properties.gcpLocation,data:data34};
+const err89 = {instancePath:instancePath+"/environments/" + i7+"/locations",schemaPath:"#/properties/environments/items/properties/locations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.locations.type,parentSchema:schema11.properties.environments.items.properties.locations,data:data32};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1157,9 +1159,11 @@ vErrors.push(err89);
 errors++;
 }
 }
-}
-else {
-const err90 = {instancePath:instancePath+"/environments/" + i7+"/locations",schemaPath:"#/properties/environments/items/properties/locations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.locations.type,parentSchema:schema11.properties.environments.items.properties.locations,data:data32};
+if(data22.instances !== undefined){
+let data35 = data22.instances;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.resources === undefined){
+const err90 = {instancePath:instancePath+"/environments/" + i7+"/instances",schemaPath:"#/properties/environments/items/properties/instances/required",keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'",schema:schema11.properties.environments.items.properties.instances.required,parentSchema:schema11.properties.environments.items.properties.instances,data:data35};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1168,12 +1172,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-if(data22.instances !== undefined){
-let data35 = data22.instances;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.resources === undefined){
-const err91 = {instancePath:instancePath+"/environments/" + i7+"/instances",schemaPath:"#/properties/environments/items/properties/instances/required",keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'",schema:schema11.properties.environments.items.properties.instances.required,parentSchema:schema11.properties.environments.items.properties.instances,data:data35};
+for(const key10 in data35){
+if(!((key10 === "resources") || (key10 === "scaling"))){
+const err91 = {instancePath:instancePath+"/environments/" + i7+"/instances",schemaPath:"#/properties/environments/items/properties/instances/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.instances,data:data35};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1182,9 +1183,12 @@ vErrors.push(err91);
 }
 errors++;
 }
-for(const key10 in data35){
-if(!((key10 === "resources") || (key10 === "scaling"))){
-const err92 = {instancePath:instancePath+"/environments/" + i7+"/instances",schemaPath:"#/properties/environments/items/properties/instances/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.instances,data:data35};
+}
+if(data35.resources !== undefined){
+let data36 = data35.resources;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.cpu === undefined){
+const err92 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema11.properties.environments.items.properties.instances.properties.resources.required,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources,data:data36};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1193,12 +1197,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-if(data35.resources !== undefined){
-let data36 = data35.resources;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.cpu === undefined){
-const err93 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema11.properties.environments.items.properties.instances.properties.resources.required,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources,data:data36};
+if(data36.memory === undefined){
+const err93 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema11.properties.environments.items.properties.instances.properties.resources.required,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources,data:data36};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1207,8 +1207,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(data36.memory === undefined){
-const err94 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema11.properties.environments.items.properties.instances.properties.resources.required,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources,data:data36};
+for(const key11 in data36){
+if(!(((key11 === "cpu") || (key11 === "memory")) || (key11 === "cloudRunGeneration"))){
+const err94 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources,data:data36};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1217,9 +1218,11 @@ vErrors.push(err94);
 }
 errors++;
 }
-for(const key11 in data36){
-if(!(((key11 === "cpu") || (key11 === "memory")) || (key11 === "cloudRunGeneration"))){
-const err95 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources,data:data36};
+}
+if(data36.cpu !== undefined){
+let data37 = data36.cpu;
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+const err95 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources/cpu",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/cpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cpu.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cpu,data:data37};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1228,11 +1231,9 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-if(data36.cpu !== undefined){
-let data37 = data36.cpu;
-if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-const err96 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources/cpu",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/cpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cpu.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cpu,data:data37};
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 8 || isNaN(data37)){
+const err96 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources/cpu",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/cpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8",schema:8,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cpu,data:data37};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1241,24 +1242,13 @@ vErrors.push(err96);
 }
 errors++;
 }
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 > 8 || isNaN(data37)){
-const err97 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources/cpu",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/cpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8",schema:8,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cpu,data:data37};
+if(data37 < 1 || isNaN(data37)){
+const err97 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources/cpu",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/cpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cpu,data:data37};
 if(vErrors === null){
 vErrors = [err97];
 }
 else {
 vErrors.push(err97);
-}
-errors++;
-}
-if(data37 < 1 || isNaN(data37)){
-const err98 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources/cpu",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/cpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cpu,data:data37};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
 }
 errors++;
 }
@@ -1268,7 +1258,18 @@ if(data36.memory !== undefined){
 let data38 = data36.memory;
 if(typeof data38 === "string"){
 if(!pattern5.test(data38)){
-const err99 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources/memory",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti)?$",parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.memory,data:data38};
+const err98 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources/memory",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti)?$",parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.memory,data:data38};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources/memory",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.instances.properties.resources.properties.memory.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.memory,data:data38};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1278,8 +1279,10 @@ vErrors.push(err99);
 errors++;
 }
 }
-else {
-const err100 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources/memory",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.instances.properties.resources.properties.memory.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.memory,data:data38};
+if(data36.cloudRunGeneration !== undefined){
+let data39 = data36.cloudRunGeneration;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+const err100 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources/cloudRunGeneration",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/cloudRunGeneration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cloudRunGeneration.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cloudRunGeneration,data:data39};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1288,11 +1291,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-if(data36.cloudRunGeneration !== undefined){
-let data39 = data36.cloudRunGeneration;
-if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
-const err101 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources/cloudRunGeneration",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/cloudRunGeneration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cloudRunGeneration.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cloudRunGeneration,data:data39};
+if(!((data39 === 1) || (data39 === 2))){
+const err101 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources/cloudRunGeneration",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/cloudRunGeneration/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.instances.properties.resources.properties.cloudRunGeneration.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cloudRunGeneration.enum,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cloudRunGeneration,data:data39};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1301,8 +1301,10 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(!((data39 === 1) || (data39 === 2))){
-const err102 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources/cloudRunGeneration",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/cloudRunGeneration/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.instances.properties.resources.properties.cloudRunGeneration.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cloudRunGeneration.enum,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cloudRunGeneration,data:data39};
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.instances.properties.resources.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources,data:data36};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1312,9 +1314,12 @@ vErrors.push(err102);
 errors++;
 }
 }
-}
-else {
-const err103 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.instances.properties.resources.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources,data:data36};
+if(data35.scaling !== undefined){
+let data40 = data35.scaling;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key12 in data40){
+if(!(((key12 === "minCount") || (key12 === "maxCount")) || (key12 === "maxRequestConcurrency"))){
+const err103 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling,data:data40};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1324,12 +1329,10 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data35.scaling !== undefined){
-let data40 = data35.scaling;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key12 in data40){
-if(!(((key12 === "minCount") || (key12 === "maxCount")) || (key12 === "maxRequestConcurrency"))){
-const err104 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling,data:data40};
+if(data40.minCount !== undefined){
+let data41 = data40.minCount;
+if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
+const err104 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/minCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/minCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount,data:data41};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1338,11 +1341,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-if(data40.minCount !== undefined){
-let data41 = data40.minCount;
-if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
-const err105 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/minCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/minCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount,data:data41};
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 > 1000 || isNaN(data41)){
+const err105 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/minCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/minCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount,data:data41};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1351,9 +1352,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 > 1000 || isNaN(data41)){
-const err106 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/minCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/minCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount,data:data41};
+if(data41 < 0 || isNaN(data41)){
+const err106 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/minCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/minCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount,data:data41};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1362,8 +1362,12 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(data41 < 0 || isNaN(data41)){
-const err107 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/minCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/minCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount,data:data41};
+}
+}
+if(data40.maxCount !== undefined){
+let data42 = data40.maxCount;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err107 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/maxCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount,data:data42};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1372,12 +1376,9 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-}
-if(data40.maxCount !== undefined){
-let data42 = data40.maxCount;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err108 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/maxCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount,data:data42};
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 > 1000 || isNaN(data42)){
+const err108 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/maxCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount,data:data42};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1386,9 +1387,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 > 1000 || isNaN(data42)){
-const err109 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/maxCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount,data:data42};
+if(data42 < 1 || isNaN(data42)){
+const err109 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/maxCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount,data:data42};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1397,8 +1397,12 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(data42 < 1 || isNaN(data42)){
-const err110 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/maxCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount,data:data42};
+}
+}
+if(data40.maxRequestConcurrency !== undefined){
+let data43 = data40.maxRequestConcurrency;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err110 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/maxRequestConcurrency",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxRequestConcurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency,data:data43};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1407,12 +1411,9 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-}
-if(data40.maxRequestConcurrency !== undefined){
-let data43 = data40.maxRequestConcurrency;
-if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err111 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/maxRequestConcurrency",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxRequestConcurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency,data:data43};
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 > 1000 || isNaN(data43)){
+const err111 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/maxRequestConcurrency",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxRequestConcurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency,data:data43};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1421,9 +1422,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 > 1000 || isNaN(data43)){
-const err112 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/maxRequestConcurrency",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxRequestConcurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency,data:data43};
+if(data43 < 1 || isNaN(data43)){
+const err112 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/maxRequestConcurrency",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxRequestConcurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency,data:data43};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1432,8 +1432,11 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(data43 < 1 || isNaN(data43)){
-const err113 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/maxRequestConcurrency",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxRequestConcurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency,data:data43};
+}
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.instances.properties.scaling.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling,data:data40};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1444,26 +1447,13 @@ errors++;
 }
 }
 }
-}
 else {
-const err114 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.instances.properties.scaling.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling,data:data40};
+const err114 = {instancePath:instancePath+"/environments/" + i7+"/instances",schemaPath:"#/properties/environments/items/properties/instances/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.instances.type,parentSchema:schema11.properties.environments.items.properties.instances,data:data35};
 if(vErrors === null){
 vErrors = [err114];
 }
 else {
 vErrors.push(err114);
-}
-errors++;
-}
-}
-}
-else {
-const err115 = {instancePath:instancePath+"/environments/" + i7+"/instances",schemaPath:"#/properties/environments/items/properties/instances/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.instances.type,parentSchema:schema11.properties.environments.items.properties.instances,data:data35};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
 }
 errors++;
 }
@@ -1475,7 +1465,19 @@ for(const key13 in data44){
 const _errs111 = errors;
 if(typeof key13 === "string"){
 if(!pattern6.test(key13)){
-const err116 = {instancePath:instancePath+"/environments/" + i7+"/env",schemaPath:"#/properties/environments/items/properties/env/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.environments.items.properties.env.propertyNames,data:key13,propertyName:key13};
+const err115 = {instancePath:instancePath+"/environments/" + i7+"/env",schemaPath:"#/properties/environments/items/properties/env/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.environments.items.properties.env.propertyNames,data:key13,propertyName:key13};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+var valid26 = _errs111 === errors;
+if(!valid26){
+const err116 = {instancePath:instancePath+"/environments/" + i7+"/env",schemaPath:"#/properties/environments/items/properties/env/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema11.properties.environments.items.properties.env.propertyNames,parentSchema:schema11.properties.environments.items.properties.env,data:data44};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1485,9 +1487,10 @@ vErrors.push(err116);
 errors++;
 }
 }
-var valid26 = _errs111 === errors;
-if(!valid26){
-const err117 = {instancePath:instancePath+"/environments/" + i7+"/env",schemaPath:"#/properties/environments/items/properties/env/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema11.properties.environments.items.properties.env.propertyNames,parentSchema:schema11.properties.environments.items.properties.env,data:data44};
+for(const key14 in data44){
+let data45 = data44[key14];
+if(typeof data45 !== "string"){
+const err117 = {instancePath:instancePath+"/environments/" + i7+"/env/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/env/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.env.additionalProperties.type,parentSchema:schema11.properties.environments.items.properties.env.additionalProperties,data:data45};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1497,27 +1500,14 @@ vErrors.push(err117);
 errors++;
 }
 }
-for(const key14 in data44){
-let data45 = data44[key14];
-if(typeof data45 !== "string"){
-const err118 = {instancePath:instancePath+"/environments/" + i7+"/env/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/env/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.env.additionalProperties.type,parentSchema:schema11.properties.environments.items.properties.env.additionalProperties,data:data45};
+}
+else {
+const err118 = {instancePath:instancePath+"/environments/" + i7+"/env",schemaPath:"#/properties/environments/items/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.env.type,parentSchema:schema11.properties.environments.items.properties.env,data:data44};
 if(vErrors === null){
 vErrors = [err118];
 }
 else {
 vErrors.push(err118);
-}
-errors++;
-}
-}
-}
-else {
-const err119 = {instancePath:instancePath+"/environments/" + i7+"/env",schemaPath:"#/properties/environments/items/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.env.type,parentSchema:schema11.properties.environments.items.properties.env,data:data44};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
 }
 errors++;
 }
@@ -1529,7 +1519,19 @@ for(const key15 in data46){
 const _errs118 = errors;
 if(typeof key15 === "string"){
 if(!pattern6.test(key15)){
-const err120 = {instancePath:instancePath+"/environments/" + i7+"/secretEnv",schemaPath:"#/properties/environments/items/properties/secretEnv/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.environments.items.properties.secretEnv.propertyNames,data:key15,propertyName:key15};
+const err119 = {instancePath:instancePath+"/environments/" + i7+"/secretEnv",schemaPath:"#/properties/environments/items/properties/secretEnv/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.environments.items.properties.secretEnv.propertyNames,data:key15,propertyName:key15};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+var valid28 = _errs118 === errors;
+if(!valid28){
+const err120 = {instancePath:instancePath+"/environments/" + i7+"/secretEnv",schemaPath:"#/properties/environments/items/properties/secretEnv/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid",schema:schema11.properties.environments.items.properties.secretEnv.propertyNames,parentSchema:schema11.properties.environments.items.properties.secretEnv,data:data46};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1539,9 +1541,11 @@ vErrors.push(err120);
 errors++;
 }
 }
-var valid28 = _errs118 === errors;
-if(!valid28){
-const err121 = {instancePath:instancePath+"/environments/" + i7+"/secretEnv",schemaPath:"#/properties/environments/items/properties/secretEnv/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid",schema:schema11.properties.environments.items.properties.secretEnv.propertyNames,parentSchema:schema11.properties.environments.items.properties.secretEnv,data:data46};
+for(const key16 in data46){
+let data47 = data46[key16];
+if(typeof data47 === "string"){
+if(func2(data47) < 1){
+const err121 = {instancePath:instancePath+"/environments/" + i7+"/secretEnv/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretEnv/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretEnv.additionalProperties,data:data47};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1551,11 +1555,8 @@ vErrors.push(err121);
 errors++;
 }
 }
-for(const key16 in data46){
-let data47 = data46[key16];
-if(typeof data47 === "string"){
-if(func2(data47) < 1){
-const err122 = {instancePath:instancePath+"/environments/" + i7+"/secretEnv/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretEnv/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretEnv.additionalProperties,data:data47};
+else {
+const err122 = {instancePath:instancePath+"/environments/" + i7+"/secretEnv/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretEnv/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.secretEnv.additionalProperties.type,parentSchema:schema11.properties.environments.items.properties.secretEnv.additionalProperties,data:data47};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1565,25 +1566,14 @@ vErrors.push(err122);
 errors++;
 }
 }
+}
 else {
-const err123 = {instancePath:instancePath+"/environments/" + i7+"/secretEnv/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretEnv/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.secretEnv.additionalProperties.type,parentSchema:schema11.properties.environments.items.properties.secretEnv.additionalProperties,data:data47};
+const err123 = {instancePath:instancePath+"/environments/" + i7+"/secretEnv",schemaPath:"#/properties/environments/items/properties/secretEnv/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.secretEnv.type,parentSchema:schema11.properties.environments.items.properties.secretEnv,data:data46};
 if(vErrors === null){
 vErrors = [err123];
 }
 else {
 vErrors.push(err123);
-}
-errors++;
-}
-}
-}
-else {
-const err124 = {instancePath:instancePath+"/environments/" + i7+"/secretEnv",schemaPath:"#/properties/environments/items/properties/secretEnv/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.secretEnv.type,parentSchema:schema11.properties.environments.items.properties.secretEnv,data:data46};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
 }
 errors++;
 }
@@ -1595,7 +1585,17 @@ for(const key17 in data48){
 const _errs125 = errors;
 if(typeof key17 === "string"){
 if(func2(key17) < 1){
-const err125 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretVolumes.propertyNames,data:key17,propertyName:key17};
+const err124 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretVolumes.propertyNames,data:key17,propertyName:key17};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+if(!pattern8.test(key17)){
+const err125 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9_-]+$"},message:"must match pattern \""+"^[a-zA-Z0-9_-]+$"+"\"",schema:"^[a-zA-Z0-9_-]+$",parentSchema:schema11.properties.environments.items.properties.secretVolumes.propertyNames,data:key17,propertyName:key17};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1604,8 +1604,10 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(!pattern8.test(key17)){
-const err126 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9_-]+$"},message:"must match pattern \""+"^[a-zA-Z0-9_-]+$"+"\"",schema:"^[a-zA-Z0-9_-]+$",parentSchema:schema11.properties.environments.items.properties.secretVolumes.propertyNames,data:key17,propertyName:key17};
+}
+var valid30 = _errs125 === errors;
+if(!valid30){
+const err126 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid",schema:schema11.properties.environments.items.properties.secretVolumes.propertyNames,parentSchema:schema11.properties.environments.items.properties.secretVolumes,data:data48};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1615,9 +1617,11 @@ vErrors.push(err126);
 errors++;
 }
 }
-var valid30 = _errs125 === errors;
-if(!valid30){
-const err127 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid",schema:schema11.properties.environments.items.properties.secretVolumes.propertyNames,parentSchema:schema11.properties.environments.items.properties.secretVolumes,data:data48};
+for(const key18 in data48){
+let data49 = data48[key18];
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.mountPath === undefined){
+const err127 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/required",keyword:"required",params:{missingProperty: "mountPath"},message:"must have required property '"+"mountPath"+"'",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.required,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1626,12 +1630,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-for(const key18 in data48){
-let data49 = data48[key18];
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.mountPath === undefined){
-const err128 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/required",keyword:"required",params:{missingProperty: "mountPath"},message:"must have required property '"+"mountPath"+"'",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.required,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
+if(data49.secret === undefined){
+const err128 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.required,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1640,8 +1640,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(data49.secret === undefined){
-const err129 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.required,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
+for(const key19 in data49){
+if(!((key19 === "mountPath") || (key19 === "secret"))){
+const err129 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1650,9 +1651,12 @@ vErrors.push(err129);
 }
 errors++;
 }
-for(const key19 in data49){
-if(!((key19 === "mountPath") || (key19 === "secret"))){
-const err130 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
+}
+if(data49.mountPath !== undefined){
+let data50 = data49.mountPath;
+if(typeof data50 === "string"){
+if(func2(data50) < 1){
+const err130 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/mountPath",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/mountPath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.mountPath,data:data50};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1662,11 +1666,8 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data49.mountPath !== undefined){
-let data50 = data49.mountPath;
-if(typeof data50 === "string"){
-if(func2(data50) < 1){
-const err131 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/mountPath",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/mountPath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.mountPath,data:data50};
+else {
+const err131 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/mountPath",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/mountPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.mountPath.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.mountPath,data:data50};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1676,8 +1677,11 @@ vErrors.push(err131);
 errors++;
 }
 }
-else {
-const err132 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/mountPath",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/mountPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.mountPath.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.mountPath,data:data50};
+if(data49.secret !== undefined){
+let data51 = data49.secret;
+if(typeof data51 === "string"){
+if(func2(data51) < 1){
+const err132 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/secret",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.secret,data:data51};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1687,11 +1691,8 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data49.secret !== undefined){
-let data51 = data49.secret;
-if(typeof data51 === "string"){
-if(func2(data51) < 1){
-const err133 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/secret",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.secret,data:data51};
+else {
+const err133 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/secret",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.secret.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.secret,data:data51};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1701,8 +1702,9 @@ vErrors.push(err133);
 errors++;
 }
 }
+}
 else {
-const err134 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/secret",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.secret.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.secret,data:data51};
+const err134 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1714,7 +1716,7 @@ errors++;
 }
 }
 else {
-const err135 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
+const err135 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.secretVolumes.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes,data:data48};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1724,9 +1726,12 @@ vErrors.push(err135);
 errors++;
 }
 }
-}
-else {
-const err136 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.secretVolumes.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes,data:data48};
+if(data22.resources !== undefined){
+let data52 = data22.resources;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+for(const key20 in data52){
+if(!((((key20 === "redis") || (key20 === "postgreSQL")) || (key20 === "bigQueryDataset")) || (key20 === "bigQueryTable"))){
+const err136 = {instancePath:instancePath+"/environments/" + i7+"/resources",schemaPath:"#/properties/environments/items/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources,data:data52};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1736,12 +1741,12 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data22.resources !== undefined){
-let data52 = data22.resources;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-for(const key20 in data52){
-if(!((((key20 === "redis") || (key20 === "postgreSQL")) || (key20 === "bigQueryDataset")) || (key20 === "bigQueryTable"))){
-const err137 = {instancePath:instancePath+"/environments/" + i7+"/resources",schemaPath:"#/properties/environments/items/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources,data:data52};
+if(data52.redis !== undefined){
+let data53 = data52.redis;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+for(const key21 in data53){
+if(!(((key21 === "memoryGB") || (key21 === "highAvailability")) || (key21 === "tier"))){
+const err137 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis,data:data53};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1751,12 +1756,10 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data52.redis !== undefined){
-let data53 = data52.redis;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-for(const key21 in data53){
-if(!(((key21 === "memoryGB") || (key21 === "highAvailability")) || (key21 === "tier"))){
-const err138 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis,data:data53};
+if(data53.memoryGB !== undefined){
+let data54 = data53.memoryGB;
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+const err138 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/memoryGB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB,data:data54};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1765,11 +1768,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-if(data53.memoryGB !== undefined){
-let data54 = data53.memoryGB;
-if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
-const err139 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/memoryGB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB,data:data54};
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 > 300 || isNaN(data54)){
+const err139 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/memoryGB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 300},message:"must be <= 300",schema:300,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB,data:data54};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1778,9 +1779,8 @@ vErrors.push(err139);
 }
 errors++;
 }
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 > 300 || isNaN(data54)){
-const err140 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/memoryGB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 300},message:"must be <= 300",schema:300,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB,data:data54};
+if(data54 < 1 || isNaN(data54)){
+const err140 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/memoryGB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB,data:data54};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1789,8 +1789,12 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(data54 < 1 || isNaN(data54)){
-const err141 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/memoryGB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB,data:data54};
+}
+}
+if(data53.highAvailability !== undefined){
+let data55 = data53.highAvailability;
+if(typeof data55 !== "boolean"){
+const err141 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis/highAvailability",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/highAvailability/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.highAvailability.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.highAvailability,data:data55};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1800,11 +1804,10 @@ vErrors.push(err141);
 errors++;
 }
 }
-}
-if(data53.highAvailability !== undefined){
-let data55 = data53.highAvailability;
-if(typeof data55 !== "boolean"){
-const err142 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis/highAvailability",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/highAvailability/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.highAvailability.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.highAvailability,data:data55};
+if(data53.tier !== undefined){
+let data56 = data53.tier;
+if(typeof data56 !== "string"){
+const err142 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis/tier",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/tier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier,data:data56};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1813,11 +1816,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-}
-if(data53.tier !== undefined){
-let data56 = data53.tier;
-if(typeof data56 !== "string"){
-const err143 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis/tier",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/tier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier,data:data56};
+if(!((data56 === "STANDARD_HA") || (data56 === "BASIC"))){
+const err143 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis/tier",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/tier/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.resources.properties.redis.properties.tier.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier.enum,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier,data:data56};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1826,8 +1826,10 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(!((data56 === "STANDARD_HA") || (data56 === "BASIC"))){
-const err144 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis/tier",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/tier/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.resources.properties.redis.properties.tier.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier.enum,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier,data:data56};
+}
+}
+else {
+const err144 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.redis.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis,data:data53};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1837,9 +1839,12 @@ vErrors.push(err144);
 errors++;
 }
 }
-}
-else {
-const err145 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.redis.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis,data:data53};
+if(data52.postgreSQL !== undefined){
+let data57 = data52.postgreSQL;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+for(const key22 in data57){
+if(!((((((key22 === "databases") || (key22 === "cpu")) || (key22 === "memoryGB")) || (key22 === "maxConnections")) || (key22 === "highAvailability")) || (key22 === "logicalReplication"))){
+const err145 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL,data:data57};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1849,11 +1854,15 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data52.postgreSQL !== undefined){
-let data57 = data52.postgreSQL;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.databases === undefined){
-const err146 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/required",keyword:"required",params:{missingProperty: "databases"},message:"must have required property '"+"databases"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL,data:data57};
+if(data57.databases !== undefined){
+let data58 = data57.databases;
+if(Array.isArray(data58)){
+const len5 = data58.length;
+for(let i8=0; i8<len5; i8++){
+let data59 = data58[i8];
+if(typeof data59 === "string"){
+if(func2(data59) < 1){
+const err146 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/databases/" + i8,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items,data:data59};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1862,9 +1871,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-for(const key22 in data57){
-if(!((((((key22 === "databases") || (key22 === "cpu")) || (key22 === "memoryGB")) || (key22 === "maxConnections")) || (key22 === "highAvailability")) || (key22 === "logicalReplication"))){
-const err147 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL,data:data57};
+if(!pattern9.test(data59)){
+const err147 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/databases/" + i8,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/items/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z_][a-zA-Z0-9_-]*$"},message:"must match pattern \""+"^[a-zA-Z_][a-zA-Z0-9_-]*$"+"\"",schema:"^[a-zA-Z_][a-zA-Z0-9_-]*$",parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items,data:data59};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1874,51 +1882,13 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data57.databases !== undefined){
-let data58 = data57.databases;
-if(Array.isArray(data58)){
-if(data58.length < 1){
-const err148 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/databases",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases,data:data58};
+else {
+const err148 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/databases/" + i8,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items,data:data59};
 if(vErrors === null){
 vErrors = [err148];
 }
 else {
 vErrors.push(err148);
-}
-errors++;
-}
-const len5 = data58.length;
-for(let i8=0; i8<len5; i8++){
-let data59 = data58[i8];
-if(typeof data59 === "string"){
-if(func2(data59) < 1){
-const err149 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/databases/" + i8,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items,data:data59};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-if(!pattern9.test(data59)){
-const err150 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/databases/" + i8,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/items/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z_][a-zA-Z0-9_-]*$"},message:"must match pattern \""+"^[a-zA-Z_][a-zA-Z0-9_-]*$"+"\"",schema:"^[a-zA-Z_][a-zA-Z0-9_-]*$",parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items,data:data59};
-if(vErrors === null){
-vErrors = [err150];
-}
-else {
-vErrors.push(err150);
-}
-errors++;
-}
-}
-else {
-const err151 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/databases/" + i8,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items,data:data59};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
 }
 errors++;
 }
@@ -1934,12 +1904,12 @@ continue;
 }
 if(typeof indices3[item3] == "number"){
 j3 = indices3[item3];
-const err152 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/databases",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i9+" are identical)",schema:true,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases,data:data58};
+const err149 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/databases",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i9+" are identical)",schema:true,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases,data:data58};
 if(vErrors === null){
-vErrors = [err152];
+vErrors = [err149];
 }
 else {
-vErrors.push(err152);
+vErrors.push(err149);
 }
 errors++;
 break;
@@ -1949,7 +1919,41 @@ indices3[item3] = i9;
 }
 }
 else {
-const err153 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/databases",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases,data:data58};
+const err150 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/databases",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases,data:data58};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data57.cpu !== undefined){
+let data60 = data57.cpu;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err151 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/cpu",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/cpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu,data:data60};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 > 96 || isNaN(data60)){
+const err152 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/cpu",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/cpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 96},message:"must be <= 96",schema:96,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu,data:data60};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+if(data60 < 1 || isNaN(data60)){
+const err153 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/cpu",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/cpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu,data:data60};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1959,10 +1963,11 @@ vErrors.push(err153);
 errors++;
 }
 }
-if(data57.cpu !== undefined){
-let data60 = data57.cpu;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err154 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/cpu",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/cpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu,data:data60};
+}
+if(data57.memoryGB !== undefined){
+let data61 = data57.memoryGB;
+if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
+const err154 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/memoryGB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.memoryGB.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.memoryGB,data:data61};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1971,9 +1976,9 @@ vErrors.push(err154);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 > 96 || isNaN(data60)){
-const err155 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/cpu",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/cpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 96},message:"must be <= 96",schema:96,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu,data:data60};
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 < 4 || isNaN(data61)){
+const err155 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/memoryGB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 4},message:"must be >= 4",schema:4,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.memoryGB,data:data61};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1982,8 +1987,12 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(data60 < 1 || isNaN(data60)){
-const err156 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/cpu",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/cpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu,data:data60};
+}
+}
+if(data57.maxConnections !== undefined){
+let data62 = data57.maxConnections;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+const err156 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/maxConnections",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/maxConnections/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections,data:data62};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1992,12 +2001,9 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-}
-if(data57.memoryGB !== undefined){
-let data61 = data57.memoryGB;
-if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
-const err157 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/memoryGB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.memoryGB.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.memoryGB,data:data61};
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 > 262143 || isNaN(data62)){
+const err157 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/maxConnections",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/maxConnections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 262143},message:"must be <= 262143",schema:262143,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections,data:data62};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2006,9 +2012,8 @@ vErrors.push(err157);
 }
 errors++;
 }
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 < 4 || isNaN(data61)){
-const err158 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/memoryGB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 4},message:"must be >= 4",schema:4,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.memoryGB,data:data61};
+if(data62 < 14 || isNaN(data62)){
+const err158 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/maxConnections",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/maxConnections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 14},message:"must be >= 14",schema:14,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections,data:data62};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2019,50 +2024,15 @@ errors++;
 }
 }
 }
-if(data57.maxConnections !== undefined){
-let data62 = data57.maxConnections;
-if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
-const err159 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/maxConnections",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/maxConnections/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections,data:data62};
+if(data57.highAvailability !== undefined){
+let data63 = data57.highAvailability;
+if(typeof data63 !== "boolean"){
+const err159 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/highAvailability",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/highAvailability/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.highAvailability.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.highAvailability,data:data63};
 if(vErrors === null){
 vErrors = [err159];
 }
 else {
 vErrors.push(err159);
-}
-errors++;
-}
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 > 262143 || isNaN(data62)){
-const err160 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/maxConnections",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/maxConnections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 262143},message:"must be <= 262143",schema:262143,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections,data:data62};
-if(vErrors === null){
-vErrors = [err160];
-}
-else {
-vErrors.push(err160);
-}
-errors++;
-}
-if(data62 < 14 || isNaN(data62)){
-const err161 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/maxConnections",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/maxConnections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 14},message:"must be >= 14",schema:14,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections,data:data62};
-if(vErrors === null){
-vErrors = [err161];
-}
-else {
-vErrors.push(err161);
-}
-errors++;
-}
-}
-}
-if(data57.highAvailability !== undefined){
-let data63 = data57.highAvailability;
-if(typeof data63 !== "boolean"){
-const err162 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/highAvailability",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/highAvailability/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.highAvailability.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.highAvailability,data:data63};
-if(vErrors === null){
-vErrors = [err162];
-}
-else {
-vErrors.push(err162);
 }
 errors++;
 }
@@ -2072,12 +2042,12 @@ let data64 = data57.logicalReplication;
 if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
 for(const key23 in data64){
 if(!(key23 === "publications")){
-const err163 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication,data:data64};
+const err160 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication,data:data64};
 if(vErrors === null){
-vErrors = [err163];
+vErrors = [err160];
 }
 else {
-vErrors.push(err163);
+vErrors.push(err160);
 }
 errors++;
 }
@@ -2090,7 +2060,38 @@ for(let i10=0; i10<len6; i10++){
 let data66 = data65[i10];
 if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
 if(data66.name === undefined){
-const err164 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data66};
+const err161 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data66};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+if(data66.database === undefined){
+const err162 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "database"},message:"must have required property '"+"database"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data66};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+if(data66.tables === undefined){
+const err163 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "tables"},message:"must have required property '"+"tables"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data66};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+for(const key24 in data66){
+if(!(((key24 === "name") || (key24 === "database")) || (key24 === "tables"))){
+const err164 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data66};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2099,8 +2100,12 @@ vErrors.push(err164);
 }
 errors++;
 }
-if(data66.database === undefined){
-const err165 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "database"},message:"must have required property '"+"database"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data66};
+}
+if(data66.name !== undefined){
+let data67 = data66.name;
+if(typeof data67 === "string"){
+if(func2(data67) < 1){
+const err165 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data67};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2109,8 +2114,8 @@ vErrors.push(err165);
 }
 errors++;
 }
-if(data66.tables === undefined){
-const err166 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "tables"},message:"must have required property '"+"tables"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data66};
+if(!pattern10.test(data67)){
+const err166 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z_][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z_][a-z0-9_]*$"+"\"",schema:"^[a-z_][a-z0-9_]*$",parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data67};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2119,9 +2124,9 @@ vErrors.push(err166);
 }
 errors++;
 }
-for(const key24 in data66){
-if(!(((key24 === "name") || (key24 === "database")) || (key24 === "tables"))){
-const err167 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data66};
+}
+else {
+const err167 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data67};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2131,11 +2136,11 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data66.name !== undefined){
-let data67 = data66.name;
-if(typeof data67 === "string"){
-if(func2(data67) < 1){
-const err168 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data67};
+if(data66.database !== undefined){
+let data68 = data66.database;
+if(typeof data68 === "string"){
+if(func2(data68) < 1){
+const err168 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/database",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/database/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database,data:data68};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2144,8 +2149,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-if(!pattern10.test(data67)){
-const err169 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z_][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z_][a-z0-9_]*$"+"\"",schema:"^[a-z_][a-z0-9_]*$",parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data67};
+}
+else {
+const err169 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/database",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database,data:data68};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2155,8 +2161,11 @@ vErrors.push(err169);
 errors++;
 }
 }
-else {
-const err170 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data67};
+if(data66.tables !== undefined){
+let data69 = data66.tables;
+if(Array.isArray(data69)){
+if(data69.length < 1){
+const err170 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables,data:data69};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2165,12 +2174,12 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-if(data66.database !== undefined){
-let data68 = data66.database;
-if(typeof data68 === "string"){
-if(func2(data68) < 1){
-const err171 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/database",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/database/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database,data:data68};
+const len7 = data69.length;
+for(let i11=0; i11<len7; i11++){
+let data70 = data69[i11];
+if(typeof data70 === "string"){
+if(func2(data70) < 1){
+const err171 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/tables/" + i11,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items,data:data70};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2181,7 +2190,7 @@ errors++;
 }
 }
 else {
-const err172 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/database",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database,data:data68};
+const err172 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/tables/" + i11,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items,data:data70};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2191,11 +2200,9 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data66.tables !== undefined){
-let data69 = data66.tables;
-if(Array.isArray(data69)){
-if(data69.length < 1){
-const err173 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables,data:data69};
+}
+else {
+const err173 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables,data:data69};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2204,12 +2211,10 @@ vErrors.push(err173);
 }
 errors++;
 }
-const len7 = data69.length;
-for(let i11=0; i11<len7; i11++){
-let data70 = data69[i11];
-if(typeof data70 === "string"){
-if(func2(data70) < 1){
-const err174 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/tables/" + i11,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items,data:data70};
+}
+}
+else {
+const err174 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data66};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2219,8 +2224,9 @@ vErrors.push(err174);
 errors++;
 }
 }
+}
 else {
-const err175 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/tables/" + i11,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items,data:data70};
+const err175 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications,data:data65};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2232,7 +2238,7 @@ errors++;
 }
 }
 else {
-const err176 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables,data:data69};
+const err176 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication,data:data64};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2244,7 +2250,7 @@ errors++;
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data66};
+const err177 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL,data:data57};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2254,9 +2260,11 @@ vErrors.push(err177);
 errors++;
 }
 }
-}
-else {
-const err178 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications,data:data65};
+if(data52.bigQueryDataset !== undefined){
+let data71 = data52.bigQueryDataset;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.tables === undefined){
+const err178 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/required",keyword:"required",params:{missingProperty: "tables"},message:"must have required property '"+"tables"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data71};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2265,10 +2273,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-}
-else {
-const err179 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication,data:data64};
+for(const key25 in data71){
+if(!(((key25 === "tables") || (key25 === "datasetID")) || (key25 === "projectID"))){
+const err179 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data71};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2278,9 +2285,11 @@ vErrors.push(err179);
 errors++;
 }
 }
-}
-else {
-const err180 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL,data:data57};
+if(data71.tables !== undefined){
+let data72 = data71.tables;
+if(Array.isArray(data72)){
+if(data72.length < 1){
+const err180 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables,data:data72};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2289,12 +2298,12 @@ vErrors.push(err180);
 }
 errors++;
 }
-}
-if(data52.bigQueryDataset !== undefined){
-let data71 = data52.bigQueryDataset;
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(data71.tables === undefined){
-const err181 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/required",keyword:"required",params:{missingProperty: "tables"},message:"must have required property '"+"tables"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data71};
+const len8 = data72.length;
+for(let i12=0; i12<len8; i12++){
+let data73 = data72[i12];
+if(typeof data73 === "string"){
+if(func2(data73) < 1){
+const err181 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables/" + i12,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data73};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2303,9 +2312,8 @@ vErrors.push(err181);
 }
 errors++;
 }
-for(const key25 in data71){
-if(!(((key25 === "tables") || (key25 === "datasetID")) || (key25 === "projectID"))){
-const err182 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data71};
+if(!pattern11.test(data73)){
+const err182 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables/" + i12,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]+$"},message:"must match pattern \""+"^[A-Za-z0-9_]+$"+"\"",schema:"^[A-Za-z0-9_]+$",parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data73};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2315,51 +2323,13 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data71.tables !== undefined){
-let data72 = data71.tables;
-if(Array.isArray(data72)){
-if(data72.length < 1){
-const err183 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables,data:data72};
+else {
+const err183 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables/" + i12,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data73};
 if(vErrors === null){
 vErrors = [err183];
 }
 else {
 vErrors.push(err183);
-}
-errors++;
-}
-const len8 = data72.length;
-for(let i12=0; i12<len8; i12++){
-let data73 = data72[i12];
-if(typeof data73 === "string"){
-if(func2(data73) < 1){
-const err184 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables/" + i12,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data73};
-if(vErrors === null){
-vErrors = [err184];
-}
-else {
-vErrors.push(err184);
-}
-errors++;
-}
-if(!pattern11.test(data73)){
-const err185 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables/" + i12,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]+$"},message:"must match pattern \""+"^[A-Za-z0-9_]+$"+"\"",schema:"^[A-Za-z0-9_]+$",parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data73};
-if(vErrors === null){
-vErrors = [err185];
-}
-else {
-vErrors.push(err185);
-}
-errors++;
-}
-}
-else {
-const err186 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables/" + i12,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data73};
-if(vErrors === null){
-vErrors = [err186];
-}
-else {
-vErrors.push(err186);
 }
 errors++;
 }
@@ -2375,12 +2345,12 @@ continue;
 }
 if(typeof indices4[item4] == "number"){
 j4 = indices4[item4];
-const err187 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i13+" are identical)",schema:true,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables,data:data72};
+const err184 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i13+" are identical)",schema:true,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables,data:data72};
 if(vErrors === null){
-vErrors = [err187];
+vErrors = [err184];
 }
 else {
-vErrors.push(err187);
+vErrors.push(err184);
 }
 errors++;
 break;
@@ -2390,7 +2360,46 @@ indices4[item4] = i13;
 }
 }
 else {
-const err188 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables,data:data72};
+const err185 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables,data:data72};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+if(data71.datasetID !== undefined){
+let data74 = data71.datasetID;
+if(typeof data74 === "string"){
+if(!pattern12.test(data74)){
+const err186 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/datasetID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/datasetID/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]{1,1024}$"},message:"must match pattern \""+"^[A-Za-z0-9_]{1,1024}$"+"\"",schema:"^[A-Za-z0-9_]{1,1024}$",parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID,data:data74};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+else {
+const err187 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/datasetID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/datasetID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID,data:data74};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+if(data71.projectID !== undefined){
+let data75 = data71.projectID;
+if(typeof data75 === "string"){
+if(func2(data75) < 1){
+const err188 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/projectID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID,data:data75};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2400,11 +2409,8 @@ vErrors.push(err188);
 errors++;
 }
 }
-if(data71.datasetID !== undefined){
-let data74 = data71.datasetID;
-if(typeof data74 === "string"){
-if(!pattern12.test(data74)){
-const err189 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/datasetID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/datasetID/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]{1,1024}$"},message:"must match pattern \""+"^[A-Za-z0-9_]{1,1024}$"+"\"",schema:"^[A-Za-z0-9_]{1,1024}$",parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID,data:data74};
+else {
+const err189 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/projectID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID,data:data75};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2414,8 +2420,9 @@ vErrors.push(err189);
 errors++;
 }
 }
+}
 else {
-const err190 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/datasetID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/datasetID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID,data:data74};
+const err190 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data71};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2425,11 +2432,11 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data71.projectID !== undefined){
-let data75 = data71.projectID;
-if(typeof data75 === "string"){
-if(func2(data75) < 1){
-const err191 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/projectID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID,data:data75};
+if(data52.bigQueryTable !== undefined){
+let data76 = data52.bigQueryTable;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.tableID === undefined){
+const err191 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/required",keyword:"required",params:{missingProperty: "tableID"},message:"must have required property '"+"tableID"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data76};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2438,9 +2445,8 @@ vErrors.push(err191);
 }
 errors++;
 }
-}
-else {
-const err192 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/projectID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID,data:data75};
+if(data76.schema === undefined){
+const err192 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/required",keyword:"required",params:{missingProperty: "schema"},message:"must have required property '"+"schema"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data76};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2449,10 +2455,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-}
-else {
-const err193 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data71};
+for(const key26 in data76){
+if(!((((key26 === "region") || (key26 === "tableID")) || (key26 === "projectID")) || (key26 === "schema"))){
+const err193 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data76};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2462,11 +2467,10 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data52.bigQueryTable !== undefined){
-let data76 = data52.bigQueryTable;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.tableID === undefined){
-const err194 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/required",keyword:"required",params:{missingProperty: "tableID"},message:"must have required property '"+"tableID"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data76};
+if(data76.region !== undefined){
+let data77 = data76.region;
+if(typeof data77 !== "string"){
+const err194 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/region",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.region.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.region,data:data77};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2475,8 +2479,12 @@ vErrors.push(err194);
 }
 errors++;
 }
-if(data76.schema === undefined){
-const err195 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/required",keyword:"required",params:{missingProperty: "schema"},message:"must have required property '"+"schema"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data76};
+}
+if(data76.tableID !== undefined){
+let data78 = data76.tableID;
+if(typeof data78 === "string"){
+if(func2(data78) < 1){
+const err195 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/tableID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/tableID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID,data:data78};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2485,9 +2493,9 @@ vErrors.push(err195);
 }
 errors++;
 }
-for(const key26 in data76){
-if(!((((key26 === "region") || (key26 === "tableID")) || (key26 === "projectID")) || (key26 === "schema"))){
-const err196 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data76};
+}
+else {
+const err196 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/tableID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/tableID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID,data:data78};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2497,10 +2505,10 @@ vErrors.push(err196);
 errors++;
 }
 }
-if(data76.region !== undefined){
-let data77 = data76.region;
-if(typeof data77 !== "string"){
-const err197 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/region",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.region.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.region,data:data77};
+if(data76.projectID !== undefined){
+let data79 = data76.projectID;
+if(typeof data79 !== "string"){
+const err197 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/projectID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.projectID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.projectID,data:data79};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2510,11 +2518,11 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data76.tableID !== undefined){
-let data78 = data76.tableID;
-if(typeof data78 === "string"){
-if(func2(data78) < 1){
-const err198 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/tableID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/tableID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID,data:data78};
+if(data76.schema !== undefined){
+let data80 = data76.schema;
+if(Array.isArray(data80)){
+if(data80.length < 1){
+const err198 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema,data:data80};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2523,9 +2531,12 @@ vErrors.push(err198);
 }
 errors++;
 }
-}
-else {
-const err199 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/tableID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/tableID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID,data:data78};
+const len9 = data80.length;
+for(let i14=0; i14<len9; i14++){
+let data81 = data80[i14];
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(data81.name === undefined){
+const err199 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data81};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2534,11 +2545,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-}
-if(data76.projectID !== undefined){
-let data79 = data76.projectID;
-if(typeof data79 !== "string"){
-const err200 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/projectID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.projectID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.projectID,data:data79};
+if(data81.type === undefined){
+const err200 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data81};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2547,12 +2555,9 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-if(data76.schema !== undefined){
-let data80 = data76.schema;
-if(Array.isArray(data80)){
-if(data80.length < 1){
-const err201 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema,data:data80};
+for(const key27 in data81){
+if(!((((key27 === "name") || (key27 === "type")) || (key27 === "mode")) || (key27 === "description"))){
+const err201 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data81};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2561,12 +2566,12 @@ vErrors.push(err201);
 }
 errors++;
 }
-const len9 = data80.length;
-for(let i14=0; i14<len9; i14++){
-let data81 = data80[i14];
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-if(data81.name === undefined){
-const err202 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data81};
+}
+if(data81.name !== undefined){
+let data82 = data81.name;
+if(typeof data82 === "string"){
+if(func2(data82) < 1){
+const err202 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name,data:data82};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2575,8 +2580,9 @@ vErrors.push(err202);
 }
 errors++;
 }
-if(data81.type === undefined){
-const err203 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data81};
+}
+else {
+const err203 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name,data:data82};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2585,9 +2591,12 @@ vErrors.push(err203);
 }
 errors++;
 }
-for(const key27 in data81){
-if(!((((key27 === "name") || (key27 === "type")) || (key27 === "mode")) || (key27 === "description"))){
-const err204 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data81};
+}
+if(data81.type !== undefined){
+let data83 = data81.type;
+if(typeof data83 === "string"){
+if(func2(data83) < 1){
+const err204 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/type",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type,data:data83};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2597,11 +2606,8 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data81.name !== undefined){
-let data82 = data81.name;
-if(typeof data82 === "string"){
-if(func2(data82) < 1){
-const err205 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name,data:data82};
+else {
+const err205 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/type",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type,data:data83};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2611,8 +2617,10 @@ vErrors.push(err205);
 errors++;
 }
 }
-else {
-const err206 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name,data:data82};
+if(data81.mode !== undefined){
+let data84 = data81.mode;
+if(typeof data84 !== "string"){
+const err206 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/mode",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.mode.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.mode,data:data84};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2622,11 +2630,10 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data81.type !== undefined){
-let data83 = data81.type;
-if(typeof data83 === "string"){
-if(func2(data83) < 1){
-const err207 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/type",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type,data:data83};
+if(data81.description !== undefined){
+let data85 = data81.description;
+if(typeof data85 !== "string"){
+const err207 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/description",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.description.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.description,data:data85};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2636,8 +2643,9 @@ vErrors.push(err207);
 errors++;
 }
 }
+}
 else {
-const err208 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/type",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type,data:data83};
+const err208 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data81};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2647,10 +2655,9 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data81.mode !== undefined){
-let data84 = data81.mode;
-if(typeof data84 !== "string"){
-const err209 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/mode",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.mode.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.mode,data:data84};
+}
+else {
+const err209 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema,data:data80};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2660,10 +2667,9 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data81.description !== undefined){
-let data85 = data81.description;
-if(typeof data85 !== "string"){
-const err210 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/description",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.description.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.description,data:data85};
+}
+else {
+const err210 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data76};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2675,7 +2681,7 @@ errors++;
 }
 }
 else {
-const err211 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data81};
+const err211 = {instancePath:instancePath+"/environments/" + i7+"/resources",schemaPath:"#/properties/environments/items/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.type,parentSchema:schema11.properties.environments.items.properties.resources,data:data52};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2685,9 +2691,12 @@ vErrors.push(err211);
 errors++;
 }
 }
-}
-else {
-const err212 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema,data:data80};
+if(data22.alerting !== undefined){
+let data86 = data22.alerting;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+for(const key28 in data86){
+if(!(key28 === "opsgenie")){
+const err212 = {instancePath:instancePath+"/environments/" + i7+"/alerting",schemaPath:"#/properties/environments/items/properties/alerting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.alerting,data:data86};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2697,9 +2706,10 @@ vErrors.push(err212);
 errors++;
 }
 }
-}
-else {
-const err213 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data76};
+if(data86.opsgenie !== undefined){
+let data87 = data86.opsgenie;
+if(typeof data87 !== "boolean"){
+const err213 = {instancePath:instancePath+"/environments/" + i7+"/alerting/opsgenie",schemaPath:"#/properties/environments/items/properties/alerting/properties/opsgenie/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.alerting.properties.opsgenie.type,parentSchema:schema11.properties.environments.items.properties.alerting.properties.opsgenie,data:data87};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2711,7 +2721,7 @@ errors++;
 }
 }
 else {
-const err214 = {instancePath:instancePath+"/environments/" + i7+"/resources",schemaPath:"#/properties/environments/items/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.type,parentSchema:schema11.properties.environments.items.properties.resources,data:data52};
+const err214 = {instancePath:instancePath+"/environments/" + i7+"/alerting",schemaPath:"#/properties/environments/items/properties/alerting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.alerting.type,parentSchema:schema11.properties.environments.items.properties.alerting,data:data86};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2721,12 +2731,10 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data22.alerting !== undefined){
-let data86 = data22.alerting;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-for(const key28 in data86){
-if(!(key28 === "opsgenie")){
-const err215 = {instancePath:instancePath+"/environments/" + i7+"/alerting",schemaPath:"#/properties/environments/items/properties/alerting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.alerting,data:data86};
+if(data22.allowDestroys !== undefined){
+let data88 = data22.allowDestroys;
+if(typeof data88 !== "boolean"){
+const err215 = {instancePath:instancePath+"/environments/" + i7+"/allowDestroys",schemaPath:"#/properties/environments/items/properties/allowDestroys/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.allowDestroys.type,parentSchema:schema11.properties.environments.items.properties.allowDestroys,data:data88};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2736,10 +2744,12 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data86.opsgenie !== undefined){
-let data87 = data86.opsgenie;
-if(typeof data87 !== "boolean"){
-const err216 = {instancePath:instancePath+"/environments/" + i7+"/alerting/opsgenie",schemaPath:"#/properties/environments/items/properties/alerting/properties/opsgenie/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.alerting.properties.opsgenie.type,parentSchema:schema11.properties.environments.items.properties.alerting.properties.opsgenie,data:data87};
+if(data22.privateNetworking !== undefined){
+let data89 = data22.privateNetworking;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+for(const key29 in data89){
+if(!((key29 === "privateGoogleAccess") || (key29 === "privateAccessPerimeter"))){
+const err216 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking",schemaPath:"#/properties/environments/items/properties/privateNetworking/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking,data:data89};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2749,9 +2759,12 @@ vErrors.push(err216);
 errors++;
 }
 }
-}
-else {
-const err217 = {instancePath:instancePath+"/environments/" + i7+"/alerting",schemaPath:"#/properties/environments/items/properties/alerting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.alerting.type,parentSchema:schema11.properties.environments.items.properties.alerting,data:data86};
+if(data89.privateGoogleAccess !== undefined){
+let data90 = data89.privateGoogleAccess;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+for(const key30 in data90){
+if(!(key30 === "cloudRunApps")){
+const err217 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateGoogleAccess",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess,data:data90};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2761,10 +2774,10 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data22.allowDestroys !== undefined){
-let data88 = data22.allowDestroys;
-if(typeof data88 !== "boolean"){
-const err218 = {instancePath:instancePath+"/environments/" + i7+"/allowDestroys",schemaPath:"#/properties/environments/items/properties/allowDestroys/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.allowDestroys.type,parentSchema:schema11.properties.environments.items.properties.allowDestroys,data:data88};
+if(data90.cloudRunApps !== undefined){
+let data91 = data90.cloudRunApps;
+if(typeof data91 !== "boolean"){
+const err218 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateGoogleAccess/cloudRunApps",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/properties/cloudRunApps/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.properties.cloudRunApps.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.properties.cloudRunApps,data:data91};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2774,12 +2787,9 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data22.privateNetworking !== undefined){
-let data89 = data22.privateNetworking;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-for(const key29 in data89){
-if(!((key29 === "privateGoogleAccess") || (key29 === "privateAccessPerimeter"))){
-const err219 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking",schemaPath:"#/properties/environments/items/properties/privateNetworking/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking,data:data89};
+}
+else {
+const err219 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateGoogleAccess",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess,data:data90};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2789,57 +2799,17 @@ vErrors.push(err219);
 errors++;
 }
 }
-if(data89.privateGoogleAccess !== undefined){
-let data90 = data89.privateGoogleAccess;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-for(const key30 in data90){
-if(!(key30 === "cloudRunApps")){
-const err220 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateGoogleAccess",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess,data:data90};
-if(vErrors === null){
-vErrors = [err220];
-}
-else {
-vErrors.push(err220);
-}
-errors++;
-}
-}
-if(data90.cloudRunApps !== undefined){
-let data91 = data90.cloudRunApps;
-if(typeof data91 !== "boolean"){
-const err221 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateGoogleAccess/cloudRunApps",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/properties/cloudRunApps/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.properties.cloudRunApps.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.properties.cloudRunApps,data:data91};
-if(vErrors === null){
-vErrors = [err221];
-}
-else {
-vErrors.push(err221);
-}
-errors++;
-}
-}
-}
-else {
-const err222 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateGoogleAccess",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess,data:data90};
-if(vErrors === null){
-vErrors = [err222];
-}
-else {
-vErrors.push(err222);
-}
-errors++;
-}
-}
 if(data89.privateAccessPerimeter !== undefined){
 let data92 = data89.privateAccessPerimeter;
 if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
 for(const key31 in data92){
 if(!((key31 === "allowlistedProjects") || (key31 === "allowlistedIdentities"))){
-const err223 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter,data:data92};
+const err220 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter,data:data92};
 if(vErrors === null){
-vErrors = [err223];
+vErrors = [err220];
 }
 else {
-vErrors.push(err223);
+vErrors.push(err220);
 }
 errors++;
 }
@@ -2851,24 +2821,24 @@ const len10 = data93.length;
 for(let i15=0; i15<len10; i15++){
 let data94 = data93[i15];
 if(typeof data94 !== "string"){
-const err224 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter/allowlistedProjects/" + i15,schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedProjects/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.items.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.items,data:data94};
+const err221 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter/allowlistedProjects/" + i15,schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedProjects/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.items.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.items,data:data94};
 if(vErrors === null){
-vErrors = [err224];
+vErrors = [err221];
 }
 else {
-vErrors.push(err224);
+vErrors.push(err221);
 }
 errors++;
 }
 }
 }
 else {
-const err225 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter/allowlistedProjects",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedProjects/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects,data:data93};
+const err222 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter/allowlistedProjects",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedProjects/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects,data:data93};
 if(vErrors === null){
-vErrors = [err225];
+vErrors = [err222];
 }
 else {
-vErrors.push(err225);
+vErrors.push(err222);
 }
 errors++;
 }
@@ -2880,7 +2850,43 @@ const len11 = data95.length;
 for(let i16=0; i16<len11; i16++){
 let data96 = data95[i16];
 if(typeof data96 !== "string"){
-const err226 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter/allowlistedIdentities/" + i16,schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedIdentities/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.items.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.items,data:data96};
+const err223 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter/allowlistedIdentities/" + i16,schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedIdentities/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.items.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.items,data:data96};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter/allowlistedIdentities",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedIdentities/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities,data:data95};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+}
+else {
+const err225 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter,data:data92};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+}
+else {
+const err226 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking",schemaPath:"#/properties/environments/items/properties/privateNetworking/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking,data:data89};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2890,9 +2896,12 @@ vErrors.push(err226);
 errors++;
 }
 }
-}
-else {
-const err227 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter/allowlistedIdentities",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedIdentities/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities,data:data95};
+if(data22.domain !== undefined){
+let data97 = data22.domain;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+for(const key32 in data97){
+if(!(((key32 === "type") || (key32 === "cloudflare")) || (key32 === "networking"))){
+const err227 = {instancePath:instancePath+"/environments/" + i7+"/domain",schemaPath:"#/properties/environments/items/properties/domain/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain,data:data97};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2902,9 +2911,10 @@ vErrors.push(err227);
 errors++;
 }
 }
-}
-else {
-const err228 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter,data:data92};
+if(data97.type !== undefined){
+let data98 = data97.type;
+if(typeof data98 !== "string"){
+const err228 = {instancePath:instancePath+"/environments/" + i7+"/domain/type",schemaPath:"#/properties/environments/items/properties/domain/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.type.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.type,data:data98};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2913,10 +2923,8 @@ vErrors.push(err228);
 }
 errors++;
 }
-}
-}
-else {
-const err229 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking",schemaPath:"#/properties/environments/items/properties/privateNetworking/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking,data:data89};
+if(!((data98 === "none") || (data98 === "cloudflare"))){
+const err229 = {instancePath:instancePath+"/environments/" + i7+"/domain/type",schemaPath:"#/properties/environments/items/properties/domain/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.domain.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.domain.properties.type.enum,parentSchema:schema11.properties.environments.items.properties.domain.properties.type,data:data98};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2926,12 +2934,11 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data22.domain !== undefined){
-let data97 = data22.domain;
-if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
-for(const key32 in data97){
-if(!(((key32 === "type") || (key32 === "cloudflare")) || (key32 === "networking"))){
-const err230 = {instancePath:instancePath+"/environments/" + i7+"/domain",schemaPath:"#/properties/environments/items/properties/domain/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain,data:data97};
+if(data97.cloudflare !== undefined){
+let data99 = data97.cloudflare;
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+if(data99.subdomain === undefined){
+const err230 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/required",keyword:"required",params:{missingProperty: "subdomain"},message:"must have required property '"+"subdomain"+"'",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.required,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data99};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2940,11 +2947,8 @@ vErrors.push(err230);
 }
 errors++;
 }
-}
-if(data97.type !== undefined){
-let data98 = data97.type;
-if(typeof data98 !== "string"){
-const err231 = {instancePath:instancePath+"/environments/" + i7+"/domain/type",schemaPath:"#/properties/environments/items/properties/domain/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.type.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.type,data:data98};
+if(data99.zone === undefined){
+const err231 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/required",keyword:"required",params:{missingProperty: "zone"},message:"must have required property '"+"zone"+"'",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.required,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data99};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2953,8 +2957,9 @@ vErrors.push(err231);
 }
 errors++;
 }
-if(!((data98 === "none") || (data98 === "cloudflare"))){
-const err232 = {instancePath:instancePath+"/environments/" + i7+"/domain/type",schemaPath:"#/properties/environments/items/properties/domain/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.domain.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.domain.properties.type.enum,parentSchema:schema11.properties.environments.items.properties.domain.properties.type,data:data98};
+for(const key33 in data99){
+if(!((((key33 === "subdomain") || (key33 === "zone")) || (key33 === "proxied")) || (key33 === "required"))){
+const err232 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data99};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2964,11 +2969,11 @@ vErrors.push(err232);
 errors++;
 }
 }
-if(data97.cloudflare !== undefined){
-let data99 = data97.cloudflare;
-if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-if(data99.subdomain === undefined){
-const err233 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/required",keyword:"required",params:{missingProperty: "subdomain"},message:"must have required property '"+"subdomain"+"'",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.required,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data99};
+if(data99.subdomain !== undefined){
+let data100 = data99.subdomain;
+if(typeof data100 === "string"){
+if(func2(data100) < 1){
+const err233 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data100};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2977,8 +2982,8 @@ vErrors.push(err233);
 }
 errors++;
 }
-if(data99.zone === undefined){
-const err234 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/required",keyword:"required",params:{missingProperty: "zone"},message:"must have required property '"+"zone"+"'",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.required,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data99};
+if(!pattern13.test(data100)){
+const err234 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$",parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data100};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2987,9 +2992,9 @@ vErrors.push(err234);
 }
 errors++;
 }
-for(const key33 in data99){
-if(!((((key33 === "subdomain") || (key33 === "zone")) || (key33 === "proxied")) || (key33 === "required"))){
-const err235 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data99};
+}
+else {
+const err235 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data100};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2999,11 +3004,11 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data99.subdomain !== undefined){
-let data100 = data99.subdomain;
-if(typeof data100 === "string"){
-if(func2(data100) < 1){
-const err236 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data100};
+if(data99.zone !== undefined){
+let data101 = data99.zone;
+if(typeof data101 === "string"){
+if(func2(data101) < 1){
+const err236 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data101};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3012,8 +3017,8 @@ vErrors.push(err236);
 }
 errors++;
 }
-if(!pattern13.test(data100)){
-const err237 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$",parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data100};
+if(!pattern14.test(data101)){
+const err237 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$"+"\"",schema:"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$",parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data101};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3024,7 +3029,7 @@ errors++;
 }
 }
 else {
-const err238 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data100};
+const err238 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data101};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3034,11 +3039,10 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data99.zone !== undefined){
-let data101 = data99.zone;
-if(typeof data101 === "string"){
-if(func2(data101) < 1){
-const err239 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data101};
+if(data99.proxied !== undefined){
+let data102 = data99.proxied;
+if(typeof data102 !== "boolean"){
+const err239 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/proxied",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/proxied/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.proxied.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.proxied,data:data102};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3047,8 +3051,11 @@ vErrors.push(err239);
 }
 errors++;
 }
-if(!pattern14.test(data101)){
-const err240 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$"+"\"",schema:"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$",parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data101};
+}
+if(data99.required !== undefined){
+let data103 = data99.required;
+if(typeof data103 !== "boolean"){
+const err240 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/required",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.required.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.required,data:data103};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3058,8 +3065,9 @@ vErrors.push(err240);
 errors++;
 }
 }
+}
 else {
-const err241 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data101};
+const err241 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data99};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3069,10 +3077,12 @@ vErrors.push(err241);
 errors++;
 }
 }
-if(data99.proxied !== undefined){
-let data102 = data99.proxied;
-if(typeof data102 !== "boolean"){
-const err242 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/proxied",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/proxied/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.proxied.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.proxied,data:data102};
+if(data97.networking !== undefined){
+let data104 = data97.networking;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+for(const key34 in data104){
+if(!(key34 === "loadBalancerLogging")){
+const err242 = {instancePath:instancePath+"/environments/" + i7+"/domain/networking",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking,data:data104};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3082,10 +3092,10 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data99.required !== undefined){
-let data103 = data99.required;
-if(typeof data103 !== "boolean"){
-const err243 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/required",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.required.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.required,data:data103};
+if(data104.loadBalancerLogging !== undefined){
+let data105 = data104.loadBalancerLogging;
+if(typeof data105 !== "boolean"){
+const err243 = {instancePath:instancePath+"/environments/" + i7+"/domain/networking/loadBalancerLogging",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/properties/loadBalancerLogging/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.networking.properties.loadBalancerLogging.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking.properties.loadBalancerLogging,data:data105};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3097,7 +3107,7 @@ errors++;
 }
 }
 else {
-const err244 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data99};
+const err244 = {instancePath:instancePath+"/environments/" + i7+"/domain/networking",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.properties.networking.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking,data:data104};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3107,12 +3117,9 @@ vErrors.push(err244);
 errors++;
 }
 }
-if(data97.networking !== undefined){
-let data104 = data97.networking;
-if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
-for(const key34 in data104){
-if(!(key34 === "loadBalancerLogging")){
-const err245 = {instancePath:instancePath+"/environments/" + i7+"/domain/networking",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking,data:data104};
+}
+else {
+const err245 = {instancePath:instancePath+"/environments/" + i7+"/domain",schemaPath:"#/properties/environments/items/properties/domain/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.type,parentSchema:schema11.properties.environments.items.properties.domain,data:data97};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3122,10 +3129,12 @@ vErrors.push(err245);
 errors++;
 }
 }
-if(data104.loadBalancerLogging !== undefined){
-let data105 = data104.loadBalancerLogging;
-if(typeof data105 !== "boolean"){
-const err246 = {instancePath:instancePath+"/environments/" + i7+"/domain/networking/loadBalancerLogging",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/properties/loadBalancerLogging/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.networking.properties.loadBalancerLogging.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking.properties.loadBalancerLogging,data:data105};
+if(data22.healthProbes !== undefined){
+let data106 = data22.healthProbes;
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+for(const key35 in data106){
+if(!((((key35 === "healthzProbes") || (key35 === "timeout")) || (key35 === "startupInterval")) || (key35 === "livenessInterval"))){
+const err246 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.healthProbes,data:data106};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3135,9 +3144,10 @@ vErrors.push(err246);
 errors++;
 }
 }
-}
-else {
-const err247 = {instancePath:instancePath+"/environments/" + i7+"/domain/networking",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.properties.networking.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking,data:data104};
+if(data106.healthzProbes !== undefined){
+let data107 = data106.healthzProbes;
+if(typeof data107 !== "boolean"){
+const err247 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/healthzProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/healthzProbes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.healthProbes.properties.healthzProbes.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.healthzProbes,data:data107};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3147,9 +3157,10 @@ vErrors.push(err247);
 errors++;
 }
 }
-}
-else {
-const err248 = {instancePath:instancePath+"/environments/" + i7+"/domain",schemaPath:"#/properties/environments/items/properties/domain/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.type,parentSchema:schema11.properties.environments.items.properties.domain,data:data97};
+if(data106.timeout !== undefined){
+let data108 = data106.timeout;
+if(!(((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108))) && (isFinite(data108)))){
+const err248 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data108};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3158,13 +3169,9 @@ vErrors.push(err248);
 }
 errors++;
 }
-}
-if(data22.healthProbes !== undefined){
-let data106 = data22.healthProbes;
-if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
-for(const key35 in data106){
-if(!((((key35 === "healthzProbes") || (key35 === "timeout")) || (key35 === "startupInterval")) || (key35 === "livenessInterval"))){
-const err249 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.healthProbes,data:data106};
+if((typeof data108 == "number") && (isFinite(data108))){
+if(data108 > 240 || isNaN(data108)){
+const err249 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 240},message:"must be <= 240",schema:240,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data108};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3173,11 +3180,8 @@ vErrors.push(err249);
 }
 errors++;
 }
-}
-if(data106.healthzProbes !== undefined){
-let data107 = data106.healthzProbes;
-if(typeof data107 !== "boolean"){
-const err250 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/healthzProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/healthzProbes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.healthProbes.properties.healthzProbes.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.healthzProbes,data:data107};
+if(data108 < 1 || isNaN(data108)){
+const err250 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data108};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3187,10 +3191,11 @@ vErrors.push(err250);
 errors++;
 }
 }
-if(data106.timeout !== undefined){
-let data108 = data106.timeout;
-if(!(((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108))) && (isFinite(data108)))){
-const err251 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data108};
+}
+if(data106.startupInterval !== undefined){
+let data109 = data106.startupInterval;
+if(!(((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109))) && (isFinite(data109)))){
+const err251 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data109};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3199,9 +3204,9 @@ vErrors.push(err251);
 }
 errors++;
 }
-if((typeof data108 == "number") && (isFinite(data108))){
-if(data108 > 240 || isNaN(data108)){
-const err252 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 240},message:"must be <= 240",schema:240,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data108};
+if((typeof data109 == "number") && (isFinite(data109))){
+if(data109 > 240 || isNaN(data109)){
+const err252 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 240},message:"must be <= 240",schema:240,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data109};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3210,8 +3215,8 @@ vErrors.push(err252);
 }
 errors++;
 }
-if(data108 < 1 || isNaN(data108)){
-const err253 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data108};
+if(data109 < 1 || isNaN(data109)){
+const err253 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data109};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3222,10 +3227,10 @@ errors++;
 }
 }
 }
-if(data106.startupInterval !== undefined){
-let data109 = data106.startupInterval;
-if(!(((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109))) && (isFinite(data109)))){
-const err254 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data109};
+if(data106.livenessInterval !== undefined){
+let data110 = data106.livenessInterval;
+if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
+const err254 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data110};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3234,9 +3239,9 @@ vErrors.push(err254);
 }
 errors++;
 }
-if((typeof data109 == "number") && (isFinite(data109))){
-if(data109 > 240 || isNaN(data109)){
-const err255 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 240},message:"must be <= 240",schema:240,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data109};
+if((typeof data110 == "number") && (isFinite(data110))){
+if(data110 > 3600 || isNaN(data110)){
+const err255 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data110};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3245,8 +3250,8 @@ vErrors.push(err255);
 }
 errors++;
 }
-if(data109 < 1 || isNaN(data109)){
-const err256 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data109};
+if(data110 < 1 || isNaN(data110)){
+const err256 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data110};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3257,49 +3262,14 @@ errors++;
 }
 }
 }
-if(data106.livenessInterval !== undefined){
-let data110 = data106.livenessInterval;
-if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
-const err257 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data110};
+}
+else {
+const err257 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.healthProbes.type,parentSchema:schema11.properties.environments.items.properties.healthProbes,data:data106};
 if(vErrors === null){
 vErrors = [err257];
 }
 else {
 vErrors.push(err257);
-}
-errors++;
-}
-if((typeof data110 == "number") && (isFinite(data110))){
-if(data110 > 3600 || isNaN(data110)){
-const err258 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data110};
-if(vErrors === null){
-vErrors = [err258];
-}
-else {
-vErrors.push(err258);
-}
-errors++;
-}
-if(data110 < 1 || isNaN(data110)){
-const err259 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data110};
-if(vErrors === null){
-vErrors = [err259];
-}
-else {
-vErrors.push(err259);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err260 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.healthProbes.type,parentSchema:schema11.properties.environments.items.properties.healthProbes,data:data106};
-if(vErrors === null){
-vErrors = [err260];
-}
-else {
-vErrors.push(err260);
 }
 errors++;
 }
@@ -3309,7 +3279,45 @@ let data111 = data22.authentication;
 if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
 for(const key36 in data111){
 if(!((key36 === "organizationDomain") || (key36 === "sourcegraph"))){
-const err261 = {instancePath:instancePath+"/environments/" + i7+"/authentication",schemaPath:"#/properties/environments/items/properties/authentication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.authentication,data:data111};
+const err258 = {instancePath:instancePath+"/environments/" + i7+"/authentication",schemaPath:"#/properties/environments/items/properties/authentication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.authentication,data:data111};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+if(data111.organizationDomain !== undefined){
+let data112 = data111.organizationDomain;
+if(typeof data112 !== "boolean"){
+const err259 = {instancePath:instancePath+"/environments/" + i7+"/authentication/organizationDomain",schemaPath:"#/properties/environments/items/properties/authentication/properties/organizationDomain/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.authentication.properties.organizationDomain.type,parentSchema:schema11.properties.environments.items.properties.authentication.properties.organizationDomain,data:data112};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+}
+if(data111.sourcegraph !== undefined){
+let data113 = data111.sourcegraph;
+if(typeof data113 !== "boolean"){
+const err260 = {instancePath:instancePath+"/environments/" + i7+"/authentication/sourcegraph",schemaPath:"#/properties/environments/items/properties/authentication/properties/sourcegraph/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.authentication.properties.sourcegraph.type,parentSchema:schema11.properties.environments.items.properties.authentication.properties.sourcegraph,data:data113};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+}
+}
+else {
+const err261 = {instancePath:instancePath+"/environments/" + i7+"/authentication",schemaPath:"#/properties/environments/items/properties/authentication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.authentication.type,parentSchema:schema11.properties.environments.items.properties.authentication,data:data111};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3319,10 +3327,12 @@ vErrors.push(err261);
 errors++;
 }
 }
-if(data111.organizationDomain !== undefined){
-let data112 = data111.organizationDomain;
-if(typeof data112 !== "boolean"){
-const err262 = {instancePath:instancePath+"/environments/" + i7+"/authentication/organizationDomain",schemaPath:"#/properties/environments/items/properties/authentication/properties/organizationDomain/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.authentication.properties.organizationDomain.type,parentSchema:schema11.properties.environments.items.properties.authentication.properties.organizationDomain,data:data112};
+if(data22.startupProbe !== undefined){
+let data114 = data22.startupProbe;
+if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
+for(const key37 in data114){
+if(!(((key37 === "disabled") || (key37 === "timeout")) || (key37 === "interval"))){
+const err262 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe",schemaPath:"#/properties/environments/items/properties/startupProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.startupProbe,data:data114};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3332,10 +3342,10 @@ vErrors.push(err262);
 errors++;
 }
 }
-if(data111.sourcegraph !== undefined){
-let data113 = data111.sourcegraph;
-if(typeof data113 !== "boolean"){
-const err263 = {instancePath:instancePath+"/environments/" + i7+"/authentication/sourcegraph",schemaPath:"#/properties/environments/items/properties/authentication/properties/sourcegraph/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.authentication.properties.sourcegraph.type,parentSchema:schema11.properties.environments.items.properties.authentication.properties.sourcegraph,data:data113};
+if(data114.disabled !== undefined){
+let data115 = data114.disabled;
+if(typeof data115 !== "boolean"){
+const err263 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/disabled",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/disabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.startupProbe.properties.disabled.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.disabled,data:data115};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3345,9 +3355,10 @@ vErrors.push(err263);
 errors++;
 }
 }
-}
-else {
-const err264 = {instancePath:instancePath+"/environments/" + i7+"/authentication",schemaPath:"#/properties/environments/items/properties/authentication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.authentication.type,parentSchema:schema11.properties.environments.items.properties.authentication,data:data111};
+if(data114.timeout !== undefined){
+let data116 = data114.timeout;
+if(!(((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116))) && (isFinite(data116)))){
+const err264 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/timeout",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.startupProbe.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.timeout,data:data116};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3356,13 +3367,9 @@ vErrors.push(err264);
 }
 errors++;
 }
-}
-if(data22.startupProbe !== undefined){
-let data114 = data22.startupProbe;
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-for(const key37 in data114){
-if(!(((key37 === "disabled") || (key37 === "timeout")) || (key37 === "interval"))){
-const err265 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe",schemaPath:"#/properties/environments/items/properties/startupProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.startupProbe,data:data114};
+if((typeof data116 == "number") && (isFinite(data116))){
+if(data116 < 1 || isNaN(data116)){
+const err265 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/timeout",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.timeout,data:data116};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3372,10 +3379,11 @@ vErrors.push(err265);
 errors++;
 }
 }
-if(data114.disabled !== undefined){
-let data115 = data114.disabled;
-if(typeof data115 !== "boolean"){
-const err266 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/disabled",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/disabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.startupProbe.properties.disabled.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.disabled,data:data115};
+}
+if(data114.interval !== undefined){
+let data117 = data114.interval;
+if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
+const err266 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/interval",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.startupProbe.properties.interval.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.interval,data:data117};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3384,11 +3392,9 @@ vErrors.push(err266);
 }
 errors++;
 }
-}
-if(data114.timeout !== undefined){
-let data116 = data114.timeout;
-if(!(((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116))) && (isFinite(data116)))){
-const err267 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/timeout",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.startupProbe.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.timeout,data:data116};
+if((typeof data117 == "number") && (isFinite(data117))){
+if(data117 < 1 || isNaN(data117)){
+const err267 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/interval",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.interval,data:data117};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3397,9 +3403,11 @@ vErrors.push(err267);
 }
 errors++;
 }
-if((typeof data116 == "number") && (isFinite(data116))){
-if(data116 < 1 || isNaN(data116)){
-const err268 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/timeout",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.timeout,data:data116};
+}
+}
+}
+else {
+const err268 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe",schemaPath:"#/properties/environments/items/properties/startupProbe/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.startupProbe.type,parentSchema:schema11.properties.environments.items.properties.startupProbe,data:data114};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3409,11 +3417,12 @@ vErrors.push(err268);
 errors++;
 }
 }
-}
-if(data114.interval !== undefined){
-let data117 = data114.interval;
-if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
-const err269 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/interval",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.startupProbe.properties.interval.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.interval,data:data117};
+if(data22.livenessProbe !== undefined){
+let data118 = data22.livenessProbe;
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+for(const key38 in data118){
+if(!((key38 === "timeout") || (key38 === "interval"))){
+const err269 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe",schemaPath:"#/properties/environments/items/properties/livenessProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.livenessProbe,data:data118};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3422,9 +3431,11 @@ vErrors.push(err269);
 }
 errors++;
 }
-if((typeof data117 == "number") && (isFinite(data117))){
-if(data117 < 1 || isNaN(data117)){
-const err270 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/interval",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.interval,data:data117};
+}
+if(data118.timeout !== undefined){
+let data119 = data118.timeout;
+if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
+const err270 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe/timeout",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout,data:data119};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3433,11 +3444,9 @@ vErrors.push(err270);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err271 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe",schemaPath:"#/properties/environments/items/properties/startupProbe/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.startupProbe.type,parentSchema:schema11.properties.environments.items.properties.startupProbe,data:data114};
+if((typeof data119 == "number") && (isFinite(data119))){
+if(data119 < 1 || isNaN(data119)){
+const err271 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe/timeout",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout,data:data119};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3447,12 +3456,11 @@ vErrors.push(err271);
 errors++;
 }
 }
-if(data22.livenessProbe !== undefined){
-let data118 = data22.livenessProbe;
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
-for(const key38 in data118){
-if(!((key38 === "timeout") || (key38 === "interval"))){
-const err272 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe",schemaPath:"#/properties/environments/items/properties/livenessProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.livenessProbe,data:data118};
+}
+if(data118.interval !== undefined){
+let data120 = data118.interval;
+if(!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120)))){
+const err272 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe/interval",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.livenessProbe.properties.interval.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.interval,data:data120};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3461,11 +3469,9 @@ vErrors.push(err272);
 }
 errors++;
 }
-}
-if(data118.timeout !== undefined){
-let data119 = data118.timeout;
-if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
-const err273 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe/timeout",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout,data:data119};
+if((typeof data120 == "number") && (isFinite(data120))){
+if(data120 < 1 || isNaN(data120)){
+const err273 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe/interval",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.interval,data:data120};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3474,9 +3480,11 @@ vErrors.push(err273);
 }
 errors++;
 }
-if((typeof data119 == "number") && (isFinite(data119))){
-if(data119 < 1 || isNaN(data119)){
-const err274 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe/timeout",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout,data:data119};
+}
+}
+}
+else {
+const err274 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe",schemaPath:"#/properties/environments/items/properties/livenessProbe/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.livenessProbe.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe,data:data118};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3486,11 +3494,11 @@ vErrors.push(err274);
 errors++;
 }
 }
-}
-if(data118.interval !== undefined){
-let data120 = data118.interval;
-if(!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120)))){
-const err275 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe/interval",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.livenessProbe.properties.interval.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.interval,data:data120};
+if(data22.schedule !== undefined){
+let data121 = data22.schedule;
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+if(data121.cron === undefined){
+const err275 = {instancePath:instancePath+"/environments/" + i7+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/required",keyword:"required",params:{missingProperty: "cron"},message:"must have required property '"+"cron"+"'",schema:schema11.properties.environments.items.properties.schedule.required,parentSchema:schema11.properties.environments.items.properties.schedule,data:data121};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3499,9 +3507,9 @@ vErrors.push(err275);
 }
 errors++;
 }
-if((typeof data120 == "number") && (isFinite(data120))){
-if(data120 < 1 || isNaN(data120)){
-const err276 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe/interval",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.interval,data:data120};
+for(const key39 in data121){
+if(!((key39 === "cron") || (key39 === "deadline"))){
+const err276 = {instancePath:instancePath+"/environments/" + i7+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.schedule,data:data121};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3511,10 +3519,11 @@ vErrors.push(err276);
 errors++;
 }
 }
-}
-}
-else {
-const err277 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe",schemaPath:"#/properties/environments/items/properties/livenessProbe/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.livenessProbe.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe,data:data118};
+if(data121.cron !== undefined){
+let data122 = data121.cron;
+if(typeof data122 === "string"){
+if(func2(data122) < 1){
+const err277 = {instancePath:instancePath+"/environments/" + i7+"/schedule/cron",schemaPath:"#/properties/environments/items/properties/schedule/properties/cron/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.schedule.properties.cron,data:data122};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3524,11 +3533,8 @@ vErrors.push(err277);
 errors++;
 }
 }
-if(data22.schedule !== undefined){
-let data121 = data22.schedule;
-if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
-if(data121.cron === undefined){
-const err278 = {instancePath:instancePath+"/environments/" + i7+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/required",keyword:"required",params:{missingProperty: "cron"},message:"must have required property '"+"cron"+"'",schema:schema11.properties.environments.items.properties.schedule.required,parentSchema:schema11.properties.environments.items.properties.schedule,data:data121};
+else {
+const err278 = {instancePath:instancePath+"/environments/" + i7+"/schedule/cron",schemaPath:"#/properties/environments/items/properties/schedule/properties/cron/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.schedule.properties.cron.type,parentSchema:schema11.properties.environments.items.properties.schedule.properties.cron,data:data122};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3537,9 +3543,11 @@ vErrors.push(err278);
 }
 errors++;
 }
-for(const key39 in data121){
-if(!((key39 === "cron") || (key39 === "deadline"))){
-const err279 = {instancePath:instancePath+"/environments/" + i7+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.schedule,data:data121};
+}
+if(data121.deadline !== undefined){
+let data123 = data121.deadline;
+if(!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))){
+const err279 = {instancePath:instancePath+"/environments/" + i7+"/schedule/deadline",schemaPath:"#/properties/environments/items/properties/schedule/properties/deadline/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.schedule.properties.deadline.type,parentSchema:schema11.properties.environments.items.properties.schedule.properties.deadline,data:data123};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3548,12 +3556,9 @@ vErrors.push(err279);
 }
 errors++;
 }
-}
-if(data121.cron !== undefined){
-let data122 = data121.cron;
-if(typeof data122 === "string"){
-if(func2(data122) < 1){
-const err280 = {instancePath:instancePath+"/environments/" + i7+"/schedule/cron",schemaPath:"#/properties/environments/items/properties/schedule/properties/cron/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.schedule.properties.cron,data:data122};
+if((typeof data123 == "number") && (isFinite(data123))){
+if(data123 < 1 || isNaN(data123)){
+const err280 = {instancePath:instancePath+"/environments/" + i7+"/schedule/deadline",schemaPath:"#/properties/environments/items/properties/schedule/properties/deadline/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.schedule.properties.deadline,data:data123};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3563,8 +3568,10 @@ vErrors.push(err280);
 errors++;
 }
 }
+}
+}
 else {
-const err281 = {instancePath:instancePath+"/environments/" + i7+"/schedule/cron",schemaPath:"#/properties/environments/items/properties/schedule/properties/cron/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.schedule.properties.cron.type,parentSchema:schema11.properties.environments.items.properties.schedule.properties.cron,data:data122};
+const err281 = {instancePath:instancePath+"/environments/" + i7+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.schedule.type,parentSchema:schema11.properties.environments.items.properties.schedule,data:data121};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3574,10 +3581,10 @@ vErrors.push(err281);
 errors++;
 }
 }
-if(data121.deadline !== undefined){
-let data123 = data121.deadline;
-if(!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))){
-const err282 = {instancePath:instancePath+"/environments/" + i7+"/schedule/deadline",schemaPath:"#/properties/environments/items/properties/schedule/properties/deadline/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.schedule.properties.deadline.type,parentSchema:schema11.properties.environments.items.properties.schedule.properties.deadline,data:data123};
+if(data22.deadlineSeconds !== undefined){
+let data124 = data22.deadlineSeconds;
+if(!(((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124))) && (isFinite(data124)))){
+const err282 = {instancePath:instancePath+"/environments/" + i7+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.deadlineSeconds.type,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data124};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3586,9 +3593,9 @@ vErrors.push(err282);
 }
 errors++;
 }
-if((typeof data123 == "number") && (isFinite(data123))){
-if(data123 < 1 || isNaN(data123)){
-const err283 = {instancePath:instancePath+"/environments/" + i7+"/schedule/deadline",schemaPath:"#/properties/environments/items/properties/schedule/properties/deadline/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.schedule.properties.deadline,data:data123};
+if((typeof data124 == "number") && (isFinite(data124))){
+if(data124 > 604800 || isNaN(data124)){
+const err283 = {instancePath:instancePath+"/environments/" + i7+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800",schema:604800,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data124};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3597,11 +3604,8 @@ vErrors.push(err283);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err284 = {instancePath:instancePath+"/environments/" + i7+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.schedule.type,parentSchema:schema11.properties.environments.items.properties.schedule,data:data121};
+if(data124 < 1 || isNaN(data124)){
+const err284 = {instancePath:instancePath+"/environments/" + i7+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data124};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3611,10 +3615,10 @@ vErrors.push(err284);
 errors++;
 }
 }
-if(data22.deadlineSeconds !== undefined){
-let data124 = data22.deadlineSeconds;
-if(!(((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124))) && (isFinite(data124)))){
-const err285 = {instancePath:instancePath+"/environments/" + i7+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.deadlineSeconds.type,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data124};
+}
+}
+else {
+const err285 = {instancePath:instancePath+"/environments/" + i7,schemaPath:"#/properties/environments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.type,parentSchema:schema11.properties.environments.items,data:data22};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3623,49 +3627,15 @@ vErrors.push(err285);
 }
 errors++;
 }
-if((typeof data124 == "number") && (isFinite(data124))){
-if(data124 > 604800 || isNaN(data124)){
-const err286 = {instancePath:instancePath+"/environments/" + i7+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800",schema:604800,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data124};
+}
+}
+else {
+const err286 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.type,parentSchema:schema11.properties.environments,data:data21};
 if(vErrors === null){
 vErrors = [err286];
 }
 else {
 vErrors.push(err286);
-}
-errors++;
-}
-if(data124 < 1 || isNaN(data124)){
-const err287 = {instancePath:instancePath+"/environments/" + i7+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data124};
-if(vErrors === null){
-vErrors = [err287];
-}
-else {
-vErrors.push(err287);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err288 = {instancePath:instancePath+"/environments/" + i7,schemaPath:"#/properties/environments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.type,parentSchema:schema11.properties.environments.items,data:data22};
-if(vErrors === null){
-vErrors = [err288];
-}
-else {
-vErrors.push(err288);
-}
-errors++;
-}
-}
-}
-else {
-const err289 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.type,parentSchema:schema11.properties.environments,data:data21};
-if(vErrors === null){
-vErrors = [err289];
-}
-else {
-vErrors.push(err289);
 }
 errors++;
 }
@@ -3675,12 +3645,12 @@ let data125 = data.monitoring;
 if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
 for(const key40 in data125){
 if(!((key40 === "nobl9") || (key40 === "alerts"))){
-const err290 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring,data:data125};
+const err287 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring,data:data125};
 if(vErrors === null){
-vErrors = [err290];
+vErrors = [err287];
 }
 else {
-vErrors.push(err290);
+vErrors.push(err287);
 }
 errors++;
 }
@@ -3688,12 +3658,12 @@ errors++;
 if(data125.nobl9 !== undefined){
 let data126 = data125.nobl9;
 if(typeof data126 !== "boolean"){
-const err291 = {instancePath:instancePath+"/monitoring/nobl9",schemaPath:"#/properties/monitoring/properties/nobl9/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.monitoring.properties.nobl9.type,parentSchema:schema11.properties.monitoring.properties.nobl9,data:data126};
+const err288 = {instancePath:instancePath+"/monitoring/nobl9",schemaPath:"#/properties/monitoring/properties/nobl9/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.monitoring.properties.nobl9.type,parentSchema:schema11.properties.monitoring.properties.nobl9,data:data126};
 if(vErrors === null){
-vErrors = [err291];
+vErrors = [err288];
 }
 else {
-vErrors.push(err291);
+vErrors.push(err288);
 }
 errors++;
 }
@@ -3703,12 +3673,12 @@ let data127 = data125.alerts;
 if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
 for(const key41 in data127){
 if(!((key41 === "responseCodeRatios") || (key41 === "customAlerts"))){
-const err292 = {instancePath:instancePath+"/monitoring/alerts",schemaPath:"#/properties/monitoring/properties/alerts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts,data:data127};
+const err289 = {instancePath:instancePath+"/monitoring/alerts",schemaPath:"#/properties/monitoring/properties/alerts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts,data:data127};
 if(vErrors === null){
-vErrors = [err292];
+vErrors = [err289];
 }
 else {
-vErrors.push(err292);
+vErrors.push(err289);
 }
 errors++;
 }
@@ -3721,7 +3691,38 @@ for(let i17=0; i17<len12; i17++){
 let data129 = data128[i17];
 if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
 if(data129.id === undefined){
-const err293 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data129};
+const err290 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data129};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+if(data129.name === undefined){
+const err291 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data129};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+if(data129.ratio === undefined){
+const err292 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "ratio"},message:"must have required property '"+"ratio"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data129};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+for(const key42 in data129){
+if(!((((((((key42 === "id") || (key42 === "name")) || (key42 === "description")) || (key42 === "code")) || (key42 === "codeClass")) || (key42 === "excludeCodes")) || (key42 === "durationMinutes")) || (key42 === "ratio"))){
+const err293 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data129};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3730,8 +3731,12 @@ vErrors.push(err293);
 }
 errors++;
 }
-if(data129.name === undefined){
-const err294 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data129};
+}
+if(data129.id !== undefined){
+let data130 = data129.id;
+if(typeof data130 === "string"){
+if(func2(data130) < 1){
+const err294 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data130};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3740,8 +3745,8 @@ vErrors.push(err294);
 }
 errors++;
 }
-if(data129.ratio === undefined){
-const err295 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "ratio"},message:"must have required property '"+"ratio"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data129};
+if(!pattern15.test(data130)){
+const err295 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\"",schema:"^[A-Za-z0-9_-]+$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data130};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3750,9 +3755,9 @@ vErrors.push(err295);
 }
 errors++;
 }
-for(const key42 in data129){
-if(!((((((((key42 === "id") || (key42 === "name")) || (key42 === "description")) || (key42 === "code")) || (key42 === "codeClass")) || (key42 === "excludeCodes")) || (key42 === "durationMinutes")) || (key42 === "ratio"))){
-const err296 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data129};
+}
+else {
+const err296 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data130};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3762,11 +3767,11 @@ vErrors.push(err296);
 errors++;
 }
 }
-if(data129.id !== undefined){
-let data130 = data129.id;
-if(typeof data130 === "string"){
-if(func2(data130) < 1){
-const err297 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data130};
+if(data129.name !== undefined){
+let data131 = data129.name;
+if(typeof data131 === "string"){
+if(func2(data131) < 1){
+const err297 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name,data:data131};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3775,8 +3780,9 @@ vErrors.push(err297);
 }
 errors++;
 }
-if(!pattern15.test(data130)){
-const err298 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\"",schema:"^[A-Za-z0-9_-]+$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data130};
+}
+else {
+const err298 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name,data:data131};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3786,8 +3792,10 @@ vErrors.push(err298);
 errors++;
 }
 }
-else {
-const err299 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data130};
+if(data129.description !== undefined){
+let data132 = data129.description;
+if(typeof data132 !== "string"){
+const err299 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/description",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.description.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.description,data:data132};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3797,11 +3805,10 @@ vErrors.push(err299);
 errors++;
 }
 }
-if(data129.name !== undefined){
-let data131 = data129.name;
-if(typeof data131 === "string"){
-if(func2(data131) < 1){
-const err300 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name,data:data131};
+if(data129.code !== undefined){
+let data133 = data129.code;
+if(!(((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133))) && (isFinite(data133)))){
+const err300 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data133};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3810,9 +3817,9 @@ vErrors.push(err300);
 }
 errors++;
 }
-}
-else {
-const err301 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name,data:data131};
+if((typeof data133 == "number") && (isFinite(data133))){
+if(data133 > 599 || isNaN(data133)){
+const err301 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data133};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3821,11 +3828,8 @@ vErrors.push(err301);
 }
 errors++;
 }
-}
-if(data129.description !== undefined){
-let data132 = data129.description;
-if(typeof data132 !== "string"){
-const err302 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/description",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.description.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.description,data:data132};
+if(data133 < 100 || isNaN(data133)){
+const err302 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data133};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3835,10 +3839,12 @@ vErrors.push(err302);
 errors++;
 }
 }
-if(data129.code !== undefined){
-let data133 = data129.code;
-if(!(((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133))) && (isFinite(data133)))){
-const err303 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data133};
+}
+if(data129.codeClass !== undefined){
+let data134 = data129.codeClass;
+if(typeof data134 === "string"){
+if(!pattern16.test(data134)){
+const err303 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/codeClass",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/codeClass/pattern",keyword:"pattern",params:{pattern: "^[1-5]xx$"},message:"must match pattern \""+"^[1-5]xx$"+"\"",schema:"^[1-5]xx$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass,data:data134};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3847,50 +3853,14 @@ vErrors.push(err303);
 }
 errors++;
 }
-if((typeof data133 == "number") && (isFinite(data133))){
-if(data133 > 599 || isNaN(data133)){
-const err304 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data133};
+}
+else {
+const err304 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/codeClass",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/codeClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass,data:data134};
 if(vErrors === null){
 vErrors = [err304];
 }
 else {
 vErrors.push(err304);
-}
-errors++;
-}
-if(data133 < 100 || isNaN(data133)){
-const err305 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data133};
-if(vErrors === null){
-vErrors = [err305];
-}
-else {
-vErrors.push(err305);
-}
-errors++;
-}
-}
-}
-if(data129.codeClass !== undefined){
-let data134 = data129.codeClass;
-if(typeof data134 === "string"){
-if(!pattern16.test(data134)){
-const err306 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/codeClass",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/codeClass/pattern",keyword:"pattern",params:{pattern: "^[1-5]xx$"},message:"must match pattern \""+"^[1-5]xx$"+"\"",schema:"^[1-5]xx$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass,data:data134};
-if(vErrors === null){
-vErrors = [err306];
-}
-else {
-vErrors.push(err306);
-}
-errors++;
-}
-}
-else {
-const err307 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/codeClass",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/codeClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass,data:data134};
-if(vErrors === null){
-vErrors = [err307];
-}
-else {
-vErrors.push(err307);
 }
 errors++;
 }
@@ -3903,7 +3873,43 @@ for(let i18=0; i18<len13; i18++){
 let data136 = data135[i18];
 if(typeof data136 === "string"){
 if(!pattern17.test(data136)){
-const err308 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/excludeCodes/" + i18,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/items/pattern",keyword:"pattern",params:{pattern: "^[1-5][0-9][0-9]$"},message:"must match pattern \""+"^[1-5][0-9][0-9]$"+"\"",schema:"^[1-5][0-9][0-9]$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items,data:data136};
+const err305 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/excludeCodes/" + i18,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/items/pattern",keyword:"pattern",params:{pattern: "^[1-5][0-9][0-9]$"},message:"must match pattern \""+"^[1-5][0-9][0-9]$"+"\"",schema:"^[1-5][0-9][0-9]$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items,data:data136};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+}
+else {
+const err306 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/excludeCodes/" + i18,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items,data:data136};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+}
+}
+else {
+const err307 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/excludeCodes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes,data:data135};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+}
+if(data129.durationMinutes !== undefined){
+let data137 = data129.durationMinutes;
+if(!(((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137))) && (isFinite(data137)))){
+const err308 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data137};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3912,9 +3918,9 @@ vErrors.push(err308);
 }
 errors++;
 }
-}
-else {
-const err309 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/excludeCodes/" + i18,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items,data:data136};
+if((typeof data137 == "number") && (isFinite(data137))){
+if(data137 > 1440 || isNaN(data137)){
+const err309 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data137};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3923,10 +3929,8 @@ vErrors.push(err309);
 }
 errors++;
 }
-}
-}
-else {
-const err310 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/excludeCodes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes,data:data135};
+if(data137 < 0 || isNaN(data137)){
+const err310 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data137};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3936,10 +3940,12 @@ vErrors.push(err310);
 errors++;
 }
 }
-if(data129.durationMinutes !== undefined){
-let data137 = data129.durationMinutes;
-if(!(((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137))) && (isFinite(data137)))){
-const err311 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data137};
+}
+if(data129.ratio !== undefined){
+let data138 = data129.ratio;
+if((typeof data138 == "number") && (isFinite(data138))){
+if(data138 > 1 || isNaN(data138)){
+const err311 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data138};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3948,9 +3954,8 @@ vErrors.push(err311);
 }
 errors++;
 }
-if((typeof data137 == "number") && (isFinite(data137))){
-if(data137 > 1440 || isNaN(data137)){
-const err312 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data137};
+if(data138 < 0 || isNaN(data138)){
+const err312 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data138};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3959,8 +3964,9 @@ vErrors.push(err312);
 }
 errors++;
 }
-if(data137 < 0 || isNaN(data137)){
-const err313 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data137};
+}
+else {
+const err313 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data138};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3971,11 +3977,8 @@ errors++;
 }
 }
 }
-if(data129.ratio !== undefined){
-let data138 = data129.ratio;
-if((typeof data138 == "number") && (isFinite(data138))){
-if(data138 > 1 || isNaN(data138)){
-const err314 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data138};
+else {
+const err314 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data129};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3984,48 +3987,15 @@ vErrors.push(err314);
 }
 errors++;
 }
-if(data138 < 0 || isNaN(data138)){
-const err315 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data138};
+}
+}
+else {
+const err315 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios,data:data128};
 if(vErrors === null){
 vErrors = [err315];
 }
 else {
 vErrors.push(err315);
-}
-errors++;
-}
-}
-else {
-const err316 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data138};
-if(vErrors === null){
-vErrors = [err316];
-}
-else {
-vErrors.push(err316);
-}
-errors++;
-}
-}
-}
-else {
-const err317 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data129};
-if(vErrors === null){
-vErrors = [err317];
-}
-else {
-vErrors.push(err317);
-}
-errors++;
-}
-}
-}
-else {
-const err318 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios,data:data128};
-if(vErrors === null){
-vErrors = [err318];
-}
-else {
-vErrors.push(err318);
 }
 errors++;
 }
@@ -4038,7 +4008,38 @@ for(let i19=0; i19<len14; i19++){
 let data140 = data139[i19];
 if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
 if(data140.name === undefined){
-const err319 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data140};
+const err316 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data140};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+if(data140.severityLevel === undefined){
+const err317 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "severityLevel"},message:"must have required property '"+"severityLevel"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data140};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+if(data140.condition === undefined){
+const err318 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "condition"},message:"must have required property '"+"condition"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data140};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+for(const key43 in data140){
+if(!((((key43 === "name") || (key43 === "description")) || (key43 === "severityLevel")) || (key43 === "condition"))){
+const err319 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data140};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -4047,8 +4048,12 @@ vErrors.push(err319);
 }
 errors++;
 }
-if(data140.severityLevel === undefined){
-const err320 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "severityLevel"},message:"must have required property '"+"severityLevel"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data140};
+}
+if(data140.name !== undefined){
+let data141 = data140.name;
+if(typeof data141 === "string"){
+if(func2(data141) < 1){
+const err320 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data141};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4057,8 +4062,8 @@ vErrors.push(err320);
 }
 errors++;
 }
-if(data140.condition === undefined){
-const err321 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "condition"},message:"must have required property '"+"condition"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data140};
+if(!pattern18.test(data141)){
+const err321 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[-A-Za-z0-9 ]+$"},message:"must match pattern \""+"^[-A-Za-z0-9 ]+$"+"\"",schema:"^[-A-Za-z0-9 ]+$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data141};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4067,9 +4072,9 @@ vErrors.push(err321);
 }
 errors++;
 }
-for(const key43 in data140){
-if(!((((key43 === "name") || (key43 === "description")) || (key43 === "severityLevel")) || (key43 === "condition"))){
-const err322 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data140};
+}
+else {
+const err322 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data141};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4079,11 +4084,10 @@ vErrors.push(err322);
 errors++;
 }
 }
-if(data140.name !== undefined){
-let data141 = data140.name;
-if(typeof data141 === "string"){
-if(func2(data141) < 1){
-const err323 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data141};
+if(data140.description !== undefined){
+let data142 = data140.description;
+if(typeof data142 !== "string"){
+const err323 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/description",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.description.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.description,data:data142};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4092,8 +4096,11 @@ vErrors.push(err323);
 }
 errors++;
 }
-if(!pattern18.test(data141)){
-const err324 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[-A-Za-z0-9 ]+$"},message:"must match pattern \""+"^[-A-Za-z0-9 ]+$"+"\"",schema:"^[-A-Za-z0-9 ]+$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data141};
+}
+if(data140.severityLevel !== undefined){
+let data143 = data140.severityLevel;
+if(typeof data143 !== "string"){
+const err324 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/severityLevel",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/severityLevel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel,data:data143};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4102,9 +4109,8 @@ vErrors.push(err324);
 }
 errors++;
 }
-}
-else {
-const err325 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data141};
+if(!((data143 === "WARNING") || (data143 === "CRITICAL"))){
+const err325 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/severityLevel",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/severityLevel/enum",keyword:"enum",params:{allowedValues: schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.enum,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel,data:data143};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4114,10 +4120,11 @@ vErrors.push(err325);
 errors++;
 }
 }
-if(data140.description !== undefined){
-let data142 = data140.description;
-if(typeof data142 !== "string"){
-const err326 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/description",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.description.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.description,data:data142};
+if(data140.condition !== undefined){
+let data144 = data140.condition;
+if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
+if(data144.type === undefined){
+const err326 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data144};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4126,11 +4133,8 @@ vErrors.push(err326);
 }
 errors++;
 }
-}
-if(data140.severityLevel !== undefined){
-let data143 = data140.severityLevel;
-if(typeof data143 !== "string"){
-const err327 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/severityLevel",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/severityLevel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel,data:data143};
+if(data144.query === undefined){
+const err327 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data144};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4139,8 +4143,9 @@ vErrors.push(err327);
 }
 errors++;
 }
-if(!((data143 === "WARNING") || (data143 === "CRITICAL"))){
-const err328 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/severityLevel",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/severityLevel/enum",keyword:"enum",params:{allowedValues: schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.enum,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel,data:data143};
+for(const key44 in data144){
+if(!(((key44 === "type") || (key44 === "query")) || (key44 === "durationMinutes"))){
+const err328 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data144};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4150,11 +4155,10 @@ vErrors.push(err328);
 errors++;
 }
 }
-if(data140.condition !== undefined){
-let data144 = data140.condition;
-if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
-if(data144.type === undefined){
-const err329 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data144};
+if(data144.type !== undefined){
+let data145 = data144.type;
+if(typeof data145 !== "string"){
+const err329 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/type",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type,data:data145};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4163,8 +4167,8 @@ vErrors.push(err329);
 }
 errors++;
 }
-if(data144.query === undefined){
-const err330 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data144};
+if(!((data145 === "mql") || (data145 === "promql"))){
+const err330 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/type",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.enum,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type,data:data145};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4173,9 +4177,12 @@ vErrors.push(err330);
 }
 errors++;
 }
-for(const key44 in data144){
-if(!(((key44 === "type") || (key44 === "query")) || (key44 === "durationMinutes"))){
-const err331 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data144};
+}
+if(data144.query !== undefined){
+let data146 = data144.query;
+if(typeof data146 === "string"){
+if(func2(data146) < 1){
+const err331 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/query",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query,data:data146};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4185,10 +4192,8 @@ vErrors.push(err331);
 errors++;
 }
 }
-if(data144.type !== undefined){
-let data145 = data144.type;
-if(typeof data145 !== "string"){
-const err332 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/type",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type,data:data145};
+else {
+const err332 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/query",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query,data:data146};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4197,8 +4202,11 @@ vErrors.push(err332);
 }
 errors++;
 }
-if(!((data145 === "mql") || (data145 === "promql"))){
-const err333 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/type",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.enum,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type,data:data145};
+}
+if(data144.durationMinutes !== undefined){
+let data147 = data144.durationMinutes;
+if(!(((typeof data147 == "number") && (!(data147 % 1) && !isNaN(data147))) && (isFinite(data147)))){
+const err333 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data147};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4207,12 +4215,9 @@ vErrors.push(err333);
 }
 errors++;
 }
-}
-if(data144.query !== undefined){
-let data146 = data144.query;
-if(typeof data146 === "string"){
-if(func2(data146) < 1){
-const err334 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/query",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query,data:data146};
+if((typeof data147 == "number") && (isFinite(data147))){
+if(data147 > 1440 || isNaN(data147)){
+const err334 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data147};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4221,9 +4226,8 @@ vErrors.push(err334);
 }
 errors++;
 }
-}
-else {
-const err335 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/query",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query,data:data146};
+if(data147 < 0 || isNaN(data147)){
+const err335 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data147};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4233,10 +4237,10 @@ vErrors.push(err335);
 errors++;
 }
 }
-if(data144.durationMinutes !== undefined){
-let data147 = data144.durationMinutes;
-if(!(((typeof data147 == "number") && (!(data147 % 1) && !isNaN(data147))) && (isFinite(data147)))){
-const err336 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data147};
+}
+}
+else {
+const err336 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data144};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4245,9 +4249,10 @@ vErrors.push(err336);
 }
 errors++;
 }
-if((typeof data147 == "number") && (isFinite(data147))){
-if(data147 > 1440 || isNaN(data147)){
-const err337 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data147};
+}
+}
+else {
+const err337 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data140};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4256,8 +4261,10 @@ vErrors.push(err337);
 }
 errors++;
 }
-if(data147 < 0 || isNaN(data147)){
-const err338 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data147};
+}
+}
+else {
+const err338 = {instancePath:instancePath+"/monitoring/alerts/customAlerts",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts,data:data139};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4268,9 +4275,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err339 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data144};
+const err339 = {instancePath:instancePath+"/monitoring/alerts",schemaPath:"#/properties/monitoring/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.type,parentSchema:schema11.properties.monitoring.properties.alerts,data:data127};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4282,7 +4288,7 @@ errors++;
 }
 }
 else {
-const err340 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data140};
+const err340 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.type,parentSchema:schema11.properties.monitoring,data:data125};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4292,9 +4298,11 @@ vErrors.push(err340);
 errors++;
 }
 }
-}
-else {
-const err341 = {instancePath:instancePath+"/monitoring/alerts/customAlerts",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts,data:data139};
+if(data.rollout !== undefined){
+let data148 = data.rollout;
+if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
+if(data148.stages === undefined){
+const err341 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/required",keyword:"required",params:{missingProperty: "stages"},message:"must have required property '"+"stages"+"'",schema:schema11.properties.rollout.required,parentSchema:schema11.properties.rollout,data:data148};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4303,52 +4311,14 @@ vErrors.push(err341);
 }
 errors++;
 }
-}
-}
-else {
-const err342 = {instancePath:instancePath+"/monitoring/alerts",schemaPath:"#/properties/monitoring/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.type,parentSchema:schema11.properties.monitoring.properties.alerts,data:data127};
+for(const key45 in data148){
+if(!((((key45 === "stages") || (key45 === "suspended")) || (key45 === "serviceAccount")) || (key45 === "initialImageTag"))){
+const err342 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout,data:data148};
 if(vErrors === null){
 vErrors = [err342];
 }
 else {
 vErrors.push(err342);
-}
-errors++;
-}
-}
-}
-else {
-const err343 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.type,parentSchema:schema11.properties.monitoring,data:data125};
-if(vErrors === null){
-vErrors = [err343];
-}
-else {
-vErrors.push(err343);
-}
-errors++;
-}
-}
-if(data.rollout !== undefined){
-let data148 = data.rollout;
-if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
-if(data148.stages === undefined){
-const err344 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/required",keyword:"required",params:{missingProperty: "stages"},message:"must have required property '"+"stages"+"'",schema:schema11.properties.rollout.required,parentSchema:schema11.properties.rollout,data:data148};
-if(vErrors === null){
-vErrors = [err344];
-}
-else {
-vErrors.push(err344);
-}
-errors++;
-}
-for(const key45 in data148){
-if(!((((key45 === "stages") || (key45 === "suspended")) || (key45 === "serviceAccount")) || (key45 === "initialImageTag"))){
-const err345 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout,data:data148};
-if(vErrors === null){
-vErrors = [err345];
-}
-else {
-vErrors.push(err345);
 }
 errors++;
 }
@@ -4361,7 +4331,43 @@ for(let i20=0; i20<len15; i20++){
 let data150 = data149[i20];
 if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
 if(data150.environment === undefined){
-const err346 = {instancePath:instancePath+"/rollout/stages/" + i20,schemaPath:"#/properties/rollout/properties/stages/items/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'",schema:schema11.properties.rollout.properties.stages.items.required,parentSchema:schema11.properties.rollout.properties.stages.items,data:data150};
+const err343 = {instancePath:instancePath+"/rollout/stages/" + i20,schemaPath:"#/properties/rollout/properties/stages/items/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'",schema:schema11.properties.rollout.properties.stages.items.required,parentSchema:schema11.properties.rollout.properties.stages.items,data:data150};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+for(const key46 in data150){
+if(!(key46 === "environment")){
+const err344 = {instancePath:instancePath+"/rollout/stages/" + i20,schemaPath:"#/properties/rollout/properties/stages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout.properties.stages.items,data:data150};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+}
+if(data150.environment !== undefined){
+let data151 = data150.environment;
+if(typeof data151 === "string"){
+if(func2(data151) < 1){
+const err345 = {instancePath:instancePath+"/rollout/stages/" + i20+"/environment",schemaPath:"#/properties/rollout/properties/stages/items/properties/environment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.stages.items.properties.environment,data:data151};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+}
+else {
+const err346 = {instancePath:instancePath+"/rollout/stages/" + i20+"/environment",schemaPath:"#/properties/rollout/properties/stages/items/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.stages.items.properties.environment.type,parentSchema:schema11.properties.rollout.properties.stages.items.properties.environment,data:data151};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4370,9 +4376,10 @@ vErrors.push(err346);
 }
 errors++;
 }
-for(const key46 in data150){
-if(!(key46 === "environment")){
-const err347 = {instancePath:instancePath+"/rollout/stages/" + i20,schemaPath:"#/properties/rollout/properties/stages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout.properties.stages.items,data:data150};
+}
+}
+else {
+const err347 = {instancePath:instancePath+"/rollout/stages/" + i20,schemaPath:"#/properties/rollout/properties/stages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.properties.stages.items.type,parentSchema:schema11.properties.rollout.properties.stages.items,data:data150};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4382,11 +4389,9 @@ vErrors.push(err347);
 errors++;
 }
 }
-if(data150.environment !== undefined){
-let data151 = data150.environment;
-if(typeof data151 === "string"){
-if(func2(data151) < 1){
-const err348 = {instancePath:instancePath+"/rollout/stages/" + i20+"/environment",schemaPath:"#/properties/rollout/properties/stages/items/properties/environment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.stages.items.properties.environment,data:data151};
+}
+else {
+const err348 = {instancePath:instancePath+"/rollout/stages",schemaPath:"#/properties/rollout/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.stages.type,parentSchema:schema11.properties.rollout.properties.stages,data:data149};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4396,8 +4401,10 @@ vErrors.push(err348);
 errors++;
 }
 }
-else {
-const err349 = {instancePath:instancePath+"/rollout/stages/" + i20+"/environment",schemaPath:"#/properties/rollout/properties/stages/items/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.stages.items.properties.environment.type,parentSchema:schema11.properties.rollout.properties.stages.items.properties.environment,data:data151};
+if(data148.suspended !== undefined){
+let data152 = data148.suspended;
+if(typeof data152 !== "boolean"){
+const err349 = {instancePath:instancePath+"/rollout/suspended",schemaPath:"#/properties/rollout/properties/suspended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rollout.properties.suspended.type,parentSchema:schema11.properties.rollout.properties.suspended,data:data152};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4407,9 +4414,11 @@ vErrors.push(err349);
 errors++;
 }
 }
-}
-else {
-const err350 = {instancePath:instancePath+"/rollout/stages/" + i20,schemaPath:"#/properties/rollout/properties/stages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.properties.stages.items.type,parentSchema:schema11.properties.rollout.properties.stages.items,data:data150};
+if(data148.serviceAccount !== undefined){
+let data153 = data148.serviceAccount;
+if(typeof data153 === "string"){
+if(!pattern19.test(data153)){
+const err350 = {instancePath:instancePath+"/rollout/serviceAccount",schemaPath:"#/properties/rollout/properties/serviceAccount/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$"},message:"must match pattern \""+"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$"+"\"",schema:"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$",parentSchema:schema11.properties.rollout.properties.serviceAccount,data:data153};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4419,9 +4428,8 @@ vErrors.push(err350);
 errors++;
 }
 }
-}
 else {
-const err351 = {instancePath:instancePath+"/rollout/stages",schemaPath:"#/properties/rollout/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.stages.type,parentSchema:schema11.properties.rollout.properties.stages,data:data149};
+const err351 = {instancePath:instancePath+"/rollout/serviceAccount",schemaPath:"#/properties/rollout/properties/serviceAccount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.serviceAccount.type,parentSchema:schema11.properties.rollout.properties.serviceAccount,data:data153};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4431,10 +4439,11 @@ vErrors.push(err351);
 errors++;
 }
 }
-if(data148.suspended !== undefined){
-let data152 = data148.suspended;
-if(typeof data152 !== "boolean"){
-const err352 = {instancePath:instancePath+"/rollout/suspended",schemaPath:"#/properties/rollout/properties/suspended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rollout.properties.suspended.type,parentSchema:schema11.properties.rollout.properties.suspended,data:data152};
+if(data148.initialImageTag !== undefined){
+let data154 = data148.initialImageTag;
+if(typeof data154 === "string"){
+if(func2(data154) < 1){
+const err352 = {instancePath:instancePath+"/rollout/initialImageTag",schemaPath:"#/properties/rollout/properties/initialImageTag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.initialImageTag,data:data154};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4444,11 +4453,8 @@ vErrors.push(err352);
 errors++;
 }
 }
-if(data148.serviceAccount !== undefined){
-let data153 = data148.serviceAccount;
-if(typeof data153 === "string"){
-if(!pattern19.test(data153)){
-const err353 = {instancePath:instancePath+"/rollout/serviceAccount",schemaPath:"#/properties/rollout/properties/serviceAccount/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$"},message:"must match pattern \""+"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$"+"\"",schema:"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$",parentSchema:schema11.properties.rollout.properties.serviceAccount,data:data153};
+else {
+const err353 = {instancePath:instancePath+"/rollout/initialImageTag",schemaPath:"#/properties/rollout/properties/initialImageTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.initialImageTag.type,parentSchema:schema11.properties.rollout.properties.initialImageTag,data:data154};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4458,8 +4464,9 @@ vErrors.push(err353);
 errors++;
 }
 }
+}
 else {
-const err354 = {instancePath:instancePath+"/rollout/serviceAccount",schemaPath:"#/properties/rollout/properties/serviceAccount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.serviceAccount.type,parentSchema:schema11.properties.rollout.properties.serviceAccount,data:data153};
+const err354 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.type,parentSchema:schema11.properties.rollout,data:data148};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4469,51 +4476,14 @@ vErrors.push(err354);
 errors++;
 }
 }
-if(data148.initialImageTag !== undefined){
-let data154 = data148.initialImageTag;
-if(typeof data154 === "string"){
-if(func2(data154) < 1){
-const err355 = {instancePath:instancePath+"/rollout/initialImageTag",schemaPath:"#/properties/rollout/properties/initialImageTag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.initialImageTag,data:data154};
+}
+else {
+const err355 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err355];
 }
 else {
 vErrors.push(err355);
-}
-errors++;
-}
-}
-else {
-const err356 = {instancePath:instancePath+"/rollout/initialImageTag",schemaPath:"#/properties/rollout/properties/initialImageTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.initialImageTag.type,parentSchema:schema11.properties.rollout.properties.initialImageTag,data:data154};
-if(vErrors === null){
-vErrors = [err356];
-}
-else {
-vErrors.push(err356);
-}
-errors++;
-}
-}
-}
-else {
-const err357 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.type,parentSchema:schema11.properties.rollout,data:data148};
-if(vErrors === null){
-vErrors = [err357];
-}
-else {
-vErrors.push(err357);
-}
-errors++;
-}
-}
-}
-else {
-const err358 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
-if(vErrors === null){
-vErrors = [err358];
-}
-else {
-vErrors.push(err358);
 }
 errors++;
 }

@@ -70,14 +70,16 @@ export const ISSUE_CODES = {
     'A secretEnv or secretVolumes secret is not a secret ID or "projects/<p>/secrets/<id>".',
   'secret-mount-path': 'A secretVolumes mountPath is not an absolute file path.',
   'env-name-conflict': 'A variable is set twice (env and secretEnv), or is one msp sets itself.',
+  'env-contract-value':
+    'An operator-set contract variable (LOG_LEVEL, LOG_FORMAT, ...) has a value @msp/runtime does not accept: a warning.',
   'env-template':
     'An env value uses a template other than {{ .ProjectID }} or {{ .ServiceDnsName }}.',
   'env-template-no-domain':
     'An env value uses {{ .ServiceDnsName }} in an environment without a domain; it becomes "".',
   'postgresql-resources': 'Cloud SQL CPU and memory do not fit together.',
   'publication-duplicate': 'Two logical replication publications have the same name.',
-  'platform-missing-setting':
-    'The spec uses a feature that needs a platform config setting that is absent.',
+  'platform-default':
+    "A setting the platform config does not give is taken from a standard default (an input variable, the Terraform run's environment): a warning naming it.",
   // Monitoring and rollout
   'response-code-ratio': 'A response code ratio alert sets both or neither of code and codeClass.',
   'duplicate-alert':

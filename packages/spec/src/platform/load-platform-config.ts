@@ -4,6 +4,7 @@ import type { PlatformConfig } from '../platform-config.js';
 import type { SpecIssue } from '../issues/spec-issue.js';
 import { ConfigError } from '../errors.js';
 import { parsePlatformConfig } from './parse-platform-config.js';
+import { platformDefaultIssues } from './platform-defaults.js';
 import { DEFAULT_PLATFORM_CONFIG } from './resolve-platform-config.js';
 
 export const PLATFORM_CONFIG_FILE = 'msp.config.yaml';
@@ -73,7 +74,12 @@ export async function loadPlatformConfig(startDir: string): Promise<LoadedPlatfo
 export async function readPlatformConfig(startDir: string): Promise<PlatformConfigReading> {
   const file = await findPlatformConfig(startDir);
   if (file === undefined)
-    return { ok: true, config: DEFAULT_PLATFORM_CONFIG, file: undefined, issues: [] };
+    return {
+      ok: true,
+      config: DEFAULT_PLATFORM_CONFIG,
+      file: undefined,
+      issues: platformDefaultIssues(DEFAULT_PLATFORM_CONFIG, undefined),
+    };
   let source: string;
   try {
     source = await readFile(file, 'utf8');
@@ -95,6 +101,12 @@ export async function readPlatformConfig(startDir: string): Promise<PlatformConf
   }
   const result = parsePlatformConfig(source, file);
   return result.ok
-    ? { ok: true, config: result.config, file, source, issues: result.issues }
+    ? {
+        ok: true,
+        config: result.config,
+        file,
+        source,
+        issues: [...result.issues, ...platformDefaultIssues(result.config, file)],
+      }
     : { ok: false, file, source, issues: result.issues };
 }

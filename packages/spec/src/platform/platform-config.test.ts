@@ -17,7 +17,7 @@ describe('parsePlatformConfig', () => {
     expect(DEFAULT_PLATFORM_CONFIG).toMatchObject({
       allowedRegions: expect.arrayContaining(['us-central1']),
       allowedLocations: ['US', 'EU'],
-      state: { type: 'gcs', bucket: 'msp-terraform-state', prefix: 'msp' },
+      state: { type: 'gcs', prefix: 'msp' },
       notifications: { slackChannels: [], perServiceSlackChannel: false },
     });
     expect(DEFAULT_PLATFORM_CONFIG.allowedRegions[0]).toBe('us-central1');
@@ -136,11 +136,43 @@ describe('findPlatformConfig and loadPlatformConfig', () => {
     const found = await findPlatformConfig(empty);
     // The machine's temp directory has no msp.config.yaml above it.
     expect(found).toBeUndefined();
-    await expect(loadPlatformConfig(empty)).resolves.toEqual({
-      config: DEFAULT_PLATFORM_CONFIG,
-      file: undefined,
-      issues: [],
-    });
+    const loaded = await loadPlatformConfig(empty);
+    expect(loaded).toMatchObject({ config: DEFAULT_PLATFORM_CONFIG, file: undefined });
+    // It invents no organisation value: each one the operator supplies is a warning.
+    expect(DEFAULT_PLATFORM_CONFIG.billingAccount).toBeUndefined();
+    expect(loaded.issues.map((issue) => [issue.severity, issue.code, issue.message])).toEqual([
+      [
+        'warning',
+        'platform-default',
+        expect.stringMatching(/^no msp.config.yaml found .*no billingAccount: .*billing_account/),
+      ],
+      [
+        'warning',
+        'platform-default',
+        expect.stringMatching(/^no msp.config.yaml found .*no folders or organizationID: /),
+      ],
+      [
+        'warning',
+        'platform-default',
+        expect.stringMatching(/^no msp.config.yaml found .*no state: .*state_bucket/),
+      ],
+    ]);
+  });
+
+  it('warn at the field for each organisation value a config file leaves out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'msp-partial-'));
+    writeFileSync(join(dir, 'msp.config.yaml'), 'authenticationDomain: example.com\n');
+    const loaded = await loadPlatformConfig(dir);
+    expect(loaded.issues.map((issue) => `${issue.code} ${issue.path}`)).toEqual([
+      'platform-default billingAccount',
+      'platform-default folders',
+      'platform-default state',
+    ]);
+    writeFileSync(
+      join(dir, 'msp.config.yaml'),
+      'billingAccount: 0A1B2C-3D4E5F-6A7B8C\norganizationID: "123456789012"\nstate: { type: gcs, bucket: acme-tf-state }\n',
+    );
+    expect((await loadPlatformConfig(dir)).issues).toEqual([]);
   });
 
   it('find the nearest file walking up from the spec directory', async () => {

@@ -12,7 +12,7 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = resolvePlatformConfig({})
 export function resolvePlatformConfig(spec: PlatformConfigSpec): PlatformConfig {
   const notifications = spec.notifications ?? {};
   return {
-    billingAccount: spec.billingAccount ?? PLATFORM_DEFAULTS.billingAccount,
+    ...(spec.billingAccount === undefined ? {} : { billingAccount: spec.billingAccount }),
     folders: { ...spec.folders },
     ...(spec.organizationID === undefined ? {} : { organizationID: spec.organizationID }),
     allowedRegions: spec.allowedRegions ?? [...DEFAULT_ALLOWED_REGIONS],
@@ -43,16 +43,12 @@ export function resolvePlatformConfig(spec: PlatformConfigSpec): PlatformConfig 
 }
 
 function resolveState(state: StateSpec | undefined): StateBackend {
-  if (state === undefined)
-    return {
-      type: 'gcs',
-      bucket: PLATFORM_DEFAULTS.stateBucket,
-      prefix: PLATFORM_DEFAULTS.statePrefix,
-    };
+  // No invented bucket: without one the operator supplies it (see StateBackend).
+  if (state === undefined) return { type: 'gcs', prefix: PLATFORM_DEFAULTS.statePrefix };
   if (state.type === 'gcs') {
     return {
       type: 'gcs',
-      bucket: state.bucket ?? PLATFORM_DEFAULTS.stateBucket,
+      ...(state.bucket === undefined ? {} : { bucket: state.bucket }),
       prefix: state.prefix ?? PLATFORM_DEFAULTS.statePrefix,
     };
   }

@@ -48,7 +48,7 @@ function resolvePostgreSQL(env: EnvironmentSpec): ResolvedPostgreSQL | undefined
   const memoryGB = pg.memoryGB ?? SPEC_DEFAULTS.postgreSQLMemoryGB;
   const replication = pg.logicalReplication;
   return {
-    databases: pg.databases,
+    databases: pg.databases ?? [],
     cpu,
     memoryGB,
     tier: postgreSQLTier(cpu, memoryGB),

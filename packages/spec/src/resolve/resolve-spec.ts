@@ -42,7 +42,7 @@ export function resolveSpec(
     build: {
       image: spec.build.image,
       ...(image === undefined ? {} : { imageProject: image }),
-      ...(spec.build.source === undefined
+      ...(spec.build.source?.repo === undefined
         ? {}
         : { source: { repo: spec.build.source.repo, dir: spec.build.source.dir ?? '.' } }),
     },

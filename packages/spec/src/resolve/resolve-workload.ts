@@ -30,6 +30,10 @@ export function resolveServiceSettings(
         }),
     healthProbes,
     invokers: invokers(env, platform),
+    ...(env.authentication?.organizationDomain === true &&
+    platform.authenticationDomain === undefined
+      ? { invokerDomainFromInput: true as const }
+      : {}),
     maximumStartupLatencySeconds: healthProbes.enabled
       ? 3 * healthProbes.startupIntervalSeconds
       : SPEC_DEFAULTS.startupLatencyWithoutProbesSeconds,
@@ -49,7 +53,10 @@ function resolveHealthProbes(env: EnvironmentSpec): ResolvedHealthProbes {
   };
 }
 
-/** Absent authentication: public. Present: only the members it names. */
+/**
+ * Absent authentication: public. Present: only the members it names (the
+ * organisation domain without authenticationDomain: see invokerDomainFromInput).
+ */
 function invokers(env: EnvironmentSpec, platform: PlatformConfig): string[] {
   const auth = env.authentication;
   if (auth === undefined) return ['allUsers'];

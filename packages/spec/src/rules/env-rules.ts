@@ -1,5 +1,6 @@
 /** Plain and secret environment variables. */
-import { CONTRACT_VARIABLE_NAMES } from '../contract/index.js';
+import { CONTRACT_VARIABLES, CONTRACT_VARIABLE_NAMES } from '../contract/index.js';
+import type { ContractVariable } from '../contract/index.js';
 import { templateErrors, usesField } from '../resolve/env-template.js';
 import type { Rule } from './rule.js';
 import { environments } from './rule.js';
@@ -16,7 +17,15 @@ const CLOUD_RUN_RESERVED = [
   'CLOUD_RUN_TASK_ATTEMPT',
   'CLOUD_RUN_TASK_COUNT',
 ];
-const RESERVED = new Set<string>([...CONTRACT_VARIABLE_NAMES, ...CLOUD_RUN_RESERVED]);
+/**
+ * Names a spec may not set: contract variables the platform sets (`setBy` msp
+ * or cloud-run) and Cloud Run's own. Variables with `setBy: 'operator'`
+ * (LOG_LEVEL, LOG_FORMAT, ...) are the operator's to set in `env`.
+ */
+const RESERVED = new Set<string>([
+  ...CONTRACT_VARIABLE_NAMES.filter((name) => CONTRACT_VARIABLES[name].setBy !== 'operator'),
+  ...CLOUD_RUN_RESERVED,
+]);
 
 export const envNameConflict: Rule = {
   code: 'env-name-conflict',
@@ -48,6 +57,27 @@ export const envNameConflict: Rule = {
             hint: 'keep one of them',
           };
         }
+      }
+    }
+  },
+};
+
+/** Operator-set contract variables whose value the runtime would refuse. */
+export const envContractValue: Rule = {
+  code: 'env-contract-value',
+  *check({ spec }) {
+    for (const [env, , path] of environments(spec)) {
+      for (const [name, value] of Object.entries(env.env ?? {})) {
+        if (!(name in CONTRACT_VARIABLES) || value === undefined) continue;
+        const variable: ContractVariable =
+          CONTRACT_VARIABLES[name as keyof typeof CONTRACT_VARIABLES];
+        if (variable.values === undefined || variable.values.includes(value)) continue;
+        yield {
+          path: [...path, 'env', name],
+          severity: 'warning',
+          message: `${name} "${value}" is not a value @msp/runtime accepts (${variable.values.join(', ')}): a service on it refuses to start`,
+          hint: `use one of ${variable.values.join(', ')}, or leave it if the workload does not use @msp/runtime`,
+        };
       }
     }
   },

@@ -26,12 +26,14 @@ import { deploySettings } from './deploy-rules.js';
 import { instanceResources, scalingRange, healthProbes } from './instances-rules.js';
 import { cronInvalid, cronInterval, jobDeadline } from './job-rules.js';
 import { secretReference, secretMountPath } from './secret-rules.js';
-import { envNameConflict, envTemplate, envTemplateNoDomain } from './env-rules.js';
 import {
-  postgreSQLResources,
-  publicationDuplicate,
-  platformMissingSetting,
-} from './resource-rules.js';
+  envNameConflict,
+  envContractValue,
+  envTemplate,
+  envTemplateNoDomain,
+} from './env-rules.js';
+import { postgreSQLResources, publicationDuplicate } from './resource-rules.js';
+import { platformDefault } from './platform-default-rules.js';
 import { responseCodeRatio, duplicateAlert } from './monitoring-rules.js';
 import {
   rolloutEmpty,
@@ -67,11 +69,12 @@ export const RULES: readonly Rule[] = [
   secretReference,
   secretMountPath,
   envNameConflict,
+  envContractValue,
   envTemplate,
   envTemplateNoDomain,
   postgreSQLResources,
   publicationDuplicate,
-  platformMissingSetting,
+  platformDefault,
   responseCodeRatio,
   duplicateAlert,
   rolloutEmpty,

@@ -1,4 +1,4 @@
-/** Cloud SQL sizing, publications, and settings that need the platform config. */
+/** Cloud SQL sizing and publications. */
 import type { Rule } from './rule.js';
 import { environments, items } from './rule.js';
 import { SPEC_DEFAULTS } from '../schema/defaults.js';
@@ -58,33 +58,6 @@ export const publicationDuplicate: Rule = {
           };
         }
         seen.add(publication.name);
-      }
-    }
-  },
-};
-
-export const platformMissingSetting: Rule = {
-  code: 'platform-missing-setting',
-  *check({ spec, platform }) {
-    for (const [env, , path] of environments(spec)) {
-      if (env.domain?.type === 'cloudflare' && platform.cloudflare === undefined) {
-        yield {
-          path: [...path, 'domain', 'type'],
-          message: 'a cloudflare domain needs cloudflare settings in the platform config',
-          hint: 'add cloudflare.apiTokenSecret to msp.config.yaml',
-        };
-      }
-      const auth = env.authentication;
-      if (
-        (auth?.organizationDomain === true || auth?.sourcegraph === true) &&
-        platform.authenticationDomain === undefined
-      ) {
-        yield {
-          path: [...path, 'authentication'],
-          message:
-            'authentication by organisation domain needs authenticationDomain in the platform config',
-          hint: 'add authenticationDomain (e.g. "example.com") to msp.config.yaml',
-        };
       }
     }
   },

@@ -8,7 +8,7 @@ export const deploySection = obj(
   'How new images reach the environment.',
   {
     type: oneOf(
-      'manual: Terraform deploys the tag in `manual.tag`; subscription: the tag in `subscription.tag` is resolved to a digest at generation time; rollout: Cloud Deploy promotes releases through `rollout.stages`.',
+      'manual: Terraform deploys the tag in `manual.tag`; subscription: the tag in `subscription.tag` is pinned to a digest (terraform/images.lock.json); rollout: Cloud Deploy promotes releases through `rollout.stages`.',
       ['manual', 'subscription', 'rollout'],
     ),
     manual: obj(
@@ -23,7 +23,9 @@ export const deploySection = obj(
       'SubscriptionDeploySpec',
       'Settings of `type: subscription`.',
       {
-        tag: tag('to follow; resolved to tag@sha256:digest at generation time'),
+        tag: tag(
+          'to follow; pinned to tag@sha256:digest in terraform/images.lock.json at generation time',
+        ),
       },
       { required: ['tag'] },
     ),

@@ -6,9 +6,13 @@ export const PLATFORM_SCHEMA_ID =
   'https://raw.githubusercontent.com/msp-platform/msp/main/packages/spec/schema/platform.schema.json';
 
 /** Defaults of msp.config.yaml: generation works without the file. */
+/** Format of a billing account ID; also checked by the generated billing_account variable. */
+export const BILLING_ACCOUNT_PATTERN = '^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$';
+
+/** Format of a Cloud Storage bucket name; also checked by the generated state_bucket variable. */
+export const STATE_BUCKET_PATTERN = '^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$';
+
 export const PLATFORM_DEFAULTS = {
-  billingAccount: '000000-000000-000000',
-  stateBucket: 'msp-terraform-state',
   statePrefix: 'msp',
   tfcHostname: 'app.terraform.io',
   workspacePrefix: 'msp',
@@ -45,14 +49,14 @@ export const STATE_FIELDS = {
 
 const state = obj(
   'StateSpec',
-  'Where Terraform state lives. Defaults to the GCS bucket "msp-terraform-state" with prefix "msp".',
+  'Where Terraform state lives. Without it, a GCS backend with prefix "msp" whose bucket the operator gives at init (-backend-config=bucket=...) and as the state_bucket variable.',
   {
     type: oneOf(
       'gcs: a Cloud Storage bucket; terraform-cloud: Terraform Cloud (or Enterprise) workspaces.',
       ['gcs', 'terraform-cloud'],
     ),
     bucket: str('gcs: bucket name.', {
-      pattern: '^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$',
+      pattern: STATE_BUCKET_PATTERN,
       'x-patternMessage': 'must be a bucket name: lowercase letters, digits, ".", "_" and "-"',
     }),
     prefix: str('gcs: state lives at "<prefix>/<service>/<env>/<stack>".', {
@@ -113,15 +117,17 @@ export const platformSchema: JsonSchema = {
   $id: PLATFORM_SCHEMA_ID,
   title: 'PlatformConfigSpec',
   description:
-    'msp platform config (msp.config.yaml): organisation-specific settings, found by walking up from service.yaml. Every field has a working default.',
+    'msp platform config (msp.config.yaml): organisation-specific settings, found by walking up from service.yaml. Every field is optional: without one, generation takes a standard default (with a warning) or an input variable the operator supplies, never an invented organisation value.',
   type: 'object',
   additionalProperties: false,
   properties: {
-    billingAccount: str('Billing account of new projects.', {
-      pattern: '^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$',
-      'x-patternMessage': 'billingAccount must look like "0X0X0X-0X0X0X-0X0X0X" (uppercase hex)',
-      default: PLATFORM_DEFAULTS.billingAccount,
-    }),
+    billingAccount: str(
+      'Billing account of new projects. Without it, the project stack has a billing_account input variable the operator supplies at plan time.',
+      {
+        pattern: BILLING_ACCOUNT_PATTERN,
+        'x-patternMessage': 'billingAccount must look like "0X0X0X-0X0X0X-0X0X0X" (uppercase hex)',
+      },
+    ),
     folders: obj(
       'FoldersSpec',
       'Folder of new projects per category ("folders/<number>"); a category without one puts its projects at the root of organizationID.',

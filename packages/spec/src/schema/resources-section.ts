@@ -48,14 +48,16 @@ const postgreSQL = obj(
   'PostgreSQLSpec',
   'A Cloud SQL for PostgreSQL instance with IAM authentication; the workload gets PGINSTANCE and PGUSER.',
   {
+    // Optional as in the anchor: `postgreSQL: {}` provisions the instance with
+    // only Cloud SQL's built-in `postgres` database.
     databases: list(
-      'Databases to create.',
+      'Databases to create; none means only Cloud SQL\'s built-in "postgres" database.',
       str('A database name.', {
         minLength: 1,
         pattern: '^[a-zA-Z_][a-zA-Z0-9_-]*$',
         'x-patternMessage': 'must be a database name: letters, digits, "_" and "-"',
       }),
-      { minItems: 1, uniqueItems: true },
+      { uniqueItems: true },
     ),
     cpu: int('vCPUs: 1 or an even number up to 96.', {
       minimum: 1,
@@ -79,7 +81,6 @@ const postgreSQL = obj(
       },
     ),
   },
-  { required: ['databases'] },
 );
 
 const bigQueryDataset = obj(

@@ -78,15 +78,14 @@ export const buildSection = obj(
           'must be an image repository without a tag or digest, such as "us-docker.pkg.dev/project/repo/image"',
       },
     ),
-    source: obj(
-      'BuildSourceSpec',
-      'Where the source lives; used in docs and release metadata.',
-      {
-        repo: str('Repository, e.g. "github.com/acme/services".', { minLength: 1 }),
-        dir: str('Directory inside the repository.', { default: '.' }),
-      },
-      { required: ['repo'] },
-    ),
+    source: obj('BuildSourceSpec', 'Where the source lives; used in docs and release metadata.', {
+      // Optional as in the anchor, whose build validation is a no-op.
+      repo: str(
+        'Repository, e.g. "github.com/acme/services"; without it, the source is left out of docs and release metadata.',
+        { minLength: 1 },
+      ),
+      dir: str('Directory inside the repository.', { default: '.' }),
+    }),
   },
   { required: ['image'] },
 );

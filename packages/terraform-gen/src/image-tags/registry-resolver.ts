@@ -20,6 +20,25 @@ export interface RegistryResolverOptions {
   readonly credentials?: (host: string) => Promise<RegistryCredentials | undefined>;
   /** Hosts spoken to over plain HTTP (local registries in tests). */
   readonly plainHTTPHosts?: readonly string[];
+  /**
+   * Longest wait for one registry request; a network that drops packets then
+   * counts as unreachable instead of stalling generation. @default 15000
+   */
+  readonly timeoutMs?: number;
+}
+
+/** The registry could not be reached at all (no network, DNS, refused): no answer about the tag. */
+export class RegistryUnreachableError extends Error {
+  readonly code = 'REGISTRY_UNREACHABLE';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RegistryUnreachableError';
+  }
+}
+
+/** True for a {@link RegistryUnreachableError}, also from another copy of this package. */
+export function isRegistryUnreachable(error: unknown): error is RegistryUnreachableError {
+  return error instanceof Error && (error as { code?: unknown }).code === 'REGISTRY_UNREACHABLE';
 }
 
 /** Manifest media types, so registries answer with the digest clients pull (index first). */
@@ -37,7 +56,19 @@ const MANIFEST_ACCEPT = [
  * omits it).
  */
 export function registryResolver(options: RegistryResolverOptions = {}): ImageTagResolver {
-  const doFetch = options.fetch ?? globalThis.fetch;
+  const rawFetch = options.fetch ?? globalThis.fetch;
+  // fetch rejects only when there is no HTTP answer at all.
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const doFetch: typeof fetch = async (input, init) => {
+    try {
+      return await rawFetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      const host = new URL(String(input instanceof Request ? input.url : input)).host;
+      const cause = error instanceof Error ? (error.cause ?? error) : error;
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new RegistryUnreachableError(`cannot reach ${host}: ${reason}`, { cause: error });
+    }
+  };
   const plain = new Set(options.plainHTTPHosts ?? []);
   return {
     async resolve(image, tag) {

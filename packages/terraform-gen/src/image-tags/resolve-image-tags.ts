@@ -1,6 +1,7 @@
 import type { ResolvedSpec } from '@msp/spec';
 import { RESOLVED_IMAGE_TAG_VARIABLE } from '../stacks/cloudrun/image.js';
-import type { ImageTagResolver } from './registry-resolver.js';
+import { lockedTags, type ImageLock } from './image-lock.js';
+import { isRegistryUnreachable, type ImageTagResolver } from './registry-resolver.js';
 
 export interface ResolveImageTagsOptions {
   /**
@@ -8,15 +9,26 @@ export interface ResolveImageTagsOptions {
    * (see `parseTfvars`), by environment ID.
    */
   readonly existing?: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  /** Keep an existing resolved tag instead of asking the registry again. @default true */
+  /** Keep a pinned (locked or existing) resolved tag instead of asking the registry again. @default true */
   readonly stable?: boolean;
+  /** The committed lock file (`parseImageLock`); its entries win over `existing`. */
+  readonly lock?: ImageLock;
+  /**
+   * Called for each environment left unpinned because the registry could not be
+   * reached; its value is then the plain tag. Only when `stable`: an explicit
+   * refresh fails instead.
+   */
+  readonly onUnpinned?: (environmentID: string, reason: string) => void;
 }
 
 /**
  * Resolves the image tag of every `subscription` environment, for
  * `synthesize(..., { imageTags })`. With `stable` (the default) an
- * environment that already has a resolved tag for its subscribed tag keeps it. Resolves in
- * parallel and reports every failure at once.
+ * environment pinned in the lock (or, for older checkouts, in its tfvars) for
+ * its image and subscribed tag keeps that digest and the registry is not
+ * asked; one that is not pinned is resolved, and when the registry cannot be
+ * reached it gets the plain tag (see `onUnpinned`), so generation does not
+ * depend on the network. Resolves in parallel and reports every other failure at once.
  */
 export async function resolveImageTags(
   spec: ResolvedSpec,
@@ -24,15 +36,18 @@ export async function resolveImageTags(
   options: ResolveImageTagsOptions = {},
 ): Promise<Record<string, string>> {
   const stable = options.stable ?? true;
+  const locked = lockedTags(spec, options.lock ?? {});
   const entries = spec.environments.flatMap((env) => {
     if (env.deploy.type !== 'subscription') return [];
     const tag = env.deploy.tag;
     const existing = options.existing?.[env.id]?.[RESOLVED_IMAGE_TAG_VARIABLE];
-    // A changed subscription tag is resolved again even in stable mode.
-    const kept = stable && existing?.startsWith(`${tag}@`) ? existing : undefined;
+    // A changed subscription tag (or image) is resolved again even in stable mode.
+    const pinned = locked[env.id] ?? (existing?.startsWith(`${tag}@`) ? existing : undefined);
+    const kept = stable ? pinned : undefined;
     return [
       {
         id: env.id,
+        tag,
         pending:
           kept === undefined ? resolver.resolve(spec.build.image, tag) : Promise.resolve(kept),
       },
@@ -43,8 +58,12 @@ export async function resolveImageTags(
   const failures: string[] = [];
   settled.forEach((r, i) => {
     const id = entries[i]?.id ?? '';
+    const tag = entries[i]?.tag ?? '';
     if (r.status === 'fulfilled') out[id] = r.value;
-    else
+    else if (stable && isRegistryUnreachable(r.reason)) {
+      out[id] = tag;
+      options.onUnpinned?.(id, r.reason.message);
+    } else
       failures.push(
         `environment "${id}": ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`,
       );

@@ -5,7 +5,8 @@ import type { Fragment } from '../terraform.js';
 export interface ProjectConfig {
   readonly projectID: string;
   readonly displayName: string;
-  readonly billingAccount: string;
+  /** The billing account, or a reference to the input variable holding it. */
+  readonly billingAccount: string | Expression;
   /**
    * The parent: a folder (`folders/<n>`) or an organisation number (the
    * provider takes one or the other); neither leaves the project without one.

@@ -1,8 +1,12 @@
+import { BILLING_ACCOUNT_PATTERN, type PlatformConfig } from '@msp/spec';
+import type { Expression } from '../expression.js';
+import { inputVariable } from '../input-variable.js';
 import { apiIdentifier, labelText } from '../names.js';
 import { googleProviderWithoutProject } from '../providers.js';
 import { project } from '../resources/project.js';
 import { projectService } from '../resources/project-service.js';
 import type { Stack, StackContext } from '../stack.js';
+import type { Fragment } from '../terraform.js';
 
 /** APIs every msp project enables, as in the anchor; `service.iam.services` adds more. */
 export const DEFAULT_APIS: readonly string[] = [
@@ -51,10 +55,11 @@ export function projectStack({ spec, env, platform }: StackContext): Stack {
       : platform.organizationID !== undefined
         ? { orgID: platform.organizationID }
         : undefined;
+  const billing = billingAccount(platform);
   const proj = project('project', {
     projectID: env.projectID,
     displayName: env.projectDisplayName,
-    billingAccount: platform.billingAccount,
+    billingAccount: billing.value,
     ...(parent === undefined ? {} : { parent }),
     labels,
     preventDestroy: !env.allowDestroys,
@@ -69,10 +74,31 @@ export function projectStack({ spec, env, platform }: StackContext): Stack {
 
   return {
     name: 'project',
-    fragments: [googleProviderWithoutProject(), proj.fragment, ...services],
+    fragments: [googleProviderWithoutProject(), ...billing.fragments, proj.fragment, ...services],
     outputs: {
       project_id: { value: proj.outputs.projectID, description: 'The GCP project ID.' },
       project_number: { value: proj.outputs.number, description: 'The GCP project number.' },
     },
   };
+}
+
+/** Name of the input variable holding the billing account when the platform config has none. */
+export const BILLING_ACCOUNT_VARIABLE = 'billing_account';
+
+/** The platform's billing account, or an input variable the operator supplies when it has none. */
+function billingAccount(platform: PlatformConfig): {
+  value: string | Expression;
+  fragments: Fragment[];
+} {
+  if (platform.billingAccount !== undefined)
+    return { value: platform.billingAccount, fragments: [] };
+  const input = inputVariable(BILLING_ACCOUNT_VARIABLE, {
+    description:
+      'Billing account of the project, "XXXXXX-XXXXXX-XXXXXX" (billingAccount is not set in msp.config.yaml).',
+    format: {
+      pattern: BILLING_ACCOUNT_PATTERN,
+      message: 'must look like "0X0X0X-0X0X0X-0X0X0X" (uppercase hex)',
+    },
+  });
+  return { value: input.value, fragments: [input.fragment] };
 }

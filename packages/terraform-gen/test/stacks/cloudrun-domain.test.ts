@@ -122,7 +122,7 @@ describe('Cloudflare domain and load balancer', () => {
     });
   });
 
-  it('explains what the platform config lacks', () => {
+  describe('without the cloudflare settings of the platform config', () => {
     const service = serviceInfo('web');
     const env = (proxied: boolean) =>
       environment(service, {
@@ -130,18 +130,43 @@ describe('Cloudflare domain and load balancer', () => {
         category: 'test',
         service: serviceSettings({ domain: cloudflareDomain('web', 'example.com', { proxied }) }),
       });
-    expect(() =>
-      synthesize(spec(service, [env(true)]), platformConfig({ cloudflare: undefined as never })),
-    ).toThrow(
-      'environment "dev" has a Cloudflare domain: set cloudflare.apiTokenSecret in msp.config.yaml',
-    );
-    const noOrigin = platformConfig({
-      cloudflare: { apiTokenSecret: { project: 'p', secret: 's' } },
+    const cloudrun = (proxied: boolean, cloudflare: unknown) =>
+      stackOf(
+        synthesize(
+          spec(service, [env(proxied)]),
+          platformConfig({ cloudflare: cloudflare as never }),
+        ),
+        'dev',
+        'cloudrun',
+      );
+
+    it('leaves the Cloudflare token to the provider (CLOUDFLARE_API_TOKEN)', () => {
+      const stack = cloudrun(false, undefined);
+      expect(stack.document.provider?.['cloudflare']).toBeUndefined();
+      expect(stack.document.ephemeral).toBeUndefined();
+      expect(stack.document.terraform?.required_providers['cloudflare']).toBeDefined();
+      expectResource(stack, 'cloudflare_dns_record', { proxied: false });
+      expect(stack.inputs).toEqual({});
     });
-    expect(() => synthesize(spec(service, [env(true)]), noOrigin)).toThrow(
-      'set cloudflare.originCertificate',
-    );
-    expect(() => synthesize(spec(service, [env(false)]), noOrigin)).not.toThrow();
+
+    it("takes a proxied domain's origin certificate from input variables with format checks", () => {
+      for (const cloudflare of [undefined, { apiTokenSecret: { project: 'p', secret: 's' } }]) {
+        const stack = cloudrun(true, cloudflare);
+        expectResource(stack, 'google_compute_ssl_certificate', {
+          certificate: '${var.cloudflare_origin_certificate}',
+          private_key: '${var.cloudflare_origin_private_key}',
+        });
+        expect(Object.keys(stack.inputs ?? {})).toEqual([
+          'cloudflare_origin_certificate',
+          'cloudflare_origin_private_key',
+        ]);
+        const key = stack.document.variable?.['cloudflare_origin_private_key'];
+        expect(key?.sensitive).toBe(true);
+        expect(key?.validation?.[0]?.condition).toBe(
+          '${can(regex("^-----BEGIN ([A-Z]+ )?PRIVATE KEY-----", var.cloudflare_origin_private_key))}',
+        );
+      }
+    });
   });
 });
 

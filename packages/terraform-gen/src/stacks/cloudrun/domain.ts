@@ -20,19 +20,14 @@ import type { CloudRunPart } from './part.js';
  * A Cloudflare domain: an external HTTPS load balancer (MODERN TLS ≥ 1.2)
  * in front of the service through a serverless NEG, the DNS record, and, for
  * proxied production domains, a Cloud Armor policy that only admits
- * Cloudflare's edge.
- *
- * @throws Error when the platform config lacks the Cloudflare settings the domain needs.
+ * Cloudflare's edge. Without cloudflare settings in the platform config the
+ * provider takes its token from `CLOUDFLARE_API_TOKEN` in the Terraform run's
+ * environment (the provider's own default).
  */
 export function domainPart({ env, platform }: StackContext, domain: ResolvedDomain): CloudRunPart {
   const cloudflare = platform.cloudflare;
-  if (cloudflare === undefined) {
-    throw new Error(
-      `environment "${env.id}" has a Cloudflare domain: set cloudflare.apiTokenSecret in msp.config.yaml`,
-    );
-  }
   const names = loadBalancerNames(env.cloudRunName);
-  const certificate = domainCertificate(env.id, domain, cloudflare);
+  const certificate = domainCertificate(domain, cloudflare);
   const armor =
     domain.proxied && env.isProduction ? cloudflareOnlyPolicy(names.securityPolicy) : undefined;
 
@@ -70,12 +65,14 @@ export function domainPart({ env, platform }: StackContext, domain: ResolvedDoma
 
   return {
     fragments: [
-      ...providerWithSecretToken(
-        'cloudflare',
-        'api_token',
-        'cloudflare_api_token',
-        cloudflare.apiTokenSecret,
-      ),
+      ...(cloudflare === undefined
+        ? []
+        : providerWithSecretToken(
+            'cloudflare',
+            'api_token',
+            'cloudflare_api_token',
+            cloudflare.apiTokenSecret,
+          )),
       ...certificate.fragments,
       ...(armor === undefined ? [] : armor.fragments),
       neg.fragment,

@@ -6,6 +6,7 @@ import { remoteOutput } from '../../remote-state.js';
 import type { HTTPProbe } from '../../resources/cloud-run-template.js';
 import { cloudRunService } from '../../resources/cloud-run-service.js';
 import { cloudRunServiceIAMMember } from '../../resources/cloud-run-service-iam-member.js';
+import { inputVariable } from '../../input-variable.js';
 import type { StackContext } from '../../stack.js';
 import type { Fragment } from '../../terraform.js';
 import type { CloudRunPart } from './part.js';
@@ -67,7 +68,36 @@ export function serviceWorkload(
         member,
       }).fragment,
   );
-  return { fragments: [service.fragment, ...invokers], ...service.outputs };
+  const domainInput = settings.invokerDomainFromInput === true ? authenticationDomainInput() : [];
+  const fromInput = domainInput.map(
+    (input) =>
+      cloudRunServiceIAMMember(invokerID('domain:'), {
+        name: service.outputs.name,
+        location: service.outputs.location,
+        role: 'roles/run.invoker',
+        member: `domain:${input.value}`,
+      }).fragment,
+  );
+  return {
+    fragments: [service.fragment, ...invokers, ...domainInput.map((i) => i.fragment), ...fromInput],
+    ...service.outputs,
+  };
+}
+
+/** Name of the input variable holding the organisation domain when the platform config has none. */
+export const AUTHENTICATION_DOMAIN_VARIABLE = 'authentication_domain';
+
+function authenticationDomainInput() {
+  return [
+    inputVariable(AUTHENTICATION_DOMAIN_VARIABLE, {
+      description:
+        'Domain whose users may invoke the service, e.g. "example.com" (authenticationDomain is not set in msp.config.yaml).',
+      format: {
+        pattern: '^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$',
+        message: 'must be a domain such as "example.com"',
+      },
+    }),
+  ];
 }
 
 /** `cloudrun_allusers_runinvoker`, `cloudrun_domain_runinvoker`, else from the member. */

@@ -1,0 +1,105 @@
+import { CONTRACT_VARIABLES, CONTRACT_VARIABLE_NAMES } from '../contract/index.js';
+import type { ContractVariable } from '../contract/index.js';
+import { parseSpec } from '../parse-spec.js';
+import { resolvePlatformConfig } from '../platform/resolve-platform-config.js';
+import { resolveSpec } from '../resolve/resolve-spec.js';
+import { validateSpec } from '../validate/validate-spec.js';
+
+/** A spec written for the anchor, with `extra` lines inside its one environment. */
+const spec = (
+  extra: string,
+) => `service: { id: shop, owners: [commerce], description: Sells things. }
+build: { image: us.gcr.io/shop-images/shop }
+environments:
+  - id: dev
+    projectID: shop-dev-ab12
+    category: test
+    deploy: { type: manual, manual: { tag: insiders } }
+    instances: { resources: { cpu: 1, memory: 1Gi } }
+${extra}`;
+
+const issues = (extra: string, platform = resolvePlatformConfig({})) =>
+  validateSpec(parseSpec(spec(extra)), { platform }).issues.map(
+    (issue) => `${issue.severity} ${issue.code} ${issue.path}`,
+  );
+
+describe("contract variables in env follow the table's setBy", () => {
+  const cases = CONTRACT_VARIABLE_NAMES.map((name) => [name, CONTRACT_VARIABLES[name].setBy]);
+
+  it('has variables of both kinds to check', () => {
+    expect(cases.some(([, setBy]) => setBy === 'operator')).toBe(true);
+    expect(cases.some(([, setBy]) => setBy !== 'operator')).toBe(true);
+  });
+
+  it.each(cases)('%s (set by %s) in env', (name, setBy) => {
+    const variable: ContractVariable = CONTRACT_VARIABLES[name as keyof typeof CONTRACT_VARIABLES];
+    const found = issues(`    env: { ${name}: "${variable.values?.[0] ?? 'x'}" }\n`);
+    if (setBy === 'operator') expect(found).toEqual([]);
+    else expect(found).toEqual([`error env-name-conflict environments[0].env.${name}`]);
+  });
+
+  it('accepts LOG_LEVEL and LOG_FORMAT as the anchor does', () => {
+    expect(issues('    env: { LOG_LEVEL: debug, LOG_FORMAT: json }\n')).toEqual([]);
+  });
+
+  it('warns about a value @msp/runtime would refuse, without refusing the spec', () => {
+    expect(issues('    env: { LOG_LEVEL: trace }\n')).toEqual([
+      'warning env-contract-value environments[0].env.LOG_LEVEL',
+    ]);
+  });
+});
+
+describe('resources.postgreSQL', () => {
+  it('accepts an empty block, as the anchor does', () => {
+    const result = validateSpec(parseSpec(spec('    resources: { postgreSQL: {} }\n')));
+    expect(result.issues).toEqual([]);
+    expect(result.ok && result.spec.environments[0]?.resources?.postgreSQL).toEqual({});
+  });
+
+  it('accepts an empty list of databases', () => {
+    expect(issues('    resources: { postgreSQL: { databases: [] } }\n')).toEqual([]);
+  });
+});
+
+describe('a Cloudflare domain without cloudflare platform settings', () => {
+  const domain = (proxied: string) =>
+    `    domain: { type: cloudflare, cloudflare: { subdomain: shop, zone: example.com${proxied} } }\n`;
+
+  it('is generated with the token from the environment and origin certificate inputs, with warnings', () => {
+    expect(issues(domain(''))).toEqual([
+      'warning platform-default environments[0].domain.type',
+      'warning platform-default environments[0].domain.cloudflare',
+    ]);
+  });
+
+  it('needs no origin certificate when not proxied', () => {
+    expect(issues(domain(', proxied: false'))).toEqual([
+      'warning platform-default environments[0].domain.type',
+    ]);
+  });
+
+  it('warns about nothing when the platform config has the settings', () => {
+    const secret = { project: 'p', secret: 's' };
+    const platform = resolvePlatformConfig({
+      cloudflare: {
+        apiTokenSecret: secret,
+        originCertificate: { certSecret: secret, keySecret: secret },
+      },
+    });
+    expect(issues(domain(''), platform)).toEqual([]);
+  });
+});
+
+describe('build.source', () => {
+  it('accepts a source without repo, as the anchor does, and leaves it out', () => {
+    const text = spec('').replace(
+      'build: { image: us.gcr.io/shop-images/shop }',
+      'build: { image: us.gcr.io/shop-images/shop, source: { dir: cmd/shop } }',
+    );
+    const result = validateSpec(parseSpec(text));
+    expect(result.issues).toEqual([]);
+    expect(result.ok && resolveSpec(result.spec, resolvePlatformConfig({})).build.source).toBe(
+      undefined,
+    );
+  });
+});
