@@ -76,6 +76,7 @@ describe('graceful shutdown of a service process', () => {
       expect.objectContaining({ name: 'stop routines', ok: true }),
       expect.objectContaining({ name: 'flush', ok: true }),
       expect.objectContaining({ name: 'close clients', ok: true }),
+      expect.objectContaining({ name: 'close telemetry', ok: true }),
     ]);
     expect(service.records().some((record) => record['message'] === 'fixture closer ran')).toBe(
       true,

@@ -13,9 +13,9 @@
  * - `jobReporters` hear when a job execution starts and finishes (Sentry cron
  *   check-ins);
  * - `wrapHandler` wraps the service's HTTP handler;
- * - closers and health checks are registered on `context.lifecycle`; closers
- *   run in reverse order of registration, so what is set up first (telemetry)
- *   closes last.
+ * - closers and health checks are registered on `context.lifecycle`; the
+ *   clients' closers run concurrently, each with its own deadline, and those
+ *   marked `last` (telemetry, Sentry) run after them in a step of their own.
  */
 import { createBigQuery, type BigQueryDataset } from '../bigquery/create-bigquery.js';
 import type { Env } from '../config/variable.js';
@@ -77,8 +77,9 @@ export type SetupIntegrations = (context: IntegrationContext) => Promise<Integra
  * Sets up, in this order: OpenTelemetry (first, so instrumentations patch
  * `node:http`, `pg` and `ioredis` before they load), Sentry (reusing that
  * OpenTelemetry setup), then the data clients, which connect on first use.
- * Telemetry's shutdown is registered as the first closer, so it runs last,
- * after the clients (whose closing may still produce spans) and Sentry.
+ * Telemetry's and Sentry's closers are marked `last`: they run after the
+ * clients' (whose closing may still produce spans), with a budget of their
+ * own that a stuck client cannot use up.
  *
  * No `wrapHandler`: the HTTP instrumentation patches
  * `http.Server.prototype.emit`, which the runtime's server shares however
@@ -121,10 +122,10 @@ async function setup(context: IntegrationContext): Promise<Integrations> {
   const identity = { env, serviceName: service.name, serviceVersion: service.version };
 
   const telemetry = await startTelemetry({ ...identity, logger: logger.scoped('telemetry') });
-  lifecycle.addCloser({ name: 'telemetry', close: () => telemetry.shutdown() });
+  lifecycle.addCloser({ name: 'telemetry', close: () => telemetry.shutdown(), last: true });
 
   const sentry = await startSentry({ ...identity, logger: logger.scoped('sentry') });
-  if (sentry) lifecycle.addCloser({ name: 'sentry', close: () => sentry.close() });
+  if (sentry) lifecycle.addCloser({ name: 'sentry', close: () => sentry.close(), last: true });
 
   const clients = createDataClients(env, lifecycle, logger);
 

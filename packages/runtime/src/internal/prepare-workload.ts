@@ -6,7 +6,7 @@ import {
   type SetupIntegrations,
 } from '../integrations/integrations.js';
 import type { LogOutput } from '../logging/logger.js';
-import { closeInReverse } from '../shutdown/close-in-reverse.js';
+import { closeConcurrently, closerStages } from '../shutdown/close-concurrently.js';
 import { createWorkloadLogOutput, loadWorkloadConfig, type Identity } from './bootstrap.js';
 import { createLifecycleRegistry, type LifecycleRegistry } from './lifecycle-registry.js';
 
@@ -38,12 +38,14 @@ export async function closeAfterFailedStart(
   prepared: Pick<PreparedWorkload<ConfigDefinition>, 'lifecycle' | 'output'>,
   error: unknown,
 ): Promise<never> {
-  await closeInReverse(prepared.lifecycle.closers, FAILED_START_CLOSE_MS).catch(
-    (closeError: unknown) =>
+  const { clients, last } = closerStages(prepared.lifecycle.closers);
+  for (const stage of [clients, last]) {
+    await closeConcurrently(stage, FAILED_START_CLOSE_MS).catch((closeError: unknown) =>
       prepared.output.logger
         .scoped('msp')
         .error('closing clients after a failed start failed', { error: closeError }),
-  );
+    );
+  }
   throw error;
 }
 

@@ -4,7 +4,7 @@ import { jobContract } from '../contract/contract.js';
 import type { JobReporter } from './job-reporter.js';
 import { prepareWorkload, type WorkloadOptions } from '../internal/prepare-workload.js';
 import type { Logger } from '../logging/logger.js';
-import { closeClientsStep, flushStep } from '../shutdown/common-steps.js';
+import { closeSteps, flushStep } from '../shutdown/common-steps.js';
 import { runShutdown } from '../shutdown/run-shutdown.js';
 import { settleAll } from '../shutdown/with-timeout.js';
 import { jobExecutionId } from './execution-id.js';
@@ -20,7 +20,7 @@ export interface ExecuteJobOptions extends WorkloadOptions {
 
 /** How long reporters may take to hear of a start or an end. */
 const REPORT_TIMEOUT_MS = 2000;
-const AFTER_JOB_BUDGETS_MS = { flush: 1000, close: 1500 } as const;
+const AFTER_JOB_BUDGETS_MS = { flush: 1000, clients: 1500, telemetry: 1000 } as const;
 
 /** Tells every reporter, bounded; a failing reporter is logged and changes nothing else. */
 async function report(
@@ -101,7 +101,10 @@ export async function executeJob<D extends ConfigDefinition>(
         [...integrations.flushers, { name: 'log sinks', flush: output.flush }],
         AFTER_JOB_BUDGETS_MS.flush,
       ),
-      closeClientsStep(lifecycle.closers, AFTER_JOB_BUDGETS_MS.close),
+      ...closeSteps(lifecycle.closers, {
+        clients: AFTER_JOB_BUDGETS_MS.clients,
+        last: AFTER_JOB_BUDGETS_MS.telemetry,
+      }),
     ],
     output.logger.scoped('msp.shutdown'),
   );
