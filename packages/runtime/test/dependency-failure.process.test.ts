@@ -6,6 +6,7 @@ import {
   type OtlpReceiver,
 } from '../../../tools/testing/otlp-receiver.js';
 import { startServiceFixture } from './support/fixture-process.js';
+import { startLoad } from './support/load.js';
 import { dataServiceEnv, postgresConnections, redisTarget } from './support/data-service-env.js';
 import { fakeSentry, type FakeSentry } from './telemetry-support/fake-sentry.js';
 import { requireServer } from './telemetry-support/servers.js';
@@ -89,5 +90,45 @@ describe('a service whose Redis stops answering', () => {
       expect.stringContaining('reported on purpose'),
       expect.stringContaining('shutdown step failed: close clients'),
     ]);
+  }, 30_000);
+
+  it('under load, fails the requests that need Redis within the command timeout, with /-/healthz at 503, and serves the rest', async () => {
+    const commandTimeoutMs = 300;
+    const service = await startServiceFixture('data-service.ts', {
+      ...dataServiceEnv({ redisPort: proxy.port, applicationName: `msp-redis-cut-${process.pid}` }),
+      FIXTURE_REDIS_COMMAND_TIMEOUT_MS: String(commandTimeoutMs),
+    });
+    const load = startLoad({
+      url: service.url,
+      paths: ['/items', '/pg', '/hello'],
+      clients: 12,
+      maxRequests: 6000,
+      maxDurationMs: 3000,
+    });
+    await load.completed(300);
+    expect((await get(`${service.url}/-/healthz`)).status).toBe(200);
+
+    const cutAt = performance.now();
+    proxy.silence();
+    let unhealthyAt: number | undefined;
+    while (unhealthyAt === undefined && performance.now() - cutAt < 2500) {
+      if ((await get(`${service.url}/-/healthz`)).status === 503) unhealthyAt = performance.now();
+    }
+    await load.done;
+    service.child.kill('SIGTERM');
+    await service.exited;
+
+    // Slack for a shared 2-core machine on top of the timeout itself.
+    const bound = commandTimeoutMs + 400;
+    expect(unhealthyAt).toBeDefined();
+    expect((unhealthyAt ?? Infinity) - cutAt).toBeLessThan(bound);
+    const afterCut = load.results.filter((r) => r.sentAt > cutAt);
+    const items = afterCut.filter((r) => r.path === '/items');
+    const others = afterCut.filter((r) => r.path !== '/items');
+    expect(items.length).toBeGreaterThan(0);
+    expect(others.length).toBeGreaterThan(items.length);
+    expect(items.filter((r) => r.status !== 503)).toEqual([]);
+    expect(items.filter((r) => r.durationMs > bound)).toEqual([]);
+    expect(others.filter((r) => r.status !== 200)).toEqual([]);
   }, 30_000);
 });
