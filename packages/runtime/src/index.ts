@@ -47,6 +47,7 @@ export type { ShutdownReport, StepResult } from './shutdown/run-shutdown.js';
 export type { RuntimeEnv, StructuredLogger } from './telemetry/runtime-types.js';
 export { IntegrationConfigError, isIntegrationConfigError } from './telemetry/runtime-types.js';
 export { startTelemetry } from './telemetry/start-telemetry.js';
+export { setHttpRoute } from './telemetry/http-route.js';
 export type { Telemetry, TelemetryOptions } from './telemetry/start-telemetry.js';
 export { startSentry } from './sentry/start-sentry.js';
 export type {

@@ -17,13 +17,11 @@ export interface JobSpan {
 }
 
 export function startJobSpan(job: { readonly name: string; readonly version: string }): JobSpan {
-  const span: Span = trace
-    .getTracer('msp-runtime-job')
-    .startSpan(job.name, {
-      kind: SpanKind.INTERNAL,
-      root: true,
-      attributes: { 'job.name': job.name },
-    });
+  const span: Span = trace.getTracer('msp-runtime-job').startSpan(job.name, {
+    kind: SpanKind.INTERNAL,
+    root: true,
+    attributes: { 'job.name': job.name },
+  });
   const active = trace.setSpan(context.active(), span);
   return {
     run: (work) => context.with(active, work),
