@@ -49,6 +49,7 @@ export { IntegrationConfigError, isIntegrationConfigError } from './telemetry/ru
 export { startTelemetry } from './telemetry/start-telemetry.js';
 export { setHttpRoute } from './telemetry/http-route.js';
 export type { Telemetry, TelemetryOptions } from './telemetry/start-telemetry.js';
+export type { TelemetryExtensions } from './telemetry/telemetry-extensions.js';
 export { startSentry } from './sentry/start-sentry.js';
 export type {
   SentryReporter,

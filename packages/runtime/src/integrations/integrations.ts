@@ -32,6 +32,7 @@ import { startSentry } from '../sentry/start-sentry.js';
 import type { HttpHandler } from '../server/http-handler.js';
 import { isIntegrationConfigError } from '../telemetry/runtime-types.js';
 import { startTelemetry } from '../telemetry/start-telemetry.js';
+import type { TelemetryExtensions } from '../telemetry/telemetry-extensions.js';
 import { integrationIssues } from './config-issues.js';
 import { sentryJobReporter, sentryLogSink } from './sentry-wiring.js';
 
@@ -49,6 +50,8 @@ export interface IntegrationClients {
 
 export interface IntegrationContext {
   readonly workload: 'service' | 'job';
+  /** The instrumentations and span processors the workload adds. */
+  readonly telemetry: TelemetryExtensions;
   readonly service: { readonly name: string; readonly version: string };
   /** The environment `start()` received: integrations read their own variables from it. */
   readonly env: Env;
@@ -121,7 +124,11 @@ async function setup(context: IntegrationContext): Promise<Integrations> {
   const { env, lifecycle, logger, service } = context;
   const identity = { env, serviceName: service.name, serviceVersion: service.version };
 
-  const telemetry = await startTelemetry({ ...identity, logger: logger.scoped('telemetry') });
+  const telemetry = await startTelemetry({
+    ...identity,
+    logger: logger.scoped('telemetry'),
+    extensions: context.telemetry,
+  });
   lifecycle.addCloser({ name: 'telemetry', close: () => telemetry.shutdown(), last: true });
 
   const sentry = await startSentry({ ...identity, logger: logger.scoped('sentry') });

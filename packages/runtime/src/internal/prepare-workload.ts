@@ -6,6 +6,7 @@ import {
   type SetupIntegrations,
 } from '../integrations/integrations.js';
 import type { LogOutput } from '../logging/logger.js';
+import type { TelemetryExtensions } from '../telemetry/telemetry-extensions.js';
 import { closeConcurrently, closerStages } from '../shutdown/close-concurrently.js';
 import { createWorkloadLogOutput, loadWorkloadConfig, type Identity } from './bootstrap.js';
 import { createLifecycleRegistry, type LifecycleRegistry } from './lifecycle-registry.js';
@@ -56,7 +57,12 @@ export async function closeAfterFailedStart(
  * @throws {ConfigError} when variables are missing or invalid
  */
 export async function prepareWorkload<D extends ConfigDefinition>(
-  workload: { readonly name: string; readonly version: string; readonly config?: D },
+  workload: {
+    readonly name: string;
+    readonly version: string;
+    readonly config?: D;
+    readonly telemetry?: TelemetryExtensions;
+  },
   kind: 'service' | 'job',
   options: WorkloadOptions,
 ): Promise<PreparedWorkload<D>> {
@@ -68,6 +74,7 @@ export async function prepareWorkload<D extends ConfigDefinition>(
   try {
     const integrations = await setup({
       workload: kind,
+      telemetry: workload.telemetry ?? {},
       service: identity,
       env: options.env,
       contract: loaded.contract,

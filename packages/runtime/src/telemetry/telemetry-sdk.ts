@@ -36,6 +36,7 @@ import { EXPORT_TIMEOUT_MS, type OtlpExporters } from './otlp-exporters.js';
 import type { LogFields } from '../logging/log-record.js';
 import type { StructuredLogger } from './runtime-types.js';
 import type { SamplerSettings } from './telemetry-settings.js';
+import type { TelemetryExtensions } from './telemetry-extensions.js';
 
 export interface SdkOptions {
   readonly serviceName: string;
@@ -45,6 +46,7 @@ export interface SdkOptions {
   readonly metricIntervalMs: number;
   /** Google Cloud project: adds `gcp.project_id` and the GCP resource detector. */
   readonly gcpProjectId: string | undefined;
+  readonly extensions: TelemetryExtensions;
   readonly logger: StructuredLogger;
 }
 
@@ -68,7 +70,10 @@ export async function startSdk(options: SdkOptions): Promise<Sdk> {
   const tracerProvider = new TracerProvider({
     resource,
     sampler: buildSampler(options.sampler),
-    spanProcessors: [new BatchSpanProcessor({ exporter: options.exporters.traces })],
+    spanProcessors: [
+      new BatchSpanProcessor({ exporter: options.exporters.traces }),
+      ...(options.extensions.spanProcessors ?? []),
+    ],
   });
   const meterProvider = new MeterProvider({
     resource,
@@ -96,6 +101,7 @@ export async function startSdk(options: SdkOptions): Promise<Sdk> {
       new HttpInstrumentation({ disableIncomingRequestInstrumentation: true }),
       // Outgoing fetch() (undici), which the HTTP instrumentation does not see.
       new UndiciInstrumentation(),
+      ...(options.extensions.instrumentations ?? []),
     ],
   });
   // The HTTP instrumentation patches the CommonJS exports of node:http; this
