@@ -51,6 +51,18 @@ describe('telemetrySettings', () => {
       { OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.5' },
       { ratio: 0.5, parentBased: false },
     ],
+    [
+      { MSP: 'true', GOOGLE_CLOUD_PROJECT: 'p' },
+      { ratio: 0.1, parentBased: true },
+    ],
+    [
+      { MSP: 'true', GOOGLE_CLOUD_PROJECT: 'p', OTEL_TRACES_SAMPLER_ARG: '0.5' },
+      { ratio: 0.5, parentBased: true },
+    ],
+    [
+      { MSP: 'true', GOOGLE_CLOUD_PROJECT: 'p', OTEL_TRACES_SAMPLER: 'parentbased_always_on' },
+      { ratio: 1, parentBased: true },
+    ],
   ])('samples from %j', (env, sampler) => {
     expect(telemetrySettings(env).sampler).toEqual(sampler);
   });
