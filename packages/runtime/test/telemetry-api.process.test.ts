@@ -27,6 +27,7 @@ describe('a service using the OpenTelemetry API and an instrumentation of its ow
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
       OTEL_BSP_SCHEDULE_DELAY: '600000',
       OTEL_METRIC_EXPORT_INTERVAL: '600000',
+      OTEL_RESOURCE_ATTRIBUTES: 'team=platform,service.name=ignored',
     });
     expect(await (await fetch(`${service.url}/`)).text()).toBe('ok\n');
     service.child.kill('SIGTERM');
@@ -50,6 +51,7 @@ describe('a service using the OpenTelemetry API and an instrumentation of its ow
         expect.arrayContaining([
           { key: 'service.name', value: { stringValue: 'api-fixture' } },
           { key: 'service.version', value: { stringValue: '4.5.6' } },
+          { key: 'team', value: { stringValue: 'platform' } },
         ]),
       );
     }

@@ -56,6 +56,12 @@ export const INTEGRATION_VARIABLES: readonly HelpEntry[] = [
     description: 'milliseconds between metric exports (default: 30000 on msp, 60000 elsewhere)',
   },
   {
+    name: 'OTEL_RESOURCE_ATTRIBUTES',
+    type: 'list',
+    description:
+      'more resource attributes, key=value pairs separated by commas (service.name and the like stay the runtime’s)',
+  },
+  {
     name: 'OTEL_GCP_PROJECT_ID',
     type: 'string',
     description: 'export to the Telemetry API of this project, also off msp',

@@ -69,6 +69,7 @@ export async function startTelemetry(options: TelemetryOptions): Promise<Telemet
     exporters,
     sampler: settings.sampler,
     metricIntervalMs: settings.metricIntervalMs,
+    resourceAttributes: settings.resourceAttributes,
     gcpProjectId: destination.kind === 'gcp' ? destination.projectId : undefined,
     extensions: options.extensions ?? {},
     logger,

@@ -44,6 +44,8 @@ export interface SdkOptions {
   readonly exporters: OtlpExporters;
   readonly sampler: SamplerSettings;
   readonly metricIntervalMs: number;
+  /** Extra resource attributes (`OTEL_RESOURCE_ATTRIBUTES`), under the runtime's own. */
+  readonly resourceAttributes: Readonly<Record<string, string>>;
   /** Google Cloud project: adds `gcp.project_id` and the GCP resource detector. */
   readonly gcpProjectId: string | undefined;
   readonly extensions: TelemetryExtensions;
@@ -162,6 +164,7 @@ function traceLogFields(gcpProjectId: string | undefined): LogFields {
 
 async function buildResource(options: SdkOptions): Promise<Resource> {
   const base = resourceFromAttributes({
+    ...options.resourceAttributes,
     'service.name': options.serviceName,
     'service.version': options.serviceVersion,
     'service.instance.id': randomUUID(),

@@ -1,4 +1,5 @@
 import { IntegrationConfigError, envValue, type RuntimeEnv } from './runtime-types.js';
+import { refusedOtelVariables, resourceAttributesFromEnv } from './otel-env.js';
 
 /** Google Cloud's OTLP endpoint for traces and metrics (the Telemetry API). */
 export const GCP_TELEMETRY_ENDPOINT = 'https://telemetry.googleapis.com';
@@ -28,6 +29,8 @@ export interface TelemetrySettings {
   readonly sampler: SamplerSettings;
   /** @default 30 s on Google Cloud, 60 s otherwise */
   readonly metricIntervalMs: number;
+  /** From `OTEL_RESOURCE_ATTRIBUTES`, under the runtime's own. */
+  readonly resourceAttributes: Readonly<Record<string, string>>;
 }
 
 const SAMPLERS: Record<string, (ratio: number) => SamplerSettings> = {
@@ -76,12 +79,17 @@ export function telemetrySettings(env: RuntimeEnv): TelemetrySettings {
       `OTEL_METRIC_EXPORT_INTERVAL: "${interval}" is not a positive number of milliseconds`,
     );
   }
+  const resource = resourceAttributesFromEnv(env);
+  if (destination.kind !== 'none' || destination.reason !== 'OTEL_SDK_DISABLED is true') {
+    problems.push(...refusedOtelVariables(env), ...resource.problems);
+  }
   if (problems.length > 0) throw new IntegrationConfigError('telemetry', problems);
   const defaultInterval = destination.kind === 'gcp' ? 30_000 : 60_000;
   return {
     destination,
     sampler,
     metricIntervalMs: interval === undefined ? defaultInterval : Number(interval),
+    resourceAttributes: resource.attributes,
   };
 }
 
