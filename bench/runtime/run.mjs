@@ -243,6 +243,40 @@ if (wanted('memory')) {
   );
 }
 sink.kill('SIGTERM');
+
+/** Sentences for the page's summary: each goal of issue 20 that this run measured, met or not. */
+function goalSummary() {
+  const sampler = args.get('env') ?? 'the default sampler (parentbased_always_on off msp)';
+  const medianOf = (name) => {
+    const found = results.find((r) => r.name === name);
+    return found === undefined ? undefined : median(found.samples);
+  };
+  const lines = [];
+  const verdict = (ok) => (ok ? 'meets' : 'misses');
+  const [bundled, bare] = [medianOf('cold start, full bundled'), medianOf('cold start, bare')];
+  if (bundled !== undefined && bare !== undefined)
+    lines.push(
+      `Runtime cold start, bundled, everything on: ${(bundled / bare).toFixed(2)}× bare (${verdict(bundled / bare <= 1.6)} the goal of ≤ 1.6×).`,
+    );
+  for (const route of ['/hello', '/work']) {
+    const cpu = (name) => medianOf(`${route} CPU/request, ${name}`);
+    const [b, f, p] = [cpu('bare'), cpu('full'), cpu('peer')];
+    if (b === undefined || f === undefined || p === undefined) continue;
+    lines.push(
+      `Runtime ${route} at ${sampler}: capacity ${(b / f).toFixed(2)}× bare, ${(p / f).toFixed(2)}× the peer (NodeSDK + auto-instrumentations + @sentry/node; ${verdict(p / f >= 1.3)} the goal of ≥ 1.3×).`,
+    );
+    if (sampler.includes('always_off') && route === '/hello')
+      lines.push(
+        `Runtime unsampled trivial request: ${(((f - b) / b) * 100).toFixed(0)} % more CPU than bare (${verdict(f - b <= 0.1 * b)} the goal of ≤ 10 %).`,
+      );
+    if (sampler.includes('parentbased_traceidratio') && route === '/work')
+      lines.push(
+        `Runtime pg + Redis route at the msp default sampler: ${(b / f).toFixed(2)}× bare capacity (${verdict(b / f >= 0.8)} the goal of ≥ 0.8×).`,
+      );
+  }
+  return lines;
+}
+
 if (json) {
   const extra = args.get('env');
   printArea(
@@ -255,6 +289,7 @@ if (json) {
         `Throughput: ${CONCURRENCY} keep-alive clients for ${SECONDS} s per run on /hello (trivial) and /work (one query and one Redis PING); the server's CPU time per request is steadier than requests per second on a shared machine.`,
       ],
       results,
+      summary: goalSummary(),
       ratios: [
         {
           name: 'cold start: full bundled / bare (goal ≤ 1.6)',
