@@ -14,6 +14,11 @@ async function serve(handler: http.RequestListener) {
   return { server, tracker, url: `http://127.0.0.1:${port}` };
 }
 
+/** Resolves once the server is handling `count` requests (no fixed sleep: the machine may be busy). */
+async function inFlight(tracker: { readonly inFlight: number }, count: number): Promise<void> {
+  while (tracker.inFlight < count) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
 function get(url: string, agent: http.Agent) {
   return new Promise<{ status: number; connection: string | undefined }>((resolve, reject) =>
     http
@@ -38,7 +43,7 @@ describe('stopAccepting and drainConnections', () => {
     const agent = new http.Agent({ keepAlive: true });
     await get(url, agent); // leaves an idle keep-alive connection
     const slow = get(`${url}/slow`, new http.Agent({ keepAlive: true }));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await inFlight(tracker, 1);
     expect(tracker.inFlight).toBe(1);
 
     const closed = stopAccepting(server, tracker);
@@ -88,7 +93,7 @@ describe('stopAccepting and drainConnections', () => {
           })
           .on('error', reject),
     );
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await inFlight(tracker, 1);
     const closed = stopAccepting(server, tracker);
     await expect(drainConnections(server, closed, tracker, 50)).rejects.toThrow(
       '1 requests still in flight after 50ms: answered 503',
