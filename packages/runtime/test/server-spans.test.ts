@@ -67,6 +67,10 @@ beforeAll(async () => {
     // A listener that runs later, from the socket, not from the handler.
     req.on('end', () => {
       seen.requestEnd = active();
+      if (req.url === '/broken') {
+        res.on('error', () => undefined);
+        res.emit('error', new Error('socket broke'));
+      }
       res.statusCode = req.url === '/fail' ? 503 : 200;
       res.end(body);
     });
@@ -140,6 +144,13 @@ describe('server spans', () => {
 
   it('does nothing when the route is set outside a traced request', () => {
     expect(() => setHttpRoute('/nowhere')).not.toThrow();
+  });
+
+  it('records an error the response emits and marks the span as failed', async () => {
+    expect(await send('/broken')).toBe(200);
+    const [span] = spans.getFinishedSpans();
+    expect(span?.status).toEqual({ code: 2, message: 'socket broke' });
+    expect(span?.events.map((e) => e.name)).toEqual(['exception']);
   });
 
   it('marks 5xx responses as errors and records the duration histogram', async () => {
