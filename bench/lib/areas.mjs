@@ -1,7 +1,10 @@
 // The benchmark areas bench/run.mjs runs, in order. Each script follows the
 // convention in area-output.mjs when given `--json`; `args` are its arguments for a
 // full run and for --quick (run counts), and a script that is not there is skipped.
-const SAMPLE_10_PERCENT = 'OTEL_TRACES_SAMPLER=traceidratio,OTEL_TRACES_SAMPLER_ARG=0.1';
+// The runtime's default on msp: parent-based, 10 % of new traces.
+const SAMPLE_10_PERCENT =
+  'OTEL_TRACES_SAMPLER=parentbased_traceidratio,OTEL_TRACES_SAMPLER_ARG=0.1';
+const SAMPLE_NONE = 'OTEL_TRACES_SAMPLER=always_off';
 
 export const AREAS = [
   {
@@ -42,11 +45,20 @@ export const AREAS = [
   },
   {
     id: 'runtime-sampling-10',
-    title: 'Runtime: throughput with 10% trace sampling',
+    title: 'Runtime: throughput at the msp default sampler (parent-based, 10%)',
     script: 'bench/runtime/run.mjs',
     args: {
       full: ['--only', 'throughput', '--env', SAMPLE_10_PERCENT],
       quick: ['--only', 'throughput', '--seconds', '2', '--env', SAMPLE_10_PERCENT],
+    },
+  },
+  {
+    id: 'runtime-sampling-off',
+    title: 'Runtime: throughput with tracing off (no request sampled)',
+    script: 'bench/runtime/run.mjs',
+    args: {
+      full: ['--only', 'throughput', '--env', SAMPLE_NONE],
+      quick: ['--only', 'throughput', '--seconds', '2', '--env', SAMPLE_NONE],
     },
   },
 ];

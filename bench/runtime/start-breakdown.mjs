@@ -51,5 +51,5 @@ console.log(
 );
 
 server.close();
-for (const c of closers.reverse()) await c.close();
+await Promise.all(closers.map((c) => c.close(AbortSignal.timeout(1500))));
 await Promise.all([telemetry.shutdown(), sentry?.close(0)]);

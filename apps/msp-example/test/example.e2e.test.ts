@@ -157,7 +157,14 @@ describe('telemetry from the bundle', () => {
 
       const spans = receivedSpans(receiver).filter((s) => s.traceId === traceId);
       const server = spans.find((s) => s.kind === SPAN_KIND.SERVER);
-      expect(server).toMatchObject({ name: 'GET', parentSpanId: '00f067aa0ba902b7' });
+      expect(server).toMatchObject({
+        name: 'GET /items/:id',
+        parentSpanId: '00f067aa0ba902b7',
+      });
+      expect(server?.attributes).toContainEqual({
+        key: 'http.route',
+        value: { stringValue: '/items/:id' },
+      });
       const children = spans
         .filter((s) => s.parentSpanId === server?.spanId)
         .map((s) => [s.name, s.kind]);

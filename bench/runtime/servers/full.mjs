@@ -29,6 +29,6 @@ const server = serve({
 });
 process.once('SIGTERM', async () => {
   server.close();
-  for (const c of closers.reverse()) await c.close();
+  await Promise.all(closers.map((c) => c.close(AbortSignal.timeout(1500))));
   await Promise.all([telemetry.shutdown(), sentry?.close()]);
 });

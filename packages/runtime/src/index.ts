@@ -47,7 +47,9 @@ export type { ShutdownReport, StepResult } from './shutdown/run-shutdown.js';
 export type { RuntimeEnv, StructuredLogger } from './telemetry/runtime-types.js';
 export { IntegrationConfigError, isIntegrationConfigError } from './telemetry/runtime-types.js';
 export { startTelemetry } from './telemetry/start-telemetry.js';
+export { setHttpRoute } from './telemetry/http-route.js';
 export type { Telemetry, TelemetryOptions } from './telemetry/start-telemetry.js';
+export type { TelemetryExtensions } from './telemetry/telemetry-extensions.js';
 export { startSentry } from './sentry/start-sentry.js';
 export type {
   SentryReporter,

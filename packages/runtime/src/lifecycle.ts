@@ -1,7 +1,6 @@
 /**
  * What data clients and services register with the runtime: health checks
- * that `/-/healthz` runs, and closers that shutdown runs in reverse order of
- * registration.
+ * that `/-/healthz` runs, and closers that shutdown runs.
  */
 
 export interface HealthCheck {
@@ -18,7 +17,18 @@ export interface HealthCheck {
 
 export interface Closer {
   readonly name: string;
-  close(): Promise<void>;
+  /**
+   * Closes the client. Closers run concurrently, each with its own deadline
+   * (so one stuck client cannot use up the time of the others); `signal`
+   * aborts when the deadline passes, and the closer should then drop its
+   * connections at once.
+   */
+  close(signal: AbortSignal): Promise<void>;
+  /**
+   * Runs in a later step, after every other closer has finished: for what
+   * exports the others' telemetry (spans, error reports). @default false
+   */
+  readonly last?: boolean;
 }
 
 export interface Lifecycle {

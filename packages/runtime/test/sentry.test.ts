@@ -174,6 +174,27 @@ describe('startSentry', () => {
     }
   });
 
+  it("delivers a service's own @sentry/node captures through the runtime's client", async () => {
+    const output = await runFixture('sentry-node-capture.mjs', {
+      SENTRY_DSN: sentry.dsn,
+      ENVIRONMENT_ID: 'prod',
+    });
+    expect(output).toContain('done');
+    const events = sentry.items.filter((item) => item.type === 'event').map((i) => i.payload);
+    expect(events).toEqual([
+      expect.objectContaining({
+        environment: 'prod',
+        release: 'sentry-node-user@3.1.4',
+        exception: {
+          values: [
+            expect.objectContaining({ type: 'TypeError', value: 'captured through @sentry/node' }),
+          ],
+        },
+      }),
+      expect.objectContaining({ message: 'a message through @sentry/node', level: 'warning' }),
+    ]);
+  }, 20_000);
+
   it('reports an uncaught exception before the process exits', async () => {
     await runFixture('sentry-crash.mjs', { SENTRY_DSN: sentry.dsn, ENVIRONMENT_ID: 'staging' }, 1);
     const event = sentry.items.find((item) => item.type === 'event')?.payload;

@@ -20,6 +20,7 @@ import {
   SimpleSpanProcessor,
   TracerProvider,
 } from '@opentelemetry/sdk-trace';
+import { setHttpRoute } from '../src/telemetry/http-route.js';
 import { traceServerRequests } from '../src/telemetry/server-spans.js';
 
 const spans = new InMemorySpanExporter();
@@ -58,12 +59,18 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     seen.handler = active();
     seen.suppressed = isTracingSuppressed(context.active());
+    // What a router does once it has matched the request.
+    if (req.url?.startsWith('/routed/') === true) setHttpRoute('/routed/:id');
     res.on('finish', () => (seen.responseFinish = active()));
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     // A listener that runs later, from the socket, not from the handler.
     req.on('end', () => {
       seen.requestEnd = active();
+      if (req.url === '/broken') {
+        res.on('error', () => undefined);
+        res.emit('error', new Error('socket broke'));
+      }
       res.statusCode = req.url === '/fail' ? 503 : 200;
       res.end(body);
     });
@@ -117,6 +124,33 @@ describe('server spans', () => {
     expect(seen.requestEnd?.spanId).toBe(spanId);
     expect(seen.responseFinish?.spanId).toBe(spanId);
     expect(seen.suppressed).toBe(false);
+  });
+
+  it('names the span after the route template the handler reports, and adds http.route to it and its metric', async () => {
+    expect(await send('/routed/42')).toBe(200);
+    const [span] = spans.getFinishedSpans();
+    expect(span?.name).toBe('POST /routed/:id');
+    expect(span?.attributes).toMatchObject({
+      'http.route': '/routed/:id',
+      'url.path': '/routed/42',
+    });
+    const { resourceMetrics } = await reader.collect();
+    const routes = resourceMetrics.scopeMetrics
+      .flatMap((s) => s.metrics)
+      .find((m) => m.descriptor.name === 'http.server.request.duration')
+      ?.dataPoints.map((p) => p.attributes['http.route']);
+    expect(routes).toContain('/routed/:id');
+  });
+
+  it('does nothing when the route is set outside a traced request', () => {
+    expect(() => setHttpRoute('/nowhere')).not.toThrow();
+  });
+
+  it('records an error the response emits and marks the span as failed', async () => {
+    expect(await send('/broken')).toBe(200);
+    const [span] = spans.getFinishedSpans();
+    expect(span?.status).toEqual({ code: 2, message: 'socket broke' });
+    expect(span?.events.map((e) => e.name)).toEqual(['exception']);
   });
 
   it('marks 5xx responses as errors and records the duration histogram', async () => {

@@ -119,6 +119,8 @@ describe('telemetry export from a real process', () => {
         ...tracedDataEnv(),
         MSP: 'true',
         GOOGLE_CLOUD_PROJECT: 'msp-fixture-project',
+        // On msp the default samples 10 % of new traces; this test needs every one.
+        OTEL_TRACES_SAMPLER: 'parentbased_always_on',
         FIXTURE_GCP_ENDPOINT: receiver.endpoint,
         GOOGLE_APPLICATION_CREDENTIALS: sts.credentialsFile,
         // No metadata server here: the GCP resource detector must not look for one.

@@ -1,5 +1,11 @@
 import type { HelpEntry } from '../config/format-help.js';
-import { DEFAULT_SAMPLER, OTLP_PROTOCOLS, SAMPLER_NAMES } from '../telemetry/telemetry-settings.js';
+import {
+  DEFAULT_SAMPLER,
+  OTLP_PROTOCOLS,
+  PRODUCTION_SAMPLE_RATIO,
+  PRODUCTION_SAMPLER,
+  SAMPLER_NAMES,
+} from '../telemetry/telemetry-settings.js';
 
 /**
  * Variables the integrations read besides the platform contract: local
@@ -35,19 +41,25 @@ export const INTEGRATION_VARIABLES: readonly HelpEntry[] = [
   {
     name: 'OTEL_TRACES_SAMPLER',
     type: `one of ${SAMPLER_NAMES.join(', ')}`,
-    description: 'which requests are traced',
+    description: `which requests are traced (default: ${PRODUCTION_SAMPLER} on msp, ${DEFAULT_SAMPLER} elsewhere)`,
     defaultText: DEFAULT_SAMPLER,
   },
   {
     name: 'OTEL_TRACES_SAMPLER_ARG',
     type: 'number',
-    description: 'the ratio for the traceidratio samplers, 0 to 1',
+    description: `the ratio for the traceidratio samplers, 0 to 1 (default: ${PRODUCTION_SAMPLE_RATIO} on msp, 1 elsewhere)`,
     defaultText: '1',
   },
   {
     name: 'OTEL_METRIC_EXPORT_INTERVAL',
     type: 'integer',
     description: 'milliseconds between metric exports (default: 30000 on msp, 60000 elsewhere)',
+  },
+  {
+    name: 'OTEL_RESOURCE_ATTRIBUTES',
+    type: 'list',
+    description:
+      'more resource attributes, key=value pairs separated by commas (service.name and the like stay the runtime’s)',
   },
   {
     name: 'OTEL_GCP_PROJECT_ID',

@@ -13,9 +13,9 @@
  * - `jobReporters` hear when a job execution starts and finishes (Sentry cron
  *   check-ins);
  * - `wrapHandler` wraps the service's HTTP handler;
- * - closers and health checks are registered on `context.lifecycle`; closers
- *   run in reverse order of registration, so what is set up first (telemetry)
- *   closes last.
+ * - closers and health checks are registered on `context.lifecycle`; the
+ *   clients' closers run concurrently, each with its own deadline, and those
+ *   marked `last` (telemetry, Sentry) run after them in a step of their own.
  */
 import { createBigQuery, type BigQueryDataset } from '../bigquery/create-bigquery.js';
 import type { Env } from '../config/variable.js';
@@ -32,6 +32,7 @@ import { startSentry } from '../sentry/start-sentry.js';
 import type { HttpHandler } from '../server/http-handler.js';
 import { isIntegrationConfigError } from '../telemetry/runtime-types.js';
 import { startTelemetry } from '../telemetry/start-telemetry.js';
+import type { TelemetryExtensions } from '../telemetry/telemetry-extensions.js';
 import { integrationIssues } from './config-issues.js';
 import { sentryJobReporter, sentryLogSink } from './sentry-wiring.js';
 
@@ -49,6 +50,8 @@ export interface IntegrationClients {
 
 export interface IntegrationContext {
   readonly workload: 'service' | 'job';
+  /** The instrumentations and span processors the workload adds. */
+  readonly telemetry: TelemetryExtensions;
   readonly service: { readonly name: string; readonly version: string };
   /** The environment `start()` received: integrations read their own variables from it. */
   readonly env: Env;
@@ -77,8 +80,9 @@ export type SetupIntegrations = (context: IntegrationContext) => Promise<Integra
  * Sets up, in this order: OpenTelemetry (first, so instrumentations patch
  * `node:http`, `pg` and `ioredis` before they load), Sentry (reusing that
  * OpenTelemetry setup), then the data clients, which connect on first use.
- * Telemetry's shutdown is registered as the first closer, so it runs last,
- * after the clients (whose closing may still produce spans) and Sentry.
+ * Telemetry's and Sentry's closers are marked `last`: they run after the
+ * clients' (whose closing may still produce spans), with a budget of their
+ * own that a stuck client cannot use up.
  *
  * No `wrapHandler`: the HTTP instrumentation patches
  * `http.Server.prototype.emit`, which the runtime's server shares however
@@ -120,11 +124,15 @@ async function setup(context: IntegrationContext): Promise<Integrations> {
   const { env, lifecycle, logger, service } = context;
   const identity = { env, serviceName: service.name, serviceVersion: service.version };
 
-  const telemetry = await startTelemetry({ ...identity, logger: logger.scoped('telemetry') });
-  lifecycle.addCloser({ name: 'telemetry', close: () => telemetry.shutdown() });
+  const telemetry = await startTelemetry({
+    ...identity,
+    logger: logger.scoped('telemetry'),
+    extensions: context.telemetry,
+  });
+  lifecycle.addCloser({ name: 'telemetry', close: () => telemetry.shutdown(), last: true });
 
   const sentry = await startSentry({ ...identity, logger: logger.scoped('sentry') });
-  if (sentry) lifecycle.addCloser({ name: 'sentry', close: () => sentry.close() });
+  if (sentry) lifecycle.addCloser({ name: 'sentry', close: () => sentry.close(), last: true });
 
   const clients = createDataClients(env, lifecycle, logger);
 

@@ -6,7 +6,8 @@ import {
   type SetupIntegrations,
 } from '../integrations/integrations.js';
 import type { LogOutput } from '../logging/logger.js';
-import { closeInReverse } from '../shutdown/close-in-reverse.js';
+import type { TelemetryExtensions } from '../telemetry/telemetry-extensions.js';
+import { closeConcurrently, closerStages } from '../shutdown/close-concurrently.js';
 import { createWorkloadLogOutput, loadWorkloadConfig, type Identity } from './bootstrap.js';
 import { createLifecycleRegistry, type LifecycleRegistry } from './lifecycle-registry.js';
 
@@ -38,12 +39,14 @@ export async function closeAfterFailedStart(
   prepared: Pick<PreparedWorkload<ConfigDefinition>, 'lifecycle' | 'output'>,
   error: unknown,
 ): Promise<never> {
-  await closeInReverse(prepared.lifecycle.closers, FAILED_START_CLOSE_MS).catch(
-    (closeError: unknown) =>
+  const { clients, last } = closerStages(prepared.lifecycle.closers);
+  for (const stage of [clients, last]) {
+    await closeConcurrently(stage, FAILED_START_CLOSE_MS).catch((closeError: unknown) =>
       prepared.output.logger
         .scoped('msp')
         .error('closing clients after a failed start failed', { error: closeError }),
-  );
+    );
+  }
   throw error;
 }
 
@@ -54,7 +57,12 @@ export async function closeAfterFailedStart(
  * @throws {ConfigError} when variables are missing or invalid
  */
 export async function prepareWorkload<D extends ConfigDefinition>(
-  workload: { readonly name: string; readonly version: string; readonly config?: D },
+  workload: {
+    readonly name: string;
+    readonly version: string;
+    readonly config?: D;
+    readonly telemetry?: TelemetryExtensions;
+  },
   kind: 'service' | 'job',
   options: WorkloadOptions,
 ): Promise<PreparedWorkload<D>> {
@@ -66,6 +74,7 @@ export async function prepareWorkload<D extends ConfigDefinition>(
   try {
     const integrations = await setup({
       workload: kind,
+      telemetry: workload.telemetry ?? {},
       service: identity,
       env: options.env,
       contract: loaded.contract,

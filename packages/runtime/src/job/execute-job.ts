@@ -4,10 +4,11 @@ import { jobContract } from '../contract/contract.js';
 import type { JobReporter } from './job-reporter.js';
 import { prepareWorkload, type WorkloadOptions } from '../internal/prepare-workload.js';
 import type { Logger } from '../logging/logger.js';
-import { closeClientsStep, flushStep } from '../shutdown/common-steps.js';
+import { closeSteps, flushStep } from '../shutdown/common-steps.js';
 import { runShutdown } from '../shutdown/run-shutdown.js';
 import { settleAll } from '../shutdown/with-timeout.js';
 import { jobExecutionId } from './execution-id.js';
+import { startJobSpan } from './job-span.js';
 import type { Job } from './job.js';
 import type { JobExecution } from './job-reporter.js';
 import { JOB_EXIT_CODES, type JobResult } from './job-result.js';
@@ -20,7 +21,7 @@ export interface ExecuteJobOptions extends WorkloadOptions {
 
 /** How long reporters may take to hear of a start or an end. */
 const REPORT_TIMEOUT_MS = 2000;
-const AFTER_JOB_BUDGETS_MS = { flush: 1000, close: 1500 } as const;
+const AFTER_JOB_BUDGETS_MS = { flush: 1000, clients: 1500, telemetry: 1000 } as const;
 
 /** Tells every reporter, bounded; a failing reporter is logged and changes nothing else. */
 async function report(
@@ -51,14 +52,17 @@ export async function executeJob<D extends ConfigDefinition>(
     'job',
     options,
   );
+  const span = startJobSpan(identity);
   const execution: JobExecution = {
     job: identity,
-    executionId: jobExecutionId(values),
+    // Inside the span: off Cloud Run the execution ID is its trace ID.
+    executionId: span.run(() => jobExecutionId(values)),
     environmentId: values.ENVIRONMENT_ID,
     cronSchedule: values.JOB_EXECUTION_CRON_SCHEDULE,
     deadlineMs: values.JOB_EXECUTION_DEADLINE,
     startedAt: new Date(),
   };
+  span.setExecutionId(execution.executionId);
   const logger = output.logger.scoped('msp').with({ executionId: execution.executionId });
   const { jobReporters } = integrations;
   logger.info('job execution starting', {
@@ -70,15 +74,19 @@ export async function executeJob<D extends ConfigDefinition>(
 
   const completion = await runExecution(
     (signal) =>
-      job.execute({
-        config,
-        logger: output.logger.scoped('job').with({ executionId: execution.executionId }),
-        contract: jobContract(values, integrations.clients),
-        lifecycle,
-        signal,
-      }),
+      span.run(() =>
+        job.execute({
+          config,
+          logger: output.logger.scoped('job').with({ executionId: execution.executionId }),
+          contract: jobContract(values, integrations.clients),
+          lifecycle,
+          signal,
+        }),
+      ),
     { deadlineMs: execution.deadlineMs, signal: options.signal },
   );
+  // Ended before the flush below, which exports it with its children.
+  span.end(completion);
   if (completion.outcome === 'succeeded') {
     logger.info('job execution succeeded', { durationMs: completion.durationMs });
   } else {
@@ -101,7 +109,10 @@ export async function executeJob<D extends ConfigDefinition>(
         [...integrations.flushers, { name: 'log sinks', flush: output.flush }],
         AFTER_JOB_BUDGETS_MS.flush,
       ),
-      closeClientsStep(lifecycle.closers, AFTER_JOB_BUDGETS_MS.close),
+      ...closeSteps(lifecycle.closers, {
+        clients: AFTER_JOB_BUDGETS_MS.clients,
+        last: AFTER_JOB_BUDGETS_MS.telemetry,
+      }),
     ],
     output.logger.scoped('msp.shutdown'),
   );

@@ -2,6 +2,7 @@ import type { ConfigDefinition, ConfigOf } from '../config/variable.js';
 import type { JobContract } from '../contract/contract.js';
 import type { Lifecycle } from '../lifecycle.js';
 import type { Logger } from '../logging/logger.js';
+import type { TelemetryExtensions } from '../telemetry/telemetry-extensions.js';
 
 export interface JobContext<C> {
   readonly config: C;
@@ -18,6 +19,8 @@ export interface Job<D extends ConfigDefinition = ConfigDefinition> {
   readonly name: string;
   readonly version: string;
   readonly config?: D;
+  /** Instrumentations and span processors added to the runtime's OpenTelemetry. */
+  readonly telemetry?: TelemetryExtensions;
   /** One execution; resolve on success, throw or reject on failure. */
   execute(context: JobContext<ConfigOf<D>>): void | Promise<void>;
 }

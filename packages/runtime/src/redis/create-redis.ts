@@ -1,7 +1,13 @@
 import type { Redis } from 'ioredis';
 import type { Lifecycle } from '../lifecycle.js';
 import { raceAbort, type RuntimeEnv, type StructuredLogger } from '../telemetry/runtime-types.js';
-import { caDirectories, findRedisCa, redisEndpoint, redisOptions } from './redis-options.js';
+import {
+  caDirectories,
+  findRedisCa,
+  redisEndpoint,
+  redisOptions,
+  type RedisClientOptions,
+} from './redis-options.js';
 import { tracedRedis } from './traced-redis.js';
 
 export interface RedisClientFactory {
@@ -9,10 +15,15 @@ export interface RedisClientFactory {
   readonly configured: boolean;
   /**
    * The shared client, connected on first call (later calls return it).
-   * Registers a `redis` health check (PING) and a closer (QUIT).
-   * @throws Error when Redis is not configured or the first connection fails.
+   * Every command is bounded (see {@link RedisClientOptions} for the
+   * defaults); `options` apply from the first call, and a later call must
+   * pass the same ones or none. Registers a `redis` health check (PING,
+   * bounded the same way, so it fails together with requests) and a closer
+   * (QUIT).
+   * @throws Error when Redis is not configured, the first connection fails,
+   *   or `options` are invalid or differ from the first call's.
    */
-  connect(): Promise<Redis>;
+  connect(options?: RedisClientOptions): Promise<Redis>;
 }
 
 export interface RedisFactoryOptions {
@@ -34,8 +45,9 @@ export function createRedis(
 ): RedisClientFactory {
   const url = redisEndpoint(env);
   let client: Promise<Redis> | undefined;
+  let clientOptions: string | undefined;
 
-  const open = async (endpoint: URL): Promise<Redis> => {
+  const open = async (endpoint: URL, bounds: RedisClientOptions): Promise<Redis> => {
     const ca =
       endpoint.protocol === 'rediss:'
         ? await findRedisCa(options.caDirectories ?? caDirectories(env))
@@ -45,7 +57,7 @@ export function createRedis(
     }
     // The default export is the CommonJS module under Node, jest and bundlers alike.
     const { Redis: RedisClass } = (await import('ioredis')).default;
-    const redis = tracedRedis(RedisClass, redisOptions(endpoint, ca?.pem));
+    const redis = tracedRedis(RedisClass, redisOptions(endpoint, ca?.pem, bounds));
     watchConnection(redis, logger);
     await connectOrExplain(redis, endpoint);
     lifecycle.addHealthCheck({
@@ -55,18 +67,30 @@ export function createRedis(
         if (reply !== 'PONG') throw new Error(`unexpected PING reply: ${reply}`);
       },
     });
-    lifecycle.addCloser({ name: 'redis', close: () => quit(redis) });
+    lifecycle.addCloser({ name: 'redis', close: (signal) => quit(redis, signal) });
     return redis;
   };
 
   return {
     configured: url !== undefined,
-    connect() {
+    connect(options = {}) {
       if (url === undefined) {
         return Promise.reject(new Error('Redis is not configured: set REDIS_ENDPOINT'));
       }
-      client ??= open(url);
-      client.catch(() => (client = undefined));
+      const requested = JSON.stringify(options);
+      if (client !== undefined && requested !== '{}' && requested !== clientOptions) {
+        return Promise.reject(
+          new Error(
+            `redis.connect(): the shared client was connected with ${clientOptions ?? '{}'}; pass the same options or none`,
+          ),
+        );
+      }
+      if (client === undefined) {
+        clientOptions = requested;
+        const opening = open(url, options);
+        client = opening;
+        opening.catch(() => (client = undefined));
+      }
       return client;
     },
   };
@@ -109,16 +133,30 @@ function watchConnection(redis: Redis, logger: StructuredLogger): void {
   });
 }
 
-/** QUIT, then wait for the socket to close; disconnect if that takes too long. */
-async function quit(redis: Redis, timeoutMs = 2_000): Promise<void> {
+/**
+ * QUIT, then wait for the socket to close. When the closer's deadline passes
+ * (`signal` aborts) the connection is dropped at once. When Redis is not
+ * connected (QUIT fails) the client disconnects and the closer fails, naming
+ * why, so the shutdown is reported unclean.
+ */
+async function quit(redis: Redis, signal: AbortSignal | undefined): Promise<void> {
   if (redis.status === 'end') return;
   const ended = new Promise<void>((resolve) => redis.once('end', () => resolve()));
-  const timer = setTimeout(() => redis.disconnect(), timeoutMs);
+  const drop = (): void => redis.disconnect();
+  signal?.addEventListener('abort', drop, { once: true });
+  const status = redis.status;
   try {
     await redis.quit();
-  } catch {
+  } catch (error) {
+    // Between reconnection attempts there is no socket, and ioredis emits no
+    // 'end': stopping the reconnection timer is all there is to do.
+    const waiting = redis.status === 'reconnecting';
     redis.disconnect();
+    if (!waiting) await ended;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`QUIT failed while ${status} (${reason}); disconnected`, { cause: error });
+  } finally {
+    signal?.removeEventListener('abort', drop);
   }
   await ended;
-  clearTimeout(timer);
 }

@@ -42,6 +42,44 @@ export async function findRedisCa(
   return undefined;
 }
 
+/**
+ * How the shared Redis client bounds every call, so that a lost Redis fails
+ * requests (and the health check) within `commandTimeoutMs` instead of
+ * queueing them. Pass overrides to `contract.redis.connect(options)`.
+ */
+export interface RedisClientOptions {
+  /**
+   * A command without a reply after this long fails ("Command timed out"); a
+   * connection that stays silent this long while a reply is due is dropped and
+   * reconnected. @default 1000
+   */
+  readonly commandTimeoutMs?: number;
+  /** How long establishing a connection may take. @default 2000 */
+  readonly connectTimeoutMs?: number;
+  /**
+   * Queue commands while disconnected (until reconnected, or for
+   * `maxRetriesPerRequest` reconnections). Off by default: while Redis is
+   * away, commands fail at once. @default false
+   */
+  readonly offlineQueue?: boolean;
+  /**
+   * Reconnections a command in flight or queued may wait for before it fails.
+   * @default 1
+   */
+  readonly maxRetriesPerRequest?: number;
+}
+
+/** The defaults of {@link RedisClientOptions}. */
+export const REDIS_CLIENT_DEFAULTS: Required<RedisClientOptions> = {
+  commandTimeoutMs: 1_000,
+  connectTimeoutMs: 2_000,
+  offlineQueue: false,
+  maxRetriesPerRequest: 1,
+};
+
+/** Longest wait between reconnection attempts. */
+const MAX_RECONNECT_DELAY_MS = 1_000;
+
 /** The subset of ioredis options msp sets. */
 export interface RedisConnectionOptions {
   readonly host: string;
@@ -52,10 +90,31 @@ export interface RedisConnectionOptions {
   readonly tls?: ConnectionOptions;
   readonly lazyConnect: boolean;
   readonly connectTimeout: number;
+  readonly commandTimeout: number;
+  readonly socketTimeout: number;
+  readonly enableOfflineQueue: boolean;
+  readonly maxRetriesPerRequest: number;
+  readonly retryStrategy: (attempt: number) => number;
 }
 
-/** ioredis options for `url`; `ca` is trusted for `rediss://` when given. */
-export function redisOptions(url: URL, ca: string | undefined): RedisConnectionOptions {
+/**
+ * ioredis options for `url`; `ca` is trusted for `rediss://` when given.
+ * @throws Error when an option of `client` is not a non-negative integer
+ */
+export function redisOptions(
+  url: URL,
+  ca: string | undefined,
+  client: RedisClientOptions = {},
+): RedisConnectionOptions {
+  const bounds = { ...REDIS_CLIENT_DEFAULTS, ...client };
+  for (const key of ['commandTimeoutMs', 'connectTimeoutMs', 'maxRetriesPerRequest'] as const) {
+    const value = bounds[key];
+    if (!Number.isInteger(value) || value < (key === 'maxRetriesPerRequest' ? 0 : 1)) {
+      throw new Error(
+        `redis.connect(): ${key} must be ${key === 'maxRetriesPerRequest' ? 'a non-negative' : 'a positive'} integer, got ${String(value)}`,
+      );
+    }
+  }
   const db = url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0;
   return {
     host: url.hostname.replace(/^\[|\]$/g, ''),
@@ -66,6 +125,13 @@ export function redisOptions(url: URL, ca: string | undefined): RedisConnectionO
     // Rediss: double-s is Redis over TLS (Memorystore with in-transit encryption).
     ...(url.protocol === 'rediss:' ? { tls: ca === undefined ? {} : { ca } } : {}),
     lazyConnect: true,
-    connectTimeout: 5_000,
+    connectTimeout: bounds.connectTimeoutMs,
+    commandTimeout: bounds.commandTimeoutMs,
+    // A connection that owes a reply and stays silent this long is dead
+    // (a peer that stopped answering): drop it so the client reconnects.
+    socketTimeout: bounds.commandTimeoutMs,
+    enableOfflineQueue: bounds.offlineQueue,
+    maxRetriesPerRequest: bounds.maxRetriesPerRequest,
+    retryStrategy: (attempt) => Math.min(attempt * 100, MAX_RECONNECT_DELAY_MS),
   };
 }

@@ -4,6 +4,7 @@ import {
   createStackParser,
   dedupeIntegration,
   linkedErrorsIntegration,
+  setCurrentClient,
   type CheckIn,
   type Event,
   type MonitorConfig,
@@ -11,7 +12,7 @@ import {
 import { ServerRuntimeClient, nodeStackLineParser } from '@sentry/core/server';
 import type { LogFields } from '../logging/log-record.js';
 import { fetchTransport } from './fetch-transport.js';
-import type { SpanIds } from './span-ids.js';
+import { activeSpanIds, type SpanIds } from './span-ids.js';
 
 export interface SentryClientOptions {
   readonly dsn: string;
@@ -40,7 +41,8 @@ export interface SentryClient {
  * A client built on `@sentry/core`'s server client rather than `@sentry/node`
  * (which loads its own OpenTelemetry and many integrations): a fetch
  * transport, Node stack traces, linked `cause`s and deduplication. The
- * process hooks live in `process-hooks.ts`.
+ * process hooks live in `process-hooks.ts`. It becomes Sentry's current
+ * client, so the Sentry API a service calls itself reports through it.
  */
 export function createSentryClient(options: SentryClientOptions): SentryClient {
   const client = new ServerRuntimeClient({
@@ -59,6 +61,20 @@ export function createSentryClient(options: SentryClientOptions): SentryClient {
   scope.setTags({
     'resource.service.name': options.serviceName,
     'resource.service.version': options.serviceVersion,
+  });
+  // The service's own `Sentry.captureException()` (from `@sentry/node` or
+  // `@sentry/core` of the same version, which share Sentry's global carrier)
+  // goes to the current scope's client: this one. It gets the trace active
+  // where it was captured, as the runtime's own captures do.
+  setCurrentClient(client);
+  client.addEventProcessor((event: Event): Event => {
+    if (event.contexts?.trace !== undefined) return event;
+    const span = activeSpanIds();
+    if (span === undefined) return event;
+    return {
+      ...event,
+      contexts: { ...event.contexts, trace: { trace_id: span.traceId, span_id: span.spanId } },
+    };
   });
   client.init();
 

@@ -26,6 +26,12 @@ export function createServer(
 ): ServerParts {
   const tracker = createRequestTracker();
   const fail = (res: ServerResponse, error: unknown): void => {
+    // A request given up on at shutdown fails afterwards for a known reason
+    // (its clients are closing): not an application error.
+    if (tracker.isAbandoned(res)) {
+      logger.warn('request abandoned at shutdown failed afterwards', { error });
+      return;
+    }
     logger.error('request handler failed', { error });
     if (res.headersSent) res.destroy();
     else {

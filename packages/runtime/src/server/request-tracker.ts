@@ -11,10 +11,22 @@ export interface RequestTracker {
   readonly draining: boolean;
   /** From now on every response closes its connection when done. */
   startDraining(): void;
+  /**
+   * Gives up on the requests still in flight: those that have sent nothing
+   * yet are answered 503 with `Retry-After`, the others are cut off. Returns
+   * how many there were.
+   */
+  abandon(): number;
+  /** Whether `res` belonged to a request given up on at shutdown. */
+  isAbandoned(res: ServerResponse): boolean;
 }
+
+/** What a request still running at the end of the drain gets, when it has sent nothing yet. */
+const ABANDONED_BODY = 'service shutting down; retry\n';
 
 export function createRequestTracker(): RequestTracker {
   const open = new Set<ServerResponse>();
+  const abandoned = new WeakSet<ServerResponse>();
   let draining = false;
   return {
     track(res) {
@@ -32,5 +44,22 @@ export function createRequestTracker(): RequestTracker {
       draining = true;
       for (const res of open) if (!res.headersSent) res.setHeader('connection', 'close');
     },
+    abandon() {
+      const count = open.size;
+      for (const res of open) {
+        abandoned.add(res);
+        if (res.headersSent) res.destroy();
+        else {
+          res.writeHead(503, {
+            'content-type': 'text/plain; charset=utf-8',
+            connection: 'close',
+            'retry-after': '1',
+          });
+          res.end(ABANDONED_BODY);
+        }
+      }
+      return count;
+    },
+    isAbandoned: (res) => abandoned.has(res),
   };
 }

@@ -3,6 +3,7 @@ import type { ServiceContract } from '../contract/contract.js';
 import type { Lifecycle } from '../lifecycle.js';
 import type { Logger } from '../logging/logger.js';
 import type { HttpHandler } from '../server/http-handler.js';
+import type { TelemetryExtensions } from '../telemetry/telemetry-extensions.js';
 import type { Routine } from './routine.js';
 
 /** What `initialize` receives. */
@@ -28,6 +29,8 @@ export interface Service<D extends ConfigDefinition = ConfigDefinition> {
   readonly version: string;
   /** The service's environment variables, built with `variable.*`. */
   readonly config?: D;
+  /** Instrumentations and span processors added to the runtime's OpenTelemetry. */
+  readonly telemetry?: TelemetryExtensions;
   initialize(context: ServiceContext<ConfigOf<D>>): ServiceApp | Promise<ServiceApp>;
 }
 

@@ -3,17 +3,18 @@ import type { Flusher } from '../integrations/integrations.js';
 import type { Closer } from '../lifecycle.js';
 import type { Logger } from '../logging/logger.js';
 import type { RequestTracker } from '../server/request-tracker.js';
-import { closeClientsStep, flushStep } from '../shutdown/common-steps.js';
+import { closeSteps, flushStep } from '../shutdown/common-steps.js';
 import { drainConnections, stopAccepting } from '../shutdown/drain-server.js';
 import { runShutdown, type ShutdownReport } from '../shutdown/run-shutdown.js';
 import type { RunningRoutines } from './routine.js';
 
 /** Budgets of the steps; they add up to {@link SHUTDOWN_BUDGET_MS}. */
 export const SERVICE_SHUTDOWN_BUDGETS_MS = {
-  drain: 5000,
-  routines: 1500,
+  drain: 4500,
+  routines: 1000,
   flush: 1000,
-  close: 1500,
+  clients: 1500,
+  telemetry: 1000,
 } as const;
 
 export interface ServiceShutdownParts {
@@ -28,7 +29,8 @@ export interface ServiceShutdownParts {
 
 /**
  * A service's shutdown: stop reporting ready, stop accepting, drain in-flight
- * requests, stop routines, flush, close clients in reverse order.
+ * requests, stop routines, flush, close the clients concurrently (each with
+ * its own deadline), then close telemetry and Sentry.
  */
 export async function shutdownService(parts: ServiceShutdownParts): Promise<ShutdownReport> {
   const budgets = SERVICE_SHUTDOWN_BUDGETS_MS;
@@ -52,7 +54,7 @@ export async function shutdownService(parts: ServiceShutdownParts): Promise<Shut
       },
       { name: 'stop routines', budgetMs: budgets.routines, run: (ms) => parts.routines.stop(ms) },
       flushStep(parts.flushers, budgets.flush),
-      closeClientsStep(parts.closers, budgets.close),
+      ...closeSteps(parts.closers, { clients: budgets.clients, last: budgets.telemetry }),
     ],
     parts.logger,
   );

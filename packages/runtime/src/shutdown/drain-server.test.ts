@@ -14,6 +14,11 @@ async function serve(handler: http.RequestListener) {
   return { server, tracker, url: `http://127.0.0.1:${port}` };
 }
 
+/** Resolves once the server is handling `count` requests (no fixed sleep: the machine may be busy). */
+async function inFlight(tracker: { readonly inFlight: number }, count: number): Promise<void> {
+  while (tracker.inFlight < count) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
 function get(url: string, agent: http.Agent) {
   return new Promise<{ status: number; connection: string | undefined }>((resolve, reject) =>
     http
@@ -38,7 +43,7 @@ describe('stopAccepting and drainConnections', () => {
     const agent = new http.Agent({ keepAlive: true });
     await get(url, agent); // leaves an idle keep-alive connection
     const slow = get(`${url}/slow`, new http.Agent({ keepAlive: true }));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await inFlight(tracker, 1);
     expect(tracker.inFlight).toBe(1);
 
     const closed = stopAccepting(server, tracker);
@@ -51,14 +56,48 @@ describe('stopAccepting and drainConnections', () => {
     agent.destroy();
   });
 
-  it('closes every connection and fails when requests outlast the timeout', async () => {
+  it('keeps idle keep-alive connections open for a window, answering on them with Connection: close', async () => {
+    const { server, tracker, url } = await serve((_req, res) => res.end('ok'));
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    await get(url, agent); // an idle keep-alive connection
+    const closed = stopAccepting(server, tracker);
+    const drained = drainConnections(server, closed, tracker, 2000, 200);
+    // Sent on the idle connection after shutdown began: served, not reset.
+    expect(await get(url, agent)).toEqual({ status: 200, connection: 'close' });
+    await drained;
+    agent.destroy();
+  });
+
+  it('closes idle connections that stay idle once the window has passed', async () => {
+    const { server, tracker, url } = await serve((_req, res) => res.end('ok'));
+    const agent = new http.Agent({ keepAlive: true });
+    await get(url, agent);
+    const closed = stopAccepting(server, tracker);
+    await drainConnections(server, closed, tracker, 2000, 30);
+    agent.destroy();
+  });
+
+  it('answers 503 to requests that outlast the timeout, closes every connection and fails', async () => {
     const { server, tracker, url } = await serve(() => undefined);
-    const hanging = get(url, new http.Agent()).catch((error: unknown) => String(error));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    const hanging = new Promise<{ status: number; retryAfter: string | undefined }>(
+      (resolve, reject) =>
+        http
+          .get(url, { agent: new http.Agent() }, (res) => {
+            res.resume();
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                retryAfter: res.headers['retry-after'] as string | undefined,
+              }),
+            );
+          })
+          .on('error', reject),
+    );
+    await inFlight(tracker, 1);
     const closed = stopAccepting(server, tracker);
     await expect(drainConnections(server, closed, tracker, 50)).rejects.toThrow(
-      '1 requests still in flight after 50ms; connections closed',
+      '1 requests still in flight after 50ms: answered 503',
     );
-    expect(await hanging).toMatch(/socket hang up|ECONNRESET/);
+    expect(await hanging).toEqual({ status: 503, retryAfter: '1' });
   });
 });

@@ -14,6 +14,7 @@ import {
   type TracerProvider,
 } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
+import { ROUTE_KEY, type RouteHolder } from './http-route.js';
 
 /** HTTP methods kept as they are in span names and metrics; others become `_OTHER`. */
 const KNOWN_METHODS = new Set([
@@ -100,6 +101,7 @@ function tracedEmit(
     const span = tracer.startSpan(method, { kind: SpanKind.SERVER }, parent);
     const scheme = isTls(request) ? 'https' : 'http';
     if (span.isRecording()) span.setAttributes(requestAttributes(request, method, scheme));
+    const holder: RouteHolder = { method, route: undefined };
     let ended = false;
     const end = (error: Error | undefined): void => {
       if (ended) return;
@@ -112,6 +114,7 @@ function tracedEmit(
       span.setAttribute('http.response.status_code', status);
       span.end();
       const metric: Attributes = {
+        ...(holder.route === undefined ? {} : { 'http.route': holder.route }),
         'http.request.method': method,
         'url.scheme': scheme,
         'http.response.status_code': status,
@@ -123,7 +126,7 @@ function tracedEmit(
     };
     response.once('close', () => end(undefined));
     response.once(errorMonitor, (error: Error) => end(error));
-    const active = trace.setSpan(parent, span);
+    const active = trace.setSpan(parent, span).setValue(ROUTE_KEY, holder);
     // Listeners added later (request 'data'/'end', response 'finish') run in the request's context.
     emitIn(active, request);
     emitIn(active, response);

@@ -1,6 +1,7 @@
 import { gcpAuthHeaders, type HeadersFactory } from './gcp-auth-headers.js';
 import type { LogFields } from '../logging/log-record.js';
 import type { RuntimeEnv, StructuredLogger } from './runtime-types.js';
+import type { TelemetryExtensions } from './telemetry-extensions.js';
 import { GCP_TELEMETRY_ENDPOINT, telemetrySettings } from './telemetry-settings.js';
 
 export interface TelemetryOptions {
@@ -8,6 +9,8 @@ export interface TelemetryOptions {
   readonly serviceName: string;
   readonly serviceVersion: string;
   readonly logger: StructuredLogger;
+  /** Instrumentations and span processors to add. */
+  readonly extensions?: TelemetryExtensions;
   /** Overrides for tests: the Telemetry API endpoint and its auth headers. */
   readonly gcp?: { readonly endpoint?: string; readonly authHeaders?: HeadersFactory };
 }
@@ -66,7 +69,9 @@ export async function startTelemetry(options: TelemetryOptions): Promise<Telemet
     exporters,
     sampler: settings.sampler,
     metricIntervalMs: settings.metricIntervalMs,
+    resourceAttributes: settings.resourceAttributes,
     gcpProjectId: destination.kind === 'gcp' ? destination.projectId : undefined,
+    extensions: options.extensions ?? {},
     logger,
   });
   logger.debug('telemetry started', { destination: destination.kind });

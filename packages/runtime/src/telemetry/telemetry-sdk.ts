@@ -36,6 +36,7 @@ import { EXPORT_TIMEOUT_MS, type OtlpExporters } from './otlp-exporters.js';
 import type { LogFields } from '../logging/log-record.js';
 import type { StructuredLogger } from './runtime-types.js';
 import type { SamplerSettings } from './telemetry-settings.js';
+import type { TelemetryExtensions } from './telemetry-extensions.js';
 
 export interface SdkOptions {
   readonly serviceName: string;
@@ -43,8 +44,11 @@ export interface SdkOptions {
   readonly exporters: OtlpExporters;
   readonly sampler: SamplerSettings;
   readonly metricIntervalMs: number;
+  /** Extra resource attributes (`OTEL_RESOURCE_ATTRIBUTES`), under the runtime's own. */
+  readonly resourceAttributes: Readonly<Record<string, string>>;
   /** Google Cloud project: adds `gcp.project_id` and the GCP resource detector. */
   readonly gcpProjectId: string | undefined;
+  readonly extensions: TelemetryExtensions;
   readonly logger: StructuredLogger;
 }
 
@@ -68,7 +72,10 @@ export async function startSdk(options: SdkOptions): Promise<Sdk> {
   const tracerProvider = new TracerProvider({
     resource,
     sampler: buildSampler(options.sampler),
-    spanProcessors: [new BatchSpanProcessor({ exporter: options.exporters.traces })],
+    spanProcessors: [
+      new BatchSpanProcessor({ exporter: options.exporters.traces }),
+      ...(options.extensions.spanProcessors ?? []),
+    ],
   });
   const meterProvider = new MeterProvider({
     resource,
@@ -96,6 +103,7 @@ export async function startSdk(options: SdkOptions): Promise<Sdk> {
       new HttpInstrumentation({ disableIncomingRequestInstrumentation: true }),
       // Outgoing fetch() (undici), which the HTTP instrumentation does not see.
       new UndiciInstrumentation(),
+      ...(options.extensions.instrumentations ?? []),
     ],
   });
   // The HTTP instrumentation patches the CommonJS exports of node:http; this
@@ -156,6 +164,7 @@ function traceLogFields(gcpProjectId: string | undefined): LogFields {
 
 async function buildResource(options: SdkOptions): Promise<Resource> {
   const base = resourceFromAttributes({
+    ...options.resourceAttributes,
     'service.name': options.serviceName,
     'service.version': options.serviceVersion,
     'service.instance.id': randomUUID(),

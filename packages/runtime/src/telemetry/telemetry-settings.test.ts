@@ -40,6 +40,47 @@ describe('telemetrySettings', () => {
     );
   });
 
+  it('refuses the OTEL_* variables NodeSDK reads that the runtime does not honour, all at once', () => {
+    expect(() =>
+      telemetrySettings({
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://localhost:4318',
+        OTEL_SERVICE_NAME: 'other',
+        OTEL_PROPAGATORS: 'b3',
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://x',
+        OTEL_RESOURCE_ATTRIBUTES: 'team=core,broken',
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        problems: [
+          'OTEL_SERVICE_NAME: "other" is not supported: the service name is the `name` of the service or job definition; remove it',
+          'OTEL_PROPAGATORS: "b3" is not supported: the runtime propagates W3C trace context and baggage only',
+          'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "http://x" is not supported: per-signal endpoints are not supported; set OTEL_EXPORTER_OTLP_ENDPOINT',
+          'OTEL_RESOURCE_ATTRIBUTES: "broken" is not key=value (values percent-encoded)',
+        ],
+      }),
+    );
+  });
+
+  it('accepts the values that match what the runtime does, and reads OTEL_RESOURCE_ATTRIBUTES', () => {
+    const settings = telemetrySettings({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://localhost:4318',
+      OTEL_TRACES_EXPORTER: 'otlp',
+      OTEL_LOGS_EXPORTER: 'none',
+      OTEL_PROPAGATORS: 'tracecontext, baggage',
+      OTEL_RESOURCE_ATTRIBUTES: 'team=core,deployment.region=europe%2Cwest',
+    });
+    expect(settings.resourceAttributes).toEqual({
+      team: 'core',
+      'deployment.region': 'europe,west',
+    });
+  });
+
+  it('checks no OTEL_* variable when OTEL_SDK_DISABLED is true', () => {
+    expect(
+      telemetrySettings({ OTEL_SDK_DISABLED: 'true', OTEL_SERVICE_NAME: 'x' }).destination.kind,
+    ).toBe('none');
+  });
+
   it.each([
     [{}, { ratio: 1, parentBased: true }],
     [{ OTEL_TRACES_SAMPLER: 'always_off' }, { ratio: 0, parentBased: false }],
@@ -50,6 +91,18 @@ describe('telemetrySettings', () => {
     [
       { OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.5' },
       { ratio: 0.5, parentBased: false },
+    ],
+    [
+      { MSP: 'true', GOOGLE_CLOUD_PROJECT: 'p' },
+      { ratio: 0.1, parentBased: true },
+    ],
+    [
+      { MSP: 'true', GOOGLE_CLOUD_PROJECT: 'p', OTEL_TRACES_SAMPLER_ARG: '0.5' },
+      { ratio: 0.5, parentBased: true },
+    ],
+    [
+      { MSP: 'true', GOOGLE_CLOUD_PROJECT: 'p', OTEL_TRACES_SAMPLER: 'parentbased_always_on' },
+      { ratio: 1, parentBased: true },
     ],
   ])('samples from %j', (env, sampler) => {
     expect(telemetrySettings(env).sampler).toEqual(sampler);

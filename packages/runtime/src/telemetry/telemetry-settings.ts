@@ -1,4 +1,5 @@
 import { IntegrationConfigError, envValue, type RuntimeEnv } from './runtime-types.js';
+import { refusedOtelVariables, resourceAttributesFromEnv } from './otel-env.js';
 
 /** Google Cloud's OTLP endpoint for traces and metrics (the Telemetry API). */
 export const GCP_TELEMETRY_ENDPOINT = 'https://telemetry.googleapis.com';
@@ -28,6 +29,8 @@ export interface TelemetrySettings {
   readonly sampler: SamplerSettings;
   /** @default 30 s on Google Cloud, 60 s otherwise */
   readonly metricIntervalMs: number;
+  /** From `OTEL_RESOURCE_ATTRIBUTES`, under the runtime's own. */
+  readonly resourceAttributes: Readonly<Record<string, string>>;
 }
 
 const SAMPLERS: Record<string, (ratio: number) => SamplerSettings> = {
@@ -41,8 +44,16 @@ const SAMPLERS: Record<string, (ratio: number) => SamplerSettings> = {
 
 /** The samplers `OTEL_TRACES_SAMPLER` may name. */
 export const SAMPLER_NAMES = Object.keys(SAMPLERS);
-/** The sampler when `OTEL_TRACES_SAMPLER` is unset. */
+/** The sampler when `OTEL_TRACES_SAMPLER` is unset, off Google Cloud: every trace, for development. */
 export const DEFAULT_SAMPLER = 'parentbased_always_on';
+/**
+ * The sampler when `OTEL_TRACES_SAMPLER` is unset on Google Cloud (msp):
+ * follow the caller's decision, else sample 10 % of new traces
+ * (`OTEL_TRACES_SAMPLER_ARG` changes the ratio). A span per request at 100 %
+ * costs more than a trivial request itself (docs/performance.md).
+ */
+export const PRODUCTION_SAMPLER = 'parentbased_traceidratio';
+export const PRODUCTION_SAMPLE_RATIO = 0.1;
 
 /**
  * What telemetry does, from the environment:
@@ -54,18 +65,23 @@ export const DEFAULT_SAMPLER = 'parentbased_always_on';
  * - otherwise OTLP to `OTEL_EXPORTER_OTLP_ENDPOINT` when set
  *   (`OTEL_EXPORTER_OTLP_PROTOCOL` `http/protobuf` or `http/json`), else nothing.
  * Sampling follows `OTEL_TRACES_SAMPLER` / `OTEL_TRACES_SAMPLER_ARG`
- * (default `parentbased_always_on`); `OTEL_METRIC_EXPORT_INTERVAL` in ms.
+ * (default `parentbased_traceidratio` at 0.1 on Google Cloud,
+ * `parentbased_always_on` elsewhere); `OTEL_METRIC_EXPORT_INTERVAL` in ms.
  * @throws IntegrationConfigError listing every invalid variable.
  */
 export function telemetrySettings(env: RuntimeEnv): TelemetrySettings {
   const problems: string[] = [];
   const destination = resolveDestination(env, problems);
-  const sampler = resolveSampler(env, problems);
+  const sampler = resolveSampler(env, destination.kind === 'gcp', problems);
   const interval = envValue(env, 'OTEL_METRIC_EXPORT_INTERVAL');
   if (interval !== undefined && !/^[1-9]\d*$/.test(interval)) {
     problems.push(
       `OTEL_METRIC_EXPORT_INTERVAL: "${interval}" is not a positive number of milliseconds`,
     );
+  }
+  const resource = resourceAttributesFromEnv(env);
+  if (destination.kind !== 'none' || destination.reason !== 'OTEL_SDK_DISABLED is true') {
+    problems.push(...refusedOtelVariables(env), ...resource.problems);
   }
   if (problems.length > 0) throw new IntegrationConfigError('telemetry', problems);
   const defaultInterval = destination.kind === 'gcp' ? 30_000 : 60_000;
@@ -73,6 +89,7 @@ export function telemetrySettings(env: RuntimeEnv): TelemetrySettings {
     destination,
     sampler,
     metricIntervalMs: interval === undefined ? defaultInterval : Number(interval),
+    resourceAttributes: resource.attributes,
   };
 }
 
@@ -113,15 +130,17 @@ function isOtlpProtocol(value: string): value is OtlpProtocol {
   return (OTLP_PROTOCOLS as readonly string[]).includes(value);
 }
 
-function resolveSampler(env: RuntimeEnv, problems: string[]): SamplerSettings {
-  const name = envValue(env, 'OTEL_TRACES_SAMPLER') ?? DEFAULT_SAMPLER;
+function resolveSampler(env: RuntimeEnv, onGcp: boolean, problems: string[]): SamplerSettings {
+  const chosen = envValue(env, 'OTEL_TRACES_SAMPLER');
+  const name = chosen ?? (onGcp ? PRODUCTION_SAMPLER : DEFAULT_SAMPLER);
   const make = SAMPLERS[name];
   if (make === undefined) {
     problems.push(`OTEL_TRACES_SAMPLER: "${name}" is not one of ${SAMPLER_NAMES.join(', ')}`);
     return { ratio: 1, parentBased: true };
   }
   const arg = envValue(env, 'OTEL_TRACES_SAMPLER_ARG');
-  const ratio = arg === undefined ? 1 : Number(arg);
+  const defaultRatio = chosen === undefined && onGcp ? PRODUCTION_SAMPLE_RATIO : 1;
+  const ratio = arg === undefined ? defaultRatio : Number(arg);
   if (!(ratio >= 0 && ratio <= 1)) {
     problems.push(`OTEL_TRACES_SAMPLER_ARG: "${arg}" is not a ratio between 0 and 1`);
   }

@@ -89,6 +89,7 @@ describe('integrations', () => {
       lifecycle.addCloser({
         name: 'telemetry',
         close: async () => void events.push('close telemetry'),
+        last: true,
       });
       lifecycle.addHealthCheck({ name: 'fake-db', check: async () => undefined });
       const clients: IntegrationClients = Object.assign(createDataClients({}, lifecycle, logger), {

@@ -72,7 +72,7 @@ server.listen(0, '127.0.0.1', () => console.log(`listening ${server.address().po
 
 process.once('SIGTERM', async () => {
   await new Promise((resolve) => server.close(resolve));
-  for (const closer of closers.reverse()) await closer.close();
+  for (const closer of closers.reverse()) await closer.close(AbortSignal.timeout(1500));
   await telemetry.shutdown();
   await sentry?.close();
   console.log('stopped');

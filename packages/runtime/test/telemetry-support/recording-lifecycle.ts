@@ -31,7 +31,7 @@ export function recordingLifecycle(): RecordingLifecycle {
       }
     },
     async closeAll() {
-      for (const closer of [...closers].reverse()) await closer.close();
+      for (const closer of [...closers].reverse()) await closer.close(new AbortController().signal);
     },
   };
 }

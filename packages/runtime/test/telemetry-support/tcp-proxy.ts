@@ -2,18 +2,32 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 
 /**
  * A TCP relay in front of a real server that a test can stop and start again
- * on the same port, to take the server "away" without touching it.
+ * on the same port, to take the server "away" without touching it, or make
+ * silent: connections stay open (and new ones are accepted) but nothing is
+ * relayed, as with a peer that stopped answering.
  */
 export interface TcpProxy {
   readonly port: number;
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** Stops relaying bytes in both directions, keeping every connection open. */
+  silence(): void;
+  /** Relays again. */
+  resume(): void;
 }
 
 export async function tcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
   let server: Server | undefined;
   let port = 0;
+  let silent = false;
+
+  const relay = (from: Socket, to: Socket): void => {
+    from.on('data', (chunk: Buffer) => {
+      if (!silent) to.write(chunk);
+    });
+    from.on('end', () => to.end());
+  };
 
   const start = async (): Promise<void> => {
     server = createServer((client) => {
@@ -26,7 +40,8 @@ export async function tcpProxy(target: { host: string; port: number }): Promise<
           upstream.destroy();
         });
       }
-      client.pipe(upstream).pipe(client);
+      relay(client, upstream);
+      relay(upstream, client);
     });
     const listening = server;
     await new Promise<void>((resolve) => listening.listen(port, '127.0.0.1', resolve));
@@ -40,6 +55,8 @@ export async function tcpProxy(target: { host: string; port: number }): Promise<
       return port;
     },
     start,
+    silence: () => void (silent = true),
+    resume: () => void (silent = false),
     async stop() {
       const closing = server;
       server = undefined;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HttpHandler, Logger } from '@msp/runtime';
+import { setHttpRoute, type HttpHandler, type Logger } from '@msp/runtime';
 import { HttpError, sendJson } from './json.js';
 
 export type RouteHandler = (
@@ -48,6 +48,8 @@ export function createRouter(routes: readonly Route[], logger: Logger): HttpHand
       if (match === null) continue;
       pathMatched = true;
       if (route.method !== req.method) continue;
+      // The request's server span is then named `GET /items/:id`.
+      setHttpRoute(route.path);
       const params = Object.fromEntries(
         route.names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]),
       );
