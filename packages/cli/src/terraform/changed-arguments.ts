@@ -37,8 +37,13 @@ export function changedArguments(before: unknown, after: unknown): string[] {
   const b = flatArguments(after);
   const changed = new Set<string>();
   for (const key of new Set([...a.keys(), ...b.keys()]))
-    if (a.get(key) !== b.get(key)) changed.add(strip(key));
+    if (a.get(key) !== b.get(key)) changed.add(strip(key).replace(/\.$/, ''));
   return [...changed].sort();
+}
+
+/** For display: `template.containers.env` covers `template.containers.env.value`; keep the outermost. */
+export function outermost(paths: readonly string[]): string[] {
+  return paths.filter((path) => !paths.some((other) => path.startsWith(`${other}.`)));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ResourceReplacement } from '@msp/terraform-gen';
-import { changedArguments, touches, valuesAt } from './changed-arguments.js';
+import { changedArguments, outermost, touches, valuesAt } from './changed-arguments.js';
 import { configBlocks, movedBlocks, references } from './resources.js';
 import { stackDocuments } from './stack-documents.js';
 import { statefulKind, statefulLoss } from './stateful.js';
@@ -207,7 +207,7 @@ function diffStack(
       address,
       action: forcedBy.length > 0 ? 'replace' : 'update',
       ...moved,
-      ...(args.length > 0 ? { arguments: args } : {}),
+      ...(args.length > 0 ? { arguments: outermost(args) } : {}),
       ...(forcedBy.length > 0 ? { forcedBy } : {}),
       ...(forcedBy.length === 0 && mayForce.length > 0 ? { mayForce } : {}),
       ...(table === undefined && !isData(address) ? { unknownType: true as const } : {}),

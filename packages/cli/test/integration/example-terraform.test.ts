@@ -95,7 +95,7 @@ describe('the committed Terraform of the example service', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('  - google_sql_database_instance.postgresql\n');
-    expect(result.stdout).toContain('WARNING: applying this would destroy 2 stateful resources');
+    expect(result.stdout).toContain('WARNING: applying this would destroy 5 stateful resources');
     expect(result.stdout).toContain(
       'prod/cloudrun google_sql_database_instance.postgresql: Cloud SQL instance destroyed',
     );
