@@ -345,7 +345,11 @@ if (args[0] === '--import') {
   importSchemas(path.resolve(args[1]));
 } else {
   const files = await generate();
-  const existing = fs.existsSync(generatedDir) ? fs.readdirSync(generatedDir) : [];
+  // replacement-arguments.ts comes from the providers' source (tools/codegen/replacement-arguments.mjs).
+  const otherGenerators = new Set(['replacement-arguments.ts']);
+  const existing = (fs.existsSync(generatedDir) ? fs.readdirSync(generatedDir) : []).filter(
+    (name) => !otherGenerators.has(name),
+  );
   if (args[0] === '--check') {
     const stale = [];
     for (const [name, text] of Object.entries(files)) {

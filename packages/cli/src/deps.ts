@@ -6,7 +6,7 @@
  * types are the libraries' own (type imports cost nothing at run time).
  */
 import type { PlatformConfig, ResolvedSpec, ServiceSpec, SpecAssets, SpecIssue } from '@msp/spec';
-import type { ConformanceIssue, StackSet } from '@msp/terraform-gen';
+import type { ConformanceIssue, ResourceReplacement, StackSet } from '@msp/terraform-gen';
 
 /** A spec as read by `loadSpec`: its text (for code frames) and, when valid, the spec. */
 export interface LoadedSpec {
@@ -128,4 +128,9 @@ export interface MspDeps {
    * `terraform/<env>/.terraform-version`.
    */
   renderStackSet(set: StackSet): ReadonlyMap<string, string>;
+  /**
+   * `@msp/terraform-gen` `replacementArguments`: the arguments of a resource type whose change
+   * forces replacement at the pinned provider versions; undefined for a type it does not cover.
+   */
+  replacementArguments(type: string): ResourceReplacement | undefined;
 }

@@ -135,5 +135,6 @@ export async function loadDefaultDeps(options: DefaultDepsOptions = {}): Promise
     },
     checkConformance: (set) => gen.checkStackSetConformance(set),
     renderStackSet: (set) => gen.renderStackSet(set),
+    replacementArguments: (type) => gen.replacementArguments(type),
   };
 }

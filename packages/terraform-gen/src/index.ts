@@ -43,6 +43,8 @@ export type {
   SchemaType,
 } from './conformance/schema-types.js';
 export { PROVIDER_SCHEMAS } from './generated/index.js';
+export { REPLACEMENT_ARGUMENTS, replacementArguments } from './replacement-arguments.js';
+export type { ReplacementTable, ResourceReplacement } from './replacement-table.js';
 export type {
   ProviderName,
   ResourceArgs,

@@ -61,14 +61,14 @@ describe('msp diff and msp graph', () => {
         'prod/cloudrun',
         '  - google_sql_database_instance.main',
         '',
-        '0 added, 0 changed, 1 removed, 0 moved.',
+        '0 to create, 0 to update in place, 0 to replace, 1 to destroy, 0 moved.',
       ].join('\n'),
     );
     expect(result.stdout).toContain(
       'WARNING: applying this would destroy 1 stateful resource, losing its data:',
     );
     expect(result.stdout).toContain(
-      'prod/cloudrun google_sql_database_instance.main: Cloud SQL instance destroyed',
+      'prod/cloudrun google_sql_database_instance.main: Cloud SQL instance destroyed: loses every database, user and backup in the instance',
     );
     expect(result.stdout).not.toContain('dev/');
   });
@@ -80,9 +80,28 @@ describe('msp diff and msp graph', () => {
     expect(text.stdout).toContain('  + google_project.project');
     expect(text.stdout).toContain('+ terraform/dev/.terraform-version');
     const json = await runMsp(['diff', '--json'], { io: memoryIo({ cwd: tempDir() }), deps });
-    const diff = JSON.parse(json.stdout) as { changes: { change: string }[]; warnings: unknown[] };
-    expect(diff.changes.every((c) => c.change === 'added')).toBe(true);
+    const diff = JSON.parse(json.stdout) as { changes: { action: string }[]; warnings: unknown[] };
+    expect(diff.changes.every((c) => c.action === 'create')).toBe(true);
     expect(diff.warnings).toEqual([]);
+  });
+
+  it('exits 1 with --fail-on-data-loss only when a stateful resource would be lost', async () => {
+    await writeOnDisk(withSQL);
+    const losing = await runMsp(['diff', '--fail-on-data-loss'], {
+      io: memoryIo({ cwd: tempDir() }),
+      deps: fakeDeps({ files: (ids) => stackFiles(ids, withoutSQL) }),
+    });
+    expect(losing.code).toBe(1);
+    const harmless = (env: string, stack: string) => ({
+      ...withSQL(env, stack),
+      ...(stack === 'iam' ? { google_service_account: { extra: { account_id: 'extra' } } } : {}),
+    });
+    const adding = await runMsp(['diff', '--fail-on-data-loss'], {
+      io: memoryIo({ cwd: tempDir() }),
+      deps: fakeDeps({ files: (ids) => stackFiles(ids, harmless) }),
+    });
+    expect(adding.stdout).toContain('+ google_service_account.extra');
+    expect(adding.code).toBe(0);
   });
 
   it('does not colour the warning when output is not a terminal, and does with --color', async () => {

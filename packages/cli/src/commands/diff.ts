@@ -2,7 +2,13 @@ import { defineCommand } from '../cli/command.js';
 import { existingGeneratedFiles } from '../generation/existing-files.js';
 import { generateFiles } from '../generation/generate-service.js';
 import { findEnvironment, prepareSpec, specPath } from '../spec/prepare-spec.js';
-import { diffStacks, type StackDiff } from '../terraform/diff-stacks.js';
+import {
+  diffStacks,
+  type Action,
+  type AddressChange,
+  type StackDiff,
+  type StatefulWarning,
+} from '../terraform/diff-stacks.js';
 import { jsonOption, specPositional } from './shared-options.js';
 import type { Colors } from '../cli/colors.js';
 
@@ -10,10 +16,15 @@ export const diffCommand = defineCommand({
   name: 'diff',
   summary: 'Show what generating now would change in the Terraform on disk',
   description: [
-    'Compares what the spec generates now with the generated files on disk, as resource addresses',
-    'added (+), changed (~), removed (-) and moved (>, covered by a moved block), per stack.',
-    'Warns loudly when a stateful resource (project, service account, Cloud SQL instance or database,',
-    'Redis, BigQuery, bucket, secret) would be destroyed or re-addressed: applying that loses data.',
+    'Compares what the spec generates now with the generated files on disk and says, per stack, what',
+    'Terraform will do with each address: create (+), update in place (~), replace (-/+, naming the',
+    'arguments that force it at the pinned provider versions), destroy (-), move (>, covered by a',
+    'moved block). Warns loudly when a stateful resource (project, service account, Cloud SQL',
+    'instance, database or user, Redis, BigQuery dataset or table, bucket, secret) would be destroyed,',
+    'replaced or re-addressed: applying that loses its data.',
+    '',
+    'Exit status: 0, or with --exit-code 1 when anything differs; with --fail-on-data-loss 1 when a',
+    'stateful resource would be destroyed or replaced (for CI, next to generate --check).',
   ].join('\n'),
   positionals: [specPositional],
   options: {
@@ -22,6 +33,10 @@ export const diffCommand = defineCommand({
       type: 'boolean',
       description: 'Exit 1 when there are differences (like git diff --exit-code).',
     },
+    'fail-on-data-loss': {
+      type: 'boolean',
+      description: 'Exit 1 when a stateful resource would be destroyed, replaced or re-addressed.',
+    },
     json: jsonOption,
   },
   examples: [
@@ -29,6 +44,10 @@ export const diffCommand = defineCommand({
     {
       description: 'Only prod, as JSON',
       command: 'msp diff services/billing/service.yaml --env prod --json',
+    },
+    {
+      description: 'In CI: fail a change that would lose data',
+      command: 'msp diff services/billing/service.yaml --fail-on-data-loss',
     },
   ],
   async run({ io, options, args, colors, deps }) {
@@ -43,67 +62,100 @@ export const diffCommand = defineCommand({
       io,
       ...(environmentIDs === undefined ? {} : { environmentIDs }),
     });
-    const diff = diffStacks(existing, generated);
+    const diff = diffStacks(existing, generated, (type) => lib.replacementArguments(type));
     const differs = diff.changes.length + diff.files.length > 0;
     if (options.json === true) io.stdout.write(JSON.stringify(diff, null, 2) + '\n');
     else io.stdout.write(renderDiff(diff, colors));
+    if (options['fail-on-data-loss'] === true && diff.warnings.length > 0) return 1;
     return differs && options['exit-code'] === true ? 1 : 0;
   },
 });
 
-const marks = { added: '+', changed: '~', removed: '-', moved: '>' } as const;
+const marks: Record<Action, string> = {
+  create: '+',
+  update: '~',
+  replace: '-/+',
+  destroy: '-',
+  move: '>',
+};
+
+/** One change as a line: mark, address, and what changes or forces it. */
+export function describeChange(change: AddressChange): string {
+  const at = change.from === undefined ? change.address : `${change.from} -> ${change.address}`;
+  const parts = [`${marks[change.action]} ${at}`];
+  if (change.action === 'replace')
+    parts.push(`(replaced: ${(change.forcedBy ?? []).join(', ')} forces replacement)`);
+  else if (change.action === 'update' && change.arguments !== undefined)
+    parts.push(`(in place: ${change.arguments.join(', ')})`);
+  if (change.mayForce !== undefined) parts.push(`[may replace: ${change.mayForce.join('; ')}]`);
+  if (change.unknownType === true) parts.push('[replacement rules unknown for this type]');
+  return parts.join(' ');
+}
+
+/** A warning as one sentence: what happens to which stateful resource and what it loses. */
+export function describeWarning(warning: StatefulWarning): string {
+  const what =
+    warning.reason === 'destroyed'
+      ? 'destroyed'
+      : warning.reason === 'replaced'
+        ? `replaced (destroyed, then created empty) because ${(warning.forcedBy ?? []).join(', ')} changes`
+        : `re-addressed to ${warning.to ?? '?'} (destroyed, then created empty)`;
+  const refused =
+    warning.refusedByPreventDestroy === true
+      ? '; Terraform refuses this plan (lifecycle.prevent_destroy) until allowDestroys is true'
+      : '';
+  return `${warning.kind} ${what}: loses ${warning.loses}${refused}`;
+}
 
 /** The diff as text: addresses grouped by stack, then the warnings in a banner. */
 export function renderDiff(diff: StackDiff, colors: Colors): string {
   if (diff.changes.length === 0 && diff.files.length === 0)
     return 'No changes: the Terraform on disk matches the spec.\n';
-  const paint = {
-    added: colors.green,
-    changed: colors.yellow,
-    removed: colors.red,
-    moved: colors.cyan,
-  } as const;
+  const paint: Record<Action, (s: string) => string> = {
+    create: colors.green,
+    update: colors.yellow,
+    replace: colors.red,
+    destroy: colors.red,
+    move: colors.cyan,
+  };
+  const filePaint = { added: colors.green, changed: colors.yellow, removed: colors.red } as const;
+  const fileMarks = { added: '+', changed: '~', removed: '-' } as const;
   const lines: string[] = [];
   let group = '';
   for (const change of diff.changes) {
     const heading = `${change.environment}/${change.stack}`;
     if (heading !== group) lines.push(colors.bold(heading));
     group = heading;
-    const text =
-      change.change === 'moved' ? `${change.from ?? ''} -> ${change.address}` : change.address;
-    lines.push(`  ${paint[change.change](`${marks[change.change]} ${text}`)}`);
+    lines.push(`  ${paint[change.action](describeChange(change))}`);
   }
   if (diff.files.length > 0) {
     lines.push(colors.bold('other files'));
     for (const file of diff.files)
-      lines.push(`  ${paint[file.change](`${marks[file.change]} ${file.path}`)}`);
+      lines.push(`  ${filePaint[file.change](`${fileMarks[file.change]} ${file.path}`)}`);
   }
-  const counts = (['added', 'changed', 'removed', 'moved'] as const).map(
-    (c) => `${diff.changes.filter((x) => x.change === c).length} ${c}`,
+  const count = (a: Action) => diff.changes.filter((x) => x.action === a).length;
+  lines.push(
+    '',
+    `${count('create')} to create, ${count('update')} to update in place, ${count('replace')} to replace, ${count('destroy')} to destroy, ${count('move')} moved.`,
   );
-  lines.push('', `${counts.join(', ')}.`);
   if (diff.warnings.length > 0) {
     const bar = '!'.repeat(72);
+    const n = diff.warnings.length;
     lines.push(
       '',
       colors.red(bar),
       colors.bold(
         colors.red(
-          `WARNING: applying this would destroy ${diff.warnings.length} stateful resource${diff.warnings.length === 1 ? ', losing its' : 's, losing their'} data:`,
+          `WARNING: applying this would destroy ${n} stateful resource${n === 1 ? ', losing its' : 's, losing their'} data:`,
         ),
       ),
     );
-    for (const warning of diff.warnings) {
-      const why =
-        warning.reason === 'destroyed'
-          ? 'destroyed'
-          : `re-addressed to ${warning.to ?? '?'} (destroyed, then created empty)`;
+    for (const warning of diff.warnings)
       lines.push(
         colors.red(
-          `  ${warning.environment}/${warning.stack} ${warning.address}: ${warning.kind} ${why}`,
+          `  ${warning.environment}/${warning.stack} ${warning.address}: ${describeWarning(warning)}`,
         ),
       );
-    }
     lines.push(
       '  If this is a rename, add a moved block; if it is deliberate, back up the data first.',
       '  Environments without allowDestroys: true refuse the destroy at plan time.',

@@ -1,4 +1,11 @@
-import { diffStacks } from './diff-stacks.js';
+import { diffStacks as diffWith, type ReplacementLookup } from './diff-stacks.js';
+
+// The real forcing-arguments table (loaded lazily, as the CLI does).
+let table: ReplacementLookup = () => undefined;
+beforeAll(async () => {
+  table = (await import('@msp/terraform-gen')).replacementArguments;
+});
+const diffStacks = (a: Map<string, string>, b: Map<string, string>) => diffWith(a, b, table);
 
 const file = (
   resource: Record<string, Record<string, unknown>>,
@@ -45,19 +52,20 @@ describe('diffStacks', () => {
         environment: 'prod',
         stack: 'cloudrun',
         address: 'google_cloud_run_v2_service.cloudrun',
-        change: 'changed',
+        action: 'update',
+        arguments: ['template.containers.image'],
       },
       {
         environment: 'prod',
         stack: 'cloudrun',
         address: 'google_redis_instance.redis',
-        change: 'removed',
+        action: 'destroy',
       },
       {
         environment: 'prod',
         stack: 'cloudrun',
         address: 'google_secret_manager_secret_version.diag',
-        change: 'added',
+        action: 'create',
       },
     ]);
     expect(diff.warnings).toEqual([
@@ -66,6 +74,7 @@ describe('diffStacks', () => {
         stack: 'cloudrun',
         address: 'google_redis_instance.redis',
         kind: 'Redis instance',
+        loses: 'every key in the instance',
         reason: 'destroyed',
       },
     ]);
@@ -80,6 +89,7 @@ describe('diffStacks', () => {
         stack: 'cloudrun',
         address: 'google_sql_database_instance.main',
         kind: 'Cloud SQL instance',
+        loses: 'every database, user and backup in the instance',
         reason: 'destroyed',
       },
     ]);
@@ -147,7 +157,7 @@ describe('diffStacks', () => {
         environment: 'prod',
         stack: 'cloudrun',
         address: 'google_sql_database_instance.primary',
-        change: 'moved',
+        action: 'move',
         from: 'google_sql_database_instance.main',
       },
     ]);
@@ -168,7 +178,7 @@ describe('diffStacks', () => {
         environment: 'dev',
         stack: 'project',
         address: 'google_project.project',
-        change: 'removed',
+        action: 'destroy',
       },
     ]);
     expect(diff.warnings[0]).toMatchObject({ kind: 'GCP project', reason: 'destroyed' });
@@ -186,8 +196,133 @@ describe('diffStacks', () => {
     ]);
     const diff = diffStacks(current, new Map([[path('dev', 'iam'), '{}']]));
     expect(diff.changes).toEqual([
-      { environment: 'dev', stack: 'iam', address: 'data.google_project.p', change: 'removed' },
+      { environment: 'dev', stack: 'iam', address: 'data.google_project.p', action: 'destroy' },
     ]);
     expect(diff.warnings).toEqual([]);
+  });
+
+  describe('says what Terraform does with a changed resource', () => {
+    const redis = (body: Record<string, unknown>, provider: Record<string, unknown> = {}) =>
+      new Map([
+        [
+          path('prod', 'cloudrun'),
+          JSON.stringify({
+            provider: { google: [{ project: 'p', region: 'us-central1', ...provider }] },
+            resource: {
+              google_redis_instance: {
+                redis: { name: 'redis', tier: 'BASIC', memory_size_gb: 1, ...body },
+              },
+            },
+          }),
+        ],
+      ]);
+
+    it('updates in place when no forcing argument changes, listing the arguments', () => {
+      const diff = diffStacks(redis({}), redis({ memory_size_gb: 2 }));
+      expect(diff.changes).toEqual([
+        expect.objectContaining({ action: 'update', arguments: ['memory_size_gb'] }),
+      ]);
+      expect(diff.warnings).toEqual([]);
+    });
+
+    it('replaces when a forcing argument changes, and warns with what is lost', () => {
+      const diff = diffStacks(redis({}), redis({ tier: 'STANDARD_HA' }));
+      expect(diff.changes).toEqual([
+        expect.objectContaining({
+          address: 'google_redis_instance.redis',
+          action: 'replace',
+          arguments: ['tier'],
+          forcedBy: ['tier'],
+        }),
+      ]);
+      expect(diff.warnings).toEqual([
+        expect.objectContaining({
+          reason: 'replaced',
+          forcedBy: ['tier'],
+          loses: 'every key in the instance',
+        }),
+      ]);
+    });
+
+    it('replaces a resource that inherits a changed provider region', () => {
+      const diff = diffStacks(redis({}), redis({}, { region: 'europe-west1' }));
+      expect(diff.changes).toEqual([
+        expect.objectContaining({ action: 'replace', forcedBy: ['region (provider default)'] }),
+      ]);
+    });
+
+    it('does not replace a resource that sets the inherited argument itself', () => {
+      const diff = diffStacks(
+        redis({ region: 'us-central1' }),
+        redis({ region: 'us-central1' }, { region: 'europe-west1' }),
+      );
+      expect(diff.changes).toEqual([]);
+    });
+
+    it('notes a conditional forcing argument without calling it a replacement', () => {
+      const diff = diffStacks(
+        redis({ redis_version: 'REDIS_7_0' }),
+        redis({ redis_version: 'REDIS_7_2' }),
+      );
+      expect(diff.changes).toEqual([
+        expect.objectContaining({
+          action: 'update',
+          mayForce: ['redis_version: conditional (CustomizeDiff ForceNewIfChange)'],
+        }),
+      ]);
+    });
+
+    it('replaces the dependants whose forcing argument refers to a replaced resource', () => {
+      const stack = (region: string) =>
+        new Map([
+          [
+            path('prod', 'cloudrun'),
+            JSON.stringify({
+              resource: {
+                google_sql_database_instance: { main: { name: 'pg', region } },
+                google_sql_database: {
+                  db: { name: 'app', instance: '${google_sql_database_instance.main.name}' },
+                },
+                google_cloud_run_v2_service: {
+                  run: {
+                    name: 'svc',
+                    location: 'x',
+                    template: { labels: { a: '${google_sql_database_instance.main.name}' } },
+                  },
+                },
+              },
+            }),
+          ],
+        ]);
+      const diff = diffStacks(stack('us-central1'), stack('europe-west1'));
+      expect(diff.changes.map((c) => [c.address, c.action, c.forcedBy])).toEqual([
+        [
+          'google_sql_database.db',
+          'replace',
+          ['instance (google_sql_database_instance.main is replaced)'],
+        ],
+        ['google_sql_database_instance.main', 'replace', ['region']],
+      ]);
+      expect(diff.warnings.map((w) => w.kind)).toEqual([
+        'Cloud SQL database',
+        'Cloud SQL instance',
+      ]);
+    });
+
+    it('says Terraform refuses a replacement of a resource with prevent_destroy', () => {
+      const diff = diffStacks(
+        redis({ lifecycle: { prevent_destroy: true } }),
+        redis({ tier: 'STANDARD_HA', lifecycle: { prevent_destroy: true } }),
+      );
+      expect(diff.warnings).toEqual([expect.objectContaining({ refusedByPreventDestroy: true })]);
+    });
+
+    it('flags a type the table does not cover', () => {
+      const one = (v: string) =>
+        new Map([[path('dev', 'iam'), file({ google_made_up: { x: { name: v } } })]]);
+      expect(diffStacks(one('a'), one('b')).changes).toEqual([
+        expect.objectContaining({ action: 'update', unknownType: true }),
+      ]);
+    });
   });
 });

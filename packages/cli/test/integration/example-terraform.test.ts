@@ -5,9 +5,12 @@ import { memoryIo } from '../support/memory-io.js';
 import { EXAMPLE_SPECS, repoRoot } from '../support/repository.js';
 import { runMsp } from '../support/run-msp.js';
 import { useTempDir } from '../support/temp-dir.js';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import {
   hasTerraform,
   mapLimited,
+  terraformPlanMany,
   terraformValidate,
 } from '../../../../tools/testing/tf-offline.js';
 
@@ -45,6 +48,37 @@ describe('the committed Terraform of the example service', () => {
       expect(results.flat()).toEqual([]);
     },
     120_000,
+  );
+
+  (hasTerraform ? it : it.skip)(
+    'plans clean offline in every environment and stack (empty state, one Terraform run)',
+    async () => {
+      const stacks = (
+        await Promise.all(
+          ['apps/msp-example', 'apps/msp-example/job'].map(async (app) => {
+            const envs = await readdir(join(repoRoot, app, 'terraform'));
+            return (
+              await Promise.all(
+                envs.map(async (env) =>
+                  (await readdir(join(repoRoot, app, 'terraform', env, 'stacks'))).map((stack) => ({
+                    name: `${app}/terraform/${env}/stacks/${stack}`,
+                    dir: join(repoRoot, app, 'terraform', env, 'stacks', stack),
+                  })),
+                ),
+              )
+            ).flat();
+          }),
+        )
+      ).flat();
+      expect(stacks.length).toBeGreaterThanOrEqual(10);
+      const work = await mkdtemp(join(tmpdir(), 'msp-example-plan-'));
+      try {
+        expect(await terraformPlanMany(stacks, work)).toEqual([]);
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+    },
+    300_000,
   );
 
   it('is reported stale, file by file, after a spec change, and generate then brings it up to date', async () => {
@@ -95,7 +129,7 @@ describe('the committed Terraform of the example service', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('  - google_sql_database_instance.postgresql\n');
-    expect(result.stdout).toContain('WARNING: applying this would destroy 2 stateful resources');
+    expect(result.stdout).toContain('WARNING: applying this would destroy 5 stateful resources');
     expect(result.stdout).toContain(
       'prod/cloudrun google_sql_database_instance.postgresql: Cloud SQL instance destroyed',
     );

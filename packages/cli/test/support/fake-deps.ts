@@ -56,6 +56,8 @@ export function fakeDeps(
     checkConformance: () => options.conformance ?? [],
     renderStackSet: (set) =>
       (options.files ?? (() => new Map<string, string>()))(set.environments.map((e) => e.id)),
+    // No forcing-arguments table: tests of replacements pass the real one in `overrides`.
+    replacementArguments: () => undefined,
     ...options.overrides,
   };
 }

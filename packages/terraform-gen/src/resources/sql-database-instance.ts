@@ -7,6 +7,8 @@ export interface SQLDatabaseInstanceConfig {
   readonly region: string;
   readonly tier: string;
   readonly highAvailability: boolean;
+  /** Point-in-time recovery (write-ahead logs kept 7 days). */
+  readonly pointInTimeRecovery: boolean;
   readonly databaseFlags: readonly { readonly name: string; readonly value: string }[];
   readonly privateNetwork: string;
   readonly preventDestroy: boolean;
@@ -17,7 +19,7 @@ export interface SQLDatabaseInstanceConfig {
  * A Cloud SQL for PostgreSQL instance: IAM authentication, TLS with trusted
  * client certificates only (so only Cloud SQL connectors, which are IAM
  * authorised, can connect), private network, daily backups kept 90 times,
- * point-in-time recovery with high availability, deletion protection.
+ * point-in-time recovery when asked for, deletion protection.
  */
 export function sqlDatabaseInstance(
   id: string,
@@ -43,7 +45,7 @@ export function sqlDatabaseInstance(
           backup_configuration: [
             {
               enabled: true,
-              point_in_time_recovery_enabled: c.highAvailability,
+              point_in_time_recovery_enabled: c.pointInTimeRecovery,
               start_time: '10:00',
               transaction_log_retention_days: 7,
               backup_retention_settings: [{ retained_backups: 90, retention_unit: 'COUNT' }],

@@ -163,7 +163,7 @@ describe('Cloud SQL', () => {
     );
   });
 
-  it('backs up daily keeping 90, with point-in-time recovery when highly available', () => {
+  it('backs up daily keeping 90, with point-in-time recovery in production or when highly available', () => {
     const backup = (pitr: boolean) => ({
       settings: [
         {
@@ -187,6 +187,12 @@ describe('Cloud SQL', () => {
       ...backup(false),
       settings: [{ ...backup(false).settings[0], availability_type: 'ZONAL' }],
     });
+    // service-large: staging is an internal (production) category without high availability.
+    expectResource(
+      stackOf(synthesizeCase('service-large'), 'staging', 'cloudrun'),
+      'google_sql_database_instance',
+      { ...backup(true), settings: [{ ...backup(true).settings[0], availability_type: 'ZONAL' }] },
+    );
   });
 
   it('applies tier and max_connections, and logical decoding when replication is configured', () => {

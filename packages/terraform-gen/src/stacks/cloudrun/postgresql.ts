@@ -45,6 +45,9 @@ export function postgresqlPart(
     region: env.region,
     tier: pg.tier,
     highAvailability: pg.highAvailability,
+    // Production data gets point-in-time recovery whether or not it is highly available: a
+    // zonal instance loses less to a bad migration with it than a regional one does without.
+    pointInTimeRecovery: pg.highAvailability || env.category !== 'test',
     databaseFlags: flags,
     privateNetwork: network.networkID,
     preventDestroy,
