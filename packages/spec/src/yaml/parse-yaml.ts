@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { parseDocument } from 'yaml';
 import type { Document, YAMLError } from 'yaml';
 import type { IssueCode } from '../issues/issue-codes.js';
 import type { FieldPath, SpecIssue } from '../issues/spec-issue.js';
@@ -25,19 +25,16 @@ export function parseYaml(text: string, fileName: string): YamlDocument {
       findings.map(({ issue, offset }) => ({ issue, position: at(offset) })),
     );
   }
-  const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: false, merge: true, prettyErrors: false });
+    doc = parseDocument(text, { uniqueKeys: false, merge: true, prettyErrors: false });
   } catch (error) {
     // The pre-scan bounds what makes the parser recurse; this is the backstop.
     if (!(error instanceof RangeError)) throw error;
     return rejected(fileName, text, [{ issue: STACK_EXHAUSTED, position: at(0) }]);
   }
   const atOffset = (offset: number | undefined): SourcePosition | undefined => {
-    if (offset === undefined) return undefined;
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
+    return offset === undefined ? undefined : at(offset);
   };
   const anchors = anchorTable(doc);
   const locator = createLocator(doc, anchors);
@@ -137,16 +134,27 @@ function rejected(
   };
 }
 
-/** Line and column of a character offset, computed in one pass when first asked. */
+/**
+ * Line and column of a character offset (clamped to the text). The yaml
+ * package's LineCounter misses line breaks inside multi-line scalars of
+ * broken documents, so lines are indexed here, once, when first needed.
+ */
 function offsetPositions(text: string): (offset: number) => SourcePosition {
+  let starts: number[] | undefined;
   return (offset) => {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-      line++;
-      lineStart = i + 1;
+    if (starts === undefined) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     }
-    return { line, column: offset - lineStart + 1 };
+    const at = Math.max(0, Math.min(offset, text.length));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] ?? 0) <= at) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: at - (starts[low] ?? 0) + 1 };
   };
 }
 
