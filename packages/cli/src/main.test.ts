@@ -84,6 +84,29 @@ describe('msp', () => {
       expect(result.stderr).not.toMatch(/\n\s+at /);
     });
 
+    it('reports an unexpected error as a bug in msp, with the version', async () => {
+      const io = memoryIo({ cwd: __dirname });
+      const result = await runMsp(['logs', 'main.test.ts'], { io, deps: failing() });
+      expect(result.stderr).toMatch(
+        /this is a bug in msp, please report it at \S+ with this output \(msp \S+\)/,
+      );
+    });
+
+    it('does not call an error with a code a bug', async () => {
+      const coded = fakeDeps({
+        overrides: {
+          loadSpec: async () => {
+            throw Object.assign(new Error('spec has 1 error'), { code: 'spec-invalid' });
+          },
+        },
+      });
+      const result = await runMsp(['logs', 'main.test.ts'], {
+        io: memoryIo({ cwd: __dirname }),
+        deps: coded,
+      });
+      expect([result.code, result.stderr.includes('bug in msp')]).toEqual([1, false]);
+    });
+
     it('prints the stack trace with --verbose', async () => {
       const io = memoryIo({ cwd: __dirname });
       const result = await runMsp(['logs', 'main.test.ts', '--verbose'], { io, deps: failing() });

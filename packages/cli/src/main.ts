@@ -55,7 +55,7 @@ export async function main(argv: readonly string[], io: Io, options: MainOptions
       renderCommandHelp,
     );
   } catch (error) {
-    reportError(error, io, verbose, errorColors);
+    reportError(error, io, verbose, errorColors, options.version);
     return isUsageError(error) ? 2 : 1;
   }
 }
@@ -101,15 +101,23 @@ function colorFlag(argv: readonly string[]): boolean | undefined {
   return undefined;
 }
 
+const BUG_REPORTS = 'https://github.com/msp-platform/msp/issues';
+
 function reportError(
   error: unknown,
   io: Io,
   verbose: boolean,
   colors: ReturnType<typeof createColors>,
+  version: () => string,
 ): void {
   io.stderr.write(`${colors.red('error')}: ${field(error, 'message') ?? String(error)}\n`);
   if (isCliError(error) && error.hint !== undefined)
     io.stderr.write(`${colors.dim('hint')}: ${error.hint}\n`);
+  // msp's own errors carry a stable code; anything else escaped a guard.
+  if (!isCliError(error) && typeof (error as { code?: unknown } | null)?.code !== 'string')
+    io.stderr.write(
+      `${colors.red('this is a bug in msp, please report it')} at ${BUG_REPORTS} with this output (msp ${version()})\n`,
+    );
   if (verbose) {
     const stack = field(error, 'stack');
     if (stack !== undefined) io.stderr.write(stack + '\n');

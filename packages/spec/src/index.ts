@@ -28,6 +28,10 @@ export {
   isUsageError,
 } from './errors.js';
 
+// Input limits
+export { INPUT_LIMITS } from './limits/input-limits.js';
+export type { InputLimits } from './limits/input-limits.js';
+
 // Platform config
 export { parsePlatformConfig } from './platform/parse-platform-config.js';
 export type { PlatformConfigResult } from './platform/parse-platform-config.js';

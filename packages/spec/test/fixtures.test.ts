@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ISSUE_CODES, loadSpec, resolveSpec } from '../src/index.js';
 import type { IssueCode } from '../src/index.js';
 import { expectGolden, FIXTURES, fixtureCases, issueLines, UPDATE } from './fixture-files.js';
+import { AT_THE_LIMITS, REPRODUCERS } from './hostile/reproducers.js';
 
 describe('valid fixtures', () => {
   const cases = fixtureCases('valid');
@@ -42,7 +43,7 @@ describe('invalid fixtures', () => {
     expectGolden(join(dir, 'expected-errors.txt'), issueLines(result.issues));
   });
 
-  it('together cover every issue code except those only unit tests reach', () => {
+  it('together with the hostile reproducers cover every issue code except those only unit tests reach', () => {
     if (UPDATE) return;
     const seen = new Set<string>();
     for (const kind of ['invalid', 'valid'] as const) {
@@ -55,6 +56,10 @@ describe('invalid fixtures', () => {
         }
       }
     }
+    // The input limits are reached by the hostile reproducers (too large to keep as files).
+    for (const reproducer of [...REPRODUCERS, ...AT_THE_LIMITS])
+      for (const line of [...reproducer.expected, reproducer.last ?? ''])
+        if (line !== '') seen.add(line.split(' ')[1] ?? '');
     // Reached only from unit tests: a missing file has no position, the state backend is platform config, and
     // schema-violation is the fallback for schema keywords the spec does not use.
     const unitOnly: IssueCode[] = ['file-unreadable', 'state-backend', 'schema-violation'];

@@ -61,13 +61,31 @@ const TFVARS_LINE = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*"((?:[^"\\]|\\.)*)"\s*$
 
 /**
  * Reads the string variables of an existing `terraform.tfvars` (as written
- * by {@link renderTfvars}); other lines are ignored.
+ * by {@link renderTfvars}); other lines, and strings with invalid escapes,
+ * are ignored (the file is regenerated anyway). Never throws.
  */
 export function parseTfvars(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const line of text.split('\n')) {
     const m = TFVARS_LINE.exec(line);
-    if (m?.[1] !== undefined && m[2] !== undefined) out[m[1]] = JSON.parse(`"${m[2]}"`) as string;
+    if (m?.[1] === undefined || m[2] === undefined) continue;
+    const value = decodeString(m[2]);
+    // defineProperty: a variable named __proto__ must not set the prototype.
+    if (value !== undefined)
+      Object.defineProperty(out, m[1], {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return out;
+}
+
+function decodeString(body: string): string | undefined {
+  try {
+    return JSON.parse(`"${body}"`) as string;
+  } catch {
+    return undefined;
+  }
 }

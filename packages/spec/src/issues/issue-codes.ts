@@ -17,6 +17,13 @@ export const ISSUE_CODES = {
   'multiple-documents': 'The file holds more than one YAML document.',
   'invalid-key': 'A mapping key is not a plain string (for example a list or a null key).',
   'alias-limit': 'Anchors and aliases expand too much, or an alias refers to its own ancestor.',
+  // Input limits (docs/reference/limits.md)
+  'file-too-large': 'A file is larger than msp reads.',
+  'nesting-too-deep': 'Mappings and lists are nested deeper than allowed.',
+  'too-many-aliases': 'A file has more aliases (*name) than allowed.',
+  'too-many-keys': 'A mapping has more keys than allowed.',
+  'string-too-long': 'A key or string value is longer than allowed.',
+  'too-many-issues': 'A file has more issues than are listed; the rest are counted in this one.',
   // Structure (from the JSON Schema)
   'unknown-field': 'A field the schema does not know; the message suggests a close match.',
   'missing-field': 'A required field is absent.',

@@ -1,4 +1,6 @@
 import type { SpecIssue } from '../issues/spec-issue.js';
+import { INPUT_LIMITS } from '../limits/input-limits.js';
+import { deepJsonOffset } from '../limits/json-depth.js';
 
 export type TableSchemaCheck =
   | { readonly ok: true; readonly schemaJSON: string }
@@ -9,10 +11,16 @@ export type TableSchemaCheck =
  * name and a type. Returns it re-indented with two spaces.
  */
 export function checkTableSchema(text: string, table: string, fileName: string): TableSchemaCheck {
-  const fail = (message: string, line = 1, column = 1, hint?: string): TableSchemaCheck => ({
+  const fail = (
+    message: string,
+    line = 1,
+    column = 1,
+    hint?: string,
+    code: SpecIssue['code'] = 'bigquery-schema',
+  ): TableSchemaCheck => ({
     ok: false,
     issue: {
-      code: 'bigquery-schema',
+      code,
       severity: 'error',
       path: '',
       message: `parse schema for BigQuery table ${table}: ${message}`,
@@ -22,6 +30,25 @@ export function checkTableSchema(text: string, table: string, fileName: string):
       column,
     },
   });
+  if (text.length > INPUT_LIMITS.maxFileChars)
+    return fail(
+      `the file has ${text.length} characters, more than the ${INPUT_LIMITS.maxFileChars} msp reads`,
+      1,
+      1,
+      undefined,
+      'file-too-large',
+    );
+  const deep = deepJsonOffset(text, INPUT_LIMITS.maxDepth);
+  if (deep !== undefined) {
+    const { line, column } = lineColumn(text, deep);
+    return fail(
+      `arrays and objects are nested more than ${INPUT_LIMITS.maxDepth} levels deep`,
+      line,
+      column,
+      'a table schema needs a few levels of RECORD fields at most',
+      'nesting-too-deep',
+    );
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -9,6 +9,7 @@ import type { Loose } from '../validate/loose.js';
 import { isRecord } from '../validate/loose.js';
 import { withoutMalformed } from '../validate/without-malformed.js';
 import { parseYaml } from '../yaml/parse-yaml.js';
+import { capIssues } from '../limits/cap-issues.js';
 import { issueIn } from '../yaml/yaml-document.js';
 import { checkState, resolvePlatformConfig } from './resolve-platform-config.js';
 
@@ -24,11 +25,12 @@ export function parsePlatformConfig(
   text: string,
   fileName = 'msp.config.yaml',
 ): PlatformConfigResult {
-  if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
+  if (onlyComments(text)) {
     return { ok: true, config: resolvePlatformConfig({}), issues: [] };
   }
   const doc = parseYaml(text, fileName);
-  if (hasErrors(doc.issues) || doc.value === undefined) return { ok: false, issues: doc.issues };
+  if (hasErrors(doc.issues) || doc.value === undefined)
+    return { ok: false, issues: capIssues(sortIssues(doc.issues)) };
   const structure = checkStructure<PlatformConfigSpec>(doc, platformSchema, validatePlatformConfig);
   if (!structure.ok) {
     // The state backend's own rules still apply to its well-formed part.
@@ -41,10 +43,24 @@ export function parsePlatformConfig(
     )
       .map((input) => issueIn(doc, input))
       .filter((issue) => !reported.has(issue.path));
-    return { ok: false, issues: sortIssues([...doc.issues, ...structure.issues, ...stateIssues]) };
+    return {
+      ok: false,
+      issues: capIssues(sortIssues([...doc.issues, ...structure.issues, ...stateIssues])),
+    };
   }
   const stateIssues = checkState(structure.value.state).map((input) => issueIn(doc, input));
   if (stateIssues.length > 0)
     return { ok: false, issues: sortIssues([...doc.issues, ...stateIssues]) };
   return { ok: true, config: resolvePlatformConfig(structure.value), issues: doc.issues };
+}
+
+/**
+ * True when every line is blank or a comment. (A single regular expression
+ * for this, `^(\s*#.*\n?)*\s*$`, backtracks exponentially on a long run of "#".)
+ */
+function onlyComments(text: string): boolean {
+  return text.split('\n').every((line) => {
+    const trimmed = line.trim();
+    return trimmed === '' || trimmed.startsWith('#');
+  });
 }

@@ -73,7 +73,9 @@ export const buildSection = obj(
       'Image repository without a tag, e.g. "us-docker.pkg.dev/my-project/images/my-service". Images in gcr.io or Artifact Registry of another project are made readable by the Cloud Run service agent.',
       {
         minLength: 1,
-        pattern: '^[^:@\\s]+(:[0-9]+)?(/[^:@\\s]+)*$',
+        // Equivalent to ^[^:@\s]+(:[0-9]+)?(/[^:@\s]+)*$, which backtracks exponentially on
+        // "a/a/a/.../a@" (the repeated group and the first one both match "/").
+        pattern: '^[^:@\\s]+(:[0-9]+(/[^:@\\s]+)?)?$',
         'x-patternMessage':
           'must be an image repository without a tag or digest, such as "us-docker.pkg.dev/project/repo/image"',
       },

@@ -10,6 +10,12 @@ describe('didYouMean', () => {
     expect(didYouMean(word, candidates)).toBe(expected);
   });
 
+  it('skips candidates whose length alone rules them out', () => {
+    // Without the length check this is an edit distance of 10^6 × 10^6 cells: it does not end.
+    const long = 'y'.repeat(1_000_000);
+    expect(didYouMean(long, ['memory', 'x'.repeat(1_500_000)])).toBeUndefined();
+  });
+
   it('counts a transposition as one edit', () => {
     expect(editDistance('ab', 'ba')).toBe(1);
     expect(editDistance('kitten', 'sitting')).toBe(3);

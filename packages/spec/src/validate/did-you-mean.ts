@@ -1,16 +1,23 @@
-/** The candidate closest to `word` (case-insensitive edit distance), if close enough to suggest. */
+/**
+ * The candidate closest to `word` (case-insensitive edit distance), if close
+ * enough to suggest. The distance is at least the difference in length, so
+ * only candidates within the tolerance of the word's length are compared: the
+ * work is bounded by the candidates' lengths (schema keys and enum values),
+ * whatever the length of `word`.
+ */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase();
+  const tolerance = Math.max(1, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    if (Math.abs(candidate.length - word.length) > tolerance) continue;
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  const tolerance = Math.max(1, Math.floor(word.length / 3));
   return best !== undefined && bestDistance <= tolerance ? best : undefined;
 }
 

@@ -8,6 +8,7 @@ import type { RuleContext } from '../rules/rule.js';
 import { serviceSchema } from '../schema/service-schema.js';
 import type { SpecDocument } from '../parse-spec.js';
 import { issueIn } from '../yaml/yaml-document.js';
+import { capIssues } from '../limits/cap-issues.js';
 import { validateServiceSpec } from '../generated/service-validator.js';
 import { checkStructure } from './check-structure.js';
 import type { Loose } from './loose.js';
@@ -37,7 +38,7 @@ export type SpecValidation =
  */
 export function validateSpec(doc: SpecDocument, options: ValidateOptions = {}): SpecValidation {
   const platform = options.platform ?? DEFAULT_PLATFORM_CONFIG;
-  if (doc.value === undefined) return { ok: false, issues: sortIssues(doc.issues) };
+  if (doc.value === undefined) return { ok: false, issues: capIssues(sortIssues(doc.issues)) };
   const structure = checkStructure<ServiceSpec>(doc, serviceSchema, validateServiceSpec);
   if (!structure.ok) {
     const partial = withoutMalformed(structure.value, structure.malformed);
@@ -48,15 +49,17 @@ export function validateSpec(doc: SpecDocument, options: ValidateOptions = {}): 
     const reported = new Set(structure.issues.map((issue) => issue.path));
     return {
       ok: false,
-      issues: sortIssues([
-        ...doc.issues,
-        ...structure.issues,
-        ...semantic.filter((issue) => !reported.has(issue.path)),
-      ]),
+      issues: capIssues(
+        sortIssues([
+          ...doc.issues,
+          ...structure.issues,
+          ...semantic.filter((issue) => !reported.has(issue.path)),
+        ]),
+      ),
     };
   }
   const { spec, issues } = semanticCheck(doc, structure.value, platform, []);
-  const sorted = sortIssues([...doc.issues, ...issues]);
+  const sorted = capIssues(sortIssues([...doc.issues, ...issues]));
   return hasErrors(sorted) ? { ok: false, issues: sorted } : { ok: true, spec, issues: sorted };
 }
 

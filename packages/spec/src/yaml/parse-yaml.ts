@@ -1,37 +1,56 @@
-import { LineCounter, parseDocument } from 'yaml';
-import type { YAMLError } from 'yaml';
+import { parseDocument } from 'yaml';
+import type { Document, YAMLError } from 'yaml';
 import type { IssueCode } from '../issues/issue-codes.js';
 import type { FieldPath, SpecIssue } from '../issues/spec-issue.js';
 import type { IssueInput, SourcePosition, YamlDocument } from './yaml-document.js';
 import { issueIn } from './yaml-document.js';
-import { locateOffset, scalarSource } from './locate.js';
+import { anchorTable } from './anchors.js';
+import { createLocator } from './locate.js';
 import { toValue } from './to-value.js';
+import { scanYaml } from '../limits/scan-yaml.js';
 
 /**
  * Parses YAML text into a {@link YamlDocument}. Never throws on bad input:
  * syntax errors, duplicate keys, an empty file or a non-mapping document
- * become issues with positions.
+ * become issues with positions, and so does input beyond the limits of
+ * `INPUT_LIMITS` (checked before the YAML parser runs).
  */
 export function parseYaml(text: string, fileName: string): YamlDocument {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    uniqueKeys: false,
-    merge: true,
-    prettyErrors: false,
-  });
+  const at = offsetPositions(text);
+  const findings = scanYaml(text);
+  if (findings.length > 0) {
+    return rejected(
+      fileName,
+      text,
+      findings.map(({ issue, offset }) => ({ issue, position: at(offset) })),
+    );
+  }
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { uniqueKeys: false, merge: true, prettyErrors: false });
+  } catch (error) {
+    // The pre-scan bounds what makes the parser recurse; this is the backstop.
+    if (!(error instanceof RangeError)) throw error;
+    return rejected(fileName, text, [{ issue: STACK_EXHAUSTED, position: at(0) }]);
+  }
   const atOffset = (offset: number | undefined): SourcePosition | undefined => {
-    if (offset === undefined) return undefined;
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
+    return offset === undefined ? undefined : at(offset);
   };
+  const anchors = anchorTable(doc);
+  const locator = createLocator(doc, anchors);
   const position = (path: FieldPath, at: 'key' | 'value' = 'value') =>
-    atOffset(locateOffset(doc, path, at));
+    atOffset(locator.offset(path, at));
   const located = { fileName, position };
-  const source = (path: FieldPath) => scalarSource(doc, path);
+  const source = (path: FieldPath) => locator.scalarSource(path);
   const issues: SpecIssue[] = [];
   const fromParser = (error: YAMLError, severity: 'error' | 'warning'): SpecIssue => {
     const where = atOffset(error.pos[0]);
+    // The composer catches its own stack overflow and reports it as a syntax error.
+    if (/Maximum call stack size exceeded|Stack overflow/.test(error.message))
+      return issueIn(located, {
+        ...STACK_EXHAUSTED,
+        ...(where === undefined ? {} : { position: where }),
+      });
     return {
       code: parserCode(error, severity),
       severity,
@@ -65,7 +84,7 @@ export function parseYaml(text: string, fileName: string): YamlDocument {
     });
     return { fileName, text, value: undefined, issues, position, scalarSource: source };
   }
-  const value = toValue(doc, (input: IssueInput, offset?: number) => {
+  const value = toValue(doc, anchors, (input: IssueInput, offset?: number) => {
     const at = atOffset(offset);
     issues.push(issueIn(located, at === undefined ? input : { ...input, position: at }));
   });
@@ -87,6 +106,55 @@ export function parseYaml(text: string, fileName: string): YamlDocument {
     issues,
     position,
     scalarSource: source,
+  };
+}
+
+const STACK_EXHAUSTED: IssueInput = {
+  code: 'nesting-too-deep',
+  path: [],
+  message: 'the YAML parser ran out of stack: the input nests too deeply',
+  hint: 'a service.yaml needs a handful of levels; flatten the structure',
+};
+
+/** A document with nothing to validate: only the issues that stopped it. */
+function rejected(
+  fileName: string,
+  text: string,
+  found: readonly { issue: IssueInput; position: SourcePosition }[],
+): YamlDocument {
+  return {
+    fileName,
+    text,
+    value: undefined,
+    issues: found.map(({ issue, position }) =>
+      issueIn({ fileName, position: () => position }, { ...issue, position }),
+    ),
+    position: () => ({ line: 1, column: 1 }),
+    scalarSource: () => undefined,
+  };
+}
+
+/**
+ * Line and column of a character offset (clamped to the text). The yaml
+ * package's LineCounter misses line breaks inside multi-line scalars of
+ * broken documents, so lines are indexed here, once, when first needed.
+ */
+function offsetPositions(text: string): (offset: number) => SourcePosition {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (starts === undefined) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    const at = Math.max(0, Math.min(offset, text.length));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] ?? 0) <= at) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: at - (starts[low] ?? 0) + 1 };
   };
 }
 

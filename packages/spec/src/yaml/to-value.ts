@@ -1,48 +1,83 @@
 /**
  * Turns the YAML syntax tree into plain values, reporting what JSON cannot
- * represent: duplicate keys, non-string keys, and aliases that expand without
- * bound. Merge keys (`<<: *defaults`) are applied, as yaml.v3 does.
+ * represent (duplicate keys, non-string keys, aliases that refer to their own
+ * ancestor) and what exceeds `INPUT_LIMITS`: values past the nesting depth,
+ * more nodes than allowed after alias expansion ("billion laughs"), too many
+ * keys in a mapping, too long a string. Merge keys (`<<: *defaults`) are
+ * applied, as yaml.v3 does.
  */
 import type { Document, Node, Pair } from 'yaml';
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { FieldPath } from '../issues/spec-issue.js';
+import { INPUT_LIMITS } from '../limits/input-limits.js';
+import type { AnchorTable } from './anchors.js';
 import type { IssueInput } from './yaml-document.js';
-
-/** Most nodes one document may expand to through aliases (guards against "billion laughs"). */
-const MAX_EXPANDED_NODES = 100_000;
 
 interface Walk {
   readonly doc: Document.Parsed;
+  readonly anchors: AnchorTable;
   readonly report: Report;
+  readonly limits: typeof INPUT_LIMITS;
   readonly ancestors: Set<Node>;
   visited: number;
   exhausted: boolean;
+  /** Nesting past the limit is reported once, where it first happens. */
+  tooDeep: boolean;
 }
 
 /** An issue with, where the path is ambiguous, the offset of the node it concerns. */
 export type Report = (issue: IssueInput, offset?: number) => void;
 
-export function toValue(doc: Document.Parsed, report: Report): unknown {
-  const walk: Walk = { doc, report, ancestors: new Set(), visited: 0, exhausted: false };
+export function toValue(
+  doc: Document.Parsed,
+  anchors: AnchorTable,
+  report: Report,
+  limits = INPUT_LIMITS,
+): unknown {
+  const walk: Walk = {
+    doc,
+    anchors,
+    report,
+    limits,
+    ancestors: new Set(),
+    visited: 0,
+    exhausted: false,
+    tooDeep: false,
+  };
   return convert(walk, doc.contents, []);
 }
 
 function convert(walk: Walk, node: unknown, path: FieldPath): unknown {
   if (node === null || node === undefined) return null;
-  if (++walk.visited > MAX_EXPANDED_NODES) {
+  const { limits } = walk;
+  if (++walk.visited > limits.maxNodes) {
     if (!walk.exhausted) {
       walk.exhausted = true;
       walk.report({
         code: 'alias-limit',
         path,
-        message: `document expands to more than ${MAX_EXPANDED_NODES} nodes through aliases`,
+        message: `the document has more than ${limits.maxNodes} values (counting what each alias expands to)`,
+        hint: 'use fewer aliases of large anchors, or a smaller file',
       });
     }
     return null;
   }
-  if (isScalar(node)) return node.value;
+  if (isScalar(node)) {
+    if (typeof node.value === 'string' && node.value.length > limits.maxStringChars) {
+      walk.report(
+        {
+          code: 'string-too-long',
+          path,
+          message: `the string has ${node.value.length} characters, more than the ${limits.maxStringChars} allowed`,
+        },
+        node.range?.[0],
+      );
+      return null;
+    }
+    return node.value;
+  }
   if (isAlias(node)) {
-    const target = node.resolve(walk.doc);
+    const target = walk.anchors.get(node);
     if (target === undefined) {
       walk.report(
         {
@@ -65,6 +100,20 @@ function convert(walk: Walk, node: unknown, path: FieldPath): unknown {
     }
     return convert(walk, target, path);
   }
+  if ((isSeq(node) || isMap(node)) && path.length >= limits.maxDepth) {
+    if (walk.tooDeep) return null;
+    walk.tooDeep = true;
+    walk.report(
+      {
+        code: 'nesting-too-deep',
+        path,
+        message: `mappings and lists are nested more than ${limits.maxDepth} levels deep`,
+        hint: 'a service.yaml needs a handful of levels; check the aliases that nest here',
+      },
+      node.range?.[0],
+    );
+    return null;
+  }
   walk.ancestors.add(node as Node);
   try {
     if (isSeq(node)) return node.items.map((item, index) => convert(walk, item, [...path, index]));
@@ -78,6 +127,18 @@ function convert(walk: Walk, node: unknown, path: FieldPath): unknown {
 function convertMap(walk: Walk, pairs: readonly Pair[], path: FieldPath): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const merged: unknown[] = [];
+  const { maxKeys, maxStringChars } = walk.limits;
+  if (pairs.length > maxKeys) {
+    walk.report(
+      {
+        code: 'too-many-keys',
+        path,
+        message: `the mapping has ${pairs.length} keys, more than the ${maxKeys} allowed`,
+      },
+      (pairs[maxKeys]?.key as Node | null | undefined)?.range?.[0],
+    );
+    return out;
+  }
   for (const pair of pairs) {
     const key = pair.key;
     if (isScalar(key) && typeof key.value === 'symbol') {
@@ -97,6 +158,17 @@ function convertMap(walk: Walk, pairs: readonly Pair[], path: FieldPath): Record
       continue;
     }
     const name = String(key.value);
+    if (name.length > maxStringChars) {
+      walk.report(
+        {
+          code: 'string-too-long',
+          path,
+          message: `a key has ${name.length} characters, more than the ${maxStringChars} allowed`,
+        },
+        key.range?.[0],
+      );
+      continue;
+    }
     if (Object.hasOwn(out, name)) {
       walk.report(
         {

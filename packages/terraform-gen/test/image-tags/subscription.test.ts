@@ -118,4 +118,11 @@ describe('subscription deploys', () => {
       other: 'q"uote',
     });
   });
+
+  it('skips tfvars lines it cannot decode instead of throwing', () => {
+    // Found by fuzzing the generated files read back: a broken escape threw a SyntaxError.
+    const values = parseTfvars('a = "\\u00"\n__proto__ = "x"\nb = "ok"\n');
+    expect(values).toEqual({ ['__proto__']: 'x', b: 'ok' });
+    expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
+  });
 });
