@@ -150,7 +150,6 @@ function compareVersions(a: readonly number[], b: readonly number[]): number {
   return 0;
 }
 
-
 /** One generated stack to plan: a name for messages and its directory (main.tf.json, terraform.tfvars). */
 export interface PlannedStack {
   readonly name: string;
