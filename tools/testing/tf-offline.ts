@@ -159,15 +159,6 @@ export interface PlannedStack {
 type Json = Record<string, unknown>;
 const isJson = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/**
- * Reads of data source results that the offline stub cannot answer (it returns null for a
- * computed list of objects, so `[0]` fails at plan), replaced by a placeholder. Against the
- * real provider the zone exists (or the plan fails there, naming it).
- */
-const DATA_PLACEHOLDERS: readonly [RegExp, string][] = [
-  [/\$\{data\.cloudflare_zones\.\w+\.result\[0\]\.id\}/g, 'offline-cloudflare-zone-id'],
-];
-
 /** Literal provider settings, with every interpolation replaced by a placeholder. */
 function literalSettings(config: Json): Json {
   const out: Json = {};
@@ -251,9 +242,7 @@ export function writePlanBatch(stacks: readonly PlannedStack[], out: string): Ma
       );
       remote[name] = { backend: 'local', config: { path: `\${path.module}/${name}.tfstate` } };
     }
-    let body = JSON.stringify(document, null, 2);
-    for (const [pattern, value] of DATA_PLACEHOLDERS) body = body.replace(pattern, value);
-    writeFileSync(join(dir, 'main.tf.json'), body);
+    writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(document, null, 2));
     const call: Json = { source: `./${module}` };
     if (Object.keys(passed).length > 0)
       call['providers'] = Object.fromEntries(Object.keys(passed).map((k) => [k, k]));
