@@ -11,8 +11,13 @@ const CLI = join(ROOT, 'packages/cli/bin/msp.js');
  * generation fails the process that runs it (see timing.mjs), never falls back.
  */
 export function mspGenerateProcess(specPath) {
+  return (outDir) => mspCli(['generate', specPath, '--out', outDir]);
+}
+
+/** Node arguments (run with process.execPath) for `msp <args>`; throws when the CLI is not built. */
+export function mspCli(args) {
   if (!existsSync(join(ROOT, 'packages/cli/dist/bundle/msp.js'))) {
     throw new Error('the msp CLI is not built; run: npx nx run cli:build');
   }
-  return (outDir) => [CLI, 'generate', specPath, '--out', outDir];
+  return [CLI, ...args];
 }

@@ -18,7 +18,7 @@ export function timeProcess(command, args, options = {}) {
       .slice(-2000);
     throw new Error(`${[command, ...args].join(' ')} exited with ${result.status}:\n${detail}`);
   }
-  return { ms, stdout: result.stdout };
+  return { ms, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Runs `fn` `warmup` times unmeasured, then returns `runs` samples in milliseconds. */

@@ -7,7 +7,9 @@
 //   node bench/cdktf/src/main.ts                          synthesize once to $CDKTF_OUTDIR (what `cdktf synth` sets)
 //   node bench/cdktf/src/main.ts <outdir> --repeat 10     print one JSON array of in-process times (ms)
 //   node bench/cdktf/src/main.ts <outdir> --phases        JSON: start-up with imports, then synth (ms)
-import { rmSync } from 'node:fs';
+//   node bench/cdktf/src/main.ts <outdir> --services 100  synthesize the service 100 times, to <outdir>/svc-<n>
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { App } from 'cdktf';
 import { cloudrunStack } from './cloudrun-stack.ts';
 import { ENVIRONMENTS } from './config.ts';
@@ -30,7 +32,9 @@ export function synthesize(outdir: string | undefined): void {
 
 const [outdir, flag, count] = process.argv.slice(2);
 if (outdir === undefined && process.env['CDKTF_OUTDIR'] === undefined) {
-  console.error('usage: node bench/cdktf/src/main.ts <outdir> [--repeat <n> | --phases]');
+  console.error(
+    'usage: node bench/cdktf/src/main.ts <outdir> [--repeat <n> | --phases | --services <n>]',
+  );
   process.exit(2);
 }
 if (outdir !== undefined && flag === '--repeat') {
@@ -42,6 +46,10 @@ if (outdir !== undefined && flag === '--repeat') {
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   console.log(JSON.stringify(times));
+} else if (outdir !== undefined && flag === '--services') {
+  // One app per service, as msp writes one tree per service (bench/scale/scale.mjs).
+  mkdirSync(outdir, { recursive: true });
+  for (let n = 1; n <= Number(count ?? 1); n++) synthesize(join(outdir, `svc-${n}`));
 } else if (outdir !== undefined && flag === '--phases') {
   const start = performance.now();
   synthesize(outdir);
