@@ -167,13 +167,16 @@ describe('msp validate', () => {
       ],
     });
     const io = () => memoryIo({ cwd: tempDir() });
-    const result = await runMsp(['validate', 'services/ok/service.yaml'], { io: io(), deps });
+    const result = await runMsp(['validate', '--conformance', 'services/ok/service.yaml'], {
+      io: io(),
+      deps,
+    });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
       'services/ok/service.yaml error prod/project resource.google_project.project: labels: expected a map of string [conformance]\n',
     );
     expect(result.stdout).toContain('services/ok/service.yaml: invalid (1 Terraform error)');
-    const json = await runMsp(['validate', '--json', 'services/ok/service.yaml'], {
+    const json = await runMsp(['validate', '--conformance', '--json', 'services/ok/service.yaml'], {
       io: io(),
       deps,
     });
@@ -194,7 +197,7 @@ describe('msp validate', () => {
         },
       },
     });
-    const result = await runMsp(['validate', 'services/ok/service.yaml'], {
+    const result = await runMsp(['validate', '--conformance', 'services/ok/service.yaml'], {
       io: memoryIo({ cwd: tempDir() }),
       deps,
     });
@@ -202,6 +205,33 @@ describe('msp validate', () => {
     expect(result.stdout).toContain(
       'services/ok/service.yaml error generation failed: stack cloudrun reads stack nope, which is not applied before it [generation]',
     );
+  });
+
+  it('checks the spec alone without --conformance: nothing is generated', async () => {
+    let synthesized = 0;
+    const deps = fakeDeps({
+      conformance: [
+        {
+          stack: 'prod/project',
+          address: 'resource.google_project.project',
+          path: 'labels',
+          message: 'x',
+        },
+      ],
+      overrides: {
+        synthesize: () => {
+          synthesized++;
+          throw new Error('not to be called');
+        },
+      },
+    });
+    const result = await runMsp(['validate', 'services/ok/service.yaml'], {
+      io: memoryIo({ cwd: tempDir() }),
+      deps,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('services/ok/service.yaml: valid');
+    expect(synthesized).toBe(0);
   });
 
   it('fails clearly for a missing file', async () => {
