@@ -6,7 +6,12 @@
  * types are the libraries' own (type imports cost nothing at run time).
  */
 import type { PlatformConfig, ResolvedSpec, ServiceSpec, SpecAssets, SpecIssue } from '@msp/spec';
-import type { ConformanceIssue, ResourceReplacement, StackSet } from '@msp/terraform-gen';
+import type {
+  ConformanceIssue,
+  GenerateServiceOptions,
+  GeneratedService,
+  ResourceReplacement,
+} from '@msp/terraform-gen';
 
 /** A spec as read by `loadSpec`: its text (for code frames) and, when valid, the spec. */
 export interface LoadedSpec {
@@ -99,17 +104,16 @@ export interface MspDeps {
     options: ImageTagOptions,
   ): Promise<Record<string, string>>;
   /**
-   * `@msp/terraform-gen` `synthesize`, keeping only `environmentIDs` when given.
+   * `@msp/terraform-gen` `generateService`: synthesis of the chosen environments, the
+   * optional provider-schema check and the rendered files (paths relative to the spec's
+   * directory with `/` separators), with a summary of every stack.
    * @throws Error when stacks conflict (a generator bug).
    */
-  synthesize(
+  generateService(
     resolved: ResolvedSpec,
     platform: PlatformConfig,
-    options: {
-      readonly environmentIDs?: readonly string[];
-      readonly imageTags: Readonly<Record<string, string>>;
-    },
-  ): StackSet;
+    options: GenerateServiceOptions,
+  ): GeneratedService;
   /**
    * The image lock file (`terraform/images.lock.json`) pinning each
    * subscription environment's resolved digest, from `resolveImageTags`'s
@@ -119,15 +123,6 @@ export interface MspDeps {
     resolved: ResolvedSpec,
     imageTags: Readonly<Record<string, string>>,
   ): string | undefined;
-  /** `@msp/terraform-gen` `checkStackSetConformance`: every resource against the pinned provider schemas. */
-  checkConformance(set: StackSet): readonly StackConformanceIssue[];
-  /**
-   * `@msp/terraform-gen` `renderStackSet`: stack set → files, keyed by paths
-   * relative to the spec's directory with `/` separators:
-   * `terraform/<env>/stacks/<stack>/main.tf.json`, `terraform/<env>/stacks/<stack>/terraform.tfvars`,
-   * `terraform/<env>/.terraform-version`.
-   */
-  renderStackSet(set: StackSet): ReadonlyMap<string, string>;
   /**
    * `@msp/terraform-gen` `replacementArguments`: the arguments of a resource type whose change
    * forces replacement at the pinned provider versions; undefined for a type it does not cover.

@@ -125,16 +125,8 @@ export async function loadDefaultDeps(options: DefaultDepsOptions = {}): Promise
       }
       return Object.keys(lock).length === 0 ? undefined : gen.renderImageLock(lock);
     },
-    synthesize(resolved, platform, { environmentIDs, imageTags }) {
-      const set = gen.synthesize(resolved, platform, { imageTags });
-      if (environmentIDs === undefined) return set;
-      return {
-        ...set,
-        environments: set.environments.filter((env) => environmentIDs.includes(env.id)),
-      };
-    },
-    checkConformance: (set) => gen.checkStackSetConformance(set),
-    renderStackSet: (set) => gen.renderStackSet(set),
+    generateService: (resolved, platform, options) =>
+      gen.generateService(resolved, platform, options),
     replacementArguments: (type) => gen.replacementArguments(type),
   };
 }

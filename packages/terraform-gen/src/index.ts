@@ -1,5 +1,11 @@
 export { renderJSON } from './render-json.js';
 export { synthesize } from './synthesize.js';
+export { generateService } from './generate-service.js';
+export type {
+  GenerateServiceOptions,
+  GeneratedService,
+  GeneratedStackSummary,
+} from './generate-service.js';
 export type { SynthesizeOptions } from './synthesize.js';
 export { GenerationError, isGenerationError } from './generation-error.js';
 export { renderStackSet, renderTfvars, parseTfvars, TERRAFORM_DIR } from './render-stack-set.js';

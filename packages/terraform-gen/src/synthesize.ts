@@ -31,6 +31,8 @@ export interface SynthesizeOptions {
    * by environment ID; see `resolveImageTags`.
    */
   readonly imageTags?: Readonly<Record<string, string>>;
+  /** Only these environments (in spec order); @default every environment */
+  readonly environmentIDs?: readonly string[];
 }
 
 /** The stack functions, in order; `undefined` means the stack does not apply (tfcworkspaces without Terraform Cloud). */
@@ -56,7 +58,9 @@ export function synthesize(
 ): StackSet {
   const problems: string[] = [];
   const environments: EnvironmentStacks[] = [];
+  const wanted = options.environmentIDs;
   for (const env of spec.environments) {
+    if (wanted !== undefined && !wanted.includes(env.id)) continue;
     try {
       environments.push(synthesizeEnvironment(spec, env, platform, options));
     } catch (error) {

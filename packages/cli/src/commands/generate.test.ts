@@ -18,7 +18,7 @@ const resources = (env: string, stack: string) =>
 describe('msp generate', () => {
   const tempDir = useTempDir();
   let spec: string;
-  let synthesized: Parameters<MspDeps['synthesize']>[2][];
+  let synthesized: Parameters<MspDeps['generateService']>[2][];
   let imageTagRequests: Parameters<MspDeps['resolveImageTags']>[1][];
   /** What the fake registry answers for dev's subscribed tag. */
   let registryTag = '1.0@sha256:aaa';
@@ -36,7 +36,6 @@ describe('msp generate', () => {
           );
         return files;
       },
-      overrides: { checkConformance: () => conformance },
     });
     return {
       ...base,
@@ -46,10 +45,11 @@ describe('msp generate', () => {
         const kept = /"(.*)"/.exec(options.existing['dev'] ?? '')?.[1];
         return { dev: options.stable && kept !== undefined ? kept : registryTag };
       },
-      synthesize: (resolved, platform, options) => {
+      generateService: (resolved, platform, options) => {
         synthesized.push(options);
-        imageTags = options.imageTags;
-        return base.synthesize(resolved, platform, options);
+        imageTags = options.imageTags ?? {};
+        const generated = base.generateService(resolved, platform, options);
+        return { ...generated, conformance: options.conformance === true ? conformance : [] };
       },
     };
   };
@@ -88,7 +88,12 @@ describe('msp generate', () => {
     });
     expect(result.stdout).toContain('billing (billing/service.yaml): 9 files changed, 0 unchanged');
     expect(result.stdout).toContain(
-      ['  environment  stack     resources', '  dev          project           3'].join('\n'),
+      [
+        '  environment  stack     resources',
+        '  dev          cloudrun          0',
+        '  dev          iam               0',
+        '  dev          project           3',
+      ].join('\n'),
     );
     expect(imageTagRequests).toEqual([
       {
@@ -99,7 +104,7 @@ describe('msp generate', () => {
         onUnpinned: expect.any(Function),
       },
     ]);
-    expect(synthesized).toEqual([{ imageTags: { dev: '1.0@sha256:aaa' } }]);
+    expect(synthesized).toEqual([{ imageTags: { dev: '1.0@sha256:aaa' }, conformance: false }]);
   });
 
   it('is idempotent: a second run writes nothing', async () => {
@@ -167,7 +172,7 @@ describe('msp generate', () => {
     expect(await readFile(tfvarsFile, 'utf8')).toContain('bbb');
   });
 
-  it('writes nothing and exits 1 when a resource does not fit the provider schemas, naming stack and address', async () => {
+  it('with --conformance, writes nothing and exits 1 when a resource does not fit the provider schemas, naming stack and address', async () => {
     conformance = [
       {
         stack: 'prod/cloudrun',
@@ -176,7 +181,8 @@ describe('msp generate', () => {
         message: 'unknown attribute "bogus"',
       },
     ];
-    const result = await run([]);
+    expect((await run(['--dry-run'])).code).toBe(0);
+    const result = await run(['--conformance']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
       'error: the generated Terraform of billing does not match the pinned provider schemas (1 problem):\n' +
@@ -190,7 +196,7 @@ describe('msp generate', () => {
     expect(result.code).toBe(0);
     expect(await readdir(join(tempDir(), 'billing/terraform'))).toEqual(['prod']);
     expect(synthesized).toEqual([
-      { imageTags: { dev: '1.0@sha256:aaa' }, environmentIDs: ['prod'] },
+      { imageTags: { dev: '1.0@sha256:aaa' }, conformance: false, environmentIDs: ['prod'] },
     ]);
   });
 

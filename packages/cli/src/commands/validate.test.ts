@@ -192,7 +192,7 @@ describe('msp validate', () => {
   it('reports a generation failure as an error instead of crashing', async () => {
     const deps = fakeDeps({
       overrides: {
-        synthesize: () => {
+        generateService: () => {
           throw new Error('stack cloudrun reads stack nope, which is not applied before it');
         },
       },
@@ -219,7 +219,7 @@ describe('msp validate', () => {
         },
       ],
       overrides: {
-        synthesize: () => {
+        generateService: () => {
           synthesized++;
           throw new Error('not to be called');
         },

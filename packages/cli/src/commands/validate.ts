@@ -1,5 +1,5 @@
 import { defineCommand } from '../cli/command.js';
-import { formatConformanceIssue, synthesizeOffline } from '../generation/conformance.js';
+import { formatConformanceIssue, generateOffline } from '../generation/conformance.js';
 import { assertSpecExists, loadSpecReport } from '../spec/prepare-spec.js';
 import { isError, sortIssues } from '@msp/spec/issues';
 import { countIssues, formatIssue } from '../spec/format-issues.js';
@@ -117,8 +117,7 @@ async function checkSpec(
     return { ...base, conformance: [] };
   try {
     const resolved = lib.resolveSpec(loaded.spec, platform.config, loaded.assets);
-    const set = synthesizeOffline(lib, resolved, platform.config);
-    return { ...base, conformance: lib.checkConformance(set) };
+    return { ...base, conformance: generateOffline(lib, resolved, platform.config).conformance };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ...base, conformance: [], generationError: message };

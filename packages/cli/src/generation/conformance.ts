@@ -2,7 +2,7 @@ import { CliError } from '../cli/errors.js';
 import { createColors, type Colors } from '../cli/colors.js';
 import type { MspDeps, StackConformanceIssue } from '../deps.js';
 import type { PlatformConfig, ResolvedSpec } from '@msp/spec';
-import type { StackSet } from '@msp/terraform-gen';
+import type { GeneratedService } from '@msp/terraform-gen';
 
 /**
  * One conformance issue as `<env>/<stack> <address>: <path>: <message>`, the
@@ -19,8 +19,7 @@ const plain = createColors(false);
  * Throws one `CliError` listing every resource of the stack set that does not
  * fit the pinned provider schemas: a generator bug, never written to disk.
  */
-export function assertConformance(deps: MspDeps, set: StackSet): void {
-  const issues = deps.checkConformance(set);
+export function assertConformance({ set, conformance: issues }: GeneratedService): void {
   if (issues.length === 0) return;
   throw new CliError(
     'terraform-nonconformant',
@@ -33,15 +32,15 @@ export function assertConformance(deps: MspDeps, set: StackSet): void {
 }
 
 /**
- * The stack set of every environment, for checks that must not touch the
- * network: `subscription` environments get a placeholder digest instead of
- * the registry's.
+ * Every environment generated with the provider-schema check, for checks that
+ * must not touch the network: `subscription` environments get a placeholder
+ * digest instead of the registry's.
  */
-export function synthesizeOffline(
+export function generateOffline(
   deps: MspDeps,
   resolved: ResolvedSpec,
   platform: PlatformConfig,
-): StackSet {
+): GeneratedService {
   const imageTags = Object.fromEntries(
     resolved.environments.flatMap((env) =>
       env.deploy.type === 'subscription'
@@ -49,5 +48,5 @@ export function synthesizeOffline(
         : [],
     ),
   );
-  return deps.synthesize(resolved, platform, { imageTags });
+  return deps.generateService(resolved, platform, { imageTags, conformance: true });
 }

@@ -6,28 +6,39 @@ import type { Io } from '../cli/io.js';
 import type { MspDeps } from '../deps.js';
 import type { PreparedSpec } from '../spec/prepare-spec.js';
 import type { ResolvedSpec } from '@msp/spec';
+import type { GeneratedStackSummary } from '@msp/terraform-gen';
+
+/** One service's generated files (the image lock included) and a summary of every stack. */
+export interface GeneratedFiles {
+  readonly files: Map<string, string>;
+  readonly stacks: readonly GeneratedStackSummary[];
+}
+
+export interface GenerateOptions {
+  environmentIDs?: readonly string[];
+  stable: boolean;
+  /** Check every resource against the pinned provider schemas. @default false */
+  conformance?: boolean;
+  /** The generated files on disk, by relative path. @default those beside the spec */
+  existing?: ReadonlyMap<string, string>;
+  /** For the Google access token of private registries (`googleAccessToken`). */
+  io: Io;
+}
 
 /**
  * Runs generation for a prepared spec in memory: image tags of subscription
  * environments (kept from the image lock, or `existing` tfvars, when stable),
- * `synthesize`, the schema conformance check, then `renderStackSet` plus the
+ * then `generateService` (with the provider-schema check when asked) plus the
  * image lock. An environment left on its plain tag because the registry could
  * not be reached is a warning on stderr. Paths are relative to the spec's
  * directory.
- * @throws CliError when the stacks do not conform to the provider schemas.
+ * @throws CliError when asked for conformance and the stacks do not conform.
  */
-export async function generateFiles(
+export async function generateService(
   deps: MspDeps,
   prepared: PreparedSpec,
-  options: {
-    environmentIDs?: readonly string[];
-    stable: boolean;
-    /** The generated files on disk, by relative path. @default those beside the spec */
-    existing?: ReadonlyMap<string, string>;
-    /** For the Google access token of private registries (`googleAccessToken`). */
-    io: Io;
-  },
-): Promise<ReadonlyMap<string, string>> {
+  options: GenerateOptions,
+): Promise<GeneratedFiles> {
   const onDisk =
     options.existing ?? (await existingGeneratedFiles(prepared.dir, options.environmentIDs));
   const existing: Record<string, string> = {};
@@ -49,15 +60,25 @@ export async function generateFiles(
       .map((host) => host.trim())
       .filter((host) => host !== ''),
   });
-  const set = deps.synthesize(prepared.resolved, prepared.platform, {
+  const generated = deps.generateService(prepared.resolved, prepared.platform, {
     imageTags,
+    conformance: options.conformance === true,
     ...(options.environmentIDs === undefined ? {} : { environmentIDs: options.environmentIDs }),
   });
-  assertConformance(deps, set);
-  const files = new Map(deps.renderStackSet(set));
+  assertConformance(generated);
+  const files = generated.files;
   const newLock = deps.imageLock(prepared.resolved, imageTags);
   if (newLock !== undefined) files.set(IMAGE_LOCK_PATH, newLock);
-  return files;
+  return { files, stacks: generated.stacks };
+}
+
+/** {@link generateService}'s files alone. */
+export async function generateFiles(
+  deps: MspDeps,
+  prepared: PreparedSpec,
+  options: GenerateOptions,
+): Promise<ReadonlyMap<string, string>> {
+  return (await generateService(deps, prepared, options)).files;
 }
 
 /** The warning for a subscription left on its plain tag, saying how to pin it. */

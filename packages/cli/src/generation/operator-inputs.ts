@@ -1,4 +1,5 @@
-import { parseStackPath } from './stack-paths.js';
+import { byStackPath } from './resource-counts.js';
+import type { GeneratedStackSummary } from '@msp/terraform-gen';
 
 /** The input variables one stack needs from the operator at plan time. */
 export interface StackInputs {
@@ -7,22 +8,15 @@ export interface StackInputs {
   readonly names: readonly string[];
 }
 
-const EXAMPLE_LINE = /^([A-Za-z_][A-Za-z0-9_-]*) = ""$/gm;
-
 /**
  * Every stack's operator-supplied input variables (organisation values the
- * platform config does not give), read from the generated
- * `terraform.tfvars.example` files, in path order.
+ * platform config does not give; each stack's `terraform.tfvars.example`
+ * lists them), in path order.
  */
-export function operatorInputs(files: ReadonlyMap<string, string>): StackInputs[] {
-  const out: StackInputs[] = [];
-  for (const [path, text] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const parsed = parseStackPath(path);
-    if (parsed?.file !== 'terraform.tfvars.example') continue;
-    const names = [...text.matchAll(EXAMPLE_LINE)].map((m) => m[1] ?? '');
-    if (names.length > 0) out.push({ environment: parsed.environment, stack: parsed.stack, names });
-  }
-  return out;
+export function operatorInputs(stacks: readonly GeneratedStackSummary[]): StackInputs[] {
+  return byStackPath(stacks)
+    .filter((s) => s.inputs.length > 0)
+    .map(({ environment, stack, inputs }) => ({ environment, stack, names: inputs }));
 }
 
 /** The inputs as lines for the generate summary; empty when there are none. */

@@ -1,5 +1,4 @@
-import { configBlocks } from '../terraform/resources.js';
-import { stackDocuments } from '../terraform/stack-documents.js';
+import type { GeneratedStackSummary } from '@msp/terraform-gen';
 
 export interface StackCount {
   readonly environment: string;
@@ -7,21 +6,19 @@ export interface StackCount {
   readonly resources: number;
 }
 
-/** Number of resources (not data sources) in each generated stack, in generation order. */
-export function resourceCounts(files: ReadonlyMap<string, string>): StackCount[] {
-  const counts: StackCount[] = [];
-  for (const { environment, stack, document } of stackDocuments(files)) {
-    const resources = configBlocks(document).filter(
-      (b) => !b.address.startsWith('data.') && b.type !== 'module',
-    ).length;
-    const i = counts.findIndex((c) => c.environment === environment && c.stack === stack);
-    counts.splice(i === -1 ? counts.length : i, i === -1 ? 0 : 1, {
-      environment,
-      stack,
-      resources: resources + (counts[i]?.resources ?? 0),
-    });
-  }
-  return counts;
+/** `<env>/<stack>` order: environments, then stacks, by name (the files' path order). */
+export function byStackPath(stacks: readonly GeneratedStackSummary[]): GeneratedStackSummary[] {
+  const key = (s: GeneratedStackSummary) => `${s.environment}/${s.stack}`;
+  return [...stacks].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** Number of resources (not data sources) in each generated stack, in path order. */
+export function resourceCounts(stacks: readonly GeneratedStackSummary[]): StackCount[] {
+  return byStackPath(stacks).map(({ environment, stack, resources }) => ({
+    environment,
+    stack,
+    resources,
+  }));
 }
 
 /** The counts as an aligned table. */

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { synthesizeOffline } from '../../src/generation/conformance.js';
+import { generateOffline } from '../../src/generation/conformance.js';
 import { loadDefaultDeps } from '../../src/wire-deps.js';
 import { SPEC_FIXTURES_DIR } from '../support/repository.js';
 import {
@@ -13,8 +13,8 @@ import type { MspDeps } from '../../src/deps.js';
 
 /**
  * Every valid spec fixture of @msp/spec through the whole pipeline, through
- * the same `MspDeps` the CLI uses: load → validate → resolve → synthesize →
- * conformance → render, then real `terraform validate` on one environment.
+ * the same `MspDeps` the CLI uses: load → validate → resolve → generateService
+ * (synthesize, conformance, render), then real `terraform validate` on one environment.
  */
 const validDir = join(SPEC_FIXTURES_DIR, 'valid');
 
@@ -35,8 +35,8 @@ async function generate(deps: MspDeps, spec: string) {
   if (loaded.spec === undefined || errors.length > 0)
     throw new Error(`${spec} is invalid: ${JSON.stringify(errors, null, 2)}`);
   const resolved = deps.resolveSpec(loaded.spec, platform.config, loaded.assets);
-  const set = synthesizeOffline(deps, resolved, platform.config);
-  return { resolved, conformance: deps.checkConformance(set), files: deps.renderStackSet(set) };
+  const { conformance, files } = generateOffline(deps, resolved, platform.config);
+  return { resolved, conformance, files };
 }
 
 describe('every valid spec fixture through the real pipeline', () => {

@@ -1,15 +1,18 @@
 import { readFile } from 'node:fs/promises';
+import { configBlocks } from '../../src/terraform/resources.js';
+import { stackDocuments } from '../../src/terraform/stack-documents.js';
 import { platformConfig, resolvedSpec } from './resolved-fixture.js';
 import type { MspDeps, StackConformanceIssue } from '../../src/deps.js';
 import type { PlatformConfig, ResolvedSpec, ServiceSpec, SpecIssue } from '@msp/spec';
-import type { StackSet } from '@msp/terraform-gen';
+import type { GeneratedService, StackSet } from '@msp/terraform-gen';
 
 /**
  * In-test stand-ins for the spec and generation libraries. `loadSpec` reads
  * the real file (so missing files behave as they will) and reports the given
- * issues; `resolveSpec` returns the given resolved spec; `synthesize` returns a
- * stack set of the requested environments (without stacks) and
- * `renderStackSet` renders the given files for them.
+ * issues; `resolveSpec` returns the given resolved spec; `generateService`
+ * returns a stack set of the requested environments (without stacks), the
+ * given files for them with their resource counts and, when asked, the given
+ * conformance issues.
  */
 export function fakeDeps(
   options: {
@@ -45,17 +48,29 @@ export function fakeDeps(
     serviceSchemaPath: () => '/opt/msp/node_modules/@msp/spec/schema/service.schema.json',
     resolveImageTags: async () => ({}),
     imageLock: () => undefined,
-    synthesize: (_resolved, _platform, opts): StackSet => ({
-      serviceID: resolved.service.id,
-      environments: (opts.environmentIDs ?? resolved.environments.map((e) => e.id)).map((id) => ({
-        id,
-        terraformVersion: platform.terraformVersion,
-        stacks: [],
-      })),
-    }),
-    checkConformance: () => options.conformance ?? [],
-    renderStackSet: (set) =>
-      (options.files ?? (() => new Map<string, string>()))(set.environments.map((e) => e.id)),
+    generateService: (_resolved, _platform, opts): GeneratedService => {
+      const ids = opts.environmentIDs ?? resolved.environments.map((e) => e.id);
+      const set: StackSet = {
+        serviceID: resolved.service.id,
+        environments: ids.map((id) => ({
+          id,
+          terraformVersion: platform.terraformVersion,
+          stacks: [],
+        })),
+      };
+      const files = (options.files ?? (() => new Map<string, string>()))(ids);
+      return {
+        set,
+        files,
+        stacks: [...stackDocuments(files)].map(({ environment, stack, document }) => ({
+          environment,
+          stack,
+          resources: configBlocks(document).filter((b) => !b.address.startsWith('data.')).length,
+          inputs: [],
+        })),
+        conformance: opts.conformance === true ? (options.conformance ?? []) : [],
+      };
+    },
     // No forcing-arguments table: tests of replacements pass the real one in `overrides`.
     replacementArguments: () => undefined,
     ...options.overrides,
