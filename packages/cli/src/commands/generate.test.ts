@@ -2,6 +2,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fakeDeps } from '../../test/support/fake-deps.js';
 import { memoryIo } from '../../test/support/memory-io.js';
+import { platformConfig } from '../../test/support/resolved-fixture.js';
 import { runMsp } from '../../test/support/run-msp.js';
 import { stackFiles } from '../../test/support/stack-files.js';
 import { useTempDir } from '../../test/support/temp-dir.js';
@@ -252,6 +253,39 @@ describe('msp generate', () => {
     expect(result.stderr).toContain('  > 2 |   id: 12\n      |       ^\n');
     expect(result.stderr).toContain('error: broken/service.yaml is invalid: 1 error');
     expect(await readdir(join(tempDir(), 'billing/terraform'))).toEqual(['dev', 'prod']);
+  });
+
+  it("prints the platform config's warnings once, however many specs use it", async () => {
+    await mkdir(join(tempDir(), 'search'));
+    await writeFile(join(tempDir(), 'search/service.yaml'), 'service: {id: search}\n');
+    const base = deps();
+    const file = join(tempDir(), 'msp.config.yaml');
+    const result = await runMsp(['generate', '--out', 'out'], {
+      io: memoryIo({ cwd: tempDir() }),
+      deps: {
+        ...base,
+        loadPlatformConfig: async () => ({
+          config: platformConfig(),
+          file,
+          source: 'state: {}\n',
+          issues: [
+            {
+              code: 'platform-default',
+              severity: 'warning',
+              path: 'state',
+              message: 'no state',
+              file,
+              line: 1,
+              column: 1,
+            },
+          ],
+        }),
+      },
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('(billing/service.yaml)');
+    expect(result.stdout).toContain('(search/service.yaml)');
+    expect(result.stderr.match(/warning state: no state/g)).toHaveLength(1);
   });
 
   it('fails clearly for a missing spec or an unknown environment', async () => {

@@ -138,7 +138,7 @@ async function generateOne(
     ...(environmentIDs === undefined ? {} : { environmentIDs }),
   });
   const write = opts.check !== true && opts['dry-run'] !== true;
-  const owned = { owned: [...existing.keys()] };
+  const owned = { owned: [...existing.keys()], current: existing };
   const plan = write ? await writeFiles(root, files, owned) : await planFiles(root, files, owned);
   return {
     spec: file,

@@ -34,6 +34,26 @@ describe('writeFiles', () => {
     });
   });
 
+  it('compares with the contents the caller already read, and reads only the other paths', async () => {
+    await writeFile(join(tempDir(), 'known.txt'), 'on disk\n');
+    await writeFile(join(tempDir(), 'other.txt'), 'other\n');
+    const plan = await planFiles(
+      tempDir(),
+      new Map([
+        ['known.txt', 'as read\n'],
+        ['other.txt', 'other\n'],
+        ['new.txt', 'new\n'],
+      ]),
+      { current: new Map([['known.txt', 'as read\n']]) },
+    );
+    expect(plan).toEqual({
+      created: ['new.txt'],
+      changed: [],
+      unchanged: ['known.txt', 'other.txt'],
+      removed: [],
+    });
+  });
+
   it('plans without writing', async () => {
     await writeFile(join(tempDir(), 'x.txt'), 'old\n');
     const plan = await planFiles(

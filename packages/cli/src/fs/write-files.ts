@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 
 /** What applying a batch of files would do, by relative path (sorted). */
@@ -16,6 +16,12 @@ export interface PlanOptions {
    * is not in the batch is planned for removal.
    */
   readonly owned?: readonly string[];
+  /**
+   * Contents already read from disk, by relative path (what the caller listed
+   * and read before generating): these files are not read again. A path of
+   * the batch that is missing here is read from disk.
+   */
+  readonly current?: ReadonlyMap<string, string>;
 }
 
 /** Joins a batch path to its root, refusing absolute paths and `..` escapes. */
@@ -27,16 +33,20 @@ export function resolveInside(root: string, relativePath: string): string {
   return join(root, clean);
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
+function readIfExists(path: string): string | undefined {
   try {
-    return await readFile(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
 }
 
-/** Compares a batch with what is on disk; writes nothing. */
+/**
+ * Compares a batch with what is on disk; writes nothing. The file system is
+ * used synchronously throughout: one CLI process writes one batch at a time,
+ * and for many small files the synchronous calls cost a fraction of promises.
+ */
 export async function planFiles(
   root: string,
   files: ReadonlyMap<string, string>,
@@ -46,7 +56,7 @@ export async function planFiles(
   const changed: string[] = [];
   const unchanged: string[] = [];
   for (const [path, content] of files) {
-    const current = await readIfExists(resolveInside(root, path));
+    const current = options.current?.get(path) ?? readIfExists(resolveInside(root, path));
     if (current === undefined) created.push(path);
     else if (current === content) unchanged.push(path);
     else changed.push(path);
@@ -77,20 +87,25 @@ export async function writeFiles(
   const toWrite = [...plan.created, ...plan.changed];
   const staged: { temp: string; target: string }[] = [];
   const suffix = `.msp-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const made = new Set<string>();
   try {
     for (const path of toWrite) {
       const target = resolveInside(root, path);
-      await mkdir(dirname(target), { recursive: true });
+      const dir = dirname(target);
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
       const temp = target + suffix;
       staged.push({ temp, target });
-      await writeFile(temp, files.get(path) ?? '', { encoding: 'utf8', flag: 'wx' });
+      writeFileSync(temp, files.get(path) ?? '', { encoding: 'utf8', flag: 'wx' });
     }
   } catch (error) {
-    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    for (const { temp } of staged) rmSync(temp, { force: true });
     throw error;
   }
-  for (const { temp, target } of staged) await rename(temp, target);
-  for (const path of plan.removed) await rm(resolveInside(root, path), { force: true });
+  for (const { temp, target } of staged) renameSync(temp, target);
+  for (const path of plan.removed) rmSync(resolveInside(root, path), { force: true });
   return plan;
 }
 

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listFiles } from '../fs/find-specs.js';
 import { resolveInside } from '../fs/write-files.js';
@@ -23,6 +23,6 @@ export async function existingGeneratedFiles(
         environmentIDs.some((id) => p.startsWith(`terraform/${id}/`)),
     );
   const files = new Map<string, string>();
-  for (const path of paths) files.set(path, await readFile(resolveInside(root, path), 'utf8'));
+  for (const path of paths) files.set(path, readFileSync(resolveInside(root, path), 'utf8'));
   return files;
 }

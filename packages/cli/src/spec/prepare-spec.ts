@@ -58,10 +58,14 @@ export async function loadSpecReport(deps: MspDeps, path: string): Promise<SpecR
   return { platform, loaded: await deps.loadSpec(path, platform.config) };
 }
 
+/** The platform configs whose issues a command (its `Io`) has printed, by file ('' for the embedded default). */
+const printedConfigs = new WeakMap<Io, Set<string>>();
+
 /**
  * Loads, validates and resolves one spec (checking that the file exists
- * before loading the libraries). Warnings go to stderr; errors are
- * printed with code frames and then thrown as one `CliError` (exit 1).
+ * before loading the libraries). Warnings go to stderr (the platform
+ * config's once per command); errors are printed with code frames and then
+ * thrown as one `CliError` (exit 1).
  */
 export async function prepareSpec(
   io: Io,
@@ -73,16 +77,22 @@ export async function prepareSpec(
   const deps = await loadDeps();
   const { platform, loaded } = await loadSpecReport(deps, path);
   const configFile = platform.file ?? 'msp.config.yaml';
-  // Without a config file, the embedded default's warnings are about this spec's generation.
-  printIssues(
-    io,
-    colors,
-    {
-      path: platform.file ?? path,
-      ...(platform.source === undefined ? {} : { source: platform.source }),
-    },
-    platform.issues,
-  );
+  // Once per config (or once for the embedded default) in one command, however many specs use it.
+  const printed = printedConfigs.get(io) ?? new Set<string>();
+  printedConfigs.set(io, printed);
+  if (!printed.has(platform.file ?? '')) {
+    printed.add(platform.file ?? '');
+    // Without a config file, the embedded default's warnings are about this spec's generation.
+    printIssues(
+      io,
+      colors,
+      {
+        path: platform.file ?? path,
+        ...(platform.source === undefined ? {} : { source: platform.source }),
+      },
+      platform.issues,
+    );
+  }
   if (platform.config === undefined || loaded === undefined) {
     throw new CliError(
       'platform-config-invalid',

@@ -99,8 +99,10 @@ export async function readPlatformConfig(startDir: string): Promise<PlatformConf
       ],
     };
   }
+  const cached = readings.get(file);
+  if (cached?.source === source) return cached;
   const result = parsePlatformConfig(source, file);
-  return result.ok
+  const reading: PlatformConfigReading = result.ok
     ? {
         ok: true,
         config: result.config,
@@ -109,4 +111,16 @@ export async function readPlatformConfig(startDir: string): Promise<PlatformConf
         issues: [...result.issues, ...platformDefaultIssues(result.config, file)],
       }
     : { ok: false, file, source, issues: result.issues };
+  readings.delete(file);
+  readings.set(file, reading);
+  if (readings.size > MAX_CACHED_READINGS) readings.delete(readings.keys().next().value ?? '');
+  return reading;
 }
+
+/**
+ * The last readings by file: one `msp generate` over many specs under one
+ * config reads the file for each spec but parses and validates it once. A
+ * reading is reused only while the file's text is the same.
+ */
+const readings = new Map<string, PlatformConfigReading>();
+const MAX_CACHED_READINGS = 16;

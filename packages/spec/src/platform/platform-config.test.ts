@@ -214,4 +214,15 @@ describe('findPlatformConfig and loadPlatformConfig', () => {
     expect(reading.ok && reading.config.authenticationDomain).toBe('example.com');
     expect(reading.source).toBe('authenticationDomain: example.com\n');
   });
+
+  it('readPlatformConfig parses a file once while its text stays the same', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'msp-platform-cache-'));
+    writeFileSync(join(dir, 'msp.config.yaml'), 'authenticationDomain: one.example\n');
+    const first = await readPlatformConfig(dir);
+    expect(await readPlatformConfig(dir)).toBe(first);
+    writeFileSync(join(dir, 'msp.config.yaml'), 'authenticationDomain: two.example\n');
+    const changed = await readPlatformConfig(dir);
+    expect(changed).not.toBe(first);
+    expect(changed.ok && changed.config.authenticationDomain).toBe('two.example');
+  });
 });
