@@ -16,7 +16,7 @@ rmSync(new URL(`../${outdir}`, import.meta.url), { recursive: true, force: true 
 
 const { metafile } = await build({
   absWorkingDir: packageDir,
-  entryPoints: { msp: 'dist/bin/msp.js' },
+  entryPoints: { msp: 'dist/bin/msp.js', 'generate-worker': 'dist/bin/generate-worker.js' },
   outdir,
   bundle: true,
   splitting: true,

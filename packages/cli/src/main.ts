@@ -11,6 +11,8 @@ export interface MainOptions {
   readonly loadDeps?: () => Promise<MspDeps>;
   /** Resolves a package specifier to a file path, for the default libraries (see `loadDefaultDeps`). */
   readonly resolveModule?: (specifier: string) => string;
+  /** The worker script for generating on several threads (`src/bin/generate-worker.ts`); used with the default libraries only. */
+  readonly generateWorker?: URL;
 }
 
 const leadingGlobals = new Set(['--verbose', '--color', '--no-color']);
@@ -87,6 +89,9 @@ async function runCommand(
     colors: createColors(wantsColor(io.env, io.stdout.isTTY, parsed.color)),
     verbose: parsed.verbose,
     deps: () => (deps ??= loadDeps()),
+    ...(options.loadDeps === undefined && options.generateWorker !== undefined
+      ? { generateWorker: options.generateWorker }
+      : {}),
   });
 }
 

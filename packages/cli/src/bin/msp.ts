@@ -28,5 +28,9 @@ process.exitCode = await main(
     },
     signals: process,
   },
-  { version, resolveModule: (specifier) => fileURLToPath(import.meta.resolve(specifier)) },
+  {
+    version,
+    resolveModule: (specifier) => fileURLToPath(import.meta.resolve(specifier)),
+    generateWorker: new URL('./generate-worker.js', import.meta.url),
+  },
 );

@@ -57,6 +57,11 @@ export interface CommandContext<O extends OptionSpecs> {
   readonly verbose: boolean;
   /** Loads the spec and generation libraries on first use. */
   readonly deps: () => Promise<MspDeps>;
+  /**
+   * The worker script that generates specs on other threads with the default
+   * libraries (the binary's); absent: everything runs in this thread.
+   */
+  readonly generateWorker?: URL;
 }
 
 export interface Command<O extends OptionSpecs = OptionSpecs> {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { defineCommand } from '../cli/command.js';
 import { isCliError } from '../cli/errors.js';
@@ -6,7 +7,7 @@ import { generateService } from '../generation/generate-service.js';
 import { formatInputs, operatorInputs, type StackInputs } from '../generation/operator-inputs.js';
 import { formatCounts, resourceCounts, type StackCount } from '../generation/resource-counts.js';
 import { planChangesSomething, planFiles, writeFiles, type FilePlan } from '../fs/write-files.js';
-import { findEnvironment, prepareSpec } from '../spec/prepare-spec.js';
+import { findEnvironment, prepareSpec, printPlatformIssuesOnce } from '../spec/prepare-spec.js';
 import { jsonOption } from './shared-options.js';
 import { displayPath, specFiles } from './spec-files.js';
 import type { CommandContext } from '../cli/command.js';
@@ -33,6 +34,11 @@ const options = {
     description:
       'Keep the pinned image digests; --no-stable resolves every subscribed tag again and updates the lock.',
   },
+  quiet: {
+    type: 'boolean',
+    description:
+      'Print one line for all specs instead of a summary per spec (errors and warnings still print).',
+  },
   json: jsonOption,
 } as const;
 
@@ -52,6 +58,8 @@ export const generateCommand = defineCommand({
     'Organisation values the platform config does not give become input variables, listed in the',
     "summary and in each stack's terraform.tfvars.example.",
     'Files are written all at once (temporary files, then renames) and only when they change.',
+    'Many specs are generated on every core (worker threads; MSP_GENERATE_WORKERS=N sets the number,',
+    '1 keeps one thread); output and progress stay in spec order.',
   ].join('\n'),
   positionals: [
     {
@@ -77,24 +85,35 @@ export const generateCommand = defineCommand({
     const files = await specFiles(io, args);
     const results: SpecResult[] = [];
     let failed = 0;
-    for (const [i, file] of files.entries()) {
-      if (files.length > 1 && io.stderr.isTTY === true)
-        io.stderr.write(`\r\u001b[2K[${i + 1}/${files.length}] ${displayPath(io, file)}`);
-      try {
-        results.push(await generateOne(context, file));
-      } catch (error) {
-        if (!isCliError(error)) throw error;
-        if (files.length > 1 && io.stderr.isTTY === true) io.stderr.write('\r\u001b[2K');
+    const progress = files.length > 1 && io.stderr.isTTY === true;
+    // Outcomes arrive in spec order, whichever thread generated them.
+    const report = (i: number, outcome: SpecOutcome) => {
+      if (progress) io.stderr.write('\r\u001b[2K');
+      for (const { key, text } of outcome.platform ?? []) printPlatformIssuesOnce(io, key, text);
+      io.stderr.write(outcome.stderr);
+      if (outcome.error !== undefined) {
         io.stderr.write(
-          `${colors.red('error')}: ${error.message}\n${error.hint === undefined ? '' : `${colors.dim('hint')}: ${error.hint}\n`}`,
+          `${colors.red('error')}: ${outcome.error.message}\n${outcome.error.hint === undefined ? '' : `${colors.dim('hint')}: ${outcome.error.hint}\n`}`,
         );
         failed++;
       }
+      if (outcome.result !== undefined) results.push(outcome.result);
+      if (progress && i + 1 < files.length)
+        io.stderr.write(`[${i + 2}/${files.length}] ${displayPath(io, files[i + 1] ?? '')}`);
+    };
+    const workers = workerCount(context, files.length);
+    if (workers > 1 && context.generateWorker !== undefined) {
+      const { generateInWorkers } = await import('../generation/parallel-generate.js');
+      await generateInWorkers(context.generateWorker, files, workers, workerInput(context), report);
+    } else {
+      if (progress) io.stderr.write(`[1/${files.length}] ${displayPath(io, files[0] ?? '')}`);
+      for (const [i, file] of files.entries()) report(i, await generateOutcome(context, file));
     }
-    if (files.length > 1 && io.stderr.isTTY === true) io.stderr.write('\r\u001b[2K');
+    if (progress) io.stderr.write('\r\u001b[2K');
     const stale = results.filter((r) => planChangesSomething(r.plan));
     if (context.options.json === true)
       io.stdout.write(JSON.stringify(results.map(jsonResult), null, 2) + '\n');
+    else if (context.options.quiet === true) io.stdout.write(total(results));
     else for (const result of results) io.stdout.write(describe(context, result));
     if (failed > 0) return 1;
     if (context.options.check === true && stale.length > 0) {
@@ -107,6 +126,73 @@ export const generateCommand = defineCommand({
   },
 });
 
+/** Specs per worker below which starting another thread costs more than it saves. */
+const SPECS_PER_WORKER = 8;
+
+/**
+ * Threads to generate `specs` specs with: one per core for large batches,
+ * `MSP_GENERATE_WORKERS` when set (1: the command's own thread only).
+ */
+function workerCount(context: GenerateContext, specs: number): number {
+  const forced = Number.parseInt(context.io.env['MSP_GENERATE_WORKERS'] ?? '', 10);
+  if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, specs);
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(specs / SPECS_PER_WORKER)));
+}
+
+/** What a worker needs to run {@link generateOutcome} as this command would. */
+function workerInput(context: GenerateContext): GenerateWorkerInput {
+  return {
+    cwd: context.io.cwd,
+    env: { ...context.io.env },
+    options: context.options,
+    color: context.colors.enabled,
+  };
+}
+
+/** One spec generated (what it prints goes to the context's stderr); a `CliError` becomes `error`. */
+export async function generateOutcome(
+  context: GenerateContext,
+  file: string,
+): Promise<SpecOutcome> {
+  try {
+    return { result: await generateOne(context, file), stderr: '' };
+  } catch (error) {
+    if (!isCliError(error)) throw error;
+    return {
+      stderr: '',
+      error: { message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }) },
+    };
+  }
+}
+
+/** The one line `--quiet` prints. */
+function total(results: readonly SpecResult[]): string {
+  const count = (key: keyof FilePlan) => results.reduce((n, r) => n + r.plan[key].length, 0);
+  const changed = count('created') + count('changed') + count('removed');
+  const verb = results.every((r) => r.written) ? 'changed' : 'stale';
+  return `${results.length} service${results.length === 1 ? '' : 's'}: ${changed} file${changed === 1 ? '' : 's'} ${verb}, ${count('unchanged')} unchanged\n`;
+}
+
+export type GenerateContext = CommandContext<typeof options>;
+
+/** What one spec's generation gave, in a form that crosses threads. */
+export interface SpecOutcome {
+  readonly result?: SpecResult;
+  /** Warnings it printed. */
+  readonly stderr: string;
+  /** The platform config's issues, by config file ('' for the embedded default), printed once per command. */
+  readonly platform?: readonly { readonly key: string; readonly text: string }[];
+  readonly error?: { readonly message: string; readonly hint?: string };
+}
+
+/** The command's settings for a worker thread (see parallel-generate.ts). */
+export interface GenerateWorkerInput {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly options: GenerateContext['options'];
+  readonly color: boolean;
+}
+
 interface SpecResult {
   readonly spec: string;
   readonly service: string;
@@ -118,10 +204,7 @@ interface SpecResult {
   readonly written: boolean;
 }
 
-async function generateOne(
-  context: CommandContext<typeof options>,
-  file: string,
-): Promise<SpecResult> {
+async function generateOne(context: GenerateContext, file: string): Promise<SpecResult> {
   const { io, options: opts, colors } = context;
   const prepared = await prepareSpec(io, colors, context.deps, file);
   const deps = await context.deps();

@@ -33,15 +33,24 @@ export async function assertSpecExists(io: Io, path: string): Promise<void> {
   }
 }
 
+function issuesText(
+  io: Io,
+  colors: Colors,
+  file: { path: string; source?: string },
+  issues: readonly SpecIssue[],
+): string {
+  return sortIssues(issues)
+    .map((issue) => formatIssue(issue, { ...file, cwd: io.cwd }, colors) + '\n')
+    .join('');
+}
+
 function printIssues(
   io: Io,
   colors: Colors,
   file: { path: string; source?: string },
   issues: readonly SpecIssue[],
 ): void {
-  for (const issue of sortIssues(issues)) {
-    io.stderr.write(formatIssue(issue, { ...file, cwd: io.cwd }, colors) + '\n');
-  }
+  io.stderr.write(issuesText(io, colors, file, issues));
 }
 
 /** A spec and the platform config it was checked against, as the libraries report them. */
@@ -60,6 +69,29 @@ export async function loadSpecReport(deps: MspDeps, path: string): Promise<SpecR
 
 /** The platform configs whose issues a command (its `Io`) has printed, by file ('' for the embedded default). */
 const printedConfigs = new WeakMap<Io, Set<string>>();
+const platformSinks = new WeakMap<Io, (key: string, text: string) => void>();
+
+/**
+ * Prints the platform config's issues (`key`: its file, '' for the embedded
+ * default) unless this command already printed that config's: once per
+ * command, however many specs use it.
+ */
+export function printPlatformIssuesOnce(io: Io, key: string, text: string): void {
+  const printed = printedConfigs.get(io) ?? new Set<string>();
+  printedConfigs.set(io, printed);
+  if (printed.has(key)) return;
+  printed.add(key);
+  io.stderr.write(text);
+}
+
+/**
+ * Sends the platform config's issues that `prepareSpec` finds for `io` to
+ * `sink` instead of printing them: a worker thread hands them to the command,
+ * which prints each config's once.
+ */
+export function forwardPlatformIssues(io: Io, sink: (key: string, text: string) => void): void {
+  platformSinks.set(io, sink);
+}
 
 /**
  * Loads, validates and resolves one spec (checking that the file exists
@@ -77,22 +109,20 @@ export async function prepareSpec(
   const deps = await loadDeps();
   const { platform, loaded } = await loadSpecReport(deps, path);
   const configFile = platform.file ?? 'msp.config.yaml';
-  // Once per config (or once for the embedded default) in one command, however many specs use it.
-  const printed = printedConfigs.get(io) ?? new Set<string>();
-  printedConfigs.set(io, printed);
-  if (!printed.has(platform.file ?? '')) {
-    printed.add(platform.file ?? '');
-    // Without a config file, the embedded default's warnings are about this spec's generation.
-    printIssues(
-      io,
-      colors,
-      {
-        path: platform.file ?? path,
-        ...(platform.source === undefined ? {} : { source: platform.source }),
-      },
-      platform.issues,
-    );
-  }
+  // Without a config file, the embedded default's warnings are about this spec's generation.
+  const notice = issuesText(
+    io,
+    colors,
+    {
+      path: platform.file ?? path,
+      ...(platform.source === undefined ? {} : { source: platform.source }),
+    },
+    platform.issues,
+  );
+  (platformSinks.get(io) ?? ((key, text) => printPlatformIssuesOnce(io, key, text)))(
+    platform.file ?? '',
+    notice,
+  );
   if (platform.config === undefined || loaded === undefined) {
     throw new CliError(
       'platform-config-invalid',
