@@ -90,16 +90,37 @@ function runArea(def) {
   return { def, status: 'ok', data, command };
 }
 
+// Every area's last document is kept in bench/results/<id>.json, with when and where
+// it was measured: a run with --only measures those areas and reports the others
+// from their saved documents, marked with their date.
+const RESULTS = join(ROOT, 'bench', 'results');
+const savedRun = (def) => {
+  const file = join(RESULTS, `${def.id}.json`);
+  if (!existsSync(file)) return { def, status: 'skipped' };
+  const saved = JSON.parse(readFileSync(file, 'utf8'));
+  return { def, status: 'ok', data: saved.data, command: saved.command, measuredAt: saved.date };
+};
 const only = flags.only?.split(',');
-const areas = AREAS.filter((a) => only === undefined || only.includes(a.id));
 const machine = describeMachine();
 if (!flags['no-build']) build();
-const runs = areas.map(runArea);
+const measuredAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+const runs = AREAS.map((def) => {
+  if (only !== undefined && !only.includes(def.id)) return savedRun(def);
+  const run = runArea(def);
+  if (run.status === 'ok' && !flags.quick) {
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(
+      join(RESULTS, `${def.id}.json`),
+      `${JSON.stringify({ date: measuredAt, machine, command: run.command, data: run.data })}\n`,
+    );
+  }
+  return run;
+});
 
 const invocation = `npm run bench${flags.quick ? ' -- --quick' : ''}`;
 const { markdown, charts } = renderReport({
   machine,
-  date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  date: measuredAt,
   command: invocation,
   quick: flags.quick,
   runs,

@@ -79,13 +79,6 @@ function summaryLines(runs) {
   }
   // Sentences an area gives for the summary (`summary` in its JSON document).
   for (const data of byID.values()) for (const line of data.summary ?? []) lines.push(`- ${line}`);
-  const scale = byID.get('scale');
-  if (scale) {
-    const largest = Math.max(...scale.results.map((r) => r.x ?? 0));
-    for (const r of scale.results.filter((x) => x.x === largest)) {
-      lines.push(`- Scale, ${r.name}: ${r.series} ${fmt(summarize(r.samples).median, r.unit)}.`);
-    }
-  }
   const cli = byID.get('cli');
   if (cli) {
     const floor = cli.results.find((r) => r.name === 'node -e 0');
@@ -171,6 +164,11 @@ export function renderReport({ machine, date, command, quick, runs, seconds }) {
       continue;
     }
     const area = run.data;
+    if (run.measuredAt !== undefined)
+      out.push(
+        `Measured in an earlier run, on ${run.measuredAt} (bench/results/${run.def.id}.json); this run did not measure it.`,
+        '',
+      );
     for (const paragraph of area.description ?? []) out.push(paragraph, '');
     out.push(`Reproduce: \`${reproduce}\``, '');
     out.push(
