@@ -4,6 +4,7 @@ import { defineCommand } from '../cli/command.js';
 import { isCliError } from '../cli/errors.js';
 import { existingGeneratedFiles } from '../generation/existing-files.js';
 import { generateService } from '../generation/generate-service.js';
+import { isGeneratedFile } from '../generation/stack-paths.js';
 import { formatInputs, operatorInputs, type StackInputs } from '../generation/operator-inputs.js';
 import { formatCounts, resourceCounts, type StackCount } from '../generation/resource-counts.js';
 import { planChangesSomething, planFiles, writeFiles, type FilePlan } from '../fs/write-files.js';
@@ -221,7 +222,11 @@ async function generateOne(context: GenerateContext, file: string): Promise<Spec
     ...(environmentIDs === undefined ? {} : { environmentIDs }),
   });
   const write = opts.check !== true && opts['dry-run'] !== true;
-  const owned = { owned: [...existing.keys()], current: existing };
+  // existingGeneratedFiles listed every generated file there is: the others are absent.
+  const current = new Map<string, string | undefined>(existing);
+  for (const path of files.keys())
+    if (!current.has(path) && isGeneratedFile(path)) current.set(path, undefined);
+  const owned = { owned: [...existing.keys()], current };
   const plan = write ? await writeFiles(root, files, owned) : await planFiles(root, files, owned);
   return {
     spec: file,

@@ -34,8 +34,9 @@ describe('writeFiles', () => {
     });
   });
 
-  it('compares with the contents the caller already read, and reads only the other paths', async () => {
+  it('compares with what the caller already knows of the disk, and reads only the other paths', async () => {
     await writeFile(join(tempDir(), 'known.txt'), 'on disk\n');
+    await writeFile(join(tempDir(), 'gone.txt'), 'on disk\n');
     await writeFile(join(tempDir(), 'other.txt'), 'other\n');
     const plan = await planFiles(
       tempDir(),
@@ -43,11 +44,17 @@ describe('writeFiles', () => {
         ['known.txt', 'as read\n'],
         ['other.txt', 'other\n'],
         ['new.txt', 'new\n'],
+        ['gone.txt', 'on disk\n'],
       ]),
-      { current: new Map([['known.txt', 'as read\n']]) },
+      {
+        current: new Map([
+          ['known.txt', 'as read\n'],
+          ['gone.txt', undefined],
+        ]),
+      },
     );
     expect(plan).toEqual({
-      created: ['new.txt'],
+      created: ['gone.txt', 'new.txt'],
       changed: [],
       unchanged: ['known.txt', 'other.txt'],
       removed: [],

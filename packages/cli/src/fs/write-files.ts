@@ -17,11 +17,11 @@ export interface PlanOptions {
    */
   readonly owned?: readonly string[];
   /**
-   * Contents already read from disk, by relative path (what the caller listed
-   * and read before generating): these files are not read again. A path of
-   * the batch that is missing here is read from disk.
+   * What the caller already knows of the disk, by relative path: the content
+   * it read, or `undefined` for a file it knows is not there. These paths are
+   * not read again; the other paths of the batch are read from disk.
    */
-  readonly current?: ReadonlyMap<string, string>;
+  readonly current?: ReadonlyMap<string, string | undefined>;
 }
 
 /** Joins a batch path to its root, refusing absolute paths and `..` escapes. */
@@ -56,7 +56,10 @@ export async function planFiles(
   const changed: string[] = [];
   const unchanged: string[] = [];
   for (const [path, content] of files) {
-    const current = options.current?.get(path) ?? readIfExists(resolveInside(root, path));
+    const current =
+      options.current?.has(path) === true
+        ? options.current.get(path)
+        : readIfExists(resolveInside(root, path));
     if (current === undefined) created.push(path);
     else if (current === content) unchanged.push(path);
     else changed.push(path);
