@@ -125,6 +125,9 @@ const { markdown, charts } = renderReport({
   quick: flags.quick,
   runs,
   seconds: elapsedMs(started) / 1000,
+  ...(existsSync(join(ROOT, 'bench', 'notes.md'))
+    ? { notes: readFileSync(join(ROOT, 'bench', 'notes.md'), 'utf8') }
+    : {}),
 });
 const outFile = resolve(ROOT, flags.out);
 const chartDir = join(outFile, '..', 'performance');

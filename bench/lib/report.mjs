@@ -102,7 +102,7 @@ function summaryLines(runs) {
 }
 
 /** `{ markdown, charts: [{ file, svg }] }` for docs/performance.md and docs/performance/. */
-export function renderReport({ machine, date, command, quick, runs, seconds }) {
+export function renderReport({ machine, date, command, quick, runs, seconds, notes }) {
   const charts = [];
   const out = [
     '# Performance',
@@ -194,5 +194,7 @@ export function renderReport({ machine, date, command, quick, runs, seconds }) {
       out.push(`![${chart.alt}](performance/${chart.file})`, '');
     }
   }
+  // Hand-written findings (profiles, levers tried, decisions) from bench/notes.md.
+  if (notes !== undefined) out.push(notes.trim(), '');
   return { markdown: `${out.join('\n').trimEnd()}\n`, charts };
 }
