@@ -100,6 +100,8 @@ export interface ResolvedDomain {
   /** `<subdomain>.<zone>` */
   readonly dnsName: string;
   readonly proxied: boolean;
+  /** A Cloud Armor policy admits only Cloudflare's edge (proxied domains, every category). */
+  readonly cloudflareOnly: boolean;
   readonly loadBalancerLogging: boolean;
 }
 
@@ -159,6 +161,8 @@ export interface ResolvedPostgreSQL {
   readonly tier: string;
   readonly maxConnections?: number;
   readonly highAvailability: boolean;
+  /** A public IPv4 address (connector and IAM still required); false: private IP only. */
+  readonly publicIP: boolean;
   readonly logicalReplication?: { readonly publications: readonly ResolvedPublication[] };
 }
 

@@ -309,6 +309,10 @@ export interface PostgreSQLSpec {
    * Regional availability and point-in-time recovery.
    */
   highAvailability?: boolean;
+  /**
+   * Give the instance a public IPv4 address (connections still need the Cloud SQL connector and IAM). false: private IP only, for when Terraform and every client run inside the VPC (the stack's PostgreSQL grants then need a network path to the private IP).
+   */
+  publicIP?: boolean;
   logicalReplication?: LogicalReplicationSpec;
 }
 /**
@@ -477,6 +481,10 @@ export interface CloudflareDomainSpec {
    * Proxy traffic through Cloudflare (WAF); also selects the origin certificate.
    */
   proxied?: boolean;
+  /**
+   * Admit only Cloudflare's edge at the load balancer (a Cloud Armor policy that denies every other source), in every category; only with proxied. Defaults to proxied.
+   */
+  cloudflareOnly?: boolean;
   /**
    * @deprecated
    * Deprecated: use nothing (remove it) instead. Never implemented; has no effect.

@@ -3,7 +3,7 @@
 import type { CompiledValidator } from '../validate/compiled-validator.js';
 import { ucs2length } from '../validate/ucs2length.js';
 
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/msp-platform/msp/main/packages/spec/schema/service.schema.json","title":"ServiceSpec","description":"An msp service specification (service.yaml): one service or job and its environments.","type":"object","properties":{"service":{"title":"ServiceInfoSpec","type":"object","description":"Who the service is and who owns it.","properties":{"id":{"type":"string","description":"Unique service ID: lowercase letters, digits and hyphens, at most 20 characters. Prefix of every project ID.","minLength":1,"maxLength":20,"pattern":"^[a-z0-9-]+$","x-patternMessage":"id can only contain lowercase alphanumeric characters and hyphens","examples":["msp-example"]},"name":{"type":"string","description":"Human-readable name, used in display names and the README header. Defaults to the ID.","minLength":1},"owners":{"type":"array","description":"Teams that own the service (Opsgenie team names); at least one. Critical alerts page these teams.","items":{"type":"string","description":"An owning team.","minLength":1},"minItems":1},"description":{"type":"string","description":"What the service does; used for the Opsgenie service. Not published in generated docs.","minLength":1},"notionPageID":{"type":"string","description":"ID of the operational handbook page (not a URL). Required when any environment is in a production category (internal or external).","minLength":1},"kind":{"type":"string","description":"A long-running HTTP service or a (scheduled) job.","enum":["service","job"],"default":"service"},"protocol":{"type":"string","description":"Set to h2c for gRPC or HTTP/2 end to end; absent means HTTP/1.","enum":["h2c"]},"iam":{"title":"ServiceIAMSpec","type":"object","description":"Extra IAM for the workload.","properties":{"services":{"type":"array","description":"Extra Google APIs to enable in every environment project, e.g. \"bigquerydatatransfer\" or \"bigquerydatatransfer.googleapis.com\".","items":{"type":"string","description":"An API name.","minLength":1,"pattern":"^[a-z0-9.-]+$","x-patternMessage":"must be an API name such as \"pubsub.googleapis.com\""},"uniqueItems":true},"roles":{"type":"array","description":"Extra roles for the workload service account: predefined (\"roles/<name>\") or custom (\"projects/<p>/roles/<name>\").","items":{"type":"string","description":"An IAM role.","minLength":1},"uniqueItems":true},"permissions":{"type":"array","description":"Permissions granted to the workload through a custom project role \"msp_workload_custom_role\".","items":{"type":"string","description":"An IAM permission such as \"storage.buckets.list\".","minLength":1},"uniqueItems":true}},"additionalProperties":false}},"additionalProperties":false,"required":["id","owners","description"]},"build":{"title":"BuildSpec","type":"object","description":"Where the service image and source come from.","properties":{"image":{"type":"string","description":"Image repository without a tag, e.g. \"us-docker.pkg.dev/my-project/images/my-service\". Images in gcr.io or Artifact Registry of another project are made readable by the Cloud Run service agent.","minLength":1,"pattern":"^[^:@\\s]+(:[0-9]+(/[^:@\\s]+)?)?$","x-patternMessage":"must be an image repository without a tag or digest, such as \"us-docker.pkg.dev/project/repo/image\""},"source":{"title":"BuildSourceSpec","type":"object","description":"Where the source lives; used in docs and release metadata.","properties":{"repo":{"type":"string","description":"Repository, e.g. \"github.com/acme/services\"; without it, the source is left out of docs and release metadata.","minLength":1},"dir":{"type":"string","description":"Directory inside the repository.","default":"."}},"additionalProperties":false}},"additionalProperties":false,"required":["image"]},"environments":{"type":"array","description":"The environments, each in its own GCP project; IDs are unique.","items":{"title":"EnvironmentSpec","type":"object","description":"One deployment of the service, in its own GCP project.","properties":{"id":{"type":"string","description":"Environment ID: lowercase letters, digits and hyphens, e.g. \"dev\" or \"prod\".","minLength":1,"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","x-patternMessage":"id can only contain lowercase alphanumeric characters and hyphens, and must not start or end with a hyphen"},"projectID":{"type":"string","description":"GCP project ID \"<service id>-<environment id>-<suffix>\", at most 30 characters. Cannot be changed after creation.","minLength":1,"pattern":"^[a-z][a-z0-9-]*[a-z0-9]$","x-patternMessage":"projectID must start with a lowercase letter, end with a letter or digit and contain only lowercase letters, digits and hyphens"},"category":{"type":"string","description":"test, or a production category: internal or external.","enum":["test","internal","external"]},"deploy":{"title":"DeploySpec","type":"object","description":"How new images reach the environment.","properties":{"type":{"type":"string","description":"manual: Terraform deploys the tag in `manual.tag`; subscription: the tag in `subscription.tag` is pinned to a digest (terraform/images.lock.json); rollout: Cloud Deploy promotes releases through `rollout.stages`.","enum":["manual","subscription","rollout"]},"manual":{"title":"ManualDeploySpec","type":"object","description":"Settings of `type: manual`.","properties":{"tag":{"type":"string","description":"Image tag to deploy.","minLength":1}},"additionalProperties":false,"default":{"tag":"insiders"}},"subscription":{"title":"SubscriptionDeploySpec","type":"object","description":"Settings of `type: subscription`.","properties":{"tag":{"type":"string","description":"Image tag to follow; pinned to tag@sha256:digest in terraform/images.lock.json at generation time.","minLength":1}},"additionalProperties":false,"required":["tag"]}},"additionalProperties":false,"required":["type"]},"locations":{"title":"LocationsSpec","type":"object","description":"Where the environment runs. When given, both fields are required.","properties":{"gcpRegion":{"type":"string","description":"Region of Cloud Run, Cloud SQL and Redis; one of the platform config's allowedRegions.","minLength":1,"default":"us-central1"},"gcpLocation":{"type":"string","description":"BigQuery multi-region (US or EU, case-insensitive); one of the platform config's allowedLocations.","minLength":1,"default":"US"}},"additionalProperties":false,"required":["gcpRegion","gcpLocation"]},"instances":{"title":"InstancesSpec","type":"object","description":"Size and count of the Cloud Run instances.","properties":{"resources":{"title":"InstanceResourcesSpec","type":"object","description":"CPU and memory of one instance.","properties":{"cpu":{"type":"integer","description":"Number of vCPUs, 1 to 8.","minimum":1,"maximum":8,"x-hint":"more than 8 CPUs is not supported: decrease scaling.maxRequestConcurrency and increase scaling.maxCount instead"},"memory":{"type":"string","description":"Memory as a Kubernetes-style quantity with a binary unit, from 512Mi to 32Gi, e.g. \"512Mi\" or \"2Gi\". More memory needs more CPU: >4Gi needs 2, >8Gi 4, >16Gi 6, >24Gi 8; and cpu > 4 needs 2Gi, cpu > 6 needs 4Gi.","pattern":"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti)?$","x-patternMessage":"resources.memory is invalid: use a quantity such as \"512Mi\" or \"2Gi\""},"cloudRunGeneration":{"type":"integer","description":"Cloud Run execution environment generation (1 or 2); Cloud Run chooses when unset.","enum":[1,2]}},"additionalProperties":false,"required":["cpu","memory"]},"scaling":{"title":"ScalingSpec","type":"object","description":"Instance counts; services only.","properties":{"minCount":{"type":"integer","description":"Instances kept warm.","minimum":0,"maximum":1000,"default":0},"maxCount":{"type":"integer","description":"Most instances; at 5 or more an instance-count alert is created.","minimum":1,"maximum":1000,"default":5},"maxRequestConcurrency":{"type":"integer","description":"Concurrent requests per instance.","minimum":1,"maximum":1000,"default":1000}},"additionalProperties":false}},"additionalProperties":false,"required":["resources"]},"env":{"type":"object","description":"Plain environment variables. Values may use {{ .ProjectID }} and {{ .ServiceDnsName }}.","additionalProperties":{"type":"string","description":"A value; numbers and booleans are taken as written."},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-patternMessage":"environment variable names contain only letters, digits and underscores"}},"secretEnv":{"type":"object","description":"Environment variables from Secret Manager: variable name → secret.","additionalProperties":{"type":"string","description":"The secret. A secret ID in the environment project, or \"projects/<project>/secrets/<id>\" for another project (access is granted automatically). Always version latest.","minLength":1},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-patternMessage":"environment variable names contain only letters, digits and underscores"}},"secretVolumes":{"type":"object","description":"Files from Secret Manager, mounted read-only: volume name → mount.","additionalProperties":{"title":"SecretVolumeSpec","type":"object","description":"A secret mounted as a file.","properties":{"mountPath":{"type":"string","description":"Absolute path of the file, e.g. \"/etc/secrets/key.json\".","minLength":1},"secret":{"type":"string","description":"The secret. A secret ID in the environment project, or \"projects/<project>/secrets/<id>\" for another project (access is granted automatically). Always version latest.","minLength":1}},"additionalProperties":false,"required":["mountPath","secret"]},"propertyNames":{"minLength":1,"pattern":"^[a-zA-Z0-9_-]+$","x-patternMessage":"volume names contain only letters, digits, \"_\" and \"-\""}},"resources":{"title":"ResourcesSpec","type":"object","description":"Managed data stores of the environment.","properties":{"redis":{"title":"RedisSpec","type":"object","description":"A Cloud Memorystore for Redis instance (TLS and AUTH on); the workload gets REDIS_ENDPOINT.","properties":{"memoryGB":{"type":"integer","description":"Memory in GB.","minimum":1,"maximum":300,"default":1},"highAvailability":{"type":"boolean","description":"Regional STANDARD_HA tier (instance \"redis\"); otherwise BASIC (instance \"redis-basic\").","default":false},"tier":{"type":"string","description":"Deprecated: use highAvailability instead. Memorystore tier.","enum":["STANDARD_HA","BASIC"],"deprecated":true}},"additionalProperties":false},"postgreSQL":{"title":"PostgreSQLSpec","type":"object","description":"A Cloud SQL for PostgreSQL instance with IAM authentication; the workload gets PGINSTANCE and PGUSER.","properties":{"databases":{"type":"array","description":"Databases to create; none means only Cloud SQL's built-in \"postgres\" database.","items":{"type":"string","description":"A database name.","minLength":1,"pattern":"^[a-zA-Z_][a-zA-Z0-9_-]*$","x-patternMessage":"must be a database name: letters, digits, \"_\" and \"-\""},"uniqueItems":true},"cpu":{"type":"integer","description":"vCPUs: 1 or an even number up to 96.","minimum":1,"maximum":96,"default":1},"memoryGB":{"type":"integer","description":"Memory in GB: at least 4, at least cpu and at most 6 × cpu.","minimum":4,"default":4},"maxConnections":{"type":"integer","description":"The max_connections flag; also the connection alert threshold.","minimum":14,"maximum":262143},"highAvailability":{"type":"boolean","description":"Regional availability and point-in-time recovery.","default":false},"logicalReplication":{"title":"LogicalReplicationSpec","type":"object","description":"Turns on cloudsql.logical_decoding; `{}` is enough.","properties":{"publications":{"type":"array","description":"Publications to create.","items":{"title":"PublicationSpec","type":"object","description":"A PostgreSQL publication, with a replication slot and a Datastream connection profile.","properties":{"name":{"type":"string","description":"Publication name, unique within the instance.","minLength":1,"pattern":"^[a-z_][a-z0-9_]*$","x-patternMessage":"must be a PostgreSQL identifier: lowercase letters, digits and underscores"},"database":{"type":"string","description":"Database holding the tables.","minLength":1},"tables":{"type":"array","description":"Tables in schema public; they must exist before the publication is applied.","items":{"type":"string","description":"A table name.","minLength":1},"minItems":1}},"additionalProperties":false,"required":["name","database","tables"]}}},"additionalProperties":false}},"additionalProperties":false},"bigQueryDataset":{"title":"BigQueryDatasetSpec","type":"object","description":"A BigQuery dataset; the workload gets BIGQUERY_PROJECT_ID and BIGQUERY_DATASET_ID. Each table needs a \"<table>.bigquerytable.json\" schema file beside service.yaml.","properties":{"tables":{"type":"array","description":"Table IDs.","items":{"type":"string","description":"A table ID.","minLength":1,"pattern":"^[A-Za-z0-9_]+$","x-patternMessage":"must be a BigQuery table ID: letters, digits and underscores"},"minItems":1,"uniqueItems":true},"datasetID":{"type":"string","description":"Dataset ID; defaults to the service ID with \"-\" replaced by \"_\".","pattern":"^[A-Za-z0-9_]{1,1024}$","x-patternMessage":"must be a BigQuery dataset ID: letters, digits and underscores"},"projectID":{"type":"string","description":"Project of the dataset; defaults to the environment project.","minLength":1}},"additionalProperties":false,"required":["tables"]},"bigQueryTable":{"title":"LegacyBigQueryTableSpec","type":"object","description":"Deprecated: use bigQueryDataset instead. One BigQuery table with an inline schema.","properties":{"region":{"type":"string","description":"Dataset location."},"tableID":{"type":"string","description":"Table ID.","minLength":1},"projectID":{"type":"string","description":"Project of the dataset."},"schema":{"type":"array","description":"Columns.","items":{"title":"LegacyBigQueryColumnSpec","type":"object","description":"A column.","properties":{"name":{"type":"string","description":"Column name.","minLength":1},"type":{"type":"string","description":"BigQuery type, e.g. STRING.","minLength":1},"mode":{"type":"string","description":"NULLABLE, REQUIRED or REPEATED."},"description":{"type":"string","description":"Column description."}},"additionalProperties":false,"required":["name","type"]},"minItems":1}},"additionalProperties":false,"required":["tableID","schema"],"deprecated":true}},"additionalProperties":false},"alerting":{"title":"AlertingSpec","type":"object","description":"Alert routing.","properties":{"opsgenie":{"type":"boolean","description":"Send critical alerts to Opsgenie; defaults to true for production categories."}},"additionalProperties":false},"allowDestroys":{"type":"boolean","description":"Allow Terraform to destroy the project, databases and service account.","default":false},"privateNetworking":{"title":"LegacyPrivateNetworkingSpec","type":"object","description":"Deprecated: use nothing (remove it; msp does not provision VPC Service Controls) instead. Experimental VPC Service Controls settings of an older version; ignored.","properties":{"privateGoogleAccess":{"title":"LegacyPrivateGoogleAccessSpec","type":"object","description":"Private Google Access.","properties":{"cloudRunApps":{"type":"boolean","description":"Route *.run.app privately."}},"additionalProperties":false},"privateAccessPerimeter":{"title":"LegacyPrivateAccessPerimeterSpec","type":"object","description":"A VPC-SC perimeter.","properties":{"allowlistedProjects":{"type":"array","description":"Projects allowed through.","items":{"type":"string","description":"A project."}},"allowlistedIdentities":{"type":"array","description":"Identities allowed through.","items":{"type":"string","description":"serviceAccount:… or user:…"}}},"additionalProperties":false}},"additionalProperties":false,"deprecated":true},"domain":{"title":"DomainSpec","type":"object","description":"Public domain of the service, through a Google load balancer.","properties":{"type":{"type":"string","description":"none: no public domain; cloudflare: a Cloudflare DNS record in front of the load balancer.","enum":["none","cloudflare"],"default":"none"},"cloudflare":{"title":"CloudflareDomainSpec","type":"object","description":"Required when type is cloudflare.","properties":{"subdomain":{"type":"string","description":"Record name inside the zone.","minLength":1,"pattern":"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$","x-patternMessage":"must be a DNS label such as \"my-service\" or \"api.my-service\""},"zone":{"type":"string","description":"Cloudflare zone, e.g. \"example.com\".","minLength":1,"pattern":"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$","x-patternMessage":"must be a DNS zone such as \"example.com\""},"proxied":{"type":"boolean","description":"Proxy traffic through Cloudflare (WAF); also selects the origin certificate.","default":true},"required":{"type":"boolean","description":"Deprecated: use nothing (remove it) instead. Never implemented; has no effect.","deprecated":true}},"additionalProperties":false,"required":["subdomain","zone"]},"networking":{"title":"DomainNetworkingSpec","type":"object","description":"Load balancer settings.","properties":{"loadBalancerLogging":{"type":"boolean","description":"Log every request at the load balancer backend (sample rate 1.0).","default":false}},"additionalProperties":false}},"additionalProperties":false},"healthProbes":{"title":"HealthProbesSpec","type":"object","description":"Startup and liveness probes on /-/healthz. Without this block probes are off and Cloud Run's default startup check applies (up to 240 s on the port).","properties":{"healthzProbes":{"type":"boolean","description":"Use the msp /-/healthz probes; defaults to true when the block is present.","default":true},"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"maximum":240,"default":3},"startupInterval":{"type":"integer","description":"Seconds between startup probes; at least timeout. Defaults to timeout.","minimum":1,"maximum":240},"livenessInterval":{"type":"integer","description":"Seconds between liveness probes; at least timeout and at most 3600. Defaults to 10 × timeout.","minimum":1,"maximum":3600}},"additionalProperties":false},"authentication":{"title":"AuthenticationSpec","type":"object","description":"Who may invoke the service. Absent: public (allUsers). Present: only the members it lists; `{}` grants nobody (write your own IAM).","properties":{"organizationDomain":{"type":"boolean","description":"Grant run.invoker to the platform config's authenticationDomain."},"sourcegraph":{"type":"boolean","description":"Deprecated: use authentication.organizationDomain instead. Grant run.invoker to the organisation domain.","deprecated":true}},"additionalProperties":false},"startupProbe":{"title":"LegacyStartupProbeSpec","type":"object","description":"Deprecated: use healthProbes instead. Older startup probe settings.","properties":{"disabled":{"type":"boolean","description":"Turn probes off."},"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"default":1},"interval":{"type":"integer","description":"Seconds between probes.","minimum":1,"default":1}},"additionalProperties":false,"deprecated":true},"livenessProbe":{"title":"LegacyLivenessProbeSpec","type":"object","description":"Deprecated: use healthProbes instead. Older liveness probe settings.","properties":{"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"default":1},"interval":{"type":"integer","description":"Seconds between probes.","minimum":1,"default":1}},"additionalProperties":false,"deprecated":true},"schedule":{"title":"ScheduleSpec","type":"object","description":"Run the job on a schedule (Cloud Scheduler, time zone Etc/UTC).","properties":{"cron":{"type":"string","description":"Five-field unix cron expression, e.g. \"0 * * * *\". The longest gap between runs must be at least 15 minutes and at most 8 days.","minLength":1},"deadline":{"type":"integer","description":"Deprecated: use deadlineSeconds instead. Execution deadline in seconds.","minimum":1,"deprecated":true}},"additionalProperties":false,"required":["cron"]},"deadlineSeconds":{"type":"integer","description":"Timeout of one execution, also the scheduler attempt deadline (at most 1800 s when scheduled).","minimum":1,"maximum":604800,"default":300}},"additionalProperties":false,"required":["id","projectID","category","deploy","instances"]},"minItems":1},"monitoring":{"title":"MonitoringSpec","type":"object","description":"Alerts beyond the built-in ones.","properties":{"nobl9":{"type":"boolean","description":"Deprecated: use nothing (remove it) instead. Provisioned a Nobl9 trial project; has no effect.","deprecated":true},"alerts":{"title":"AlertsSpec","type":"object","description":"Custom alert policies.","properties":{"responseCodeRatios":{"type":"array","description":"Response code ratio alerts.","items":{"title":"ResponseCodeRatioSpec","type":"object","description":"Alert when the share of responses with a code (or code class) exceeds a ratio. Services only.","properties":{"id":{"type":"string","description":"Unique alert ID.","minLength":1,"pattern":"^[A-Za-z0-9_-]+$","x-patternMessage":"must contain only letters, digits, \"_\" and \"-\""},"name":{"type":"string","description":"Alert name.","minLength":1},"description":{"type":"string","description":"What the alert means."},"code":{"type":"integer","description":"An HTTP status code; exactly one of code and codeClass.","minimum":100,"maximum":599},"codeClass":{"type":"string","description":"A status class such as \"5xx\"; exactly one of code and codeClass.","pattern":"^[1-5]xx$","x-patternMessage":"codeClass must match the format Nxx"},"excludeCodes":{"type":"array","description":"Codes left out of the ratio.","items":{"type":"string","description":"A status code.","pattern":"^[1-5][0-9][0-9]$","x-patternMessage":"must be a status code such as \"404\""}},"durationMinutes":{"type":"integer","description":"Minutes the condition must hold before alerting, at most 1440.","minimum":0,"maximum":1440,"default":1},"ratio":{"type":"number","description":"Threshold ratio, from 0 to 1.","minimum":0,"maximum":1}},"additionalProperties":false,"required":["id","name","ratio"]}},"customAlerts":{"type":"array","description":"Query-based alerts.","items":{"title":"CustomAlertSpec","type":"object","description":"An alert on an MQL or PromQL query.","properties":{"name":{"type":"string","description":"Alert name: letters, digits, spaces and hyphens; unique after lower-casing.","minLength":1,"pattern":"^[-A-Za-z0-9 ]+$","x-patternMessage":"name can only contain letters, digits, spaces and hyphens"},"description":{"type":"string","description":"What the alert means."},"severityLevel":{"type":"string","description":"CRITICAL alerts go to Opsgenie in production; WARNING alerts do not.","enum":["WARNING","CRITICAL"]},"condition":{"title":"CustomAlertConditionSpec","type":"object","description":"When the alert fires.","properties":{"type":{"type":"string","description":"Query language.","enum":["mql","promql"]},"query":{"type":"string","description":"The query.","minLength":1},"durationMinutes":{"type":"integer","description":"Minutes the condition must hold before alerting, at most 1440.","minimum":0,"maximum":1440,"default":1}},"additionalProperties":false,"required":["type","query"]}},"additionalProperties":false,"required":["name","severityLevel","condition"]}}},"additionalProperties":false}},"additionalProperties":false},"rollout":{"title":"RolloutSpec","type":"object","description":"A Cloud Deploy pipeline that promotes releases through environments, generated in the last stage's environment.","properties":{"stages":{"type":"array","description":"Environments in promotion order; each must have deploy.type rollout.","items":{"title":"RolloutStageSpec","type":"object","description":"A stage.","properties":{"environment":{"type":"string","description":"Environment ID.","minLength":1}},"additionalProperties":false,"required":["environment"]}},"suspended":{"type":"boolean","description":"Suspend the pipeline: block releases and rollbacks.","default":false},"serviceAccount":{"type":"string","description":"Extra service account email allowed to create releases (e.g. CI).","pattern":"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$","x-patternMessage":"must be a service account email ending in \".iam.gserviceaccount.com\""},"initialImageTag":{"type":"string","description":"Image tag of the first revision, before Cloud Deploy takes over.","minLength":1,"default":"insiders"}},"additionalProperties":false,"required":["stages"]}},"required":["service","build","environments"],"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/msp-platform/msp/main/packages/spec/schema/service.schema.json","title":"ServiceSpec","description":"An msp service specification (service.yaml): one service or job and its environments.","type":"object","properties":{"service":{"title":"ServiceInfoSpec","type":"object","description":"Who the service is and who owns it.","properties":{"id":{"type":"string","description":"Unique service ID: lowercase letters, digits and hyphens, at most 20 characters. Prefix of every project ID.","minLength":1,"maxLength":20,"pattern":"^[a-z0-9-]+$","x-patternMessage":"id can only contain lowercase alphanumeric characters and hyphens","examples":["msp-example"]},"name":{"type":"string","description":"Human-readable name, used in display names and the README header. Defaults to the ID.","minLength":1},"owners":{"type":"array","description":"Teams that own the service (Opsgenie team names); at least one. Critical alerts page these teams.","items":{"type":"string","description":"An owning team.","minLength":1},"minItems":1},"description":{"type":"string","description":"What the service does; used for the Opsgenie service. Not published in generated docs.","minLength":1},"notionPageID":{"type":"string","description":"ID of the operational handbook page (not a URL). Required when any environment is in a production category (internal or external).","minLength":1},"kind":{"type":"string","description":"A long-running HTTP service or a (scheduled) job.","enum":["service","job"],"default":"service"},"protocol":{"type":"string","description":"Set to h2c for gRPC or HTTP/2 end to end; absent means HTTP/1.","enum":["h2c"]},"iam":{"title":"ServiceIAMSpec","type":"object","description":"Extra IAM for the workload.","properties":{"services":{"type":"array","description":"Extra Google APIs to enable in every environment project, e.g. \"bigquerydatatransfer\" or \"bigquerydatatransfer.googleapis.com\".","items":{"type":"string","description":"An API name.","minLength":1,"pattern":"^[a-z0-9.-]+$","x-patternMessage":"must be an API name such as \"pubsub.googleapis.com\""},"uniqueItems":true},"roles":{"type":"array","description":"Extra roles for the workload service account: predefined (\"roles/<name>\") or custom (\"projects/<p>/roles/<name>\").","items":{"type":"string","description":"An IAM role.","minLength":1},"uniqueItems":true},"permissions":{"type":"array","description":"Permissions granted to the workload through a custom project role \"msp_workload_custom_role\".","items":{"type":"string","description":"An IAM permission such as \"storage.buckets.list\".","minLength":1},"uniqueItems":true}},"additionalProperties":false}},"additionalProperties":false,"required":["id","owners","description"]},"build":{"title":"BuildSpec","type":"object","description":"Where the service image and source come from.","properties":{"image":{"type":"string","description":"Image repository without a tag, e.g. \"us-docker.pkg.dev/my-project/images/my-service\". Images in gcr.io or Artifact Registry of another project are made readable by the Cloud Run service agent.","minLength":1,"pattern":"^[^:@\\s]+(:[0-9]+(/[^:@\\s]+)?)?$","x-patternMessage":"must be an image repository without a tag or digest, such as \"us-docker.pkg.dev/project/repo/image\""},"source":{"title":"BuildSourceSpec","type":"object","description":"Where the source lives; used in docs and release metadata.","properties":{"repo":{"type":"string","description":"Repository, e.g. \"github.com/acme/services\"; without it, the source is left out of docs and release metadata.","minLength":1},"dir":{"type":"string","description":"Directory inside the repository.","default":"."}},"additionalProperties":false}},"additionalProperties":false,"required":["image"]},"environments":{"type":"array","description":"The environments, each in its own GCP project; IDs are unique.","items":{"title":"EnvironmentSpec","type":"object","description":"One deployment of the service, in its own GCP project.","properties":{"id":{"type":"string","description":"Environment ID: lowercase letters, digits and hyphens, e.g. \"dev\" or \"prod\".","minLength":1,"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","x-patternMessage":"id can only contain lowercase alphanumeric characters and hyphens, and must not start or end with a hyphen"},"projectID":{"type":"string","description":"GCP project ID \"<service id>-<environment id>-<suffix>\", at most 30 characters. Cannot be changed after creation.","minLength":1,"pattern":"^[a-z][a-z0-9-]*[a-z0-9]$","x-patternMessage":"projectID must start with a lowercase letter, end with a letter or digit and contain only lowercase letters, digits and hyphens"},"category":{"type":"string","description":"test, or a production category: internal or external.","enum":["test","internal","external"]},"deploy":{"title":"DeploySpec","type":"object","description":"How new images reach the environment.","properties":{"type":{"type":"string","description":"manual: Terraform deploys the tag in `manual.tag`; subscription: the tag in `subscription.tag` is pinned to a digest (terraform/images.lock.json); rollout: Cloud Deploy promotes releases through `rollout.stages`.","enum":["manual","subscription","rollout"]},"manual":{"title":"ManualDeploySpec","type":"object","description":"Settings of `type: manual`.","properties":{"tag":{"type":"string","description":"Image tag to deploy.","minLength":1}},"additionalProperties":false,"default":{"tag":"insiders"}},"subscription":{"title":"SubscriptionDeploySpec","type":"object","description":"Settings of `type: subscription`.","properties":{"tag":{"type":"string","description":"Image tag to follow; pinned to tag@sha256:digest in terraform/images.lock.json at generation time.","minLength":1}},"additionalProperties":false,"required":["tag"]}},"additionalProperties":false,"required":["type"]},"locations":{"title":"LocationsSpec","type":"object","description":"Where the environment runs. When given, both fields are required.","properties":{"gcpRegion":{"type":"string","description":"Region of Cloud Run, Cloud SQL and Redis; one of the platform config's allowedRegions.","minLength":1,"default":"us-central1"},"gcpLocation":{"type":"string","description":"BigQuery multi-region (US or EU, case-insensitive); one of the platform config's allowedLocations.","minLength":1,"default":"US"}},"additionalProperties":false,"required":["gcpRegion","gcpLocation"]},"instances":{"title":"InstancesSpec","type":"object","description":"Size and count of the Cloud Run instances.","properties":{"resources":{"title":"InstanceResourcesSpec","type":"object","description":"CPU and memory of one instance.","properties":{"cpu":{"type":"integer","description":"Number of vCPUs, 1 to 8.","minimum":1,"maximum":8,"x-hint":"more than 8 CPUs is not supported: decrease scaling.maxRequestConcurrency and increase scaling.maxCount instead"},"memory":{"type":"string","description":"Memory as a Kubernetes-style quantity with a binary unit, from 512Mi to 32Gi, e.g. \"512Mi\" or \"2Gi\". More memory needs more CPU: >4Gi needs 2, >8Gi 4, >16Gi 6, >24Gi 8; and cpu > 4 needs 2Gi, cpu > 6 needs 4Gi.","pattern":"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti)?$","x-patternMessage":"resources.memory is invalid: use a quantity such as \"512Mi\" or \"2Gi\""},"cloudRunGeneration":{"type":"integer","description":"Cloud Run execution environment generation (1 or 2); Cloud Run chooses when unset.","enum":[1,2]}},"additionalProperties":false,"required":["cpu","memory"]},"scaling":{"title":"ScalingSpec","type":"object","description":"Instance counts; services only.","properties":{"minCount":{"type":"integer","description":"Instances kept warm.","minimum":0,"maximum":1000,"default":0},"maxCount":{"type":"integer","description":"Most instances; at 5 or more an instance-count alert is created.","minimum":1,"maximum":1000,"default":5},"maxRequestConcurrency":{"type":"integer","description":"Concurrent requests per instance.","minimum":1,"maximum":1000,"default":1000}},"additionalProperties":false}},"additionalProperties":false,"required":["resources"]},"env":{"type":"object","description":"Plain environment variables. Values may use {{ .ProjectID }} and {{ .ServiceDnsName }}.","additionalProperties":{"type":"string","description":"A value; numbers and booleans are taken as written."},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-patternMessage":"environment variable names contain only letters, digits and underscores"}},"secretEnv":{"type":"object","description":"Environment variables from Secret Manager: variable name → secret.","additionalProperties":{"type":"string","description":"The secret. A secret ID in the environment project, or \"projects/<project>/secrets/<id>\" for another project (access is granted automatically). Always version latest.","minLength":1},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-patternMessage":"environment variable names contain only letters, digits and underscores"}},"secretVolumes":{"type":"object","description":"Files from Secret Manager, mounted read-only: volume name → mount.","additionalProperties":{"title":"SecretVolumeSpec","type":"object","description":"A secret mounted as a file.","properties":{"mountPath":{"type":"string","description":"Absolute path of the file, e.g. \"/etc/secrets/key.json\".","minLength":1},"secret":{"type":"string","description":"The secret. A secret ID in the environment project, or \"projects/<project>/secrets/<id>\" for another project (access is granted automatically). Always version latest.","minLength":1}},"additionalProperties":false,"required":["mountPath","secret"]},"propertyNames":{"minLength":1,"pattern":"^[a-zA-Z0-9_-]+$","x-patternMessage":"volume names contain only letters, digits, \"_\" and \"-\""}},"resources":{"title":"ResourcesSpec","type":"object","description":"Managed data stores of the environment.","properties":{"redis":{"title":"RedisSpec","type":"object","description":"A Cloud Memorystore for Redis instance (TLS and AUTH on); the workload gets REDIS_ENDPOINT.","properties":{"memoryGB":{"type":"integer","description":"Memory in GB.","minimum":1,"maximum":300,"default":1},"highAvailability":{"type":"boolean","description":"Regional STANDARD_HA tier (instance \"redis\"); otherwise BASIC (instance \"redis-basic\").","default":false},"tier":{"type":"string","description":"Deprecated: use highAvailability instead. Memorystore tier.","enum":["STANDARD_HA","BASIC"],"deprecated":true}},"additionalProperties":false},"postgreSQL":{"title":"PostgreSQLSpec","type":"object","description":"A Cloud SQL for PostgreSQL instance with IAM authentication; the workload gets PGINSTANCE and PGUSER.","properties":{"databases":{"type":"array","description":"Databases to create; none means only Cloud SQL's built-in \"postgres\" database.","items":{"type":"string","description":"A database name.","minLength":1,"pattern":"^[a-zA-Z_][a-zA-Z0-9_-]*$","x-patternMessage":"must be a database name: letters, digits, \"_\" and \"-\""},"uniqueItems":true},"cpu":{"type":"integer","description":"vCPUs: 1 or an even number up to 96.","minimum":1,"maximum":96,"default":1},"memoryGB":{"type":"integer","description":"Memory in GB: at least 4, at least cpu and at most 6 × cpu.","minimum":4,"default":4},"maxConnections":{"type":"integer","description":"The max_connections flag; also the connection alert threshold.","minimum":14,"maximum":262143},"highAvailability":{"type":"boolean","description":"Regional availability and point-in-time recovery.","default":false},"publicIP":{"type":"boolean","description":"Give the instance a public IPv4 address (connections still need the Cloud SQL connector and IAM). false: private IP only, for when Terraform and every client run inside the VPC (the stack's PostgreSQL grants then need a network path to the private IP).","default":true},"logicalReplication":{"title":"LogicalReplicationSpec","type":"object","description":"Turns on cloudsql.logical_decoding; `{}` is enough.","properties":{"publications":{"type":"array","description":"Publications to create.","items":{"title":"PublicationSpec","type":"object","description":"A PostgreSQL publication, with a replication slot and a Datastream connection profile.","properties":{"name":{"type":"string","description":"Publication name, unique within the instance.","minLength":1,"pattern":"^[a-z_][a-z0-9_]*$","x-patternMessage":"must be a PostgreSQL identifier: lowercase letters, digits and underscores"},"database":{"type":"string","description":"Database holding the tables.","minLength":1},"tables":{"type":"array","description":"Tables in schema public; they must exist before the publication is applied.","items":{"type":"string","description":"A table name.","minLength":1},"minItems":1}},"additionalProperties":false,"required":["name","database","tables"]}}},"additionalProperties":false}},"additionalProperties":false},"bigQueryDataset":{"title":"BigQueryDatasetSpec","type":"object","description":"A BigQuery dataset; the workload gets BIGQUERY_PROJECT_ID and BIGQUERY_DATASET_ID. Each table needs a \"<table>.bigquerytable.json\" schema file beside service.yaml.","properties":{"tables":{"type":"array","description":"Table IDs.","items":{"type":"string","description":"A table ID.","minLength":1,"pattern":"^[A-Za-z0-9_]+$","x-patternMessage":"must be a BigQuery table ID: letters, digits and underscores"},"minItems":1,"uniqueItems":true},"datasetID":{"type":"string","description":"Dataset ID; defaults to the service ID with \"-\" replaced by \"_\".","pattern":"^[A-Za-z0-9_]{1,1024}$","x-patternMessage":"must be a BigQuery dataset ID: letters, digits and underscores"},"projectID":{"type":"string","description":"Project of the dataset; defaults to the environment project.","minLength":1}},"additionalProperties":false,"required":["tables"]},"bigQueryTable":{"title":"LegacyBigQueryTableSpec","type":"object","description":"Deprecated: use bigQueryDataset instead. One BigQuery table with an inline schema.","properties":{"region":{"type":"string","description":"Dataset location."},"tableID":{"type":"string","description":"Table ID.","minLength":1},"projectID":{"type":"string","description":"Project of the dataset."},"schema":{"type":"array","description":"Columns.","items":{"title":"LegacyBigQueryColumnSpec","type":"object","description":"A column.","properties":{"name":{"type":"string","description":"Column name.","minLength":1},"type":{"type":"string","description":"BigQuery type, e.g. STRING.","minLength":1},"mode":{"type":"string","description":"NULLABLE, REQUIRED or REPEATED."},"description":{"type":"string","description":"Column description."}},"additionalProperties":false,"required":["name","type"]},"minItems":1}},"additionalProperties":false,"required":["tableID","schema"],"deprecated":true}},"additionalProperties":false},"alerting":{"title":"AlertingSpec","type":"object","description":"Alert routing.","properties":{"opsgenie":{"type":"boolean","description":"Send critical alerts to Opsgenie; defaults to true for production categories."}},"additionalProperties":false},"allowDestroys":{"type":"boolean","description":"Allow Terraform to destroy the project, databases and service account.","default":false},"privateNetworking":{"title":"LegacyPrivateNetworkingSpec","type":"object","description":"Deprecated: use nothing (remove it; msp does not provision VPC Service Controls) instead. Experimental VPC Service Controls settings of an older version; ignored.","properties":{"privateGoogleAccess":{"title":"LegacyPrivateGoogleAccessSpec","type":"object","description":"Private Google Access.","properties":{"cloudRunApps":{"type":"boolean","description":"Route *.run.app privately."}},"additionalProperties":false},"privateAccessPerimeter":{"title":"LegacyPrivateAccessPerimeterSpec","type":"object","description":"A VPC-SC perimeter.","properties":{"allowlistedProjects":{"type":"array","description":"Projects allowed through.","items":{"type":"string","description":"A project."}},"allowlistedIdentities":{"type":"array","description":"Identities allowed through.","items":{"type":"string","description":"serviceAccount:… or user:…"}}},"additionalProperties":false}},"additionalProperties":false,"deprecated":true},"domain":{"title":"DomainSpec","type":"object","description":"Public domain of the service, through a Google load balancer.","properties":{"type":{"type":"string","description":"none: no public domain; cloudflare: a Cloudflare DNS record in front of the load balancer.","enum":["none","cloudflare"],"default":"none"},"cloudflare":{"title":"CloudflareDomainSpec","type":"object","description":"Required when type is cloudflare.","properties":{"subdomain":{"type":"string","description":"Record name inside the zone.","minLength":1,"pattern":"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$","x-patternMessage":"must be a DNS label such as \"my-service\" or \"api.my-service\""},"zone":{"type":"string","description":"Cloudflare zone, e.g. \"example.com\".","minLength":1,"pattern":"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$","x-patternMessage":"must be a DNS zone such as \"example.com\""},"proxied":{"type":"boolean","description":"Proxy traffic through Cloudflare (WAF); also selects the origin certificate.","default":true},"cloudflareOnly":{"type":"boolean","description":"Admit only Cloudflare's edge at the load balancer (a Cloud Armor policy that denies every other source), in every category; only with proxied. Defaults to proxied."},"required":{"type":"boolean","description":"Deprecated: use nothing (remove it) instead. Never implemented; has no effect.","deprecated":true}},"additionalProperties":false,"required":["subdomain","zone"]},"networking":{"title":"DomainNetworkingSpec","type":"object","description":"Load balancer settings.","properties":{"loadBalancerLogging":{"type":"boolean","description":"Log every request at the load balancer backend (sample rate 1.0).","default":false}},"additionalProperties":false}},"additionalProperties":false},"healthProbes":{"title":"HealthProbesSpec","type":"object","description":"Startup and liveness probes on /-/healthz. Without this block probes are off and Cloud Run's default startup check applies (up to 240 s on the port).","properties":{"healthzProbes":{"type":"boolean","description":"Use the msp /-/healthz probes; defaults to true when the block is present.","default":true},"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"maximum":240,"default":3},"startupInterval":{"type":"integer","description":"Seconds between startup probes; at least timeout. Defaults to timeout.","minimum":1,"maximum":240},"livenessInterval":{"type":"integer","description":"Seconds between liveness probes; at least timeout and at most 3600. Defaults to 10 × timeout.","minimum":1,"maximum":3600}},"additionalProperties":false},"authentication":{"title":"AuthenticationSpec","type":"object","description":"Who may invoke the service. Absent: public (allUsers). Present: only the members it lists; `{}` grants nobody (write your own IAM).","properties":{"organizationDomain":{"type":"boolean","description":"Grant run.invoker to the platform config's authenticationDomain."},"sourcegraph":{"type":"boolean","description":"Deprecated: use authentication.organizationDomain instead. Grant run.invoker to the organisation domain.","deprecated":true}},"additionalProperties":false},"startupProbe":{"title":"LegacyStartupProbeSpec","type":"object","description":"Deprecated: use healthProbes instead. Older startup probe settings.","properties":{"disabled":{"type":"boolean","description":"Turn probes off."},"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"default":1},"interval":{"type":"integer","description":"Seconds between probes.","minimum":1,"default":1}},"additionalProperties":false,"deprecated":true},"livenessProbe":{"title":"LegacyLivenessProbeSpec","type":"object","description":"Deprecated: use healthProbes instead. Older liveness probe settings.","properties":{"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"default":1},"interval":{"type":"integer","description":"Seconds between probes.","minimum":1,"default":1}},"additionalProperties":false,"deprecated":true},"schedule":{"title":"ScheduleSpec","type":"object","description":"Run the job on a schedule (Cloud Scheduler, time zone Etc/UTC).","properties":{"cron":{"type":"string","description":"Five-field unix cron expression, e.g. \"0 * * * *\". The longest gap between runs must be at least 15 minutes and at most 8 days.","minLength":1},"deadline":{"type":"integer","description":"Deprecated: use deadlineSeconds instead. Execution deadline in seconds.","minimum":1,"deprecated":true}},"additionalProperties":false,"required":["cron"]},"deadlineSeconds":{"type":"integer","description":"Timeout of one execution, also the scheduler attempt deadline (at most 1800 s when scheduled).","minimum":1,"maximum":604800,"default":300}},"additionalProperties":false,"required":["id","projectID","category","deploy","instances"]},"minItems":1},"monitoring":{"title":"MonitoringSpec","type":"object","description":"Alerts beyond the built-in ones.","properties":{"nobl9":{"type":"boolean","description":"Deprecated: use nothing (remove it) instead. Provisioned a Nobl9 trial project; has no effect.","deprecated":true},"alerts":{"title":"AlertsSpec","type":"object","description":"Custom alert policies.","properties":{"responseCodeRatios":{"type":"array","description":"Response code ratio alerts.","items":{"title":"ResponseCodeRatioSpec","type":"object","description":"Alert when the share of responses with a code (or code class) exceeds a ratio. Services only.","properties":{"id":{"type":"string","description":"Unique alert ID.","minLength":1,"pattern":"^[A-Za-z0-9_-]+$","x-patternMessage":"must contain only letters, digits, \"_\" and \"-\""},"name":{"type":"string","description":"Alert name.","minLength":1},"description":{"type":"string","description":"What the alert means."},"code":{"type":"integer","description":"An HTTP status code; exactly one of code and codeClass.","minimum":100,"maximum":599},"codeClass":{"type":"string","description":"A status class such as \"5xx\"; exactly one of code and codeClass.","pattern":"^[1-5]xx$","x-patternMessage":"codeClass must match the format Nxx"},"excludeCodes":{"type":"array","description":"Codes left out of the ratio.","items":{"type":"string","description":"A status code.","pattern":"^[1-5][0-9][0-9]$","x-patternMessage":"must be a status code such as \"404\""}},"durationMinutes":{"type":"integer","description":"Minutes the condition must hold before alerting, at most 1440.","minimum":0,"maximum":1440,"default":1},"ratio":{"type":"number","description":"Threshold ratio, from 0 to 1.","minimum":0,"maximum":1}},"additionalProperties":false,"required":["id","name","ratio"]}},"customAlerts":{"type":"array","description":"Query-based alerts.","items":{"title":"CustomAlertSpec","type":"object","description":"An alert on an MQL or PromQL query.","properties":{"name":{"type":"string","description":"Alert name: letters, digits, spaces and hyphens; unique after lower-casing.","minLength":1,"pattern":"^[-A-Za-z0-9 ]+$","x-patternMessage":"name can only contain letters, digits, spaces and hyphens"},"description":{"type":"string","description":"What the alert means."},"severityLevel":{"type":"string","description":"CRITICAL alerts go to Opsgenie in production; WARNING alerts do not.","enum":["WARNING","CRITICAL"]},"condition":{"title":"CustomAlertConditionSpec","type":"object","description":"When the alert fires.","properties":{"type":{"type":"string","description":"Query language.","enum":["mql","promql"]},"query":{"type":"string","description":"The query.","minLength":1},"durationMinutes":{"type":"integer","description":"Minutes the condition must hold before alerting, at most 1440.","minimum":0,"maximum":1440,"default":1}},"additionalProperties":false,"required":["type","query"]}},"additionalProperties":false,"required":["name","severityLevel","condition"]}}},"additionalProperties":false}},"additionalProperties":false},"rollout":{"title":"RolloutSpec","type":"object","description":"A Cloud Deploy pipeline that promotes releases through environments, generated in the last stage's environment.","properties":{"stages":{"type":"array","description":"Environments in promotion order; each must have deploy.type rollout.","items":{"title":"RolloutStageSpec","type":"object","description":"A stage.","properties":{"environment":{"type":"string","description":"Environment ID.","minLength":1}},"additionalProperties":false,"required":["environment"]}},"suspended":{"type":"boolean","description":"Suspend the pipeline: block releases and rollbacks.","default":false},"serviceAccount":{"type":"string","description":"Extra service account email allowed to create releases (e.g. CI).","pattern":"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$","x-patternMessage":"must be a service account email ending in \".iam.gserviceaccount.com\""},"initialImageTag":{"type":"string","description":"Image tag of the first revision, before Cloud Deploy takes over.","minLength":1,"default":"insiders"}},"additionalProperties":false,"required":["stages"]}},"required":["service","build","environments"],"additionalProperties":false};
 const func2 = ucs2length;
 const func13 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[a-z0-9-]+$", "u");
@@ -1843,7 +1843,7 @@ if(data52.postgreSQL !== undefined){
 let data57 = data52.postgreSQL;
 if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
 for(const key22 in data57){
-if(!((((((key22 === "databases") || (key22 === "cpu")) || (key22 === "memoryGB")) || (key22 === "maxConnections")) || (key22 === "highAvailability")) || (key22 === "logicalReplication"))){
+if(!(((((((key22 === "databases") || (key22 === "cpu")) || (key22 === "memoryGB")) || (key22 === "maxConnections")) || (key22 === "highAvailability")) || (key22 === "publicIP")) || (key22 === "logicalReplication"))){
 const err145 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL,data:data57};
 if(vErrors === null){
 vErrors = [err145];
@@ -2037,12 +2037,10 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data57.logicalReplication !== undefined){
-let data64 = data57.logicalReplication;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-for(const key23 in data64){
-if(!(key23 === "publications")){
-const err160 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication,data:data64};
+if(data57.publicIP !== undefined){
+let data64 = data57.publicIP;
+if(typeof data64 !== "boolean"){
+const err160 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/publicIP",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/publicIP/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.publicIP.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.publicIP,data:data64};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2052,15 +2050,12 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data64.publications !== undefined){
-let data65 = data64.publications;
-if(Array.isArray(data65)){
-const len6 = data65.length;
-for(let i10=0; i10<len6; i10++){
-let data66 = data65[i10];
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-if(data66.name === undefined){
-const err161 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data66};
+if(data57.logicalReplication !== undefined){
+let data65 = data57.logicalReplication;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+for(const key23 in data65){
+if(!(key23 === "publications")){
+const err161 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication,data:data65};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2069,8 +2064,16 @@ vErrors.push(err161);
 }
 errors++;
 }
-if(data66.database === undefined){
-const err162 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "database"},message:"must have required property '"+"database"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data66};
+}
+if(data65.publications !== undefined){
+let data66 = data65.publications;
+if(Array.isArray(data66)){
+const len6 = data66.length;
+for(let i10=0; i10<len6; i10++){
+let data67 = data66[i10];
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.name === undefined){
+const err162 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2079,8 +2082,8 @@ vErrors.push(err162);
 }
 errors++;
 }
-if(data66.tables === undefined){
-const err163 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "tables"},message:"must have required property '"+"tables"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data66};
+if(data67.database === undefined){
+const err163 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "database"},message:"must have required property '"+"database"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2089,9 +2092,8 @@ vErrors.push(err163);
 }
 errors++;
 }
-for(const key24 in data66){
-if(!(((key24 === "name") || (key24 === "database")) || (key24 === "tables"))){
-const err164 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data66};
+if(data67.tables === undefined){
+const err164 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "tables"},message:"must have required property '"+"tables"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2100,12 +2102,9 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-if(data66.name !== undefined){
-let data67 = data66.name;
-if(typeof data67 === "string"){
-if(func2(data67) < 1){
-const err165 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data67};
+for(const key24 in data67){
+if(!(((key24 === "name") || (key24 === "database")) || (key24 === "tables"))){
+const err165 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2114,8 +2113,12 @@ vErrors.push(err165);
 }
 errors++;
 }
-if(!pattern10.test(data67)){
-const err166 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z_][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z_][a-z0-9_]*$"+"\"",schema:"^[a-z_][a-z0-9_]*$",parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data67};
+}
+if(data67.name !== undefined){
+let data68 = data67.name;
+if(typeof data68 === "string"){
+if(func2(data68) < 1){
+const err166 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data68};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2124,9 +2127,8 @@ vErrors.push(err166);
 }
 errors++;
 }
-}
-else {
-const err167 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data67};
+if(!pattern10.test(data68)){
+const err167 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z_][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z_][a-z0-9_]*$"+"\"",schema:"^[a-z_][a-z0-9_]*$",parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data68};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2136,11 +2138,8 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data66.database !== undefined){
-let data68 = data66.database;
-if(typeof data68 === "string"){
-if(func2(data68) < 1){
-const err168 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/database",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/database/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database,data:data68};
+else {
+const err168 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data68};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2150,8 +2149,11 @@ vErrors.push(err168);
 errors++;
 }
 }
-else {
-const err169 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/database",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database,data:data68};
+if(data67.database !== undefined){
+let data69 = data67.database;
+if(typeof data69 === "string"){
+if(func2(data69) < 1){
+const err169 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/database",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/database/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database,data:data69};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2161,11 +2163,8 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data66.tables !== undefined){
-let data69 = data66.tables;
-if(Array.isArray(data69)){
-if(data69.length < 1){
-const err170 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables,data:data69};
+else {
+const err170 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/database",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database,data:data69};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2174,12 +2173,12 @@ vErrors.push(err170);
 }
 errors++;
 }
-const len7 = data69.length;
-for(let i11=0; i11<len7; i11++){
-let data70 = data69[i11];
-if(typeof data70 === "string"){
-if(func2(data70) < 1){
-const err171 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/tables/" + i11,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items,data:data70};
+}
+if(data67.tables !== undefined){
+let data70 = data67.tables;
+if(Array.isArray(data70)){
+if(data70.length < 1){
+const err171 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables,data:data70};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2188,9 +2187,12 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-else {
-const err172 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/tables/" + i11,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items,data:data70};
+const len7 = data70.length;
+for(let i11=0; i11<len7; i11++){
+let data71 = data70[i11];
+if(typeof data71 === "string"){
+if(func2(data71) < 1){
+const err172 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/tables/" + i11,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items,data:data71};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2200,9 +2202,8 @@ vErrors.push(err172);
 errors++;
 }
 }
-}
 else {
-const err173 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables,data:data69};
+const err173 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/tables/" + i11,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items,data:data71};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2214,7 +2215,7 @@ errors++;
 }
 }
 else {
-const err174 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data66};
+const err174 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables,data:data70};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2226,7 +2227,7 @@ errors++;
 }
 }
 else {
-const err175 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications,data:data65};
+const err175 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2238,7 +2239,7 @@ errors++;
 }
 }
 else {
-const err176 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication,data:data64};
+const err176 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications,data:data66};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2250,7 +2251,7 @@ errors++;
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL,data:data57};
+const err177 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication,data:data65};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2260,11 +2261,9 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data52.bigQueryDataset !== undefined){
-let data71 = data52.bigQueryDataset;
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(data71.tables === undefined){
-const err178 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/required",keyword:"required",params:{missingProperty: "tables"},message:"must have required property '"+"tables"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data71};
+}
+else {
+const err178 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL,data:data57};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2273,9 +2272,12 @@ vErrors.push(err178);
 }
 errors++;
 }
-for(const key25 in data71){
-if(!(((key25 === "tables") || (key25 === "datasetID")) || (key25 === "projectID"))){
-const err179 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data71};
+}
+if(data52.bigQueryDataset !== undefined){
+let data72 = data52.bigQueryDataset;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.tables === undefined){
+const err179 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/required",keyword:"required",params:{missingProperty: "tables"},message:"must have required property '"+"tables"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data72};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2284,12 +2286,9 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-if(data71.tables !== undefined){
-let data72 = data71.tables;
-if(Array.isArray(data72)){
-if(data72.length < 1){
-const err180 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables,data:data72};
+for(const key25 in data72){
+if(!(((key25 === "tables") || (key25 === "datasetID")) || (key25 === "projectID"))){
+const err180 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data72};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2298,12 +2297,12 @@ vErrors.push(err180);
 }
 errors++;
 }
-const len8 = data72.length;
-for(let i12=0; i12<len8; i12++){
-let data73 = data72[i12];
-if(typeof data73 === "string"){
-if(func2(data73) < 1){
-const err181 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables/" + i12,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data73};
+}
+if(data72.tables !== undefined){
+let data73 = data72.tables;
+if(Array.isArray(data73)){
+if(data73.length < 1){
+const err181 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables,data:data73};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2312,8 +2311,12 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(!pattern11.test(data73)){
-const err182 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables/" + i12,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]+$"},message:"must match pattern \""+"^[A-Za-z0-9_]+$"+"\"",schema:"^[A-Za-z0-9_]+$",parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data73};
+const len8 = data73.length;
+for(let i12=0; i12<len8; i12++){
+let data74 = data73[i12];
+if(typeof data74 === "string"){
+if(func2(data74) < 1){
+const err182 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables/" + i12,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data74};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2322,9 +2325,8 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-else {
-const err183 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables/" + i12,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data73};
+if(!pattern11.test(data74)){
+const err183 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables/" + i12,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]+$"},message:"must match pattern \""+"^[A-Za-z0-9_]+$"+"\"",schema:"^[A-Za-z0-9_]+$",parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data74};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2334,23 +2336,34 @@ vErrors.push(err183);
 errors++;
 }
 }
-let i13 = data72.length;
-let j4;
-if(i13 > 1){
-const indices4 = {};
-for(;i13--;){
-let item4 = data72[i13];
-if(typeof item4 !== "string"){
-continue;
-}
-if(typeof indices4[item4] == "number"){
-j4 = indices4[item4];
-const err184 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i13+" are identical)",schema:true,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables,data:data72};
+else {
+const err184 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables/" + i12,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data74};
 if(vErrors === null){
 vErrors = [err184];
 }
 else {
 vErrors.push(err184);
+}
+errors++;
+}
+}
+let i13 = data73.length;
+let j4;
+if(i13 > 1){
+const indices4 = {};
+for(;i13--;){
+let item4 = data73[i13];
+if(typeof item4 !== "string"){
+continue;
+}
+if(typeof indices4[item4] == "number"){
+j4 = indices4[item4];
+const err185 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i13+" are identical)",schema:true,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables,data:data73};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
 }
 errors++;
 break;
@@ -2360,21 +2373,7 @@ indices4[item4] = i13;
 }
 }
 else {
-const err185 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables,data:data72};
-if(vErrors === null){
-vErrors = [err185];
-}
-else {
-vErrors.push(err185);
-}
-errors++;
-}
-}
-if(data71.datasetID !== undefined){
-let data74 = data71.datasetID;
-if(typeof data74 === "string"){
-if(!pattern12.test(data74)){
-const err186 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/datasetID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/datasetID/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]{1,1024}$"},message:"must match pattern \""+"^[A-Za-z0-9_]{1,1024}$"+"\"",schema:"^[A-Za-z0-9_]{1,1024}$",parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID,data:data74};
+const err186 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables,data:data73};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2384,8 +2383,11 @@ vErrors.push(err186);
 errors++;
 }
 }
-else {
-const err187 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/datasetID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/datasetID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID,data:data74};
+if(data72.datasetID !== undefined){
+let data75 = data72.datasetID;
+if(typeof data75 === "string"){
+if(!pattern12.test(data75)){
+const err187 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/datasetID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/datasetID/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]{1,1024}$"},message:"must match pattern \""+"^[A-Za-z0-9_]{1,1024}$"+"\"",schema:"^[A-Za-z0-9_]{1,1024}$",parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID,data:data75};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2395,11 +2397,8 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data71.projectID !== undefined){
-let data75 = data71.projectID;
-if(typeof data75 === "string"){
-if(func2(data75) < 1){
-const err188 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/projectID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID,data:data75};
+else {
+const err188 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/datasetID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/datasetID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID,data:data75};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2409,8 +2408,11 @@ vErrors.push(err188);
 errors++;
 }
 }
-else {
-const err189 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/projectID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID,data:data75};
+if(data72.projectID !== undefined){
+let data76 = data72.projectID;
+if(typeof data76 === "string"){
+if(func2(data76) < 1){
+const err189 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/projectID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID,data:data76};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2420,9 +2422,8 @@ vErrors.push(err189);
 errors++;
 }
 }
-}
 else {
-const err190 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data71};
+const err190 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/projectID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID,data:data76};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2432,11 +2433,9 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data52.bigQueryTable !== undefined){
-let data76 = data52.bigQueryTable;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.tableID === undefined){
-const err191 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/required",keyword:"required",params:{missingProperty: "tableID"},message:"must have required property '"+"tableID"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data76};
+}
+else {
+const err191 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data72};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2445,8 +2444,12 @@ vErrors.push(err191);
 }
 errors++;
 }
-if(data76.schema === undefined){
-const err192 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/required",keyword:"required",params:{missingProperty: "schema"},message:"must have required property '"+"schema"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data76};
+}
+if(data52.bigQueryTable !== undefined){
+let data77 = data52.bigQueryTable;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.tableID === undefined){
+const err192 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/required",keyword:"required",params:{missingProperty: "tableID"},message:"must have required property '"+"tableID"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data77};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2455,9 +2458,8 @@ vErrors.push(err192);
 }
 errors++;
 }
-for(const key26 in data76){
-if(!((((key26 === "region") || (key26 === "tableID")) || (key26 === "projectID")) || (key26 === "schema"))){
-const err193 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data76};
+if(data77.schema === undefined){
+const err193 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/required",keyword:"required",params:{missingProperty: "schema"},message:"must have required property '"+"schema"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data77};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2466,11 +2468,9 @@ vErrors.push(err193);
 }
 errors++;
 }
-}
-if(data76.region !== undefined){
-let data77 = data76.region;
-if(typeof data77 !== "string"){
-const err194 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/region",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.region.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.region,data:data77};
+for(const key26 in data77){
+if(!((((key26 === "region") || (key26 === "tableID")) || (key26 === "projectID")) || (key26 === "schema"))){
+const err194 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data77};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2480,11 +2480,10 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data76.tableID !== undefined){
-let data78 = data76.tableID;
-if(typeof data78 === "string"){
-if(func2(data78) < 1){
-const err195 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/tableID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/tableID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID,data:data78};
+if(data77.region !== undefined){
+let data78 = data77.region;
+if(typeof data78 !== "string"){
+const err195 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/region",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.region.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.region,data:data78};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2494,8 +2493,11 @@ vErrors.push(err195);
 errors++;
 }
 }
-else {
-const err196 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/tableID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/tableID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID,data:data78};
+if(data77.tableID !== undefined){
+let data79 = data77.tableID;
+if(typeof data79 === "string"){
+if(func2(data79) < 1){
+const err196 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/tableID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/tableID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID,data:data79};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2505,10 +2507,8 @@ vErrors.push(err196);
 errors++;
 }
 }
-if(data76.projectID !== undefined){
-let data79 = data76.projectID;
-if(typeof data79 !== "string"){
-const err197 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/projectID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.projectID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.projectID,data:data79};
+else {
+const err197 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/tableID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/tableID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID,data:data79};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2518,11 +2518,10 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data76.schema !== undefined){
-let data80 = data76.schema;
-if(Array.isArray(data80)){
-if(data80.length < 1){
-const err198 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema,data:data80};
+if(data77.projectID !== undefined){
+let data80 = data77.projectID;
+if(typeof data80 !== "string"){
+const err198 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/projectID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.projectID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.projectID,data:data80};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2531,12 +2530,12 @@ vErrors.push(err198);
 }
 errors++;
 }
-const len9 = data80.length;
-for(let i14=0; i14<len9; i14++){
-let data81 = data80[i14];
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-if(data81.name === undefined){
-const err199 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data81};
+}
+if(data77.schema !== undefined){
+let data81 = data77.schema;
+if(Array.isArray(data81)){
+if(data81.length < 1){
+const err199 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema,data:data81};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2545,8 +2544,12 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(data81.type === undefined){
-const err200 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data81};
+const len9 = data81.length;
+for(let i14=0; i14<len9; i14++){
+let data82 = data81[i14];
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.name === undefined){
+const err200 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data82};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2555,9 +2558,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-for(const key27 in data81){
-if(!((((key27 === "name") || (key27 === "type")) || (key27 === "mode")) || (key27 === "description"))){
-const err201 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data81};
+if(data82.type === undefined){
+const err201 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data82};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2566,12 +2568,9 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
-if(data81.name !== undefined){
-let data82 = data81.name;
-if(typeof data82 === "string"){
-if(func2(data82) < 1){
-const err202 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name,data:data82};
+for(const key27 in data82){
+if(!((((key27 === "name") || (key27 === "type")) || (key27 === "mode")) || (key27 === "description"))){
+const err202 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data82};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2581,8 +2580,11 @@ vErrors.push(err202);
 errors++;
 }
 }
-else {
-const err203 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name,data:data82};
+if(data82.name !== undefined){
+let data83 = data82.name;
+if(typeof data83 === "string"){
+if(func2(data83) < 1){
+const err203 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name,data:data83};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2592,11 +2594,8 @@ vErrors.push(err203);
 errors++;
 }
 }
-if(data81.type !== undefined){
-let data83 = data81.type;
-if(typeof data83 === "string"){
-if(func2(data83) < 1){
-const err204 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/type",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type,data:data83};
+else {
+const err204 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name,data:data83};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2606,8 +2605,11 @@ vErrors.push(err204);
 errors++;
 }
 }
-else {
-const err205 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/type",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type,data:data83};
+if(data82.type !== undefined){
+let data84 = data82.type;
+if(typeof data84 === "string"){
+if(func2(data84) < 1){
+const err205 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/type",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type,data:data84};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2617,10 +2619,8 @@ vErrors.push(err205);
 errors++;
 }
 }
-if(data81.mode !== undefined){
-let data84 = data81.mode;
-if(typeof data84 !== "string"){
-const err206 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/mode",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.mode.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.mode,data:data84};
+else {
+const err206 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/type",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type,data:data84};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2630,10 +2630,10 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data81.description !== undefined){
-let data85 = data81.description;
+if(data82.mode !== undefined){
+let data85 = data82.mode;
 if(typeof data85 !== "string"){
-const err207 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/description",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.description.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.description,data:data85};
+const err207 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/mode",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.mode.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.mode,data:data85};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2643,9 +2643,10 @@ vErrors.push(err207);
 errors++;
 }
 }
-}
-else {
-const err208 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data81};
+if(data82.description !== undefined){
+let data86 = data82.description;
+if(typeof data86 !== "string"){
+const err208 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/description",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.description.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.description,data:data86};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2657,7 +2658,7 @@ errors++;
 }
 }
 else {
-const err209 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema,data:data80};
+const err209 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data82};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2669,7 +2670,7 @@ errors++;
 }
 }
 else {
-const err210 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data76};
+const err210 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema,data:data81};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2681,7 +2682,7 @@ errors++;
 }
 }
 else {
-const err211 = {instancePath:instancePath+"/environments/" + i7+"/resources",schemaPath:"#/properties/environments/items/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.type,parentSchema:schema11.properties.environments.items.properties.resources,data:data52};
+const err211 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data77};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2691,12 +2692,9 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data22.alerting !== undefined){
-let data86 = data22.alerting;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-for(const key28 in data86){
-if(!(key28 === "opsgenie")){
-const err212 = {instancePath:instancePath+"/environments/" + i7+"/alerting",schemaPath:"#/properties/environments/items/properties/alerting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.alerting,data:data86};
+}
+else {
+const err212 = {instancePath:instancePath+"/environments/" + i7+"/resources",schemaPath:"#/properties/environments/items/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.type,parentSchema:schema11.properties.environments.items.properties.resources,data:data52};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2706,10 +2704,12 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data86.opsgenie !== undefined){
-let data87 = data86.opsgenie;
-if(typeof data87 !== "boolean"){
-const err213 = {instancePath:instancePath+"/environments/" + i7+"/alerting/opsgenie",schemaPath:"#/properties/environments/items/properties/alerting/properties/opsgenie/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.alerting.properties.opsgenie.type,parentSchema:schema11.properties.environments.items.properties.alerting.properties.opsgenie,data:data87};
+if(data22.alerting !== undefined){
+let data87 = data22.alerting;
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+for(const key28 in data87){
+if(!(key28 === "opsgenie")){
+const err213 = {instancePath:instancePath+"/environments/" + i7+"/alerting",schemaPath:"#/properties/environments/items/properties/alerting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.alerting,data:data87};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2719,9 +2719,10 @@ vErrors.push(err213);
 errors++;
 }
 }
-}
-else {
-const err214 = {instancePath:instancePath+"/environments/" + i7+"/alerting",schemaPath:"#/properties/environments/items/properties/alerting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.alerting.type,parentSchema:schema11.properties.environments.items.properties.alerting,data:data86};
+if(data87.opsgenie !== undefined){
+let data88 = data87.opsgenie;
+if(typeof data88 !== "boolean"){
+const err214 = {instancePath:instancePath+"/environments/" + i7+"/alerting/opsgenie",schemaPath:"#/properties/environments/items/properties/alerting/properties/opsgenie/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.alerting.properties.opsgenie.type,parentSchema:schema11.properties.environments.items.properties.alerting.properties.opsgenie,data:data88};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2731,10 +2732,9 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data22.allowDestroys !== undefined){
-let data88 = data22.allowDestroys;
-if(typeof data88 !== "boolean"){
-const err215 = {instancePath:instancePath+"/environments/" + i7+"/allowDestroys",schemaPath:"#/properties/environments/items/properties/allowDestroys/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.allowDestroys.type,parentSchema:schema11.properties.environments.items.properties.allowDestroys,data:data88};
+}
+else {
+const err215 = {instancePath:instancePath+"/environments/" + i7+"/alerting",schemaPath:"#/properties/environments/items/properties/alerting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.alerting.type,parentSchema:schema11.properties.environments.items.properties.alerting,data:data87};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2744,12 +2744,10 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data22.privateNetworking !== undefined){
-let data89 = data22.privateNetworking;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-for(const key29 in data89){
-if(!((key29 === "privateGoogleAccess") || (key29 === "privateAccessPerimeter"))){
-const err216 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking",schemaPath:"#/properties/environments/items/properties/privateNetworking/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking,data:data89};
+if(data22.allowDestroys !== undefined){
+let data89 = data22.allowDestroys;
+if(typeof data89 !== "boolean"){
+const err216 = {instancePath:instancePath+"/environments/" + i7+"/allowDestroys",schemaPath:"#/properties/environments/items/properties/allowDestroys/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.allowDestroys.type,parentSchema:schema11.properties.environments.items.properties.allowDestroys,data:data89};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2759,12 +2757,12 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data89.privateGoogleAccess !== undefined){
-let data90 = data89.privateGoogleAccess;
+if(data22.privateNetworking !== undefined){
+let data90 = data22.privateNetworking;
 if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-for(const key30 in data90){
-if(!(key30 === "cloudRunApps")){
-const err217 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateGoogleAccess",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess,data:data90};
+for(const key29 in data90){
+if(!((key29 === "privateGoogleAccess") || (key29 === "privateAccessPerimeter"))){
+const err217 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking",schemaPath:"#/properties/environments/items/properties/privateNetworking/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking,data:data90};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2774,10 +2772,12 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data90.cloudRunApps !== undefined){
-let data91 = data90.cloudRunApps;
-if(typeof data91 !== "boolean"){
-const err218 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateGoogleAccess/cloudRunApps",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/properties/cloudRunApps/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.properties.cloudRunApps.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.properties.cloudRunApps,data:data91};
+if(data90.privateGoogleAccess !== undefined){
+let data91 = data90.privateGoogleAccess;
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+for(const key30 in data91){
+if(!(key30 === "cloudRunApps")){
+const err218 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateGoogleAccess",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess,data:data91};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2787,9 +2787,10 @@ vErrors.push(err218);
 errors++;
 }
 }
-}
-else {
-const err219 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateGoogleAccess",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess,data:data90};
+if(data91.cloudRunApps !== undefined){
+let data92 = data91.cloudRunApps;
+if(typeof data92 !== "boolean"){
+const err219 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateGoogleAccess/cloudRunApps",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/properties/cloudRunApps/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.properties.cloudRunApps.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.properties.cloudRunApps,data:data92};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2799,12 +2800,9 @@ vErrors.push(err219);
 errors++;
 }
 }
-if(data89.privateAccessPerimeter !== undefined){
-let data92 = data89.privateAccessPerimeter;
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-for(const key31 in data92){
-if(!((key31 === "allowlistedProjects") || (key31 === "allowlistedIdentities"))){
-const err220 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter,data:data92};
+}
+else {
+const err220 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateGoogleAccess",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess,data:data91};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2814,14 +2812,12 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data92.allowlistedProjects !== undefined){
-let data93 = data92.allowlistedProjects;
-if(Array.isArray(data93)){
-const len10 = data93.length;
-for(let i15=0; i15<len10; i15++){
-let data94 = data93[i15];
-if(typeof data94 !== "string"){
-const err221 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter/allowlistedProjects/" + i15,schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedProjects/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.items.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.items,data:data94};
+if(data90.privateAccessPerimeter !== undefined){
+let data93 = data90.privateAccessPerimeter;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+for(const key31 in data93){
+if(!((key31 === "allowlistedProjects") || (key31 === "allowlistedIdentities"))){
+const err221 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter,data:data93};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2831,9 +2827,14 @@ vErrors.push(err221);
 errors++;
 }
 }
-}
-else {
-const err222 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter/allowlistedProjects",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedProjects/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects,data:data93};
+if(data93.allowlistedProjects !== undefined){
+let data94 = data93.allowlistedProjects;
+if(Array.isArray(data94)){
+const len10 = data94.length;
+for(let i15=0; i15<len10; i15++){
+let data95 = data94[i15];
+if(typeof data95 !== "string"){
+const err222 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter/allowlistedProjects/" + i15,schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedProjects/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.items.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.items,data:data95};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2843,14 +2844,9 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data92.allowlistedIdentities !== undefined){
-let data95 = data92.allowlistedIdentities;
-if(Array.isArray(data95)){
-const len11 = data95.length;
-for(let i16=0; i16<len11; i16++){
-let data96 = data95[i16];
-if(typeof data96 !== "string"){
-const err223 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter/allowlistedIdentities/" + i16,schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedIdentities/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.items.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.items,data:data96};
+}
+else {
+const err223 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter/allowlistedProjects",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedProjects/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects,data:data94};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2860,9 +2856,14 @@ vErrors.push(err223);
 errors++;
 }
 }
-}
-else {
-const err224 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter/allowlistedIdentities",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedIdentities/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities,data:data95};
+if(data93.allowlistedIdentities !== undefined){
+let data96 = data93.allowlistedIdentities;
+if(Array.isArray(data96)){
+const len11 = data96.length;
+for(let i16=0; i16<len11; i16++){
+let data97 = data96[i16];
+if(typeof data97 !== "string"){
+const err224 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter/allowlistedIdentities/" + i16,schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedIdentities/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.items.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.items,data:data97};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2874,7 +2875,7 @@ errors++;
 }
 }
 else {
-const err225 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter,data:data92};
+const err225 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter/allowlistedIdentities",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedIdentities/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities,data:data96};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2886,7 +2887,7 @@ errors++;
 }
 }
 else {
-const err226 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking",schemaPath:"#/properties/environments/items/properties/privateNetworking/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking,data:data89};
+const err226 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter,data:data93};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2896,12 +2897,9 @@ vErrors.push(err226);
 errors++;
 }
 }
-if(data22.domain !== undefined){
-let data97 = data22.domain;
-if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
-for(const key32 in data97){
-if(!(((key32 === "type") || (key32 === "cloudflare")) || (key32 === "networking"))){
-const err227 = {instancePath:instancePath+"/environments/" + i7+"/domain",schemaPath:"#/properties/environments/items/properties/domain/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain,data:data97};
+}
+else {
+const err227 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking",schemaPath:"#/properties/environments/items/properties/privateNetworking/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking,data:data90};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2911,10 +2909,12 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data97.type !== undefined){
-let data98 = data97.type;
-if(typeof data98 !== "string"){
-const err228 = {instancePath:instancePath+"/environments/" + i7+"/domain/type",schemaPath:"#/properties/environments/items/properties/domain/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.type.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.type,data:data98};
+if(data22.domain !== undefined){
+let data98 = data22.domain;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+for(const key32 in data98){
+if(!(((key32 === "type") || (key32 === "cloudflare")) || (key32 === "networking"))){
+const err228 = {instancePath:instancePath+"/environments/" + i7+"/domain",schemaPath:"#/properties/environments/items/properties/domain/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain,data:data98};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2923,8 +2923,11 @@ vErrors.push(err228);
 }
 errors++;
 }
-if(!((data98 === "none") || (data98 === "cloudflare"))){
-const err229 = {instancePath:instancePath+"/environments/" + i7+"/domain/type",schemaPath:"#/properties/environments/items/properties/domain/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.domain.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.domain.properties.type.enum,parentSchema:schema11.properties.environments.items.properties.domain.properties.type,data:data98};
+}
+if(data98.type !== undefined){
+let data99 = data98.type;
+if(typeof data99 !== "string"){
+const err229 = {instancePath:instancePath+"/environments/" + i7+"/domain/type",schemaPath:"#/properties/environments/items/properties/domain/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.type.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.type,data:data99};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2933,12 +2936,8 @@ vErrors.push(err229);
 }
 errors++;
 }
-}
-if(data97.cloudflare !== undefined){
-let data99 = data97.cloudflare;
-if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-if(data99.subdomain === undefined){
-const err230 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/required",keyword:"required",params:{missingProperty: "subdomain"},message:"must have required property '"+"subdomain"+"'",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.required,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data99};
+if(!((data99 === "none") || (data99 === "cloudflare"))){
+const err230 = {instancePath:instancePath+"/environments/" + i7+"/domain/type",schemaPath:"#/properties/environments/items/properties/domain/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.domain.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.domain.properties.type.enum,parentSchema:schema11.properties.environments.items.properties.domain.properties.type,data:data99};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2947,8 +2946,12 @@ vErrors.push(err230);
 }
 errors++;
 }
-if(data99.zone === undefined){
-const err231 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/required",keyword:"required",params:{missingProperty: "zone"},message:"must have required property '"+"zone"+"'",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.required,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data99};
+}
+if(data98.cloudflare !== undefined){
+let data100 = data98.cloudflare;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(data100.subdomain === undefined){
+const err231 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/required",keyword:"required",params:{missingProperty: "subdomain"},message:"must have required property '"+"subdomain"+"'",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.required,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data100};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2957,9 +2960,8 @@ vErrors.push(err231);
 }
 errors++;
 }
-for(const key33 in data99){
-if(!((((key33 === "subdomain") || (key33 === "zone")) || (key33 === "proxied")) || (key33 === "required"))){
-const err232 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data99};
+if(data100.zone === undefined){
+const err232 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/required",keyword:"required",params:{missingProperty: "zone"},message:"must have required property '"+"zone"+"'",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.required,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data100};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2968,12 +2970,9 @@ vErrors.push(err232);
 }
 errors++;
 }
-}
-if(data99.subdomain !== undefined){
-let data100 = data99.subdomain;
-if(typeof data100 === "string"){
-if(func2(data100) < 1){
-const err233 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data100};
+for(const key33 in data100){
+if(!(((((key33 === "subdomain") || (key33 === "zone")) || (key33 === "proxied")) || (key33 === "cloudflareOnly")) || (key33 === "required"))){
+const err233 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data100};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2982,8 +2981,12 @@ vErrors.push(err233);
 }
 errors++;
 }
-if(!pattern13.test(data100)){
-const err234 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$",parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data100};
+}
+if(data100.subdomain !== undefined){
+let data101 = data100.subdomain;
+if(typeof data101 === "string"){
+if(func2(data101) < 1){
+const err234 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data101};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2992,9 +2995,8 @@ vErrors.push(err234);
 }
 errors++;
 }
-}
-else {
-const err235 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data100};
+if(!pattern13.test(data101)){
+const err235 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$",parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data101};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3004,11 +3006,8 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data99.zone !== undefined){
-let data101 = data99.zone;
-if(typeof data101 === "string"){
-if(func2(data101) < 1){
-const err236 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data101};
+else {
+const err236 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data101};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3017,8 +3016,12 @@ vErrors.push(err236);
 }
 errors++;
 }
-if(!pattern14.test(data101)){
-const err237 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$"+"\"",schema:"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$",parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data101};
+}
+if(data100.zone !== undefined){
+let data102 = data100.zone;
+if(typeof data102 === "string"){
+if(func2(data102) < 1){
+const err237 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data102};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3027,9 +3030,8 @@ vErrors.push(err237);
 }
 errors++;
 }
-}
-else {
-const err238 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data101};
+if(!pattern14.test(data102)){
+const err238 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$"+"\"",schema:"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$",parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data102};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3039,10 +3041,8 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data99.proxied !== undefined){
-let data102 = data99.proxied;
-if(typeof data102 !== "boolean"){
-const err239 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/proxied",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/proxied/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.proxied.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.proxied,data:data102};
+else {
+const err239 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data102};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3052,10 +3052,10 @@ vErrors.push(err239);
 errors++;
 }
 }
-if(data99.required !== undefined){
-let data103 = data99.required;
+if(data100.proxied !== undefined){
+let data103 = data100.proxied;
 if(typeof data103 !== "boolean"){
-const err240 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/required",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.required.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.required,data:data103};
+const err240 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/proxied",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/proxied/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.proxied.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.proxied,data:data103};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3065,9 +3065,10 @@ vErrors.push(err240);
 errors++;
 }
 }
-}
-else {
-const err241 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data99};
+if(data100.cloudflareOnly !== undefined){
+let data104 = data100.cloudflareOnly;
+if(typeof data104 !== "boolean"){
+const err241 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/cloudflareOnly",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/cloudflareOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.cloudflareOnly.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.cloudflareOnly,data:data104};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3077,12 +3078,10 @@ vErrors.push(err241);
 errors++;
 }
 }
-if(data97.networking !== undefined){
-let data104 = data97.networking;
-if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
-for(const key34 in data104){
-if(!(key34 === "loadBalancerLogging")){
-const err242 = {instancePath:instancePath+"/environments/" + i7+"/domain/networking",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking,data:data104};
+if(data100.required !== undefined){
+let data105 = data100.required;
+if(typeof data105 !== "boolean"){
+const err242 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/required",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.required.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.required,data:data105};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3092,10 +3091,9 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data104.loadBalancerLogging !== undefined){
-let data105 = data104.loadBalancerLogging;
-if(typeof data105 !== "boolean"){
-const err243 = {instancePath:instancePath+"/environments/" + i7+"/domain/networking/loadBalancerLogging",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/properties/loadBalancerLogging/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.networking.properties.loadBalancerLogging.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking.properties.loadBalancerLogging,data:data105};
+}
+else {
+const err243 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data100};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3105,9 +3103,12 @@ vErrors.push(err243);
 errors++;
 }
 }
-}
-else {
-const err244 = {instancePath:instancePath+"/environments/" + i7+"/domain/networking",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.properties.networking.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking,data:data104};
+if(data98.networking !== undefined){
+let data106 = data98.networking;
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+for(const key34 in data106){
+if(!(key34 === "loadBalancerLogging")){
+const err244 = {instancePath:instancePath+"/environments/" + i7+"/domain/networking",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking,data:data106};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3117,9 +3118,10 @@ vErrors.push(err244);
 errors++;
 }
 }
-}
-else {
-const err245 = {instancePath:instancePath+"/environments/" + i7+"/domain",schemaPath:"#/properties/environments/items/properties/domain/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.type,parentSchema:schema11.properties.environments.items.properties.domain,data:data97};
+if(data106.loadBalancerLogging !== undefined){
+let data107 = data106.loadBalancerLogging;
+if(typeof data107 !== "boolean"){
+const err245 = {instancePath:instancePath+"/environments/" + i7+"/domain/networking/loadBalancerLogging",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/properties/loadBalancerLogging/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.networking.properties.loadBalancerLogging.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking.properties.loadBalancerLogging,data:data107};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3129,12 +3131,9 @@ vErrors.push(err245);
 errors++;
 }
 }
-if(data22.healthProbes !== undefined){
-let data106 = data22.healthProbes;
-if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
-for(const key35 in data106){
-if(!((((key35 === "healthzProbes") || (key35 === "timeout")) || (key35 === "startupInterval")) || (key35 === "livenessInterval"))){
-const err246 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.healthProbes,data:data106};
+}
+else {
+const err246 = {instancePath:instancePath+"/environments/" + i7+"/domain/networking",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.properties.networking.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking,data:data106};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3144,10 +3143,9 @@ vErrors.push(err246);
 errors++;
 }
 }
-if(data106.healthzProbes !== undefined){
-let data107 = data106.healthzProbes;
-if(typeof data107 !== "boolean"){
-const err247 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/healthzProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/healthzProbes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.healthProbes.properties.healthzProbes.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.healthzProbes,data:data107};
+}
+else {
+const err247 = {instancePath:instancePath+"/environments/" + i7+"/domain",schemaPath:"#/properties/environments/items/properties/domain/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.type,parentSchema:schema11.properties.environments.items.properties.domain,data:data98};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3157,10 +3155,12 @@ vErrors.push(err247);
 errors++;
 }
 }
-if(data106.timeout !== undefined){
-let data108 = data106.timeout;
-if(!(((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108))) && (isFinite(data108)))){
-const err248 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data108};
+if(data22.healthProbes !== undefined){
+let data108 = data22.healthProbes;
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+for(const key35 in data108){
+if(!((((key35 === "healthzProbes") || (key35 === "timeout")) || (key35 === "startupInterval")) || (key35 === "livenessInterval"))){
+const err248 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.healthProbes,data:data108};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3169,9 +3169,11 @@ vErrors.push(err248);
 }
 errors++;
 }
-if((typeof data108 == "number") && (isFinite(data108))){
-if(data108 > 240 || isNaN(data108)){
-const err249 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 240},message:"must be <= 240",schema:240,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data108};
+}
+if(data108.healthzProbes !== undefined){
+let data109 = data108.healthzProbes;
+if(typeof data109 !== "boolean"){
+const err249 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/healthzProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/healthzProbes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.healthProbes.properties.healthzProbes.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.healthzProbes,data:data109};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3180,8 +3182,11 @@ vErrors.push(err249);
 }
 errors++;
 }
-if(data108 < 1 || isNaN(data108)){
-const err250 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data108};
+}
+if(data108.timeout !== undefined){
+let data110 = data108.timeout;
+if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
+const err250 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data110};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3190,12 +3195,9 @@ vErrors.push(err250);
 }
 errors++;
 }
-}
-}
-if(data106.startupInterval !== undefined){
-let data109 = data106.startupInterval;
-if(!(((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109))) && (isFinite(data109)))){
-const err251 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data109};
+if((typeof data110 == "number") && (isFinite(data110))){
+if(data110 > 240 || isNaN(data110)){
+const err251 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 240},message:"must be <= 240",schema:240,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data110};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3204,9 +3206,8 @@ vErrors.push(err251);
 }
 errors++;
 }
-if((typeof data109 == "number") && (isFinite(data109))){
-if(data109 > 240 || isNaN(data109)){
-const err252 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 240},message:"must be <= 240",schema:240,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data109};
+if(data110 < 1 || isNaN(data110)){
+const err252 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data110};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3215,8 +3216,12 @@ vErrors.push(err252);
 }
 errors++;
 }
-if(data109 < 1 || isNaN(data109)){
-const err253 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data109};
+}
+}
+if(data108.startupInterval !== undefined){
+let data111 = data108.startupInterval;
+if(!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))){
+const err253 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data111};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3225,12 +3230,9 @@ vErrors.push(err253);
 }
 errors++;
 }
-}
-}
-if(data106.livenessInterval !== undefined){
-let data110 = data106.livenessInterval;
-if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
-const err254 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data110};
+if((typeof data111 == "number") && (isFinite(data111))){
+if(data111 > 240 || isNaN(data111)){
+const err254 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 240},message:"must be <= 240",schema:240,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data111};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3239,9 +3241,8 @@ vErrors.push(err254);
 }
 errors++;
 }
-if((typeof data110 == "number") && (isFinite(data110))){
-if(data110 > 3600 || isNaN(data110)){
-const err255 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data110};
+if(data111 < 1 || isNaN(data111)){
+const err255 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data111};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3250,8 +3251,12 @@ vErrors.push(err255);
 }
 errors++;
 }
-if(data110 < 1 || isNaN(data110)){
-const err256 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data110};
+}
+}
+if(data108.livenessInterval !== undefined){
+let data112 = data108.livenessInterval;
+if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
+const err256 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data112};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3260,11 +3265,9 @@ vErrors.push(err256);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err257 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.healthProbes.type,parentSchema:schema11.properties.environments.items.properties.healthProbes,data:data106};
+if((typeof data112 == "number") && (isFinite(data112))){
+if(data112 > 3600 || isNaN(data112)){
+const err257 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data112};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3273,13 +3276,8 @@ vErrors.push(err257);
 }
 errors++;
 }
-}
-if(data22.authentication !== undefined){
-let data111 = data22.authentication;
-if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
-for(const key36 in data111){
-if(!((key36 === "organizationDomain") || (key36 === "sourcegraph"))){
-const err258 = {instancePath:instancePath+"/environments/" + i7+"/authentication",schemaPath:"#/properties/environments/items/properties/authentication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.authentication,data:data111};
+if(data112 < 1 || isNaN(data112)){
+const err258 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data112};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3289,10 +3287,10 @@ vErrors.push(err258);
 errors++;
 }
 }
-if(data111.organizationDomain !== undefined){
-let data112 = data111.organizationDomain;
-if(typeof data112 !== "boolean"){
-const err259 = {instancePath:instancePath+"/environments/" + i7+"/authentication/organizationDomain",schemaPath:"#/properties/environments/items/properties/authentication/properties/organizationDomain/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.authentication.properties.organizationDomain.type,parentSchema:schema11.properties.environments.items.properties.authentication.properties.organizationDomain,data:data112};
+}
+}
+else {
+const err259 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.healthProbes.type,parentSchema:schema11.properties.environments.items.properties.healthProbes,data:data108};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3302,10 +3300,12 @@ vErrors.push(err259);
 errors++;
 }
 }
-if(data111.sourcegraph !== undefined){
-let data113 = data111.sourcegraph;
-if(typeof data113 !== "boolean"){
-const err260 = {instancePath:instancePath+"/environments/" + i7+"/authentication/sourcegraph",schemaPath:"#/properties/environments/items/properties/authentication/properties/sourcegraph/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.authentication.properties.sourcegraph.type,parentSchema:schema11.properties.environments.items.properties.authentication.properties.sourcegraph,data:data113};
+if(data22.authentication !== undefined){
+let data113 = data22.authentication;
+if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
+for(const key36 in data113){
+if(!((key36 === "organizationDomain") || (key36 === "sourcegraph"))){
+const err260 = {instancePath:instancePath+"/environments/" + i7+"/authentication",schemaPath:"#/properties/environments/items/properties/authentication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.authentication,data:data113};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3315,9 +3315,10 @@ vErrors.push(err260);
 errors++;
 }
 }
-}
-else {
-const err261 = {instancePath:instancePath+"/environments/" + i7+"/authentication",schemaPath:"#/properties/environments/items/properties/authentication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.authentication.type,parentSchema:schema11.properties.environments.items.properties.authentication,data:data111};
+if(data113.organizationDomain !== undefined){
+let data114 = data113.organizationDomain;
+if(typeof data114 !== "boolean"){
+const err261 = {instancePath:instancePath+"/environments/" + i7+"/authentication/organizationDomain",schemaPath:"#/properties/environments/items/properties/authentication/properties/organizationDomain/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.authentication.properties.organizationDomain.type,parentSchema:schema11.properties.environments.items.properties.authentication.properties.organizationDomain,data:data114};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3327,12 +3328,10 @@ vErrors.push(err261);
 errors++;
 }
 }
-if(data22.startupProbe !== undefined){
-let data114 = data22.startupProbe;
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-for(const key37 in data114){
-if(!(((key37 === "disabled") || (key37 === "timeout")) || (key37 === "interval"))){
-const err262 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe",schemaPath:"#/properties/environments/items/properties/startupProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.startupProbe,data:data114};
+if(data113.sourcegraph !== undefined){
+let data115 = data113.sourcegraph;
+if(typeof data115 !== "boolean"){
+const err262 = {instancePath:instancePath+"/environments/" + i7+"/authentication/sourcegraph",schemaPath:"#/properties/environments/items/properties/authentication/properties/sourcegraph/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.authentication.properties.sourcegraph.type,parentSchema:schema11.properties.environments.items.properties.authentication.properties.sourcegraph,data:data115};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3342,10 +3341,9 @@ vErrors.push(err262);
 errors++;
 }
 }
-if(data114.disabled !== undefined){
-let data115 = data114.disabled;
-if(typeof data115 !== "boolean"){
-const err263 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/disabled",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/disabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.startupProbe.properties.disabled.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.disabled,data:data115};
+}
+else {
+const err263 = {instancePath:instancePath+"/environments/" + i7+"/authentication",schemaPath:"#/properties/environments/items/properties/authentication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.authentication.type,parentSchema:schema11.properties.environments.items.properties.authentication,data:data113};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3355,10 +3353,12 @@ vErrors.push(err263);
 errors++;
 }
 }
-if(data114.timeout !== undefined){
-let data116 = data114.timeout;
-if(!(((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116))) && (isFinite(data116)))){
-const err264 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/timeout",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.startupProbe.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.timeout,data:data116};
+if(data22.startupProbe !== undefined){
+let data116 = data22.startupProbe;
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+for(const key37 in data116){
+if(!(((key37 === "disabled") || (key37 === "timeout")) || (key37 === "interval"))){
+const err264 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe",schemaPath:"#/properties/environments/items/properties/startupProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.startupProbe,data:data116};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3367,9 +3367,11 @@ vErrors.push(err264);
 }
 errors++;
 }
-if((typeof data116 == "number") && (isFinite(data116))){
-if(data116 < 1 || isNaN(data116)){
-const err265 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/timeout",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.timeout,data:data116};
+}
+if(data116.disabled !== undefined){
+let data117 = data116.disabled;
+if(typeof data117 !== "boolean"){
+const err265 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/disabled",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/disabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.startupProbe.properties.disabled.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.disabled,data:data117};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3379,11 +3381,10 @@ vErrors.push(err265);
 errors++;
 }
 }
-}
-if(data114.interval !== undefined){
-let data117 = data114.interval;
-if(!(((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117))) && (isFinite(data117)))){
-const err266 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/interval",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.startupProbe.properties.interval.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.interval,data:data117};
+if(data116.timeout !== undefined){
+let data118 = data116.timeout;
+if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
+const err266 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/timeout",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.startupProbe.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.timeout,data:data118};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3392,9 +3393,9 @@ vErrors.push(err266);
 }
 errors++;
 }
-if((typeof data117 == "number") && (isFinite(data117))){
-if(data117 < 1 || isNaN(data117)){
-const err267 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/interval",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.interval,data:data117};
+if((typeof data118 == "number") && (isFinite(data118))){
+if(data118 < 1 || isNaN(data118)){
+const err267 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/timeout",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.timeout,data:data118};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3405,9 +3406,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err268 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe",schemaPath:"#/properties/environments/items/properties/startupProbe/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.startupProbe.type,parentSchema:schema11.properties.environments.items.properties.startupProbe,data:data114};
+if(data116.interval !== undefined){
+let data119 = data116.interval;
+if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
+const err268 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/interval",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.startupProbe.properties.interval.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.interval,data:data119};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3416,13 +3418,9 @@ vErrors.push(err268);
 }
 errors++;
 }
-}
-if(data22.livenessProbe !== undefined){
-let data118 = data22.livenessProbe;
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
-for(const key38 in data118){
-if(!((key38 === "timeout") || (key38 === "interval"))){
-const err269 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe",schemaPath:"#/properties/environments/items/properties/livenessProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.livenessProbe,data:data118};
+if((typeof data119 == "number") && (isFinite(data119))){
+if(data119 < 1 || isNaN(data119)){
+const err269 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/interval",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.interval,data:data119};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3432,10 +3430,10 @@ vErrors.push(err269);
 errors++;
 }
 }
-if(data118.timeout !== undefined){
-let data119 = data118.timeout;
-if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
-const err270 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe/timeout",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout,data:data119};
+}
+}
+else {
+const err270 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe",schemaPath:"#/properties/environments/items/properties/startupProbe/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.startupProbe.type,parentSchema:schema11.properties.environments.items.properties.startupProbe,data:data116};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3444,9 +3442,13 @@ vErrors.push(err270);
 }
 errors++;
 }
-if((typeof data119 == "number") && (isFinite(data119))){
-if(data119 < 1 || isNaN(data119)){
-const err271 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe/timeout",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout,data:data119};
+}
+if(data22.livenessProbe !== undefined){
+let data120 = data22.livenessProbe;
+if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
+for(const key38 in data120){
+if(!((key38 === "timeout") || (key38 === "interval"))){
+const err271 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe",schemaPath:"#/properties/environments/items/properties/livenessProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.livenessProbe,data:data120};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3456,11 +3458,10 @@ vErrors.push(err271);
 errors++;
 }
 }
-}
-if(data118.interval !== undefined){
-let data120 = data118.interval;
-if(!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120)))){
-const err272 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe/interval",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.livenessProbe.properties.interval.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.interval,data:data120};
+if(data120.timeout !== undefined){
+let data121 = data120.timeout;
+if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
+const err272 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe/timeout",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout,data:data121};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3469,9 +3470,9 @@ vErrors.push(err272);
 }
 errors++;
 }
-if((typeof data120 == "number") && (isFinite(data120))){
-if(data120 < 1 || isNaN(data120)){
-const err273 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe/interval",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.interval,data:data120};
+if((typeof data121 == "number") && (isFinite(data121))){
+if(data121 < 1 || isNaN(data121)){
+const err273 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe/timeout",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout,data:data121};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3482,9 +3483,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err274 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe",schemaPath:"#/properties/environments/items/properties/livenessProbe/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.livenessProbe.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe,data:data118};
+if(data120.interval !== undefined){
+let data122 = data120.interval;
+if(!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122)))){
+const err274 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe/interval",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.livenessProbe.properties.interval.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.interval,data:data122};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3493,12 +3495,9 @@ vErrors.push(err274);
 }
 errors++;
 }
-}
-if(data22.schedule !== undefined){
-let data121 = data22.schedule;
-if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
-if(data121.cron === undefined){
-const err275 = {instancePath:instancePath+"/environments/" + i7+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/required",keyword:"required",params:{missingProperty: "cron"},message:"must have required property '"+"cron"+"'",schema:schema11.properties.environments.items.properties.schedule.required,parentSchema:schema11.properties.environments.items.properties.schedule,data:data121};
+if((typeof data122 == "number") && (isFinite(data122))){
+if(data122 < 1 || isNaN(data122)){
+const err275 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe/interval",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.interval,data:data122};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3507,9 +3506,11 @@ vErrors.push(err275);
 }
 errors++;
 }
-for(const key39 in data121){
-if(!((key39 === "cron") || (key39 === "deadline"))){
-const err276 = {instancePath:instancePath+"/environments/" + i7+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.schedule,data:data121};
+}
+}
+}
+else {
+const err276 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe",schemaPath:"#/properties/environments/items/properties/livenessProbe/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.livenessProbe.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe,data:data120};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3519,11 +3520,11 @@ vErrors.push(err276);
 errors++;
 }
 }
-if(data121.cron !== undefined){
-let data122 = data121.cron;
-if(typeof data122 === "string"){
-if(func2(data122) < 1){
-const err277 = {instancePath:instancePath+"/environments/" + i7+"/schedule/cron",schemaPath:"#/properties/environments/items/properties/schedule/properties/cron/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.schedule.properties.cron,data:data122};
+if(data22.schedule !== undefined){
+let data123 = data22.schedule;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+if(data123.cron === undefined){
+const err277 = {instancePath:instancePath+"/environments/" + i7+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/required",keyword:"required",params:{missingProperty: "cron"},message:"must have required property '"+"cron"+"'",schema:schema11.properties.environments.items.properties.schedule.required,parentSchema:schema11.properties.environments.items.properties.schedule,data:data123};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3532,9 +3533,9 @@ vErrors.push(err277);
 }
 errors++;
 }
-}
-else {
-const err278 = {instancePath:instancePath+"/environments/" + i7+"/schedule/cron",schemaPath:"#/properties/environments/items/properties/schedule/properties/cron/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.schedule.properties.cron.type,parentSchema:schema11.properties.environments.items.properties.schedule.properties.cron,data:data122};
+for(const key39 in data123){
+if(!((key39 === "cron") || (key39 === "deadline"))){
+const err278 = {instancePath:instancePath+"/environments/" + i7+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.schedule,data:data123};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3544,10 +3545,11 @@ vErrors.push(err278);
 errors++;
 }
 }
-if(data121.deadline !== undefined){
-let data123 = data121.deadline;
-if(!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))){
-const err279 = {instancePath:instancePath+"/environments/" + i7+"/schedule/deadline",schemaPath:"#/properties/environments/items/properties/schedule/properties/deadline/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.schedule.properties.deadline.type,parentSchema:schema11.properties.environments.items.properties.schedule.properties.deadline,data:data123};
+if(data123.cron !== undefined){
+let data124 = data123.cron;
+if(typeof data124 === "string"){
+if(func2(data124) < 1){
+const err279 = {instancePath:instancePath+"/environments/" + i7+"/schedule/cron",schemaPath:"#/properties/environments/items/properties/schedule/properties/cron/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.schedule.properties.cron,data:data124};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3556,9 +3558,9 @@ vErrors.push(err279);
 }
 errors++;
 }
-if((typeof data123 == "number") && (isFinite(data123))){
-if(data123 < 1 || isNaN(data123)){
-const err280 = {instancePath:instancePath+"/environments/" + i7+"/schedule/deadline",schemaPath:"#/properties/environments/items/properties/schedule/properties/deadline/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.schedule.properties.deadline,data:data123};
+}
+else {
+const err280 = {instancePath:instancePath+"/environments/" + i7+"/schedule/cron",schemaPath:"#/properties/environments/items/properties/schedule/properties/cron/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.schedule.properties.cron.type,parentSchema:schema11.properties.environments.items.properties.schedule.properties.cron,data:data124};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3568,10 +3570,10 @@ vErrors.push(err280);
 errors++;
 }
 }
-}
-}
-else {
-const err281 = {instancePath:instancePath+"/environments/" + i7+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.schedule.type,parentSchema:schema11.properties.environments.items.properties.schedule,data:data121};
+if(data123.deadline !== undefined){
+let data125 = data123.deadline;
+if(!(((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125))) && (isFinite(data125)))){
+const err281 = {instancePath:instancePath+"/environments/" + i7+"/schedule/deadline",schemaPath:"#/properties/environments/items/properties/schedule/properties/deadline/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.schedule.properties.deadline.type,parentSchema:schema11.properties.environments.items.properties.schedule.properties.deadline,data:data125};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3580,11 +3582,9 @@ vErrors.push(err281);
 }
 errors++;
 }
-}
-if(data22.deadlineSeconds !== undefined){
-let data124 = data22.deadlineSeconds;
-if(!(((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124))) && (isFinite(data124)))){
-const err282 = {instancePath:instancePath+"/environments/" + i7+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.deadlineSeconds.type,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data124};
+if((typeof data125 == "number") && (isFinite(data125))){
+if(data125 < 1 || isNaN(data125)){
+const err282 = {instancePath:instancePath+"/environments/" + i7+"/schedule/deadline",schemaPath:"#/properties/environments/items/properties/schedule/properties/deadline/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.schedule.properties.deadline,data:data125};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3593,9 +3593,11 @@ vErrors.push(err282);
 }
 errors++;
 }
-if((typeof data124 == "number") && (isFinite(data124))){
-if(data124 > 604800 || isNaN(data124)){
-const err283 = {instancePath:instancePath+"/environments/" + i7+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800",schema:604800,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data124};
+}
+}
+}
+else {
+const err283 = {instancePath:instancePath+"/environments/" + i7+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.schedule.type,parentSchema:schema11.properties.environments.items.properties.schedule,data:data123};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3604,8 +3606,11 @@ vErrors.push(err283);
 }
 errors++;
 }
-if(data124 < 1 || isNaN(data124)){
-const err284 = {instancePath:instancePath+"/environments/" + i7+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data124};
+}
+if(data22.deadlineSeconds !== undefined){
+let data126 = data22.deadlineSeconds;
+if(!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126)))){
+const err284 = {instancePath:instancePath+"/environments/" + i7+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.deadlineSeconds.type,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data126};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3614,11 +3619,9 @@ vErrors.push(err284);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err285 = {instancePath:instancePath+"/environments/" + i7,schemaPath:"#/properties/environments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.type,parentSchema:schema11.properties.environments.items,data:data22};
+if((typeof data126 == "number") && (isFinite(data126))){
+if(data126 > 604800 || isNaN(data126)){
+const err285 = {instancePath:instancePath+"/environments/" + i7+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800",schema:604800,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data126};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3627,10 +3630,8 @@ vErrors.push(err285);
 }
 errors++;
 }
-}
-}
-else {
-const err286 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.type,parentSchema:schema11.properties.environments,data:data21};
+if(data126 < 1 || isNaN(data126)){
+const err286 = {instancePath:instancePath+"/environments/" + i7+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data126};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3640,12 +3641,10 @@ vErrors.push(err286);
 errors++;
 }
 }
-if(data.monitoring !== undefined){
-let data125 = data.monitoring;
-if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
-for(const key40 in data125){
-if(!((key40 === "nobl9") || (key40 === "alerts"))){
-const err287 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring,data:data125};
+}
+}
+else {
+const err287 = {instancePath:instancePath+"/environments/" + i7,schemaPath:"#/properties/environments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.type,parentSchema:schema11.properties.environments.items,data:data22};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3655,10 +3654,9 @@ vErrors.push(err287);
 errors++;
 }
 }
-if(data125.nobl9 !== undefined){
-let data126 = data125.nobl9;
-if(typeof data126 !== "boolean"){
-const err288 = {instancePath:instancePath+"/monitoring/nobl9",schemaPath:"#/properties/monitoring/properties/nobl9/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.monitoring.properties.nobl9.type,parentSchema:schema11.properties.monitoring.properties.nobl9,data:data126};
+}
+else {
+const err288 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.type,parentSchema:schema11.properties.environments,data:data21};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3668,12 +3666,12 @@ vErrors.push(err288);
 errors++;
 }
 }
-if(data125.alerts !== undefined){
-let data127 = data125.alerts;
+if(data.monitoring !== undefined){
+let data127 = data.monitoring;
 if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-for(const key41 in data127){
-if(!((key41 === "responseCodeRatios") || (key41 === "customAlerts"))){
-const err289 = {instancePath:instancePath+"/monitoring/alerts",schemaPath:"#/properties/monitoring/properties/alerts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts,data:data127};
+for(const key40 in data127){
+if(!((key40 === "nobl9") || (key40 === "alerts"))){
+const err289 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring,data:data127};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3683,15 +3681,10 @@ vErrors.push(err289);
 errors++;
 }
 }
-if(data127.responseCodeRatios !== undefined){
-let data128 = data127.responseCodeRatios;
-if(Array.isArray(data128)){
-const len12 = data128.length;
-for(let i17=0; i17<len12; i17++){
-let data129 = data128[i17];
-if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
-if(data129.id === undefined){
-const err290 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data129};
+if(data127.nobl9 !== undefined){
+let data128 = data127.nobl9;
+if(typeof data128 !== "boolean"){
+const err290 = {instancePath:instancePath+"/monitoring/nobl9",schemaPath:"#/properties/monitoring/properties/nobl9/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.monitoring.properties.nobl9.type,parentSchema:schema11.properties.monitoring.properties.nobl9,data:data128};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3700,8 +3693,13 @@ vErrors.push(err290);
 }
 errors++;
 }
-if(data129.name === undefined){
-const err291 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data129};
+}
+if(data127.alerts !== undefined){
+let data129 = data127.alerts;
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+for(const key41 in data129){
+if(!((key41 === "responseCodeRatios") || (key41 === "customAlerts"))){
+const err291 = {instancePath:instancePath+"/monitoring/alerts",schemaPath:"#/properties/monitoring/properties/alerts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts,data:data129};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3710,8 +3708,16 @@ vErrors.push(err291);
 }
 errors++;
 }
-if(data129.ratio === undefined){
-const err292 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "ratio"},message:"must have required property '"+"ratio"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data129};
+}
+if(data129.responseCodeRatios !== undefined){
+let data130 = data129.responseCodeRatios;
+if(Array.isArray(data130)){
+const len12 = data130.length;
+for(let i17=0; i17<len12; i17++){
+let data131 = data130[i17];
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+if(data131.id === undefined){
+const err292 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3720,9 +3726,8 @@ vErrors.push(err292);
 }
 errors++;
 }
-for(const key42 in data129){
-if(!((((((((key42 === "id") || (key42 === "name")) || (key42 === "description")) || (key42 === "code")) || (key42 === "codeClass")) || (key42 === "excludeCodes")) || (key42 === "durationMinutes")) || (key42 === "ratio"))){
-const err293 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data129};
+if(data131.name === undefined){
+const err293 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3731,12 +3736,8 @@ vErrors.push(err293);
 }
 errors++;
 }
-}
-if(data129.id !== undefined){
-let data130 = data129.id;
-if(typeof data130 === "string"){
-if(func2(data130) < 1){
-const err294 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data130};
+if(data131.ratio === undefined){
+const err294 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "ratio"},message:"must have required property '"+"ratio"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3745,8 +3746,9 @@ vErrors.push(err294);
 }
 errors++;
 }
-if(!pattern15.test(data130)){
-const err295 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\"",schema:"^[A-Za-z0-9_-]+$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data130};
+for(const key42 in data131){
+if(!((((((((key42 === "id") || (key42 === "name")) || (key42 === "description")) || (key42 === "code")) || (key42 === "codeClass")) || (key42 === "excludeCodes")) || (key42 === "durationMinutes")) || (key42 === "ratio"))){
+const err295 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3756,8 +3758,11 @@ vErrors.push(err295);
 errors++;
 }
 }
-else {
-const err296 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data130};
+if(data131.id !== undefined){
+let data132 = data131.id;
+if(typeof data132 === "string"){
+if(func2(data132) < 1){
+const err296 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data132};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3766,12 +3771,8 @@ vErrors.push(err296);
 }
 errors++;
 }
-}
-if(data129.name !== undefined){
-let data131 = data129.name;
-if(typeof data131 === "string"){
-if(func2(data131) < 1){
-const err297 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name,data:data131};
+if(!pattern15.test(data132)){
+const err297 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\"",schema:"^[A-Za-z0-9_-]+$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data132};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3782,7 +3783,7 @@ errors++;
 }
 }
 else {
-const err298 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name,data:data131};
+const err298 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data132};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3792,10 +3793,11 @@ vErrors.push(err298);
 errors++;
 }
 }
-if(data129.description !== undefined){
-let data132 = data129.description;
-if(typeof data132 !== "string"){
-const err299 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/description",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.description.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.description,data:data132};
+if(data131.name !== undefined){
+let data133 = data131.name;
+if(typeof data133 === "string"){
+if(func2(data133) < 1){
+const err299 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name,data:data133};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3805,10 +3807,8 @@ vErrors.push(err299);
 errors++;
 }
 }
-if(data129.code !== undefined){
-let data133 = data129.code;
-if(!(((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133))) && (isFinite(data133)))){
-const err300 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data133};
+else {
+const err300 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name,data:data133};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3817,9 +3817,11 @@ vErrors.push(err300);
 }
 errors++;
 }
-if((typeof data133 == "number") && (isFinite(data133))){
-if(data133 > 599 || isNaN(data133)){
-const err301 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data133};
+}
+if(data131.description !== undefined){
+let data134 = data131.description;
+if(typeof data134 !== "string"){
+const err301 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/description",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.description.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.description,data:data134};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3828,8 +3830,11 @@ vErrors.push(err301);
 }
 errors++;
 }
-if(data133 < 100 || isNaN(data133)){
-const err302 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data133};
+}
+if(data131.code !== undefined){
+let data135 = data131.code;
+if(!(((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135))) && (isFinite(data135)))){
+const err302 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data135};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3838,13 +3843,9 @@ vErrors.push(err302);
 }
 errors++;
 }
-}
-}
-if(data129.codeClass !== undefined){
-let data134 = data129.codeClass;
-if(typeof data134 === "string"){
-if(!pattern16.test(data134)){
-const err303 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/codeClass",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/codeClass/pattern",keyword:"pattern",params:{pattern: "^[1-5]xx$"},message:"must match pattern \""+"^[1-5]xx$"+"\"",schema:"^[1-5]xx$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass,data:data134};
+if((typeof data135 == "number") && (isFinite(data135))){
+if(data135 > 599 || isNaN(data135)){
+const err303 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data135};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3853,9 +3854,8 @@ vErrors.push(err303);
 }
 errors++;
 }
-}
-else {
-const err304 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/codeClass",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/codeClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass,data:data134};
+if(data135 < 100 || isNaN(data135)){
+const err304 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data135};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3865,15 +3865,12 @@ vErrors.push(err304);
 errors++;
 }
 }
-if(data129.excludeCodes !== undefined){
-let data135 = data129.excludeCodes;
-if(Array.isArray(data135)){
-const len13 = data135.length;
-for(let i18=0; i18<len13; i18++){
-let data136 = data135[i18];
+}
+if(data131.codeClass !== undefined){
+let data136 = data131.codeClass;
 if(typeof data136 === "string"){
-if(!pattern17.test(data136)){
-const err305 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/excludeCodes/" + i18,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/items/pattern",keyword:"pattern",params:{pattern: "^[1-5][0-9][0-9]$"},message:"must match pattern \""+"^[1-5][0-9][0-9]$"+"\"",schema:"^[1-5][0-9][0-9]$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items,data:data136};
+if(!pattern16.test(data136)){
+const err305 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/codeClass",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/codeClass/pattern",keyword:"pattern",params:{pattern: "^[1-5]xx$"},message:"must match pattern \""+"^[1-5]xx$"+"\"",schema:"^[1-5]xx$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass,data:data136};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3884,7 +3881,7 @@ errors++;
 }
 }
 else {
-const err306 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/excludeCodes/" + i18,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items,data:data136};
+const err306 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/codeClass",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/codeClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass,data:data136};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3894,9 +3891,15 @@ vErrors.push(err306);
 errors++;
 }
 }
-}
-else {
-const err307 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/excludeCodes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes,data:data135};
+if(data131.excludeCodes !== undefined){
+let data137 = data131.excludeCodes;
+if(Array.isArray(data137)){
+const len13 = data137.length;
+for(let i18=0; i18<len13; i18++){
+let data138 = data137[i18];
+if(typeof data138 === "string"){
+if(!pattern17.test(data138)){
+const err307 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/excludeCodes/" + i18,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/items/pattern",keyword:"pattern",params:{pattern: "^[1-5][0-9][0-9]$"},message:"must match pattern \""+"^[1-5][0-9][0-9]$"+"\"",schema:"^[1-5][0-9][0-9]$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items,data:data138};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3906,10 +3909,8 @@ vErrors.push(err307);
 errors++;
 }
 }
-if(data129.durationMinutes !== undefined){
-let data137 = data129.durationMinutes;
-if(!(((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137))) && (isFinite(data137)))){
-const err308 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data137};
+else {
+const err308 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/excludeCodes/" + i18,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items,data:data138};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3918,9 +3919,10 @@ vErrors.push(err308);
 }
 errors++;
 }
-if((typeof data137 == "number") && (isFinite(data137))){
-if(data137 > 1440 || isNaN(data137)){
-const err309 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data137};
+}
+}
+else {
+const err309 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/excludeCodes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes,data:data137};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3929,8 +3931,11 @@ vErrors.push(err309);
 }
 errors++;
 }
-if(data137 < 0 || isNaN(data137)){
-const err310 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data137};
+}
+if(data131.durationMinutes !== undefined){
+let data139 = data131.durationMinutes;
+if(!(((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139))) && (isFinite(data139)))){
+const err310 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data139};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3939,13 +3944,9 @@ vErrors.push(err310);
 }
 errors++;
 }
-}
-}
-if(data129.ratio !== undefined){
-let data138 = data129.ratio;
-if((typeof data138 == "number") && (isFinite(data138))){
-if(data138 > 1 || isNaN(data138)){
-const err311 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data138};
+if((typeof data139 == "number") && (isFinite(data139))){
+if(data139 > 1440 || isNaN(data139)){
+const err311 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data139};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3954,8 +3955,8 @@ vErrors.push(err311);
 }
 errors++;
 }
-if(data138 < 0 || isNaN(data138)){
-const err312 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data138};
+if(data139 < 0 || isNaN(data139)){
+const err312 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data139};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3965,8 +3966,12 @@ vErrors.push(err312);
 errors++;
 }
 }
-else {
-const err313 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data138};
+}
+if(data131.ratio !== undefined){
+let data140 = data131.ratio;
+if((typeof data140 == "number") && (isFinite(data140))){
+if(data140 > 1 || isNaN(data140)){
+const err313 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data140};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3975,10 +3980,8 @@ vErrors.push(err313);
 }
 errors++;
 }
-}
-}
-else {
-const err314 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data129};
+if(data140 < 0 || isNaN(data140)){
+const err314 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data140};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3988,9 +3991,8 @@ vErrors.push(err314);
 errors++;
 }
 }
-}
 else {
-const err315 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios,data:data128};
+const err315 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data140};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -4000,15 +4002,9 @@ vErrors.push(err315);
 errors++;
 }
 }
-if(data127.customAlerts !== undefined){
-let data139 = data127.customAlerts;
-if(Array.isArray(data139)){
-const len14 = data139.length;
-for(let i19=0; i19<len14; i19++){
-let data140 = data139[i19];
-if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
-if(data140.name === undefined){
-const err316 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data140};
+}
+else {
+const err316 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -4017,8 +4013,10 @@ vErrors.push(err316);
 }
 errors++;
 }
-if(data140.severityLevel === undefined){
-const err317 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "severityLevel"},message:"must have required property '"+"severityLevel"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data140};
+}
+}
+else {
+const err317 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios,data:data130};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -4027,8 +4025,16 @@ vErrors.push(err317);
 }
 errors++;
 }
-if(data140.condition === undefined){
-const err318 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "condition"},message:"must have required property '"+"condition"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data140};
+}
+if(data129.customAlerts !== undefined){
+let data141 = data129.customAlerts;
+if(Array.isArray(data141)){
+const len14 = data141.length;
+for(let i19=0; i19<len14; i19++){
+let data142 = data141[i19];
+if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
+if(data142.name === undefined){
+const err318 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -4037,9 +4043,8 @@ vErrors.push(err318);
 }
 errors++;
 }
-for(const key43 in data140){
-if(!((((key43 === "name") || (key43 === "description")) || (key43 === "severityLevel")) || (key43 === "condition"))){
-const err319 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data140};
+if(data142.severityLevel === undefined){
+const err319 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "severityLevel"},message:"must have required property '"+"severityLevel"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -4048,12 +4053,8 @@ vErrors.push(err319);
 }
 errors++;
 }
-}
-if(data140.name !== undefined){
-let data141 = data140.name;
-if(typeof data141 === "string"){
-if(func2(data141) < 1){
-const err320 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data141};
+if(data142.condition === undefined){
+const err320 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "condition"},message:"must have required property '"+"condition"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4062,8 +4063,9 @@ vErrors.push(err320);
 }
 errors++;
 }
-if(!pattern18.test(data141)){
-const err321 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[-A-Za-z0-9 ]+$"},message:"must match pattern \""+"^[-A-Za-z0-9 ]+$"+"\"",schema:"^[-A-Za-z0-9 ]+$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data141};
+for(const key43 in data142){
+if(!((((key43 === "name") || (key43 === "description")) || (key43 === "severityLevel")) || (key43 === "condition"))){
+const err321 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4073,8 +4075,11 @@ vErrors.push(err321);
 errors++;
 }
 }
-else {
-const err322 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data141};
+if(data142.name !== undefined){
+let data143 = data142.name;
+if(typeof data143 === "string"){
+if(func2(data143) < 1){
+const err322 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data143};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4083,11 +4088,8 @@ vErrors.push(err322);
 }
 errors++;
 }
-}
-if(data140.description !== undefined){
-let data142 = data140.description;
-if(typeof data142 !== "string"){
-const err323 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/description",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.description.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.description,data:data142};
+if(!pattern18.test(data143)){
+const err323 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[-A-Za-z0-9 ]+$"},message:"must match pattern \""+"^[-A-Za-z0-9 ]+$"+"\"",schema:"^[-A-Za-z0-9 ]+$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data143};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4097,10 +4099,8 @@ vErrors.push(err323);
 errors++;
 }
 }
-if(data140.severityLevel !== undefined){
-let data143 = data140.severityLevel;
-if(typeof data143 !== "string"){
-const err324 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/severityLevel",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/severityLevel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel,data:data143};
+else {
+const err324 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data143};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4109,8 +4109,11 @@ vErrors.push(err324);
 }
 errors++;
 }
-if(!((data143 === "WARNING") || (data143 === "CRITICAL"))){
-const err325 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/severityLevel",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/severityLevel/enum",keyword:"enum",params:{allowedValues: schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.enum,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel,data:data143};
+}
+if(data142.description !== undefined){
+let data144 = data142.description;
+if(typeof data144 !== "string"){
+const err325 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/description",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.description.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.description,data:data144};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4120,11 +4123,10 @@ vErrors.push(err325);
 errors++;
 }
 }
-if(data140.condition !== undefined){
-let data144 = data140.condition;
-if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
-if(data144.type === undefined){
-const err326 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data144};
+if(data142.severityLevel !== undefined){
+let data145 = data142.severityLevel;
+if(typeof data145 !== "string"){
+const err326 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/severityLevel",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/severityLevel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel,data:data145};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4133,8 +4135,8 @@ vErrors.push(err326);
 }
 errors++;
 }
-if(data144.query === undefined){
-const err327 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data144};
+if(!((data145 === "WARNING") || (data145 === "CRITICAL"))){
+const err327 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/severityLevel",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/severityLevel/enum",keyword:"enum",params:{allowedValues: schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.enum,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel,data:data145};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4143,9 +4145,12 @@ vErrors.push(err327);
 }
 errors++;
 }
-for(const key44 in data144){
-if(!(((key44 === "type") || (key44 === "query")) || (key44 === "durationMinutes"))){
-const err328 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data144};
+}
+if(data142.condition !== undefined){
+let data146 = data142.condition;
+if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
+if(data146.type === undefined){
+const err328 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data146};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4154,11 +4159,8 @@ vErrors.push(err328);
 }
 errors++;
 }
-}
-if(data144.type !== undefined){
-let data145 = data144.type;
-if(typeof data145 !== "string"){
-const err329 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/type",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type,data:data145};
+if(data146.query === undefined){
+const err329 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data146};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4167,8 +4169,9 @@ vErrors.push(err329);
 }
 errors++;
 }
-if(!((data145 === "mql") || (data145 === "promql"))){
-const err330 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/type",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.enum,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type,data:data145};
+for(const key44 in data146){
+if(!(((key44 === "type") || (key44 === "query")) || (key44 === "durationMinutes"))){
+const err330 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data146};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4178,11 +4181,10 @@ vErrors.push(err330);
 errors++;
 }
 }
-if(data144.query !== undefined){
-let data146 = data144.query;
-if(typeof data146 === "string"){
-if(func2(data146) < 1){
-const err331 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/query",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query,data:data146};
+if(data146.type !== undefined){
+let data147 = data146.type;
+if(typeof data147 !== "string"){
+const err331 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/type",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type,data:data147};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4191,9 +4193,8 @@ vErrors.push(err331);
 }
 errors++;
 }
-}
-else {
-const err332 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/query",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query,data:data146};
+if(!((data147 === "mql") || (data147 === "promql"))){
+const err332 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/type",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.enum,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type,data:data147};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4203,10 +4204,11 @@ vErrors.push(err332);
 errors++;
 }
 }
-if(data144.durationMinutes !== undefined){
-let data147 = data144.durationMinutes;
-if(!(((typeof data147 == "number") && (!(data147 % 1) && !isNaN(data147))) && (isFinite(data147)))){
-const err333 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data147};
+if(data146.query !== undefined){
+let data148 = data146.query;
+if(typeof data148 === "string"){
+if(func2(data148) < 1){
+const err333 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/query",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query,data:data148};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4215,9 +4217,9 @@ vErrors.push(err333);
 }
 errors++;
 }
-if((typeof data147 == "number") && (isFinite(data147))){
-if(data147 > 1440 || isNaN(data147)){
-const err334 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data147};
+}
+else {
+const err334 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/query",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query,data:data148};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4226,8 +4228,11 @@ vErrors.push(err334);
 }
 errors++;
 }
-if(data147 < 0 || isNaN(data147)){
-const err335 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data147};
+}
+if(data146.durationMinutes !== undefined){
+let data149 = data146.durationMinutes;
+if(!(((typeof data149 == "number") && (!(data149 % 1) && !isNaN(data149))) && (isFinite(data149)))){
+const err335 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data149};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4236,11 +4241,9 @@ vErrors.push(err335);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err336 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data144};
+if((typeof data149 == "number") && (isFinite(data149))){
+if(data149 > 1440 || isNaN(data149)){
+const err336 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data149};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4249,10 +4252,8 @@ vErrors.push(err336);
 }
 errors++;
 }
-}
-}
-else {
-const err337 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data140};
+if(data149 < 0 || isNaN(data149)){
+const err337 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data149};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4263,8 +4264,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err338 = {instancePath:instancePath+"/monitoring/alerts/customAlerts",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts,data:data139};
+const err338 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data146};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4276,7 +4278,7 @@ errors++;
 }
 }
 else {
-const err339 = {instancePath:instancePath+"/monitoring/alerts",schemaPath:"#/properties/monitoring/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.type,parentSchema:schema11.properties.monitoring.properties.alerts,data:data127};
+const err339 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4288,7 +4290,7 @@ errors++;
 }
 }
 else {
-const err340 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.type,parentSchema:schema11.properties.monitoring,data:data125};
+const err340 = {instancePath:instancePath+"/monitoring/alerts/customAlerts",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts,data:data141};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4298,11 +4300,9 @@ vErrors.push(err340);
 errors++;
 }
 }
-if(data.rollout !== undefined){
-let data148 = data.rollout;
-if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
-if(data148.stages === undefined){
-const err341 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/required",keyword:"required",params:{missingProperty: "stages"},message:"must have required property '"+"stages"+"'",schema:schema11.properties.rollout.required,parentSchema:schema11.properties.rollout,data:data148};
+}
+else {
+const err341 = {instancePath:instancePath+"/monitoring/alerts",schemaPath:"#/properties/monitoring/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.type,parentSchema:schema11.properties.monitoring.properties.alerts,data:data129};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4311,9 +4311,10 @@ vErrors.push(err341);
 }
 errors++;
 }
-for(const key45 in data148){
-if(!((((key45 === "stages") || (key45 === "suspended")) || (key45 === "serviceAccount")) || (key45 === "initialImageTag"))){
-const err342 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout,data:data148};
+}
+}
+else {
+const err342 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.type,parentSchema:schema11.properties.monitoring,data:data127};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4323,15 +4324,11 @@ vErrors.push(err342);
 errors++;
 }
 }
-if(data148.stages !== undefined){
-let data149 = data148.stages;
-if(Array.isArray(data149)){
-const len15 = data149.length;
-for(let i20=0; i20<len15; i20++){
-let data150 = data149[i20];
+if(data.rollout !== undefined){
+let data150 = data.rollout;
 if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
-if(data150.environment === undefined){
-const err343 = {instancePath:instancePath+"/rollout/stages/" + i20,schemaPath:"#/properties/rollout/properties/stages/items/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'",schema:schema11.properties.rollout.properties.stages.items.required,parentSchema:schema11.properties.rollout.properties.stages.items,data:data150};
+if(data150.stages === undefined){
+const err343 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/required",keyword:"required",params:{missingProperty: "stages"},message:"must have required property '"+"stages"+"'",schema:schema11.properties.rollout.required,parentSchema:schema11.properties.rollout,data:data150};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4340,9 +4337,9 @@ vErrors.push(err343);
 }
 errors++;
 }
-for(const key46 in data150){
-if(!(key46 === "environment")){
-const err344 = {instancePath:instancePath+"/rollout/stages/" + i20,schemaPath:"#/properties/rollout/properties/stages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout.properties.stages.items,data:data150};
+for(const key45 in data150){
+if(!((((key45 === "stages") || (key45 === "suspended")) || (key45 === "serviceAccount")) || (key45 === "initialImageTag"))){
+const err344 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout,data:data150};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4352,11 +4349,15 @@ vErrors.push(err344);
 errors++;
 }
 }
-if(data150.environment !== undefined){
-let data151 = data150.environment;
-if(typeof data151 === "string"){
-if(func2(data151) < 1){
-const err345 = {instancePath:instancePath+"/rollout/stages/" + i20+"/environment",schemaPath:"#/properties/rollout/properties/stages/items/properties/environment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.stages.items.properties.environment,data:data151};
+if(data150.stages !== undefined){
+let data151 = data150.stages;
+if(Array.isArray(data151)){
+const len15 = data151.length;
+for(let i20=0; i20<len15; i20++){
+let data152 = data151[i20];
+if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+if(data152.environment === undefined){
+const err345 = {instancePath:instancePath+"/rollout/stages/" + i20,schemaPath:"#/properties/rollout/properties/stages/items/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'",schema:schema11.properties.rollout.properties.stages.items.required,parentSchema:schema11.properties.rollout.properties.stages.items,data:data152};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4365,9 +4366,9 @@ vErrors.push(err345);
 }
 errors++;
 }
-}
-else {
-const err346 = {instancePath:instancePath+"/rollout/stages/" + i20+"/environment",schemaPath:"#/properties/rollout/properties/stages/items/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.stages.items.properties.environment.type,parentSchema:schema11.properties.rollout.properties.stages.items.properties.environment,data:data151};
+for(const key46 in data152){
+if(!(key46 === "environment")){
+const err346 = {instancePath:instancePath+"/rollout/stages/" + i20,schemaPath:"#/properties/rollout/properties/stages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout.properties.stages.items,data:data152};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4377,9 +4378,11 @@ vErrors.push(err346);
 errors++;
 }
 }
-}
-else {
-const err347 = {instancePath:instancePath+"/rollout/stages/" + i20,schemaPath:"#/properties/rollout/properties/stages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.properties.stages.items.type,parentSchema:schema11.properties.rollout.properties.stages.items,data:data150};
+if(data152.environment !== undefined){
+let data153 = data152.environment;
+if(typeof data153 === "string"){
+if(func2(data153) < 1){
+const err347 = {instancePath:instancePath+"/rollout/stages/" + i20+"/environment",schemaPath:"#/properties/rollout/properties/stages/items/properties/environment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.stages.items.properties.environment,data:data153};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4389,9 +4392,8 @@ vErrors.push(err347);
 errors++;
 }
 }
-}
 else {
-const err348 = {instancePath:instancePath+"/rollout/stages",schemaPath:"#/properties/rollout/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.stages.type,parentSchema:schema11.properties.rollout.properties.stages,data:data149};
+const err348 = {instancePath:instancePath+"/rollout/stages/" + i20+"/environment",schemaPath:"#/properties/rollout/properties/stages/items/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.stages.items.properties.environment.type,parentSchema:schema11.properties.rollout.properties.stages.items.properties.environment,data:data153};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4401,10 +4403,9 @@ vErrors.push(err348);
 errors++;
 }
 }
-if(data148.suspended !== undefined){
-let data152 = data148.suspended;
-if(typeof data152 !== "boolean"){
-const err349 = {instancePath:instancePath+"/rollout/suspended",schemaPath:"#/properties/rollout/properties/suspended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rollout.properties.suspended.type,parentSchema:schema11.properties.rollout.properties.suspended,data:data152};
+}
+else {
+const err349 = {instancePath:instancePath+"/rollout/stages/" + i20,schemaPath:"#/properties/rollout/properties/stages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.properties.stages.items.type,parentSchema:schema11.properties.rollout.properties.stages.items,data:data152};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4414,11 +4415,9 @@ vErrors.push(err349);
 errors++;
 }
 }
-if(data148.serviceAccount !== undefined){
-let data153 = data148.serviceAccount;
-if(typeof data153 === "string"){
-if(!pattern19.test(data153)){
-const err350 = {instancePath:instancePath+"/rollout/serviceAccount",schemaPath:"#/properties/rollout/properties/serviceAccount/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$"},message:"must match pattern \""+"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$"+"\"",schema:"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$",parentSchema:schema11.properties.rollout.properties.serviceAccount,data:data153};
+}
+else {
+const err350 = {instancePath:instancePath+"/rollout/stages",schemaPath:"#/properties/rollout/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.stages.type,parentSchema:schema11.properties.rollout.properties.stages,data:data151};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4428,8 +4427,10 @@ vErrors.push(err350);
 errors++;
 }
 }
-else {
-const err351 = {instancePath:instancePath+"/rollout/serviceAccount",schemaPath:"#/properties/rollout/properties/serviceAccount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.serviceAccount.type,parentSchema:schema11.properties.rollout.properties.serviceAccount,data:data153};
+if(data150.suspended !== undefined){
+let data154 = data150.suspended;
+if(typeof data154 !== "boolean"){
+const err351 = {instancePath:instancePath+"/rollout/suspended",schemaPath:"#/properties/rollout/properties/suspended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rollout.properties.suspended.type,parentSchema:schema11.properties.rollout.properties.suspended,data:data154};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4439,11 +4440,11 @@ vErrors.push(err351);
 errors++;
 }
 }
-if(data148.initialImageTag !== undefined){
-let data154 = data148.initialImageTag;
-if(typeof data154 === "string"){
-if(func2(data154) < 1){
-const err352 = {instancePath:instancePath+"/rollout/initialImageTag",schemaPath:"#/properties/rollout/properties/initialImageTag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.initialImageTag,data:data154};
+if(data150.serviceAccount !== undefined){
+let data155 = data150.serviceAccount;
+if(typeof data155 === "string"){
+if(!pattern19.test(data155)){
+const err352 = {instancePath:instancePath+"/rollout/serviceAccount",schemaPath:"#/properties/rollout/properties/serviceAccount/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$"},message:"must match pattern \""+"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$"+"\"",schema:"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$",parentSchema:schema11.properties.rollout.properties.serviceAccount,data:data155};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4454,7 +4455,7 @@ errors++;
 }
 }
 else {
-const err353 = {instancePath:instancePath+"/rollout/initialImageTag",schemaPath:"#/properties/rollout/properties/initialImageTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.initialImageTag.type,parentSchema:schema11.properties.rollout.properties.initialImageTag,data:data154};
+const err353 = {instancePath:instancePath+"/rollout/serviceAccount",schemaPath:"#/properties/rollout/properties/serviceAccount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.serviceAccount.type,parentSchema:schema11.properties.rollout.properties.serviceAccount,data:data155};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4464,9 +4465,11 @@ vErrors.push(err353);
 errors++;
 }
 }
-}
-else {
-const err354 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.type,parentSchema:schema11.properties.rollout,data:data148};
+if(data150.initialImageTag !== undefined){
+let data156 = data150.initialImageTag;
+if(typeof data156 === "string"){
+if(func2(data156) < 1){
+const err354 = {instancePath:instancePath+"/rollout/initialImageTag",schemaPath:"#/properties/rollout/properties/initialImageTag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.initialImageTag,data:data156};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4476,14 +4479,37 @@ vErrors.push(err354);
 errors++;
 }
 }
-}
 else {
-const err355 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err355 = {instancePath:instancePath+"/rollout/initialImageTag",schemaPath:"#/properties/rollout/properties/initialImageTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.initialImageTag.type,parentSchema:schema11.properties.rollout.properties.initialImageTag,data:data156};
 if(vErrors === null){
 vErrors = [err355];
 }
 else {
 vErrors.push(err355);
+}
+errors++;
+}
+}
+}
+else {
+const err356 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.type,parentSchema:schema11.properties.rollout,data:data150};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+}
+}
+else {
+const err357 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
 }
 errors++;
 }

@@ -54,6 +54,7 @@ function resolvePostgreSQL(env: EnvironmentSpec): ResolvedPostgreSQL | undefined
     tier: postgreSQLTier(cpu, memoryGB),
     ...(pg.maxConnections === undefined ? {} : { maxConnections: pg.maxConnections }),
     highAvailability: pg.highAvailability ?? false,
+    publicIP: pg.publicIP ?? true,
     ...(replication === undefined
       ? {}
       : {

@@ -151,4 +151,42 @@ describe('resolveSpec', () => {
       tables: [{ id: 'events', schemaJSON: '[]' }],
     });
   });
+
+  it('gives PostgreSQL a public IP unless publicIP: false', () => {
+    const pg = (settings: string) =>
+      resolveSpec(
+        valid(
+          MINIMAL.replace(
+            '    category: test\n',
+            `    category: test\n    resources: { postgreSQL: ${settings} }\n`,
+          ),
+        ),
+        DEFAULT_PLATFORM_CONFIG,
+      ).environments[0]?.resources.postgreSQL;
+    expect(pg('{}')?.publicIP).toBe(true);
+    expect(pg('{ publicIP: false }')?.publicIP).toBe(false);
+  });
+
+  it('admits only Cloudflare to proxied domains of every category unless turned off', () => {
+    const domain = (cloudflare: string) =>
+      resolveSpec(
+        valid(
+          MINIMAL.replace(
+            '    category: test\n',
+            `    category: test\n    domain: { type: cloudflare, cloudflare: { subdomain: tiny, zone: example.com${cloudflare} } }\n`,
+          ),
+        ),
+        DEFAULT_PLATFORM_CONFIG,
+      ).environments[0]?.service?.domain;
+    expect(domain('')).toMatchObject({ proxied: true, cloudflareOnly: true });
+    expect(domain(', cloudflareOnly: false')).toMatchObject({
+      proxied: true,
+      cloudflareOnly: false,
+    });
+    expect(domain(', proxied: false')).toMatchObject({ proxied: false, cloudflareOnly: false });
+    expect(domain(', proxied: false, cloudflareOnly: true')).toMatchObject({
+      proxied: false,
+      cloudflareOnly: false,
+    });
+  });
 });

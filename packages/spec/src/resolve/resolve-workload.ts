@@ -15,6 +15,7 @@ export function resolveServiceSettings(
 ): ResolvedServiceSettings {
   const healthProbes = resolveHealthProbes(env);
   const cloudflare = env.domain?.type === 'cloudflare' ? env.domain.cloudflare : undefined;
+  const proxied = cloudflare?.proxied ?? SPEC_DEFAULTS.cloudflareProxied;
   return {
     ...(cloudflare === undefined
       ? {}
@@ -24,7 +25,9 @@ export function resolveServiceSettings(
             subdomain: cloudflare.subdomain,
             zone: cloudflare.zone,
             dnsName: `${cloudflare.subdomain}.${cloudflare.zone}`,
-            proxied: cloudflare.proxied ?? SPEC_DEFAULTS.cloudflareProxied,
+            proxied,
+            // Only a proxied domain has an edge to admit; an unproxied one would be shut off.
+            cloudflareOnly: proxied && (cloudflare.cloudflareOnly ?? true),
             loadBalancerLogging: env.domain?.networking?.loadBalancerLogging ?? false,
           },
         }),

@@ -158,6 +158,19 @@ export const domainSettings: Rule = {
             'domain type "cloudflare" requires cloudflare.subdomain and cloudflare.zone to be set',
           hint: 'add domain.cloudflare: { subdomain, zone }',
         };
+      } else if (
+        type === 'cloudflare' &&
+        domain.cloudflare?.cloudflareOnly === true &&
+        domain.cloudflare.proxied === false
+      ) {
+        yield {
+          path: [...path, 'domain', 'cloudflare', 'cloudflareOnly'],
+          at: 'key',
+          severity: 'warning',
+          message:
+            'domain.cloudflare.cloudflareOnly is ignored because the domain is not proxied: admitting only Cloudflare would shut every client out',
+          hint: 'set proxied: true to put the domain behind Cloudflare, or remove cloudflareOnly',
+        };
       } else if (type === 'none' && domain.cloudflare !== undefined) {
         yield {
           path: [...path, 'domain', 'cloudflare'],

@@ -73,6 +73,10 @@ const postgreSQL = obj(
       maximum: 262143,
     }),
     highAvailability: bool('Regional availability and point-in-time recovery.', { default: false }),
+    publicIP: bool(
+      "Give the instance a public IPv4 address (connections still need the Cloud SQL connector and IAM). false: private IP only, for when Terraform and every client run inside the VPC (the stack's PostgreSQL grants then need a network path to the private IP).",
+      { default: true },
+    ),
     logicalReplication: obj(
       'LogicalReplicationSpec',
       'Turns on cloudsql.logical_decoding; `{}` is enough.',

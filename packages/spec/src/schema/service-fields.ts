@@ -32,6 +32,9 @@ const domain = obj('DomainSpec', 'Public domain of the service, through a Google
           default: SPEC_DEFAULTS.cloudflareProxied,
         },
       ),
+      cloudflareOnly: bool(
+        "Admit only Cloudflare's edge at the load balancer (a Cloud Armor policy that denies every other source), in every category; only with proxied. Defaults to proxied.",
+      ),
       required: deprecated(bool('Never implemented; has no effect.'), 'nothing (remove it)'),
     },
     { required: ['subdomain', 'zone'] },

@@ -11,6 +11,8 @@ export interface SQLDatabaseInstanceConfig {
   readonly pointInTimeRecovery: boolean;
   readonly databaseFlags: readonly { readonly name: string; readonly value: string }[];
   readonly privateNetwork: string;
+  /** A public IPv4 address besides the private one. */
+  readonly publicIP: boolean;
   readonly preventDestroy: boolean;
   readonly dependsOn: readonly string[];
 }
@@ -62,7 +64,7 @@ export function sqlDatabaseInstance(
           ],
           ip_configuration: [
             {
-              ipv4_enabled: true,
+              ipv4_enabled: c.publicIP,
               private_network: c.privateNetwork,
               ssl_mode: 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED',
               enable_private_path_for_google_cloud_services: true,

@@ -53,23 +53,48 @@ describe('Cloudflare domain and load balancer', () => {
     expectNoResource(prod, 'google_compute_target_http_proxy');
   });
 
-  it('admits only Cloudflare to proxied production domains', () => {
-    const policy = expectResource(prod, 'google_compute_security_policy', {
-      rule: [{ action: 'deny(403)', priority: 2147483647 }],
-    });
-    expect(policy['dynamic']).toMatchObject({
-      rule: {
-        for_each: '${chunklist(sort(data.cloudflare_ip_ranges.cloudflare.ipv4_cidrs), 10)}',
-        content: { action: 'allow', priority: '${4000 + rule.key}' },
-      },
-    });
-    expectResource(prod, 'google_compute_backend_service', {
-      security_policy: '${google_compute_security_policy.cloudflare_only.id}',
-    });
-    expectNoResource(dev, 'google_compute_security_policy');
-    expect(resourcesOf(dev, 'google_compute_backend_service')['loadbalancer']).not.toHaveProperty(
-      'security_policy',
+  it('admits only Cloudflare to proxied domains, test environments included', () => {
+    for (const stack of [prod, dev]) {
+      const policy = expectResource(stack, 'google_compute_security_policy', {
+        rule: [{ action: 'deny(403)', priority: 2147483647 }],
+      });
+      expect(policy['dynamic']).toMatchObject({
+        rule: {
+          for_each: '${chunklist(sort(data.cloudflare_ip_ranges.cloudflare.ipv4_cidrs), 10)}',
+          content: { action: 'allow', priority: '${4000 + rule.key}' },
+        },
+      });
+      expectResource(stack, 'google_compute_backend_service', {
+        security_policy: '${google_compute_security_policy.cloudflare_only.id}',
+      });
+    }
+    expectNoResource(direct, 'google_compute_security_policy');
+    expect(
+      resourcesOf(direct, 'google_compute_backend_service')['loadbalancer'],
+    ).not.toHaveProperty('security_policy');
+  });
+
+  it('has no Cloud Armor policy when cloudflareOnly is turned off', () => {
+    const service = serviceInfo('web');
+    const off = stackOf(
+      synthesize(
+        spec(service, [
+          environment(service, {
+            id: 'dev',
+            category: 'test',
+            service: serviceSettings({
+              domain: cloudflareDomain('web', 'example.com', { cloudflareOnly: false }),
+            }),
+          }),
+        ]),
+        platformConfig(),
+      ),
+      'dev',
+      'cloudrun',
     );
+    expectResource(off, 'cloudflare_dns_record', { proxied: true });
+    expectNoResource(off, 'google_compute_security_policy');
+    expect(JSON.stringify(off.document.data ?? {})).not.toContain('cloudflare_ip_ranges');
   });
 
   it('uses the origin certificate when proxied and a Google-managed one otherwise', () => {

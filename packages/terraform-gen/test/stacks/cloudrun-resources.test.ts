@@ -163,6 +163,20 @@ describe('Cloud SQL', () => {
     );
   });
 
+  it('has a public IP by default and none with publicIP: false, keeping the private network', () => {
+    const ip = (stack: typeof prod) =>
+      (
+        resourcesOf(stack, 'google_sql_database_instance')['postgresql']?.['settings'] as {
+          ip_configuration: { ipv4_enabled: boolean; private_network: string }[];
+        }[]
+      )[0]?.ip_configuration[0];
+    expect(ip(prod)).toMatchObject({ ipv4_enabled: true });
+    expect(ip(stackOf(replication, 'dev', 'cloudrun'))).toMatchObject({
+      ipv4_enabled: false,
+      private_network: '${google_compute_network.private_network.id}',
+    });
+  });
+
   it('backs up daily keeping 90, with point-in-time recovery in production or when highly available', () => {
     const backup = (pitr: boolean) => ({
       settings: [

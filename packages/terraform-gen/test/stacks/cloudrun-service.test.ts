@@ -48,6 +48,7 @@ const prod = environment(service, {
       zone: 'example.com',
       dnsName: 'web.example.com',
       proxied: true,
+      cloudflareOnly: true,
       loadBalancerLogging: false,
     },
   }),

@@ -54,7 +54,21 @@ describe('rollout pipeline', () => {
         project: `rollout-svc-${env}-a1b2`,
         role: 'roles/run.developer',
       });
+      expectResource(final, 'google_service_account_iam_member', {
+        service_account_id: `projects/rollout-svc-${env}-a1b2/serviceAccounts/rollout-svc-sa@rollout-svc-${env}-a1b2.iam.gserviceaccount.com`,
+        role: 'roles/iam.serviceAccountUser',
+        member:
+          'serviceAccount:${data.terraform_remote_state.iam.outputs.cloud_deploy_executor_service_account}',
+      });
     }
+  });
+
+  it('grants no project-wide actAs or storage role to the executor or releasers', () => {
+    const projectRoles = Object.values(resourcesOf(final, 'google_project_iam_member')).map(
+      (m) => m['role'],
+    );
+    expect(projectRoles).not.toContain('roles/iam.serviceAccountUser');
+    expect(projectRoles.filter((r) => String(r).startsWith('roles/storage.'))).toEqual([]);
   });
 
   it('lets the releaser and rollout.serviceAccount create releases', () => {

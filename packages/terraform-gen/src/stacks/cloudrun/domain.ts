@@ -19,8 +19,8 @@ import type { CloudRunPart } from './part.js';
 /**
  * A Cloudflare domain: an external HTTPS load balancer (MODERN TLS ≥ 1.2)
  * in front of the service through a serverless NEG, the DNS record, and, for
- * proxied production domains, a Cloud Armor policy that only admits
- * Cloudflare's edge. Without cloudflare settings in the platform config the
+ * proxied domains of every category (unless `cloudflareOnly: false`), a Cloud
+ * Armor policy that only admits Cloudflare's edge. Without cloudflare settings in the platform config the
  * provider takes its token from `CLOUDFLARE_API_TOKEN` in the Terraform run's
  * environment (the provider's own default).
  */
@@ -28,8 +28,7 @@ export function domainPart({ env, platform }: StackContext, domain: ResolvedDoma
   const cloudflare = platform.cloudflare;
   const names = loadBalancerNames(env.cloudRunName);
   const certificate = domainCertificate(domain, cloudflare);
-  const armor =
-    domain.proxied && env.isProduction ? cloudflareOnlyPolicy(names.securityPolicy) : undefined;
+  const armor = domain.cloudflareOnly ? cloudflareOnlyPolicy(names.securityPolicy) : undefined;
 
   const neg = serverlessNEG('cloudrun', {
     name: names.neg,

@@ -50,6 +50,7 @@ export function postgresqlPart(
     pointInTimeRecovery: pg.highAvailability || env.category !== 'test',
     databaseFlags: flags,
     privateNetwork: network.networkID,
+    publicIP: pg.publicIP,
     preventDestroy,
     dependsOn: [network.connection],
   });

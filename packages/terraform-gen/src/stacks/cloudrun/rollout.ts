@@ -1,6 +1,6 @@
 import type { ResolvedRollout, ResolvedSpec } from '@msp/spec';
 import { address } from '../../fragment.js';
-import { roleIdentifier, terraformIdentifier } from '../../names.js';
+import { roleIdentifier, terraformIdentifier, workloadServiceAccountID } from '../../names.js';
 import { remoteOutput } from '../../remote-state.js';
 import {
   clouddeployCustomTargetType,
@@ -8,6 +8,7 @@ import {
   clouddeployTarget,
 } from '../../resources/clouddeploy.js';
 import { projectIAMMember } from '../../resources/project-iam-member.js';
+import { serviceAccountIAMMember } from '../../resources/service-account-iam-member.js';
 import { storageBucket } from '../../resources/storage-bucket.js';
 import type { StackContext } from '../../stack.js';
 import type { Fragment } from '../../terraform.js';
@@ -16,7 +17,7 @@ import { releaserAccess } from './rollout-access.js';
 import { rolloutNotifications } from './rollout-notifications.js';
 
 /** Roles of the executor in every stage's project. */
-const EXECUTOR_STAGE_ROLES = ['roles/run.developer', 'roles/iam.serviceAccountUser'];
+const EXECUTOR_STAGE_ROLES = ['roles/run.developer'];
 
 /**
  * The Cloud Deploy pipeline, generated in the final rollout stage's
@@ -119,6 +120,13 @@ function stageTargets(
             member: `serviceAccount:${executor}`,
           }).fragment,
       ),
+      // Deploying a revision that runs as the workload account needs actAs on that account
+      // only, not on every account of the stage's project.
+      serviceAccountIAMMember(`clouddeploy_executor_${id}_workload_user`, {
+        serviceAccountID: `projects/${stage.projectID}/serviceAccounts/${workloadServiceAccountID(spec.service.id)}@${stage.projectID}.iam.gserviceaccount.com`,
+        role: 'roles/iam.serviceAccountUser',
+        member: `serviceAccount:${executor}`,
+      }).fragment,
     );
   }
   return { fragments, targetIDs };
