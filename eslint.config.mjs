@@ -56,6 +56,29 @@ export default tseslint.config(
     },
   },
   {
+    // The generator is pure: no network. Image digests are resolved at the CLI's
+    // edge (packages/cli/src/image-tags) and passed in.
+    files: ['packages/terraform-gen/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['node:http', 'node:https', 'node:net', 'http', 'https', 'net', 'undici'].map(
+            (name) => ({ name, message: 'terraform-gen does no network I/O.' }),
+          ),
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'terraform-gen does no network I/O.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'globalThis', property: 'fetch', message: 'terraform-gen does no network I/O.' },
+      ],
+    },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',

@@ -45,12 +45,7 @@ export interface PlatformConfigReport {
 export type StackConformanceIssue = ConformanceIssue & { readonly stack: string };
 
 export interface ImageTagOptions {
-  /**
-   * Text of each environment's current `stacks/cloudrun/terraform.tfvars`, by
-   * environment ID.
-   */
-  readonly existing: Readonly<Record<string, string>>;
-  /** Keep a pinned (locked or existing) resolved tag instead of asking the registry again. */
+  /** Keep a digest pinned in the lock instead of asking the registry again. */
   readonly stable: boolean;
   /** Text of the lock file `terraform/images.lock.json`, when there is one. */
   readonly lock?: string;
@@ -93,7 +88,7 @@ export interface MspDeps {
    */
   serviceSchemaPath(): string;
   /**
-   * `@msp/terraform-gen` `resolveImageTags` with the public registry resolver:
+   * `resolveImageTags` (in `image-tags/`, at the CLI's edge) with the public registry resolver:
    * `tag@sha256:digest` of every `subscription` environment (the only
    * generation step that does network I/O, and only for environments the lock
    * does not pin), or the plain tag when the registry cannot be reached.

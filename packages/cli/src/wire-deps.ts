@@ -2,7 +2,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { CliError, UsageError } from './cli/errors.js';
 import type { MspDeps, PlatformConfigReport } from './deps.js';
 import type { SpecIssue } from '@msp/spec';
-import type { ImageLockEntry } from '@msp/terraform-gen';
+import type { ImageLockEntry } from './image-tags/image-lock.js';
 
 /** True: `loadDefaultDeps` returns the real libraries (integration tests run against them). */
 export const depsWired = true;
@@ -21,7 +21,11 @@ export interface DefaultDepsOptions {
  * commands that need them pay for them) and adapts them to `MspDeps`.
  */
 export async function loadDefaultDeps(options: DefaultDepsOptions = {}): Promise<MspDeps> {
-  const [spec, gen] = await Promise.all([import('@msp/spec'), import('@msp/terraform-gen')]);
+  const [spec, gen, images] = await Promise.all([
+    import('@msp/spec'),
+    import('@msp/terraform-gen'),
+    import('./image-tags/index.js'),
+  ]);
   const absolute = (dir: string, issue: SpecIssue): SpecIssue =>
     issue.file === undefined || isAbsolute(issue.file)
       ? issue
@@ -79,26 +83,22 @@ export async function loadDefaultDeps(options: DefaultDepsOptions = {}): Promise
       options.resolveModule?.('@msp/spec/schema/service.schema.json') ?? spec.SERVICE_SCHEMA_ID,
     async resolveImageTags(
       resolved,
-      { existing, stable, googleAccessToken, plainHTTPHosts, lock, onUnpinned },
+      { stable, googleAccessToken, plainHTTPHosts, lock, onUnpinned },
     ) {
       if (!resolved.environments.some((env) => env.deploy.type === 'subscription')) return {};
-      const parsed = Object.fromEntries(
-        Object.entries(existing).map(([id, text]) => [id, gen.parseTfvars(text)]),
-      );
       let token: Promise<string | undefined> | undefined;
       const credentials = async (host: string) => {
-        if (googleAccessToken === undefined || !gen.isGoogleRegistry(host)) return undefined;
+        if (googleAccessToken === undefined || !images.isGoogleRegistry(host)) return undefined;
         const password = await (token ??= googleAccessToken());
         return password === undefined ? undefined : { username: 'oauth2accesstoken', password };
       };
       try {
-        return await gen.resolveImageTags(
+        return await images.resolveImageTags(
           resolved,
-          gen.registryResolver({ credentials, plainHTTPHosts: plainHTTPHosts ?? [] }),
+          images.registryResolver({ credentials, plainHTTPHosts: plainHTTPHosts ?? [] }),
           {
-            existing: parsed,
             stable,
-            ...(lock === undefined ? {} : { lock: gen.parseImageLock(lock) }),
+            ...(lock === undefined ? {} : { lock: images.parseImageLock(lock) }),
             ...(onUnpinned === undefined ? {} : { onUnpinned }),
           },
         );
@@ -120,10 +120,10 @@ export async function loadDefaultDeps(options: DefaultDepsOptions = {}): Promise
       for (const env of resolved.environments) {
         const tag = imageTags[env.id];
         if (env.deploy.type !== 'subscription' || tag === undefined) continue;
-        const entry = gen.lockEntry(resolved.build.image, tag);
+        const entry = images.lockEntry(resolved.build.image, tag);
         if (entry !== undefined) lock[env.id] = entry;
       }
-      return Object.keys(lock).length === 0 ? undefined : gen.renderImageLock(lock);
+      return Object.keys(lock).length === 0 ? undefined : images.renderImageLock(lock);
     },
     generateService: (resolved, platform, options) =>
       gen.generateService(resolved, platform, options),

@@ -57,28 +57,4 @@ export type {
   DataSourceArgs,
   EphemeralResourceArgs,
 } from './generated/index.js';
-export { resolveImageTags } from './image-tags/resolve-image-tags.js';
-export type { ResolveImageTagsOptions } from './image-tags/resolve-image-tags.js';
-export {
-  registryResolver,
-  parseChallenge,
-  RegistryUnreachableError,
-  isRegistryUnreachable,
-} from './image-tags/registry-resolver.js';
-export {
-  IMAGE_LOCK_FILE,
-  parseImageLock,
-  renderImageLock,
-  lockEntry,
-  lockedTags,
-} from './image-tags/image-lock.js';
-export type { ImageLock, ImageLockEntry } from './image-tags/image-lock.js';
-export type {
-  ImageTagResolver,
-  RegistryCredentials,
-  RegistryResolverOptions,
-} from './image-tags/registry-resolver.js';
-export { googleRegistryCredentials, isGoogleRegistry } from './image-tags/google-credentials.js';
-export { parseImageReference } from './image-tags/image-reference.js';
-export type { ImageReference } from './image-tags/image-reference.js';
 export { RESOLVED_IMAGE_TAG_VARIABLE } from './stacks/cloudrun/image.js';

@@ -40,10 +40,10 @@ describe('msp generate', () => {
     });
     return {
       ...base,
-      // Like @msp/terraform-gen: stable keeps the tag in the existing tfvars.
+      // Like the real one: stable keeps the tag pinned in the committed lock.
       resolveImageTags: async (_resolved, options) => {
         imageTagRequests.push(options);
-        const kept = /"(.*)"/.exec(options.existing['dev'] ?? '')?.[1];
+        const kept = options.lock === undefined ? undefined : (JSON.parse(options.lock) as string);
         return { dev: options.stable && kept !== undefined ? kept : registryTag };
       },
       generateService: (resolved, platform, options) => {
@@ -98,7 +98,6 @@ describe('msp generate', () => {
     );
     expect(imageTagRequests).toEqual([
       {
-        existing: {},
         stable: true,
         googleAccessToken: expect.any(Function),
         plainHTTPHosts: [],
@@ -158,15 +157,14 @@ describe('msp generate', () => {
     expect(await readdir(join(tempDir(), 'billing'))).toEqual(['service.yaml']);
   });
 
-  it('passes the committed image tags to resolution, which keeps them unless --no-stable', async () => {
+  it('passes the committed image lock to resolution, which keeps it unless --no-stable', async () => {
     await run([]);
     registryTag = '1.0@sha256:bbb';
+    // The committed lock, as the real resolution writes it; the tfvars are never read back.
+    await writeFile(join(tempDir(), 'billing/terraform/images.lock.json'), '"1.0@sha256:aaa"');
     const tfvarsFile = join(tempDir(), 'billing/terraform/dev/stacks/cloudrun/terraform.tfvars');
     await run([]);
-    expect(imageTagRequests.at(-1)).toMatchObject({
-      existing: { dev: 'resolved_image_tag = "1.0@sha256:aaa"\n' },
-      stable: true,
-    });
+    expect(imageTagRequests.at(-1)).toMatchObject({ lock: '"1.0@sha256:aaa"', stable: true });
     expect(await readFile(tfvarsFile, 'utf8')).toContain('aaa');
     await run(['--no-stable']);
     expect(imageTagRequests.at(-1)?.stable).toBe(false);

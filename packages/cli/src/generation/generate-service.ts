@@ -1,6 +1,6 @@
 import { assertConformance } from './conformance.js';
 import { existingGeneratedFiles } from './existing-files.js';
-import { IMAGE_LOCK_PATH, parseStackPath } from './stack-paths.js';
+import { IMAGE_LOCK_PATH } from './stack-paths.js';
 import { googleAccessToken } from '../gcp/access-token.js';
 import type { Io } from '../cli/io.js';
 import type { MspDeps } from '../deps.js';
@@ -27,8 +27,9 @@ export interface GenerateOptions {
 
 /**
  * Runs generation for a prepared spec in memory: image tags of subscription
- * environments (kept from the image lock, or `existing` tfvars, when stable),
- * then `generateService` (with the provider-schema check when asked) plus the
+ * environments (kept from the committed image lock when stable; the lock is the
+ * only generated file read back), then `generateService` (with the
+ * provider-schema check when asked) plus the
  * image lock. An environment left on its plain tag because the registry could
  * not be reached is a warning on stderr. Paths are relative to the spec's
  * directory.
@@ -41,15 +42,8 @@ export async function generateService(
 ): Promise<GeneratedFiles> {
   const onDisk =
     options.existing ?? (await existingGeneratedFiles(prepared.dir, options.environmentIDs));
-  const existing: Record<string, string> = {};
-  for (const [path, text] of onDisk) {
-    const parsed = parseStackPath(path);
-    if (parsed?.stack === 'cloudrun' && parsed.file === 'terraform.tfvars')
-      existing[parsed.environment] = text;
-  }
   const lock = onDisk.get(IMAGE_LOCK_PATH);
   const imageTags = await deps.resolveImageTags(prepared.resolved, {
-    existing,
     stable: options.stable,
     ...(lock === undefined ? {} : { lock }),
     onUnpinned: (id, reason) =>

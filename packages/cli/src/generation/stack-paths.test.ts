@@ -1,4 +1,4 @@
-import { IMAGE_LOCK_PATH, STACK_ORDER, isGeneratedFile, stackNames } from './stack-paths.js';
+import { STACK_ORDER, isGeneratedFile, stackNames } from './stack-paths.js';
 
 describe('stackNames', () => {
   it('keeps the apply order of terraform-gen, whatever order the files come in', async () => {
@@ -22,11 +22,6 @@ describe('stackNames', () => {
 });
 
 describe('generated file paths', () => {
-  it('name the image lock as @msp/terraform-gen does', async () => {
-    const { IMAGE_LOCK_FILE } = await import('@msp/terraform-gen');
-    expect(IMAGE_LOCK_PATH).toBe(IMAGE_LOCK_FILE);
-  });
-
   it.each([
     ['terraform/images.lock.json', true],
     ['terraform/dev/.terraform-version', true],

@@ -44,8 +44,8 @@ export function stackNames(files: ReadonlyMap<string, string>, environmentID: st
 }
 
 /**
- * The lock file of subscription image digests (`@msp/terraform-gen`
- * `IMAGE_LOCK_FILE`; a test keeps the two equal): generation reads it and writes it back.
+ * The lock file of subscription image digests (see `image-tags/image-lock.ts`),
+ * a committed input: generation reads it, and writes it back after resolution.
  */
 export const IMAGE_LOCK_PATH = 'terraform/images.lock.json';
 

@@ -1,21 +1,11 @@
-import {
-  lockedTags,
-  parseImageLock,
-  registryResolver,
-  renderImageLock,
-  resolveImageTags,
-  type ImageTagResolver,
-} from '../../src/index.js';
-import { environment, serviceInfo, spec } from '../fixtures/base.js';
+import { lockedTags, parseImageLock, renderImageLock } from '../../src/image-tags/image-lock.js';
+import { registryResolver, type ImageTagResolver } from '../../src/image-tags/registry-resolver.js';
+import { resolveImageTags } from '../../src/image-tags/resolve-image-tags.js';
+import { resolvedEnvironment, resolvedSpec } from '../support/resolved-fixture.js';
 
-const service = serviceInfo('sub');
-const resolved = spec(service, [
-  environment(service, {
-    id: 'dev',
-    category: 'test',
-    deploy: { type: 'subscription', tag: 'insiders' },
-  }),
-]);
+const resolved = resolvedSpec({
+  environments: [resolvedEnvironment({ deploy: { type: 'subscription', tag: 'insiders' } })],
+});
 const image = resolved.build.image;
 const D1 = `sha256:${'1'.repeat(64)}`;
 const D2 = `sha256:${'2'.repeat(64)}`;
@@ -65,7 +55,7 @@ describe('an unpinned subscription with the registry unreachable', () => {
   // A real resolver over a fetch that never gets an HTTP answer, as without network.
   const unreachable = registryResolver({
     fetch: async () => {
-      throw new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND us.gcr.io') });
+      throw new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND ghcr.io') });
     },
   });
 
@@ -76,7 +66,7 @@ describe('an unpinned subscription with the registry unreachable', () => {
     });
     expect(tags).toEqual({ dev: 'insiders' });
     expect(unpinned).toEqual([
-      `dev: cannot reach ${image.split('/')[0] ?? ''}: getaddrinfo ENOTFOUND us.gcr.io`,
+      `dev: cannot reach ${image.split('/')[0] ?? ''}: getaddrinfo ENOTFOUND ghcr.io`,
     ]);
   });
 

@@ -1,13 +1,11 @@
 import type { ResolvedSpec } from '@msp/spec';
-import { renderJSON } from '../render-json.js';
 
-/**
+/*
  * The lock file of resolved image digests, beside the generated Terraform
- * (`terraform/images.lock.json`). It is a committed input of generation: a
- * subscription environment with an entry for its image and tag is generated
- * with that digest and without asking the registry.
+ * (`IMAGE_LOCK_PATH`, `terraform/images.lock.json`). It is a committed input of
+ * generation: a subscription environment with an entry for its image and tag is
+ * generated with that digest and without asking the registry.
  */
-export const IMAGE_LOCK_FILE = 'terraform/images.lock.json';
 
 /** One subscription environment's pinned image. */
 export interface ImageLockEntry {
@@ -47,10 +45,17 @@ export function parseImageLock(text: string): ImageLock {
 
 /** The lock file's text: sorted keys, so equal locks render to equal bytes. */
 export function renderImageLock(lock: ImageLock): string {
-  return renderJSON({
+  const environments: Record<string, ImageLockEntry> = {};
+  for (const id of Object.keys(lock).sort()) {
+    const entry = lock[id];
+    if (entry !== undefined)
+      environments[id] = { digest: entry.digest, image: entry.image, tag: entry.tag };
+  }
+  const file = {
     '//': 'Written by "msp generate": the digest each subscription deploy is pinned to. Refresh with "msp generate --no-stable".',
-    environments: lock,
-  });
+    environments,
+  };
+  return JSON.stringify(file, null, 2) + '\n';
 }
 
 /** The entry of a resolved `tag@sha256:digest`, or undefined for a tag that is not pinned. */

@@ -1,9 +1,6 @@
-import {
-  googleRegistryCredentials,
-  parseChallenge,
-  parseImageReference,
-  registryResolver,
-} from '../../src/index.js';
+import { googleRegistryCredentials } from '../../src/image-tags/google-credentials.js';
+import { parseImageReference } from '../../src/image-tags/image-reference.js';
+import { parseChallenge, registryResolver } from '../../src/image-tags/registry-resolver.js';
 import { startFakeRegistry, type FakeRegistry } from './fake-registry.js';
 
 const manifests = {

@@ -1,17 +1,11 @@
 import type { ResolvedSpec } from '@msp/spec';
-import { RESOLVED_IMAGE_TAG_VARIABLE } from '../stacks/cloudrun/image.js';
 import { lockedTags, type ImageLock } from './image-lock.js';
 import { isRegistryUnreachable, type ImageTagResolver } from './registry-resolver.js';
 
 export interface ResolveImageTagsOptions {
-  /**
-   * Current `terraform.tfvars` values of each environment's cloudrun stack
-   * (see `parseTfvars`), by environment ID.
-   */
-  readonly existing?: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  /** Keep a pinned (locked or existing) resolved tag instead of asking the registry again. @default true */
+  /** Keep a digest pinned in the lock instead of asking the registry again. @default true */
   readonly stable?: boolean;
-  /** The committed lock file (`parseImageLock`); its entries win over `existing`. */
+  /** The committed lock file (`parseImageLock`), the only record of earlier resolutions. */
   readonly lock?: ImageLock;
   /**
    * Called for each environment left unpinned because the registry could not be
@@ -23,8 +17,9 @@ export interface ResolveImageTagsOptions {
 
 /**
  * Resolves the image tag of every `subscription` environment, for
- * `synthesize(..., { imageTags })`. With `stable` (the default) an
- * environment pinned in the lock (or, for older checkouts, in its tfvars) for
+ * `generateService(..., { imageDigests })`: the one generation step that does
+ * network I/O, so it runs at the CLI's edge and never inside the generator.
+ * With `stable` (the default) an environment pinned in the committed lock for
  * its image and subscribed tag keeps that digest and the registry is not
  * asked; one that is not pinned is resolved, and when the registry cannot be
  * reached it gets the plain tag (see `onUnpinned`), so generation does not
@@ -40,10 +35,8 @@ export async function resolveImageTags(
   const entries = spec.environments.flatMap((env) => {
     if (env.deploy.type !== 'subscription') return [];
     const tag = env.deploy.tag;
-    const existing = options.existing?.[env.id]?.[RESOLVED_IMAGE_TAG_VARIABLE];
-    // A changed subscription tag (or image) is resolved again even in stable mode.
-    const pinned = locked[env.id] ?? (existing?.startsWith(`${tag}@`) ? existing : undefined);
-    const kept = stable ? pinned : undefined;
+    // A changed subscription tag (or image) has no lock entry, so it is resolved again.
+    const kept = stable ? locked[env.id] : undefined;
     return [
       {
         id: env.id,
