@@ -6,6 +6,8 @@ import { memoryIo } from '../../test/support/memory-io.js';
 import { runMsp } from '../../test/support/run-msp.js';
 import { useTempDir } from '../../test/support/temp-dir.js';
 import { fakeProgram } from '../../test/support/fake-program.js';
+import { resolvedSpec } from '../../test/support/resolved-fixture.js';
+import type { ResolvedSpec } from '@msp/spec';
 
 describe('msp pg connect', () => {
   const tempDir = useTempDir();
@@ -112,6 +114,34 @@ describe('msp pg connect', () => {
     expect(result.stdout).toContain(
       'proxy: cloud-sql-proxy p:r:i --address=127.0.0.1 --port=5433 --auto-iam-authn --impersonate-service-account=me@p.iam.gserviceaccount.com --private-ip',
     );
+  });
+
+  it('uses the private IP when the instance has no public IP', async () => {
+    const base = resolvedSpec();
+    const resolved: ResolvedSpec = {
+      ...base,
+      environments: base.environments.map((e) =>
+        e.resources.postgreSQL === undefined
+          ? e
+          : {
+              ...e,
+              resources: {
+                ...e.resources,
+                postgreSQL: { ...e.resources.postgreSQL, publicIP: false },
+              },
+            },
+      ),
+    };
+    const args = ['pg', 'connect', '--env', 'prod', '--print', '--instance', 'p:r:i'];
+    const run = async (spec: ResolvedSpec) =>
+      runMsp([...args, '--service-account', 'me@p.iam.gserviceaccount.com'], {
+        io: memoryIo({ cwd, env: { PATH: '' } }),
+        deps: fakeDeps({ resolved: spec }),
+      });
+    const privateOnly = await run(resolved);
+    expect(privateOnly.code).toBe(0);
+    expect(privateOnly.stdout).toMatch(/--impersonate-service-account=\S+ --private-ip\n/);
+    expect((await run(base)).stdout).not.toContain('--private-ip');
   });
 
   it('refuses an environment without PostgreSQL', async () => {

@@ -40,7 +40,8 @@ export const pgConnectCommand = defineCommand({
     },
     'private-ip': {
       type: 'boolean',
-      description: "Connect to the instance's private IP (from inside its network).",
+      description:
+        "Connect to the instance's private IP (from inside its network); always on when the spec says publicIP: false.",
     },
     'session-timeout': {
       type: 'string',
@@ -99,7 +100,8 @@ export const pgConnectCommand = defineCommand({
       connectionName,
       port,
       serviceAccount,
-      privateIP: options['private-ip'] === true,
+      // An instance without a public IP is only reachable at its private one.
+      privateIP: options['private-ip'] === true || !postgres.publicIP,
     });
     const lines = psqlCommands(serviceAccount, postgres.databases, port);
     io.stdout.write(

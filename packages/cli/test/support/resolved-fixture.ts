@@ -61,6 +61,7 @@ export function resolvedSpec(overrides: Partial<ResolvedSpec> = {}): ResolvedSpe
             memoryGB: 4,
             tier: 'db-custom-1-4096',
             highAvailability: false,
+            publicIP: true,
           },
           redis: {
             memoryGB: 1,
