@@ -9,8 +9,6 @@ export interface MainOptions {
   readonly version: () => string;
   /** The libraries; the default loads the real ones on first use. */
   readonly loadDeps?: () => Promise<MspDeps>;
-  /** Resolves a package specifier to a file path, for the default libraries (see `loadDefaultDeps`). */
-  readonly resolveModule?: (specifier: string) => string;
 }
 
 const leadingGlobals = new Set(['--verbose', '--color', '--no-color']);
@@ -75,11 +73,7 @@ async function runCommand(
   }
   let deps: Promise<MspDeps> | undefined;
   const loadDeps =
-    options.loadDeps ??
-    (async () =>
-      (await import('./wire-deps.js')).loadDefaultDeps(
-        options.resolveModule === undefined ? {} : { resolveModule: options.resolveModule },
-      ));
+    options.loadDeps ?? (async () => (await import('./wire-deps.js')).loadDefaultDeps());
   return command.run({
     io,
     options: parsed.options,

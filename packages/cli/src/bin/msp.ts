@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { main } from '../main.js';
 
 // Start-up: `node:fs` as an ES module loads Node's stream modules (its exports include
@@ -28,5 +27,5 @@ process.exitCode = await main(
     },
     signals: process,
   },
-  { version, resolveModule: (specifier) => fileURLToPath(import.meta.resolve(specifier)) },
+  { version },
 );

@@ -1,4 +1,4 @@
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { defineCommand, type CommandContext } from '../cli/command.js';
 import { CliError, UsageError } from '../cli/errors.js';
 import { canPrompt, createPrompter, type Prompter } from '../cli/prompt.js';
@@ -49,6 +49,16 @@ const initOptions = {
     valueName: 'n',
     description: 'Length of the random project ID suffix.',
     default: '4',
+  },
+  schema: {
+    type: 'string',
+    valueName: 'form',
+    choices: ['url', 'local'],
+    description: [
+      'Where the "# yaml-language-server: $schema=" line points. url (default): the published schema',
+      "of this msp version on the npm CDN. local: a path relative to service.yaml into the project's",
+      'own node_modules/@msp/spec (works offline; needs @msp/spec installed in the project).',
+    ].join('\n'),
   },
   'dry-run': { type: 'boolean', description: 'Print the files instead of writing them.' },
 } as const;
@@ -137,10 +147,8 @@ async function scaffold(
     image: options.image ?? `ghcr.io/${owner}/${id}`,
     environment,
   });
-  const schemaLocation = lib.serviceSchemaPath();
-  const schema = /^https?:\/\//.test(schemaLocation)
-    ? schemaLocation
-    : relative(serviceDir, schemaLocation).split('\\').join('/');
+  const schema =
+    options.schema === 'local' ? await localSchemaPath(serviceDir) : lib.serviceSchemaURL();
   const files = new Map([
     [
       'service.yaml',
@@ -176,6 +184,34 @@ async function scaffold(
     `Next: fill in the TODOs, then run "msp validate ${specFile}" and "msp generate ${specFile}".\n`,
   );
   return 0;
+}
+
+/** The file of `@msp/spec`'s schema inside an installed package. */
+const INSTALLED_SCHEMA = ['node_modules', '@msp', 'spec', 'schema', 'service.schema.json'];
+
+/**
+ * The schema in the project's own `node_modules`, as a path relative to the spec's directory
+ * (how the YAML language server resolves a relative `$schema`): the nearest
+ * `node_modules/@msp/spec` from the service directory up, as Node.js would find the package.
+ */
+async function localSchemaPath(serviceDir: string): Promise<string> {
+  const { access } = await import('node:fs/promises');
+  for (let dir = serviceDir; ; dir = dirname(dir)) {
+    const candidate = join(dir, ...INSTALLED_SCHEMA);
+    const found = await access(candidate).then(
+      () => true,
+      () => false,
+    );
+    if (found) return relative(serviceDir, candidate).split('\\').join('/');
+    if (dirname(dir) === dir) break;
+  }
+  throw new CliError(
+    'schema-not-installed',
+    `--schema local: no node_modules/@msp/spec/schema/service.schema.json in ${serviceDir} or any directory above it`,
+    {
+      hint: 'Install the schema in the project ("npm install --save-dev @msp/spec") and run msp init again, or use --schema url.',
+    },
+  );
 }
 
 function displayIn(io: Io, path: string): string {
