@@ -108,7 +108,7 @@ log "registry: publishing @msp/* to a local Verdaccio"
 REG_DIR=$WORK/verdaccio
 PORT=${REGISTRY_PORT:-48730}
 UPLINK=$(npm config get registry)
-mkdir -p "$REG_DIR"
+rm -rf "$REG_DIR" && mkdir -p "$REG_DIR"
 cat >"$REG_DIR/config.yaml" <<EOF
 storage: $REG_DIR/storage
 auth:
@@ -195,23 +195,33 @@ figure "service image user / command" "$user / $cmd"
 # The variant with V8's compile cache warmed at build time: start the service once in a
 # build step with NODE_COMPILE_CACHE set, so the cache holds the code start-up compiles.
 WARM=localhost/msp-example:warm
-cat >"$WORK/Containerfile.warm" <<EOF
+mkdir -p "$WORK/warm"
+cat >"$WORK/warm/warm.cjs" <<'EOF'
+// Starts the service once, waits until it answers, and stops it: V8 writes the code it
+// compiled on the way to NODE_COMPILE_CACHE when the process exits.
+const { spawn } = require('node:child_process');
+const app = spawn(process.execPath, ['dist/bundle/main.js'], {
+  stdio: 'inherit',
+  env: { ...process.env, PORT: '18089' },
+});
+const poll = () =>
+  fetch('http://127.0.0.1:18089/-/version').then(
+    () => app.kill('SIGTERM'),
+    () => setTimeout(poll, 50),
+  );
+poll();
+app.on('exit', (code) => process.exit(code ?? 1));
+EOF
+cat >"$WORK/warm/Containerfile" <<EOF
 FROM $IMAGE
 ENV NODE_COMPILE_CACHE=/app/.node-compile-cache
 USER root
-RUN mkdir -p \$NODE_COMPILE_CACHE && PORT=18089 node -e '
-  const { spawn } = require("node:child_process");
-  const app = spawn(process.execPath, ["dist/bundle/main.js"], { stdio: "inherit" });
-  const poll = () => fetch("http://127.0.0.1:18089/-/version").then(
-    () => app.kill("SIGTERM"), () => setTimeout(poll, 50));
-  poll();
-  app.on("exit", (code) => process.exit(code ?? 1));
-' && chmod -R a+rX \$NODE_COMPILE_CACHE
+COPY warm.cjs /tmp/warm.cjs
+RUN mkdir -p /app/.node-compile-cache && node /tmp/warm.cjs && rm /tmp/warm.cjs && chmod -R a+rX /app/.node-compile-cache
 USER node
 EOF
 t6=$(now)
-bah bud --isolation chroot --layers --pull=never --quiet -f "$WORK/Containerfile.warm" -t "$WARM" \
-  "$WORK" >/dev/null
+bah bud --isolation chroot --layers --pull=never --quiet -t "$WARM" "$WORK/warm" >/dev/null
 t7=$(now)
 figure "compile cache warm-up layer" "$(elapsed "$t6" "$t7") s, image $(size "$WARM")"
 
