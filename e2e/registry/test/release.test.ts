@@ -21,7 +21,7 @@ function releasedManifests(): Manifest[] {
 const count = (text: string, pattern: RegExp): number => text.match(pattern)?.length ?? 0;
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-test('nx release version --dry-run moves every package and internal dependency to one version', async () => {
+test('nx release version --dry-run moves every package, internal dependency and schema $id to one version', async () => {
   const manifests = releasedManifests();
   const current = readManifest(path.join(WORKSPACE_ROOT, 'packages', 'runtime')).version;
   const next = `${Number(current.split('.')[0]) + 1}.0.0`;
@@ -45,5 +45,13 @@ test('nx release version --dry-run moves every package and internal dependency t
   for (const [name, dependents] of internal) {
     const line = new RegExp(`^\\+\\s+"${escape(name)}": "${escape(next)}",?$`, 'gm');
     expect({ name, updated: count(output, line) }).toEqual({ name, updated: dependents });
+  }
+  // The published schemas carry the version (tools/release/spec-version-actions.cjs), so
+  // the release commit leaves no generated file stale.
+  expect(output).toContain(`+ export const SPEC_VERSION = '${next}';`);
+  for (const schema of ['service', 'platform']) {
+    const id = `https://unpkg.com/@msp/spec@${next}/schema/${schema}.schema.json`;
+    expect(output).toContain(`+   "$id": "${id}",`);
+    expect(output).toContain(`/*# sourceURL="${id}" */`);
   }
 });

@@ -83,10 +83,10 @@ export interface MspDeps {
   /** `@msp/spec`: the JSON Schema of `msp.config.yaml`. */
   platformSchema(): unknown;
   /**
-   * Absolute path of the installed `service.schema.json` (or its published URL when the
-   * installation cannot be found), for `# yaml-language-server: $schema=` lines.
+   * `@msp/spec`: the published URL of `service.schema.json` (the versioned npm CDN path),
+   * for `# yaml-language-server: $schema=` lines.
    */
-  serviceSchemaPath(): string;
+  serviceSchemaURL(): string;
   /**
    * `resolveImageTags` (in `image-tags/`, at the CLI's edge) with the public registry resolver:
    * `tag@sha256:digest` of every `subscription` environment (the only

@@ -11,4 +11,3 @@ export type {
   ImageTagOptions,
 } from './deps.js';
 export { loadDefaultDeps } from './wire-deps.js';
-export type { DefaultDepsOptions } from './wire-deps.js';

@@ -9,8 +9,6 @@ export interface MainOptions {
   readonly version: () => string;
   /** The libraries; the default loads the real ones on first use. */
   readonly loadDeps?: () => Promise<MspDeps>;
-  /** Resolves a package specifier to a file path, for the default libraries (see `loadDefaultDeps`). */
-  readonly resolveModule?: (specifier: string) => string;
   /** The worker script for generating on several threads (`src/bin/generate-worker.ts`); used with the default libraries only. */
   readonly generateWorker?: URL;
 }
@@ -77,11 +75,7 @@ async function runCommand(
   }
   let deps: Promise<MspDeps> | undefined;
   const loadDeps =
-    options.loadDeps ??
-    (async () =>
-      (await import('./wire-deps.js')).loadDefaultDeps(
-        options.resolveModule === undefined ? {} : { resolveModule: options.resolveModule },
-      ));
+    options.loadDeps ?? (async () => (await import('./wire-deps.js')).loadDefaultDeps());
   return command.run({
     io,
     options: parsed.options,

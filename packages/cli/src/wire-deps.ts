@@ -7,20 +7,11 @@ import type { ImageLockEntry } from './image-tags/image-lock.js';
 /** True: `loadDefaultDeps` returns the real libraries (integration tests run against them). */
 export const depsWired = true;
 
-export interface DefaultDepsOptions {
-  /**
-   * Resolves a package specifier to a file path (the binary passes
-   * `import.meta.resolve`). Used to find the installed `service.schema.json`;
-   * without it, `# yaml-language-server` lines point at the published schema URL.
-   */
-  readonly resolveModule?: (specifier: string) => string;
-}
-
 /**
  * Loads `@msp/spec` and `@msp/terraform-gen` (dynamic imports, so only the
  * commands that need them pay for them) and adapts them to `MspDeps`.
  */
-export async function loadDefaultDeps(options: DefaultDepsOptions = {}): Promise<MspDeps> {
+export async function loadDefaultDeps(): Promise<MspDeps> {
   const [spec, gen, images] = await Promise.all([
     import('@msp/spec'),
     import('@msp/terraform-gen'),
@@ -79,8 +70,7 @@ export async function loadDefaultDeps(options: DefaultDepsOptions = {}): Promise
     },
     serviceSchema: () => spec.serviceSchema,
     platformSchema: () => spec.platformSchema,
-    serviceSchemaPath: () =>
-      options.resolveModule?.('@msp/spec/schema/service.schema.json') ?? spec.SERVICE_SCHEMA_ID,
+    serviceSchemaURL: () => spec.SERVICE_SCHEMA_ID,
     async resolveImageTags(
       resolved,
       { stable, googleAccessToken, plainHTTPHosts, lock, onUnpinned },

@@ -43,7 +43,7 @@ export async function generateSpecFiles(): Promise<Map<string, string>> {
     'docs/reference/spec.md',
     renderSchemaDocs(
       'service.yaml reference',
-      'Every field of the msp service specification. Add `# yaml-language-server: $schema=<path or URL of packages/spec/schema/service.schema.json>` as the first line of service.yaml for completion and checks in editors. Struck-through fields are older names that are still accepted with a warning.',
+      "Every field of the msp service specification. Add `# yaml-language-server: $schema=https://unpkg.com/@msp/spec@<version>/schema/service.schema.json` (what `msp init` writes) as the first line of service.yaml for completion and checks in editors; to work offline, point it at the installed copy instead (`msp init --schema local`: a path relative to service.yaml into the project's `node_modules/@msp/spec/schema/service.schema.json`). Struck-through fields are older names that are still accepted with a warning.",
       serviceSchema,
       MARKER,
     ),

@@ -53,6 +53,13 @@ export {
 // Schemas and defaults
 export { serviceSchema, SERVICE_SCHEMA_ID } from './schema/service-schema.js';
 export {
+  publishedSchemaURL,
+  schemaPackagePath,
+  SCHEMA_CDN,
+  SPEC_PACKAGE,
+} from './schema/published.js';
+export { SPEC_VERSION } from './generated/version.js';
+export {
   platformSchema,
   PLATFORM_SCHEMA_ID,
   PLATFORM_DEFAULTS,

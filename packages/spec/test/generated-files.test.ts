@@ -5,6 +5,7 @@ import { ERROR_CODES, ISSUE_CODES } from '../src/index.js';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const GENERATED = [
+  'packages/spec/src/generated/version.ts',
   'packages/spec/schema/service.schema.json',
   'packages/spec/schema/platform.schema.json',
   'packages/spec/src/generated/service-spec.ts',

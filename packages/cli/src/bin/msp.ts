@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { main } from '../main.js';
 
 // Start-up: `node:fs` as an ES module loads Node's stream modules (its exports include
@@ -28,9 +27,5 @@ process.exitCode = await main(
     },
     signals: process,
   },
-  {
-    version,
-    resolveModule: (specifier) => fileURLToPath(import.meta.resolve(specifier)),
-    generateWorker: new URL('./generate-worker.js', import.meta.url),
-  },
+  { version, generateWorker: new URL('./generate-worker.js', import.meta.url) },
 );

@@ -8,14 +8,14 @@ import type { MspDeps } from '../deps.js';
 
 describe('msp init', () => {
   const tempDir = useTempDir();
-  const deps = (): MspDeps => ({
-    ...fakeDeps(),
-    serviceSchemaPath: () => join(tempDir(), 'node_modules/@msp/spec/schema/service.schema.json'),
-  });
+  const SCHEMA_URL = 'https://unpkg.com/@msp/spec@9.9.9/schema/service.schema.json';
+  const deps = (): MspDeps => ({ ...fakeDeps(), serviceSchemaURL: () => SCHEMA_URL });
 
   it('scaffolds service.yaml with a schema line, and a README whose header is the name', async () => {
+    await mkdir(join(tempDir(), 'node_modules/@msp/spec/schema'), { recursive: true });
+    await writeFile(join(tempDir(), 'node_modules/@msp/spec/schema/service.schema.json'), '{}');
     const result = await runMsp(
-      ['init', 'billing', '--owner', 'team-billing', '--dir', 'services'],
+      ['init', 'billing', '--owner', 'team-billing', '--dir', 'services', '--schema', 'local'],
       { io: memoryIo({ cwd: tempDir() }), deps: deps() },
     );
     expect(result.stderr).toBe('');
@@ -57,6 +57,42 @@ describe('msp init', () => {
     );
     expect(result.stdout).toContain('created services/billing/service.yaml');
     expect(result.stdout).toContain('msp generate services/billing/service.yaml');
+  });
+
+  it('points the schema line at the published URL by default', async () => {
+    const result = await runMsp(['init', 'billing', '--owner', 'team-billing'], {
+      io: memoryIo({ cwd: tempDir() }),
+      deps: deps(),
+    });
+    expect(result.code).toBe(0);
+    const spec = await readFile(join(tempDir(), 'billing/service.yaml'), 'utf8');
+    expect(spec.split('\n')[0]).toBe(`# yaml-language-server: $schema=${SCHEMA_URL}`);
+  });
+
+  it('--schema local finds the nearest node_modules/@msp/spec above the service directory', async () => {
+    await mkdir(join(tempDir(), 'node_modules/@msp/spec/schema'), { recursive: true });
+    await writeFile(join(tempDir(), 'node_modules/@msp/spec/schema/service.schema.json'), '{}');
+    await mkdir(join(tempDir(), 'a/b'), { recursive: true });
+    const result = await runMsp(
+      ['init', 'billing', '--owner', 'team-billing', '--dir', 'a/b', '--schema', 'local'],
+      { io: memoryIo({ cwd: tempDir() }), deps: deps() },
+    );
+    expect(result.code).toBe(0);
+    const spec = await readFile(join(tempDir(), 'a/b/billing/service.yaml'), 'utf8');
+    expect(spec.split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../../../node_modules/@msp/spec/schema/service.schema.json',
+    );
+  });
+
+  it('--schema local without @msp/spec installed fails and writes nothing', async () => {
+    const result = await runMsp(
+      ['init', 'billing', '--owner', 'team-billing', '--schema', 'local'],
+      { io: memoryIo({ cwd: tempDir() }), deps: deps() },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('no node_modules/@msp/spec/schema/service.schema.json');
+    expect(result.stderr).toContain('npm install --save-dev @msp/spec');
+    expect(await readdir(tempDir())).toEqual([]);
   });
 
   it('scaffolds a job with a schedule and no scaling or probes', async () => {

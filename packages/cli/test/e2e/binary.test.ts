@@ -1,7 +1,10 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import { parse as parseYaml } from 'yaml';
 import { EXAMPLE_SPECS, repoRoot } from '../support/repository.js';
 import { useTempDir } from '../support/temp-dir.js';
 
@@ -174,16 +177,92 @@ describe('the msp binary (bin/msp.js launching the build)', () => {
       expect(await readdir(tempDir())).toEqual([]);
     });
 
-    it('init writes a schema line pointing at the installed service.schema.json', async () => {
-      const result = await msp(['init', 'billing', '--owner', 'team-billing'], {}, tempDir());
-      expect(result.code).toBe(0);
-      const spec = readFileSync(join(tempDir(), 'billing', 'service.yaml'), 'utf8');
-      const schema = /^# yaml-language-server: \$schema=(.+)$/m.exec(spec)?.[1] ?? '';
-      expect(schema).toMatch(/schema\/service\.schema\.json$/);
-      expect(existsSync(join(tempDir(), 'billing', schema))).toBe(true);
+    it('init in a fresh directory writes a modeline that resolves, in both forms', async () => {
+      const pack = await packSpec(tempDir());
+      const packed = JSON.parse(
+        execFileSync('tar', ['-xzOf', pack.tarball, 'package/schema/service.schema.json'], {
+          encoding: 'utf8',
+        }),
+      ) as Record<string, unknown>;
+
+      // The default: the published URL, which maps to a file of the packed package.
+      const remote = await msp(['init', 'billing', '--owner', 'team-billing'], {}, tempDir());
+      expect(remote).toMatchObject({ code: 0, stderr: '' });
+      const url = modeline(join(tempDir(), 'billing', 'service.yaml'));
+      const prefix = `https://unpkg.com/${pack.name}@${pack.version}/`;
+      expect(url.startsWith(prefix)).toBe(true);
+      expect(pack.files).toContain(url.slice(prefix.length));
+      expect(packed['$id']).toBe(url);
+
+      // --schema local: a path into the project's own node_modules, resolved as the YAML
+      // language server resolves a relative modeline (against the document's directory).
+      const project = join(tempDir(), 'project');
+      const installed = join(project, 'node_modules', '@msp', 'spec');
+      await mkdir(installed, { recursive: true });
+      execFileSync('tar', ['-xzf', pack.tarball, '-C', installed, '--strip-components=1']);
+      const local = await msp(
+        ['init', 'billing', '--owner', 'team-billing', '--dir', 'services', '--schema', 'local'],
+        {},
+        project,
+      );
+      expect(local).toMatchObject({ code: 0, stderr: '' });
+      const specFile = join(project, 'services', 'billing', 'service.yaml');
+      const ref = modeline(specFile);
+      expect(ref).toBe('../../node_modules/@msp/spec/schema/service.schema.json');
+      const schemaFile = resolveModeline(specFile, ref);
+      expect(existsSync(schemaFile)).toBe(true);
+      const validate = new Ajv({ strict: false, allErrors: true }).compile(
+        JSON.parse(readFileSync(schemaFile, 'utf8')) as object,
+      );
+      const ok = validate(parseYaml(readFileSync(specFile, 'utf8')));
+      expect(validate.errors ?? []).toEqual([]);
+      expect(ok).toBe(true);
+      // The same check can fail: a spec without its environments does not validate.
+      expect(validate({ service: { id: 'billing' } })).toBe(false);
     });
   });
 });
+
+/** The `$schema=` of a spec's `# yaml-language-server` modeline. */
+function modeline(specFile: string): string {
+  const line = /^# yaml-language-server: \$schema=(.+)$/m.exec(readFileSync(specFile, 'utf8'));
+  if (line?.[1] === undefined) throw new Error(`${specFile} has no modeline`);
+  return line[1];
+}
+
+/**
+ * The file a modeline names, by the YAML language server's rule: a reference that is not a
+ * URL (http:, https:, file:) is a path relative to the directory of the YAML document.
+ */
+function resolveModeline(specFile: string, ref: string): string {
+  if (/^(https?|file):/.test(ref)) return ref.startsWith('file:') ? fileURLToPath(ref) : ref;
+  return resolve(dirname(specFile), ref);
+}
+
+/** `npm pack` of @msp/spec, as it would be published: tarball, name, version, file list. */
+async function packSpec(
+  into: string,
+): Promise<{ tarball: string; name: string; version: string; files: string[] }> {
+  const specDir = join(packageDir, '..', 'spec');
+  const out = execFileSync(
+    'npm',
+    ['pack', '--json', '--ignore-scripts', '--pack-destination', into],
+    { cwd: specDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const [info] = JSON.parse(out) as {
+    name: string;
+    version: string;
+    filename: string;
+    files: { path: string }[];
+  }[];
+  if (info === undefined) throw new Error('npm pack printed no package');
+  return {
+    tarball: join(into, info.filename),
+    name: info.name,
+    version: info.version,
+    files: info.files.map((file) => file.path),
+  };
+}
 
 /** Number of files below `dir`, recursively. */
 async function countFiles(dir: string): Promise<number> {

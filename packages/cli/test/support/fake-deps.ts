@@ -45,7 +45,7 @@ export function fakeDeps(
     appendEnvironment: (source, environment) => `${source}  - ${JSON.stringify(environment)}\n`,
     serviceSchema: () => ({ $id: 'service.schema.json', type: 'object' }),
     platformSchema: () => ({ $id: 'platform.schema.json', type: 'object' }),
-    serviceSchemaPath: () => '/opt/msp/node_modules/@msp/spec/schema/service.schema.json',
+    serviceSchemaURL: () => 'https://unpkg.com/@msp/spec@0.0.0-test/schema/service.schema.json',
     resolveImageTags: async () => ({}),
     imageLock: () => undefined,
     generateService: (_resolved, _platform, opts): GeneratedService => {

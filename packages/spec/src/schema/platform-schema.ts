@@ -1,9 +1,10 @@
 import type { JsonSchema } from './json-schema.js';
+import { publishedSchemaURL } from './published.js';
 import { DEFAULT_ALLOWED_LOCATIONS, DEFAULT_ALLOWED_REGIONS } from './defaults.js';
 import { bool, dict, list, obj, oneOf, str } from './builders.js';
 
-export const PLATFORM_SCHEMA_ID =
-  'https://raw.githubusercontent.com/msp-platform/msp/main/packages/spec/schema/platform.schema.json';
+/** Where the published schema is served (see SERVICE_SCHEMA_ID). */
+export const PLATFORM_SCHEMA_ID = publishedSchemaURL('platform.schema.json');
 
 /** Defaults of msp.config.yaml: generation works without the file. */
 /** Format of a billing account ID; also checked by the generated billing_account variable. */

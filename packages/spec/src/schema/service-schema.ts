@@ -1,11 +1,15 @@
 import type { JsonSchema } from './json-schema.js';
+import { publishedSchemaURL } from './published.js';
 import { environmentSection } from './environment-section.js';
 import { monitoringSection, rolloutSection } from './monitoring-section.js';
 import { buildSection, serviceSection } from './service-section.js';
 
-/** Where the published schema is served; editors use it through a `$schema` modeline. */
-export const SERVICE_SCHEMA_ID =
-  'https://raw.githubusercontent.com/msp-platform/msp/main/packages/spec/schema/service.schema.json';
+/**
+ * Where the published schema is served: the npm CDN path of this version's
+ * `schema/service.schema.json` (in the package's `files`), so a `$schema`
+ * modeline keeps resolving to the schema the spec was written against.
+ */
+export const SERVICE_SCHEMA_ID = publishedSchemaURL('service.schema.json');
 
 /** The one definition of service.yaml: validator, types, published schema and docs come from it. */
 export const serviceSchema: JsonSchema = {
