@@ -143,6 +143,10 @@ describe('the msp binary (bin/msp.js launching the build)', () => {
         ['platform-default', '', undefined],
         ['platform-default', '', undefined],
         ['platform-default', '', undefined],
+        // Features left out: Sentry, Slack channels, Opsgenie.
+        ['platform-default', '', undefined],
+        ['platform-default', '', undefined],
+        ['platform-default', '', undefined],
         ['invalid-value', 'environments[0].category', 10],
         ['unknown-field', 'environments[0].regoin', 11],
       ]);

@@ -156,6 +156,22 @@ describe('findPlatformConfig and loadPlatformConfig', () => {
         'platform-default',
         expect.stringMatching(/^no msp.config.yaml found .*no state: .*state_bucket/),
       ],
+      // Features left out are warnings too, naming what is not generated.
+      [
+        'warning',
+        'platform-default',
+        expect.stringMatching(/no sentry settings: no Sentry project .*SENTRY_DSN/),
+      ],
+      [
+        'warning',
+        'platform-default',
+        expect.stringMatching(/no notifications.slackTokenSecret: .*without Slack notification/),
+      ],
+      [
+        'warning',
+        'platform-default',
+        expect.stringMatching(/no notifications.opsgenie: critical alerts page no owner/),
+      ],
     ]);
   });
 
@@ -167,12 +183,21 @@ describe('findPlatformConfig and loadPlatformConfig', () => {
       'platform-default billingAccount',
       'platform-default folders',
       'platform-default state',
+      'platform-default sentry',
+      'platform-default notifications',
+      'platform-default notifications',
     ]);
     writeFileSync(
       join(dir, 'msp.config.yaml'),
       'billingAccount: 0A1B2C-3D4E5F-6A7B8C\norganizationID: "123456789012"\nstate: { type: gcs, bucket: acme-tf-state }\n',
     );
-    expect((await loadPlatformConfig(dir)).issues).toEqual([]);
+    expect(
+      (await loadPlatformConfig(dir)).issues.map((issue) => `${issue.code} ${issue.path}`),
+    ).toEqual([
+      'platform-default sentry',
+      'platform-default notifications',
+      'platform-default notifications',
+    ]);
   });
 
   it('find the nearest file walking up from the spec directory', async () => {

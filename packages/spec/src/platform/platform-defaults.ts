@@ -44,5 +44,24 @@ export function platformDefaultIssues(
       `${where} state: stacks use a GCS backend whose bucket is given at "terraform init -backend-config=bucket=<name>", and stacks that read earlier ones take it from the input variable state_bucket`,
       'set state (a GCS bucket or Terraform Cloud) in msp.config.yaml',
     );
+  // Features left out, not defaulted: the anchor hard-codes what they need.
+  if (config.sentry === undefined)
+    warn(
+      'sentry',
+      `${where} sentry settings: no Sentry project is created and workloads get no SENTRY_DSN`,
+      'set sentry (organization, team, authTokenSecret) in msp.config.yaml to create a Sentry project per environment',
+    );
+  if (config.notifications.slackTokenSecret === undefined)
+    warn(
+      'notifications',
+      `${where} notifications.slackTokenSecret: alert policies are created without Slack notification channels (and no per-service alerts channel), so warnings notify nobody`,
+      'set notifications.slackTokenSecret (with slackChannels or perServiceSlackChannel) in msp.config.yaml',
+    );
+  if (config.notifications.opsgenie === undefined)
+    warn(
+      'notifications',
+      `${where} notifications.opsgenie: critical alerts page no owner (no Opsgenie integration is created)`,
+      'set notifications.opsgenie.apiKeySecret in msp.config.yaml',
+    );
   return issues;
 }
