@@ -60,6 +60,8 @@ async function tree(dir: string): Promise<Map<string, string>> {
   return files;
 }
 
+jest.setTimeout(120_000);
+
 describe('msp generate on worker threads', () => {
   const tempDir = useTempDir();
   const SPECS = 20;
