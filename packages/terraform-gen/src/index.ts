@@ -21,6 +21,14 @@ export type {
   SynthesizedStack,
   DynamicVariable,
 } from './stack.js';
+export { tarGz } from './archive/tar-gz.js';
+export type { ArchiveFile, TarGzOptions } from './archive/tar-gz.js';
+export {
+  skaffoldConfig,
+  skaffoldSource,
+  SKAFFOLD_API_VERSION,
+  SKAFFOLD_SOURCE_FILE,
+} from './stacks/cloudrun/skaffold-source.js';
 export type {
   Fragment,
   TerraformDocument,

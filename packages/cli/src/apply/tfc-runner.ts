@@ -1,5 +1,5 @@
 import { CliError } from '../cli/errors.js';
-import { tarGz } from '../fs/tar.js';
+import { tarGz } from '@msp/terraform-gen';
 import { terraformCloudClient } from '../tfc/client.js';
 import { workspaceName, workspaceURL, type TerraformCloudBackend } from '../tfc/names.js';
 import { isFinal, terraformCloudRuns, type RunState } from '../tfc/runs.js';

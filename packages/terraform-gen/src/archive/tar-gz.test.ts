@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tarGz } from './tar.js';
+import { gunzipSync } from 'node:zlib';
+import { tarGz } from './tar-gz.js';
 
 describe('tarGz', () => {
   const files = [
@@ -33,6 +34,22 @@ describe('tarGz', () => {
   it('is byte-identical for the same files in any order', () => {
     expect(tarGz(files).equals(tarGz([...files].reverse()))).toBe(true);
     expect(tarGz(files).equals(tarGz(files.slice(1)))).toBe(false);
+  });
+
+  it('stores the same tar uncompressed, in blocks of at most 64 KiB, that gunzip and tar read', () => {
+    const big = [...files, { path: 'big.bin', content: new Uint8Array(200_000).fill(7) }];
+    const stored = tarGz(big, { compression: 'stored' });
+    expect(gunzipSync(stored).equals(gunzipSync(tarGz(big)))).toBe(true);
+    expect(stored.length).toBeGreaterThan(200_000);
+    const dir = mkdtempSync(join(tmpdir(), 'msp-tar-'));
+    try {
+      writeFileSync(join(dir, 'stored.tar.gz'), stored);
+      execFileSync('gzip', ['-t', join(dir, 'stored.tar.gz')]);
+      execFileSync('tar', ['-xzf', join(dir, 'stored.tar.gz'), '-C', dir]);
+      expect(readFileSync(join(dir, 'big.bin')).equals(Buffer.alloc(200_000, 7))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses paths that would escape the archive root', () => {
