@@ -61,7 +61,11 @@ describe('startSentry', () => {
     });
     expect(await reporter?.flush()).toBe(true);
 
-    const events = sentry.items.filter((item) => item.type === 'event').map((item) => item.payload);
+    // Events upload concurrently, so they may arrive in any order.
+    const events = sentry.items
+      .filter((item) => item.type === 'event')
+      .map((item) => item.payload)
+      .sort((a, b) => eventOrder(a) - eventOrder(b));
     expect(events).toHaveLength(2);
     expect(events[0]).toMatchObject({
       message: 'payment failed',
@@ -90,7 +94,7 @@ describe('startSentry', () => {
     await started?.close();
 
     const messages = sentry.items.filter((item) => item.type === 'event').map((i) => i.payload);
-    expect(messages.map((e) => e['message'])).toEqual(['early 1', 'early 2', 'early 3']);
+    expect(messages.map((e) => e['message']).sort()).toEqual(['early 1', 'early 2', 'early 3']);
   });
 
   it('reports an unhandled rejection and keeps the process running', async () => {
@@ -180,7 +184,11 @@ describe('startSentry', () => {
       ENVIRONMENT_ID: 'prod',
     });
     expect(output).toContain('done');
-    const events = sentry.items.filter((item) => item.type === 'event').map((i) => i.payload);
+    // Events upload concurrently, so they may arrive in any order: the exception first.
+    const events = sentry.items
+      .filter((item) => item.type === 'event')
+      .map((i) => i.payload)
+      .sort((a, b) => Number('message' in a) - Number('message' in b));
     expect(events).toEqual([
       expect.objectContaining({
         environment: 'prod',
@@ -192,6 +200,56 @@ describe('startSentry', () => {
         },
       }),
       expect.objectContaining({ message: 'a message through @sentry/node', level: 'warning' }),
+    ]);
+    // The runtime's client adds source context to the service's own captures too.
+    const frames = (
+      events[0] as {
+        exception: { values: { stacktrace: { frames: { context_line?: string }[] } }[] };
+      }
+    ).exception.values[0]?.stacktrace.frames;
+    expect(frames?.map((f) => f.context_line)).toContain(
+      "Sentry.captureException(new TypeError('captured through @sentry/node'));",
+    );
+  }, 20_000);
+
+  it('sends stack frames with source context and the breadcrumbs of the trace the error happened in', async () => {
+    expect(
+      await runFixture('sentry-context.mjs', { SENTRY_DSN: sentry.dsn, ENVIRONMENT_ID: 'dev' }),
+    ).toContain('done');
+    const events = sentry.items.filter((item) => item.type === 'event').map((i) => i.payload);
+    expect(events).toHaveLength(1);
+    const event = events[0] as {
+      environment: string;
+      release: string;
+      exception: { values: { stacktrace: { frames: Record<string, unknown>[] } }[] };
+      breadcrumbs: Record<string, unknown>[];
+    };
+    expect(event).toMatchObject({ environment: 'dev', release: 'context-user@0.2.0' });
+    const frames = event.exception.values[0]?.stacktrace.frames ?? [];
+    const failing = frames.at(-1);
+    expect(failing).toMatchObject({
+      function: 'failDeepInside',
+      context_line: "  throw new RangeError('the line Sentry must show'); // the context line",
+      pre_context: expect.arrayContaining(['function failDeepInside() {']),
+      post_context: expect.arrayContaining(['}']),
+    });
+    expect(failing?.['filename']).toMatch(/sentry-context\.mjs$/);
+    expect(event.breadcrumbs.map(({ timestamp: _t, ...crumb }) => crumb)).toEqual([
+      {
+        category: 'http',
+        type: 'http',
+        data: {
+          method: 'GET',
+          url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/items$/),
+          status_code: 200,
+        },
+      },
+      {
+        category: 'http',
+        type: 'http',
+        data: { method: 'GET', url: expect.stringMatching(/\/missing$/), status_code: 404 },
+      },
+      { category: 'log', level: 'warning', message: 'cache is cold' },
     ]);
   }, 20_000);
 
@@ -210,3 +268,8 @@ describe('startSentry', () => {
     });
   }, 20_000);
 });
+
+/** The `order` extra of an event (0 without one), to sort events that arrive in any order. */
+function eventOrder(event: Record<string, unknown>): number {
+  return Number((event['extra'] as { order?: number } | undefined)?.order ?? 0);
+}

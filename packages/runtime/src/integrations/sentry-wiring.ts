@@ -3,11 +3,14 @@ import type { JobOutcome, JobReporter } from '../job/job-reporter.js';
 import type { LogSink } from '../logging/log-record.js';
 import type { FinishCheckIn, SentryReporter } from '../sentry/start-sentry.js';
 
-/** Error-level records to Sentry; an `Error` in the record becomes the exception. */
+/**
+ * Error-level records to Sentry (an `Error` in the record becomes the
+ * exception); warn and error records become breadcrumbs.
+ */
 export function sentryLogSink(sentry: SentryReporter): LogSink {
   return {
     name: 'sentry',
-    level: 'error',
+    level: 'warn',
     write(record) {
       sentry.captureLogRecord({
         level: record.level,

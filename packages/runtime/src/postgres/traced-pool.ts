@@ -1,6 +1,7 @@
 import { context, type Attributes } from '@opentelemetry/api';
 import type PgModule from 'pg';
 import type { Pool, PoolClient, PoolConfig } from 'pg';
+import { addBreadcrumb } from '../sentry/breadcrumbs.js';
 import { endClientSpan, startClientSpan } from '../telemetry/client-spans.js';
 
 /** Where a pool connects, for span attributes. */
@@ -23,6 +24,7 @@ type ConnectCallback = (error: Error | undefined, client: PoolClient, done: () =
  * attributes (`db.system.name`, `db.namespace`, `db.operation.name`,
  * `db.query.text`, `server.address`, `server.port`; `error.type` with the
  * SQLSTATE on failure). Queries outside a recorded span cost one check.
+ * With Sentry on, each query is also a breadcrumb (its text, cut short).
  * `pool.connect(callback)` runs its callback in the caller's context, also
  * when the pool was exhausted and another request's release hands the client
  * over, so `pool.query()` spans always have the right parent.
@@ -40,6 +42,12 @@ export function tracedPool(pg: typeof PgModule, config: PoolConfig, target: PgSp
     this: PgModule.Client,
     ...args: unknown[]
   ): unknown {
+    addBreadcrumb(() => ({
+      category: 'db.query',
+      type: 'query',
+      message: queryText(args[0]) ?? '(query)',
+      data: { 'db.system.name': 'postgresql', 'db.namespace': target.database },
+    }));
     const span = startClientSpan(() => describeQuery(args[0], target.database, base));
     if (span === undefined) return query.apply(this, args as Parameters<Query>);
     return traceQuery(

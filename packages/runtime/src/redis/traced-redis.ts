@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { addBreadcrumb } from '../sentry/breadcrumbs.js';
 import { endClientSpan, startClientSpan } from '../telemetry/client-spans.js';
 import type { RedisConnectionOptions } from './redis-options.js';
 
@@ -10,7 +11,8 @@ type SendCommand = Redis['sendCommand'];
  * database index), `db.operation.name`, `server.address` and `server.port`.
  * Arguments are not recorded (they often hold keys and values worth keeping
  * out of traces). Commands outside a recorded span, such as the ones ioredis
- * sends while connecting, cost one check.
+ * sends while connecting, cost one check. With Sentry on, each command is
+ * also a breadcrumb (its name only).
  */
 export function tracedRedis(RedisClass: typeof Redis, options: RedisConnectionOptions): Redis {
   const base = {
@@ -22,6 +24,12 @@ export function tracedRedis(RedisClass: typeof Redis, options: RedisConnectionOp
   const sendCommand = RedisClass.prototype.sendCommand;
   class TracedRedis extends RedisClass {}
   TracedRedis.prototype.sendCommand = function tracedSendCommand(this: Redis, command, stream) {
+    addBreadcrumb(() => ({
+      category: 'redis',
+      type: 'query',
+      message: command.name.toUpperCase(),
+      data: { 'db.system.name': 'redis', 'db.namespace': String(options.db) },
+    }));
     const span = startClientSpan(() => {
       const operation = command.name.toUpperCase();
       return { name: operation, attributes: { ...base, 'db.operation.name': operation } };

@@ -1,4 +1,5 @@
 import type { StructuredLogger } from '../telemetry/runtime-types.js';
+import type { BreadcrumbTrail } from './breadcrumbs.js';
 import type { DeferredClient } from './deferred-client.js';
 import { activeSpanIds } from './span-ids.js';
 
@@ -13,11 +14,16 @@ const FATAL_FLUSH_MS = 2_000;
  * rejection is reported and logged as a warning; the process goes on.
  * Returns the function removing both hooks.
  */
-export function installProcessHooks(sentry: DeferredClient, logger: StructuredLogger): () => void {
+export function installProcessHooks(
+  sentry: DeferredClient,
+  logger: StructuredLogger,
+  breadcrumbs: BreadcrumbTrail,
+): () => void {
   let exiting = false;
   const onUncaught = (error: unknown): void => {
     const span = activeSpanIds();
-    sentry.run((client) => client.captureUncaught(error, 'uncaughtException', span));
+    const before = breadcrumbs.forTrace(span?.traceId);
+    sentry.run((client) => client.captureUncaught(error, 'uncaughtException', span, before));
     if (exiting || process.listenerCount('uncaughtException') > 1) return;
     exiting = true;
     process.stderr.write(`Uncaught ${error instanceof Error ? error.stack : String(error)}\n`);
@@ -25,7 +31,8 @@ export function installProcessHooks(sentry: DeferredClient, logger: StructuredLo
   };
   const onRejection = (reason: unknown): void => {
     const span = activeSpanIds();
-    sentry.run((client) => client.captureUncaught(reason, 'unhandledRejection', span));
+    const before = breadcrumbs.forTrace(span?.traceId);
+    sentry.run((client) => client.captureUncaught(reason, 'unhandledRejection', span, before));
     logger.warn('unhandled promise rejection (reported to Sentry)', {
       reason: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason),
     });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { envValue } from '../telemetry/runtime-types.js';
+import { startBreadcrumbs, stopBreadcrumbs } from './breadcrumbs.js';
 import { deferredClient } from './deferred-client.js';
+import { recordHttpBreadcrumbs } from './http-breadcrumbs.js';
 import { jobMonitor } from './job-monitor.js';
 import { installProcessHooks } from './process-hooks.js';
 import { activeSpanIds } from './span-ids.js';
@@ -10,10 +12,14 @@ import type { SentryOptions, SentryReporter } from './start-sentry.js';
  * The reporter behind {@link startSentry}: the client loads in the
  * background (`@sentry/core` takes tens of milliseconds to import), captures
  * queue until it is ready, and `flush()`/`close()` wait for it, so nothing
- * captured before shutdown is lost. The process hooks are on from the start.
+ * captured before shutdown is lost. The process hooks and the breadcrumbs
+ * (outgoing HTTP, the runtime's PostgreSQL and Redis clients, log records at
+ * warn and above) are on from the start.
  */
 export function sentryReporter(dsn: string, options: SentryOptions): SentryReporter {
   const { env, logger } = options;
+  const breadcrumbs = startBreadcrumbs();
+  const stopHttpBreadcrumbs = recordHttpBreadcrumbs();
   const sentry = deferredClient(async () => {
     const { createSentryClient } = await import('./sentry-client.js');
     return createSentryClient({
@@ -21,9 +27,10 @@ export function sentryReporter(dsn: string, options: SentryOptions): SentryRepor
       environment: envValue(env, 'ENVIRONMENT_ID') ?? 'unknown',
       serviceName: options.serviceName,
       serviceVersion: options.serviceVersion,
+      breadcrumbs,
     });
   }, logger);
-  const removeHooks = installProcessHooks(sentry, logger);
+  const removeHooks = installProcessHooks(sentry, logger, breadcrumbs);
   const flush = async (timeoutMs = 2_000): Promise<boolean> => {
     const started = performance.now();
     const client = await sentry.ready(timeoutMs);
@@ -33,14 +40,23 @@ export function sentryReporter(dsn: string, options: SentryOptions): SentryRepor
 
   return {
     captureLogRecord(record) {
-      if (record.level !== 'error') return;
+      if (record.level === 'debug' || record.level === 'info') return;
+      if (record.level === 'warn') {
+        breadcrumbs.add({ category: 'log', level: 'warning', message: record.message });
+        return;
+      }
       const span = activeSpanIds();
+      const before = breadcrumbs.forTrace(span?.traceId);
       const { error, ...extra } = record.fields ?? {};
       if (error instanceof Error)
         sentry.run((client) =>
-          client.captureError(error, { ...extra, message: record.message }, span),
+          client.captureError(error, { ...extra, message: record.message }, span, before),
         );
-      else sentry.run((client) => client.captureMessage(record.message, record.fields ?? {}, span));
+      else
+        sentry.run((client) =>
+          client.captureMessage(record.message, record.fields ?? {}, span, before),
+        );
+      breadcrumbs.add({ category: 'log', level: 'error', message: record.message });
     },
     startJobCheckIn(name) {
       const monitor = jobMonitor(name, env);
@@ -71,6 +87,8 @@ export function sentryReporter(dsn: string, options: SentryOptions): SentryRepor
     flush,
     close: async (timeoutMs = 2_000) => {
       removeHooks();
+      stopHttpBreadcrumbs();
+      stopBreadcrumbs();
       const client = await sentry.ready(timeoutMs);
       await client?.close(timeoutMs);
     },

@@ -20,7 +20,11 @@ export interface SentryLogRecord {
 export type FinishCheckIn = (status: 'ok' | 'error') => Promise<void>;
 
 export interface SentryReporter {
-  /** Reports error-level records (an `error` field that is an Error becomes the exception); ignores the rest. */
+  /**
+   * Reports error-level records (an `error` field that is an Error becomes
+   * the exception) and keeps warn and error records as breadcrumbs; ignores
+   * the rest.
+   */
   captureLogRecord(record: SentryLogRecord): void;
   /**
    * Sends an `in_progress` check-in for job `name` and returns the function
