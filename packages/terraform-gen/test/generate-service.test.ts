@@ -23,7 +23,7 @@ describe('generateService', () => {
 
   it('summarises each stack from the stack set: resources as in the rendered file, inputs as in the example file', () => {
     const f = fixture('service-data');
-    const platform = { ...f.platform, billingAccount: undefined };
+    const { billingAccount: _unset, ...platform } = f.platform;
     const generated = generateService(f.resolved, platform, options(f));
     expect(generated.stacks.length).toBeGreaterThan(3);
     for (const summary of generated.stacks) {
