@@ -1,5 +1,4 @@
-import { context, trace } from '@opentelemetry/api';
-import { isTracingSuppressed } from '@opentelemetry/core';
+import { context, createContextKey, trace } from '@opentelemetry/api';
 
 /**
  * Breadcrumbs: what happened before an error (outgoing HTTP requests,
@@ -70,11 +69,24 @@ export function activeTraceId(): string | undefined {
   return trace.getActiveSpan()?.spanContext().traceId;
 }
 
+/**
+ * The context key `suppressTracing()` of `@opentelemetry/core` sets (the API
+ * makes keys with `Symbol.for`, so this is the same key). Reading it here keeps
+ * `@opentelemetry/core` unloaded in services that record breadcrumbs without
+ * telemetry; a test checks the two agree.
+ */
+const SUPPRESS_TRACING_KEY = createContextKey('OpenTelemetry SDK Context Key SUPPRESS_TRACING');
+
+/** Whether the active context suppresses tracing (as `isTracingSuppressed` of `@opentelemetry/core`). */
+export function tracingSuppressed(): boolean {
+  return context.active().getValue(SUPPRESS_TRACING_KEY) === true;
+}
+
 let active: BreadcrumbTrail | undefined;
 
 /** The trail recording now, if Sentry is on and tracing is not suppressed here. */
 export function recordingTrail(): BreadcrumbTrail | undefined {
-  return active === undefined || isTracingSuppressed(context.active()) ? undefined : active;
+  return active === undefined || tracingSuppressed() ? undefined : active;
 }
 
 /** Starts recording breadcrumbs (once; later calls return the same trail). */
