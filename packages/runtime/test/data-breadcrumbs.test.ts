@@ -8,6 +8,12 @@ import { tracedRedis } from '../src/redis/traced-redis.js';
 import { startBreadcrumbs, stopBreadcrumbs } from '../src/sentry/breadcrumbs.js';
 import { requireServer, testServers } from './telemetry-support/servers.js';
 
+/** A traced pool on the test PostgreSQL. */
+function testPool(): pg.Pool {
+  const { pgHost: host, pgPort: port, pgUser: user, pgDatabase: database } = testServers;
+  return tracedPool(pg, { host, port, user, database }, { database, host, port });
+}
+
 /** PostgreSQL queries and Redis commands become breadcrumbs of the trace they ran in. */
 describe('data-client breadcrumbs', () => {
   const manager = new AsyncLocalStorageContextManager();
@@ -26,16 +32,7 @@ describe('data-client breadcrumbs', () => {
 
   it('records each query and command in its own trace, without arguments', async () => {
     const trail = startBreadcrumbs();
-    const pool = tracedPool(
-      pg,
-      {
-        host: testServers.pgHost,
-        port: testServers.pgPort,
-        user: testServers.pgUser,
-        database: testServers.pgDatabase,
-      },
-      { database: testServers.pgDatabase, host: testServers.pgHost, port: testServers.pgPort },
-    );
+    const pool = testPool();
     const url = new URL(testServers.redisUrl);
     const redis = tracedRedis(Redis, {
       host: url.hostname,
@@ -98,16 +95,7 @@ describe('data-client breadcrumbs', () => {
   });
 
   it('records nothing while Sentry is off', async () => {
-    const pool = tracedPool(
-      pg,
-      {
-        host: testServers.pgHost,
-        port: testServers.pgPort,
-        user: testServers.pgUser,
-        database: testServers.pgDatabase,
-      },
-      { database: testServers.pgDatabase },
-    );
+    const pool = testPool();
     try {
       await tracer.startActiveSpan('off', async (span) => {
         await pool.query('SELECT 1');
