@@ -4,6 +4,7 @@ import { TracerProvider } from '@opentelemetry/sdk-trace';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { tracedPool } from '../src/postgres/traced-pool.js';
+import { redisOptions } from '../src/redis/redis-options.js';
 import { tracedRedis } from '../src/redis/traced-redis.js';
 import { startBreadcrumbs, stopBreadcrumbs } from '../src/sentry/breadcrumbs.js';
 import { requireServer, testServers } from './telemetry-support/servers.js';
@@ -33,19 +34,8 @@ describe('data-client breadcrumbs', () => {
   it('records each query and command in its own trace, without arguments', async () => {
     const trail = startBreadcrumbs();
     const pool = testPool();
-    const url = new URL(testServers.redisUrl);
-    const redis = tracedRedis(Redis, {
-      host: url.hostname,
-      port: Number(url.port || 6379),
-      db: 0,
-      lazyConnect: true,
-      connectTimeout: 1_000,
-      commandTimeout: 1_000,
-      socketTimeout: 1_000,
-      enableOfflineQueue: true,
-      maxRetriesPerRequest: 1,
-      retryStrategy: () => 100,
-    });
+    // The runtime's own options: bounded calls, no offline queue.
+    const redis = tracedRedis(Redis, redisOptions(new URL(testServers.redisUrl), undefined));
     try {
       await redis.connect();
       const inSpan = (name: string, work: () => Promise<unknown>) =>
@@ -94,14 +84,16 @@ describe('data-client breadcrumbs', () => {
     }
   });
 
-  it('records nothing while Sentry is off', async () => {
+  it('records nothing once stopped (Sentry closed or off)', async () => {
+    const trail = startBreadcrumbs();
+    stopBreadcrumbs();
     const pool = testPool();
     try {
       await tracer.startActiveSpan('off', async (span) => {
         await pool.query('SELECT 1');
         span.end();
       });
-      expect(startBreadcrumbs().forTrace(undefined)).toEqual([]);
+      expect(trail.forTrace(undefined)).toEqual([]);
     } finally {
       await pool.end();
     }
