@@ -28,8 +28,8 @@ export interface GeneratedStackSummary {
 
 export interface GeneratedService {
   readonly set: StackSet;
-  /** Path (relative to the spec's directory) → content, sorted by path. */
-  readonly files: Map<string, string>;
+  /** Path (relative to the spec's directory) → content, sorted by path: text, or bytes for archives. */
+  readonly files: Map<string, string | Uint8Array>;
   /** Every stack, environments in spec order and stacks in apply order. */
   readonly stacks: readonly GeneratedStackSummary[];
   /** Provider-schema problems; empty unless `conformance` was asked for. */

@@ -9,12 +9,13 @@ export const TERRAFORM_DIR = 'terraform';
  * Renders a stack set to files, keyed by path relative to the spec's
  * directory: `terraform/<env>/stacks/<stack>/main.tf.json`, plus
  * `terraform.tfvars` where a stack has dynamic variables,
- * `terraform.tfvars.example` where it has input variables the operator supplies, and
+ * `terraform.tfvars.example` where it has input variables the operator supplies, the
+ * stack's other (binary) files such as the skaffold source archive, and
  * `terraform/<env>/.terraform-version` (version managers such as tfenv look
  * for it in parent directories too). Paths are sorted.
  */
-export function renderStackSet(set: StackSet): Map<string, string> {
-  const files: [string, string][] = [];
+export function renderStackSet(set: StackSet): Map<string, string | Uint8Array> {
+  const files: [string, string | Uint8Array][] = [];
   for (const env of set.environments) {
     files.push([`${TERRAFORM_DIR}/${env.id}/.terraform-version`, `${env.terraformVersion}\n`]);
     for (const stack of env.stacks) {
@@ -24,6 +25,8 @@ export function renderStackSet(set: StackSet): Map<string, string> {
         files.push([`${dir}/terraform.tfvars`, renderTfvars(stack.tfvars)]);
       if (Object.keys(stack.inputs ?? {}).length > 0)
         files.push([`${dir}/terraform.tfvars.example`, renderTfvarsExample(stack.inputs ?? {})]);
+      for (const [name, content] of Object.entries(stack.files ?? {}))
+        files.push([`${dir}/${name}`, content]);
     }
   }
   files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -24,6 +24,8 @@ export interface Stack {
   /** Outputs, also exposed as `local.<name>` for hand-written Terraform beside the stack. */
   readonly outputs: Readonly<Record<string, StackOutput>>;
   readonly variables?: Readonly<Record<string, DynamicVariable>>;
+  /** Other files of the stack's directory, by file name (e.g. the skaffold source archive a bucket object uploads). */
+  readonly files?: Readonly<Record<string, Uint8Array>>;
 }
 
 /** Everything a stack function reads. */
@@ -47,6 +49,8 @@ export interface SynthesizedStack {
    * @default {}
    */
   readonly inputs?: Readonly<Record<string, VariableBlock>>;
+  /** Other files of the stack's directory, by file name. @default {} */
+  readonly files?: Readonly<Record<string, Uint8Array>>;
 }
 
 export interface EnvironmentStacks {

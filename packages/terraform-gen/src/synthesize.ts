@@ -164,6 +164,7 @@ function assembleStack(
     inputs: Object.fromEntries(
       Object.entries(document.variable ?? {}).filter(([name]) => !(name in variables)),
     ),
+    ...(stack.files === undefined ? {} : { files: stack.files }),
   };
 }
 

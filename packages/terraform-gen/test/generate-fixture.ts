@@ -11,8 +11,8 @@ export function synthesizeFixture(f: Fixture): StackSet {
 }
 
 /** Rendered files of a fixture, keyed by path under `terraform/`. */
-export function renderFixture(f: Fixture): Map<string, string> {
-  const out = new Map<string, string>();
+export function renderFixture(f: Fixture): Map<string, string | Uint8Array> {
+  const out = new Map<string, string | Uint8Array>();
   for (const [p, content] of renderStackSet(synthesizeFixture(f)))
     out.set(p.replace(/^terraform\//, ''), content);
   return out;

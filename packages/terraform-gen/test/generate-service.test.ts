@@ -28,14 +28,14 @@ describe('generateService', () => {
     expect(generated.stacks.length).toBeGreaterThan(3);
     for (const summary of generated.stacks) {
       const dir = `terraform/${summary.environment}/stacks/${summary.stack}`;
-      const document = JSON.parse(generated.files.get(`${dir}/main.tf.json`) ?? 'null') as {
+      const document = JSON.parse(String(generated.files.get(`${dir}/main.tf.json`) ?? 'null')) as {
         resource?: Record<string, Record<string, unknown>>;
       };
       const resources = Object.values(document.resource ?? {}).flatMap((byName) =>
         Object.keys(byName),
       );
       expect(summary.resources).toBe(resources.length);
-      const example = generated.files.get(`${dir}/terraform.tfvars.example`) ?? '';
+      const example = String(generated.files.get(`${dir}/terraform.tfvars.example`) ?? '');
       expect(summary.inputs).toEqual([...example.matchAll(/^(\w+) = ""$/gm)].map((m) => m[1]));
     }
     expect(generated.stacks.find((s) => s.stack === 'project')?.inputs).toContain(

@@ -38,7 +38,7 @@ function committedExampleStacks(dir: string): Map<string, string> {
 const documents = new Map<string, Document>();
 for (const [name, fixture] of Object.entries(FIXTURES))
   for (const [file, content] of renderFixture(fixture))
-    if (file.endsWith('.tf.json'))
+    if (file.endsWith('.tf.json') && typeof content === 'string')
       documents.set(`${name}/${file}`, JSON.parse(content) as Document);
 for (const [file, content] of committedExampleStacks(exampleDir))
   documents.set(file, JSON.parse(content) as Document);

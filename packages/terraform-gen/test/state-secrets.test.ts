@@ -18,7 +18,8 @@ function stackFiles(): Map<string, Json> {
   const out = new Map<string, Json>();
   for (const [name, fixture] of Object.entries(FIXTURES))
     for (const [file, content] of renderFixture(fixture))
-      if (file.endsWith('.tf.json')) out.set(`${name}/${file}`, JSON.parse(content) as Json);
+      if (file.endsWith('.tf.json') && typeof content === 'string')
+        out.set(`${name}/${file}`, JSON.parse(content) as Json);
   const visit = (dir: string): void => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);

@@ -83,7 +83,7 @@ describe('state and providers', () => {
       'terraform/dev/stacks/tfcworkspaces/main.tf.json',
     ]);
     expect(files.get('terraform/dev/.terraform-version')).toBe('1.11.4\n');
-    const json = files.get('terraform/dev/stacks/iam/main.tf.json') ?? '';
+    const json = String(files.get('terraform/dev/stacks/iam/main.tf.json') ?? '');
     expect(json.endsWith('}\n')).toBe(true);
     expect(json).toContain('\n  "resource": {');
   });

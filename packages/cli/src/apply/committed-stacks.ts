@@ -8,6 +8,7 @@ import type { Io } from '../cli/io.js';
 import type { MspDeps } from '../deps.js';
 import type { PreparedSpec } from '../spec/prepare-spec.js';
 import type { ResolvedEnvironment } from '@msp/spec';
+import { sameContent, type FileContent } from '../fs/file-content.js';
 
 /**
  * The committed stacks of the environments, in apply order, after checking
@@ -31,7 +32,10 @@ export async function committedStacks(
     io,
   });
   const stale = [...generated]
-    .filter(([path, content]) => onDisk.get(path) !== content)
+    .filter(([path, content]) => {
+      const committed = onDisk.get(path);
+      return committed === undefined || !sameContent(committed, content);
+    })
     .map(([path]) => path)
     .concat([...onDisk.keys()].filter((path) => !generated.has(path)));
   if (stale.length > 0)
@@ -43,7 +47,7 @@ export async function committedStacks(
   const targets: StackTarget[] = [];
   for (const environment of environments) {
     for (const stack of stackNames(generated, environment.id)) {
-      const files = new Map<string, string>();
+      const files = new Map<string, FileContent>();
       for (const [path, content] of generated) {
         const parsed = parseStackPath(path);
         if (parsed?.environment === environment.id && parsed.stack === stack)

@@ -62,7 +62,7 @@ export function localTerraformRunner(options: LocalRunnerOptions): StackRunner {
         await mkdir(config, { recursive: true });
         for (const [path, content] of target.files) {
           const text =
-            path === 'main.tf.json' && local !== undefined
+            path === 'main.tf.json' && local !== undefined && typeof content === 'string'
               ? await localMain(content, target, kind, work)
               : content;
           await mkdir(join(config, path, '..'), { recursive: true });

@@ -2,6 +2,7 @@ import { CliError } from '../cli/errors.js';
 import { statefulKind } from '../terraform/stateful.js';
 import type { Colors } from '../cli/colors.js';
 import type { Io } from '../cli/io.js';
+import type { FileContent } from '../fs/file-content.js';
 
 /** What `msp plan`, `msp apply` and `msp destroy` do with each stack. */
 export type RunKind = 'plan' | 'apply' | 'destroy';
@@ -10,7 +11,7 @@ export type RunKind = 'plan' | 'apply' | 'destroy';
 export interface StackTarget {
   readonly environmentID: string;
   readonly stack: string;
-  readonly files: ReadonlyMap<string, string>;
+  readonly files: ReadonlyMap<string, FileContent>;
   /** The stack's directory, relative to the current directory, for messages. */
   readonly dir: string;
 }

@@ -12,6 +12,7 @@ import { findEnvironment, prepareSpec, printPlatformIssuesOnce } from '../spec/p
 import { jsonOption } from './shared-options.js';
 import { displayPath, specFiles } from './spec-files.js';
 import type { CommandContext } from '../cli/command.js';
+import type { FileContent } from '../fs/file-content.js';
 
 const options = {
   env: { type: 'string', valueName: 'id', description: 'Only this environment.' },
@@ -223,7 +224,7 @@ async function generateOne(context: GenerateContext, file: string): Promise<Spec
   });
   const write = opts.check !== true && opts['dry-run'] !== true;
   // existingGeneratedFiles listed every generated file there is: the others are absent.
-  const current = new Map<string, string | undefined>(existing);
+  const current = new Map<string, FileContent | undefined>(existing);
   for (const path of files.keys())
     if (!current.has(path) && isGeneratedFile(path)) current.set(path, undefined);
   const owned = { owned: [...existing.keys()], current };

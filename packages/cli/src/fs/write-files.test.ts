@@ -34,6 +34,17 @@ describe('writeFiles', () => {
     });
   });
 
+  it('writes archives byte for byte and compares them as bytes', async () => {
+    // Not valid UTF-8: a text round trip would change these bytes.
+    const bytes = new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0xff, 0xfe, 0x80, 0x00]);
+    const files = new Map([['s/a.tar.gz', bytes]]);
+    await writeFiles(tempDir(), files);
+    expect((await readFile(join(tempDir(), 's/a.tar.gz'))).equals(Buffer.from(bytes))).toBe(true);
+    expect((await planFiles(tempDir(), files)).unchanged).toEqual(['s/a.tar.gz']);
+    const other = new Map([['s/a.tar.gz', new Uint8Array([...bytes.subarray(0, 7), 0x01])]]);
+    expect((await planFiles(tempDir(), other)).changed).toEqual(['s/a.tar.gz']);
+  });
+
   it('compares with what the caller already knows of the disk, and reads only the other paths', async () => {
     await writeFile(join(tempDir(), 'known.txt'), 'on disk\n');
     await writeFile(join(tempDir(), 'gone.txt'), 'on disk\n');

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
+import { isBinaryPath, sameContent, type FileContent } from './file-content.js';
 
 /** What applying a batch of files would do, by relative path (sorted). */
 export interface FilePlan {
@@ -21,7 +22,7 @@ export interface PlanOptions {
    * it read, or `undefined` for a file it knows is not there. These paths are
    * not read again; the other paths of the batch are read from disk.
    */
-  readonly current?: ReadonlyMap<string, string | undefined>;
+  readonly current?: ReadonlyMap<string, FileContent | undefined>;
 }
 
 /** Joins a batch path to its root, refusing absolute paths and `..` escapes. */
@@ -33,9 +34,10 @@ export function resolveInside(root: string, relativePath: string): string {
   return join(root, clean);
 }
 
-function readIfExists(path: string): string | undefined {
+/** A file's content, as bytes for {@link isBinaryPath} paths; `undefined` when it does not exist. */
+export function readIfExists(path: string): FileContent | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return isBinaryPath(path) ? readFileSync(path) : readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
@@ -49,7 +51,7 @@ function readIfExists(path: string): string | undefined {
  */
 export async function planFiles(
   root: string,
-  files: ReadonlyMap<string, string>,
+  files: ReadonlyMap<string, FileContent>,
   options: PlanOptions = {},
 ): Promise<FilePlan> {
   const created: string[] = [];
@@ -61,7 +63,7 @@ export async function planFiles(
         ? options.current.get(path)
         : readIfExists(resolveInside(root, path));
     if (current === undefined) created.push(path);
-    else if (current === content) unchanged.push(path);
+    else if (sameContent(current, content)) unchanged.push(path);
     else changed.push(path);
   }
   const removed = (options.owned ?? []).filter((path) => !files.has(path));
@@ -83,7 +85,7 @@ export async function planFiles(
  */
 export async function writeFiles(
   root: string,
-  files: ReadonlyMap<string, string>,
+  files: ReadonlyMap<string, FileContent>,
   options: PlanOptions = {},
 ): Promise<FilePlan> {
   const plan = await planFiles(root, files, options);
@@ -101,7 +103,7 @@ export async function writeFiles(
       }
       const temp = target + suffix;
       staged.push({ temp, target });
-      writeFileSync(temp, files.get(path) ?? '', { encoding: 'utf8', flag: 'wx' });
+      writeFileSync(temp, files.get(path) ?? '', { flag: 'wx' });
     }
   } catch (error) {
     for (const { temp } of staged) rmSync(temp, { force: true });

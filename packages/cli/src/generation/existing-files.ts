@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listFiles } from '../fs/find-specs.js';
-import { resolveInside } from '../fs/write-files.js';
+import type { FileContent } from '../fs/file-content.js';
+import { readIfExists, resolveInside } from '../fs/write-files.js';
 import { IMAGE_LOCK_PATH, isGeneratedFile } from './stack-paths.js';
 
 /**
@@ -12,7 +12,7 @@ import { IMAGE_LOCK_PATH, isGeneratedFile } from './stack-paths.js';
 export async function existingGeneratedFiles(
   root: string,
   environmentIDs?: readonly string[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, FileContent>> {
   const paths = (await listFiles(join(root, 'terraform')))
     .map((p) => `terraform/${p}`)
     .filter(isGeneratedFile)
@@ -22,7 +22,10 @@ export async function existingGeneratedFiles(
         p === IMAGE_LOCK_PATH ||
         environmentIDs.some((id) => p.startsWith(`terraform/${id}/`)),
     );
-  const files = new Map<string, string>();
-  for (const path of paths) files.set(path, readFileSync(resolveInside(root, path), 'utf8'));
+  const files = new Map<string, FileContent>();
+  for (const path of paths) {
+    const content = readIfExists(resolveInside(root, path));
+    if (content !== undefined) files.set(path, content);
+  }
   return files;
 }

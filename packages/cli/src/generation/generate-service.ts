@@ -3,6 +3,7 @@ import { existingGeneratedFiles } from './existing-files.js';
 import { IMAGE_LOCK_PATH } from './stack-paths.js';
 import { googleAccessToken } from '../gcp/access-token.js';
 import type { Io } from '../cli/io.js';
+import { textOf, type FileContent } from '../fs/file-content.js';
 import type { MspDeps } from '../deps.js';
 import type { PreparedSpec } from '../spec/prepare-spec.js';
 import type { ResolvedSpec } from '@msp/spec';
@@ -10,7 +11,7 @@ import type { GeneratedStackSummary } from '@msp/terraform-gen';
 
 /** One service's generated files (the image lock included) and a summary of every stack. */
 export interface GeneratedFiles {
-  readonly files: Map<string, string>;
+  readonly files: Map<string, FileContent>;
   readonly stacks: readonly GeneratedStackSummary[];
 }
 
@@ -20,7 +21,7 @@ export interface GenerateOptions {
   /** Check every resource against the pinned provider schemas. @default false */
   conformance?: boolean;
   /** The generated files on disk, by relative path. @default those beside the spec */
-  existing?: ReadonlyMap<string, string>;
+  existing?: ReadonlyMap<string, FileContent>;
   /** For the Google access token of private registries (`googleAccessToken`). */
   io: Io;
 }
@@ -42,7 +43,7 @@ export async function generateService(
 ): Promise<GeneratedFiles> {
   const onDisk =
     options.existing ?? (await existingGeneratedFiles(prepared.dir, options.environmentIDs));
-  const lock = onDisk.get(IMAGE_LOCK_PATH);
+  const lock = textOf(onDisk.get(IMAGE_LOCK_PATH));
   const imageTags = await deps.resolveImageTags(prepared.resolved, {
     stable: options.stable,
     ...(lock === undefined ? {} : { lock }),
@@ -71,7 +72,7 @@ export async function generateFiles(
   deps: MspDeps,
   prepared: PreparedSpec,
   options: GenerateOptions,
-): Promise<ReadonlyMap<string, string>> {
+): Promise<ReadonlyMap<string, FileContent>> {
   return (await generateService(deps, prepared, options)).files;
 }
 

@@ -30,6 +30,8 @@ describe('generated file paths', () => {
     ['terraform/dev/stacks/cloudrun/terraform.tfvars.example', true],
     ['terraform/dev/stacks/cloudrun/operator.auto.tfvars', false],
     ['terraform/dev/stacks/cloudrun/custom.tf', false],
+    ['terraform/prod/stacks/cloudrun/skaffoldsource.tar.gz', true],
+    ['terraform/prod/stacks/cloudrun/vendor.tar.gz', false],
   ])('%s is generated: %s', (path, generated) => {
     expect(isGeneratedFile(path)).toBe(generated);
   });

@@ -25,7 +25,7 @@ export const STACK_ORDER: readonly string[] = [
 ];
 
 /** The stacks generated for an environment, in apply order. */
-export function stackNames(files: ReadonlyMap<string, string>, environmentID: string): string[] {
+export function stackNames(files: ReadonlyMap<string, unknown>, environmentID: string): string[] {
   const names: string[] = [];
   for (const path of files.keys()) {
     const parsed = parseStackPath(path);
@@ -52,7 +52,7 @@ export const IMAGE_LOCK_PATH = 'terraform/images.lock.json';
 /** Whether a file under `terraform/` is one generation owns (and may remove when it is no longer generated). */
 export function isGeneratedFile(path: string): boolean {
   if (path === IMAGE_LOCK_PATH) return true;
-  return /^terraform\/[^/]+\/(\.terraform-version|stacks\/[^/]+\/([^/]+\.tf\.json|terraform\.tfvars(\.example)?))$/.test(
+  return /^terraform\/[^/]+\/(\.terraform-version|stacks\/[^/]+\/([^/]+\.tf\.json|skaffoldsource\.tar\.gz|terraform\.tfvars(\.example)?))$/.test(
     path,
   );
 }

@@ -1,5 +1,6 @@
 import { configBlocks } from '../terraform/resources.js';
 import { stackDocuments } from '../terraform/stack-documents.js';
+import type { FileContent } from '../fs/file-content.js';
 
 export interface AlertPolicy {
   readonly name: string;
@@ -9,7 +10,7 @@ export interface AlertPolicy {
 
 /** The alert policies generated for an environment, read from its stacks' Terraform JSON, sorted by name. */
 export function alertPolicies(
-  files: ReadonlyMap<string, string>,
+  files: ReadonlyMap<string, FileContent>,
   environmentID: string,
 ): AlertPolicy[] {
   const policies: AlertPolicy[] = [];

@@ -3,6 +3,7 @@ import { changedArguments, outermost, touches, valuesAt } from './changed-argume
 import { configBlocks, movedBlocks, references } from './resources.js';
 import { stackDocuments } from './stack-documents.js';
 import { statefulKind, statefulLoss } from './stateful.js';
+import { sameContent, type FileContent } from '../fs/file-content.js';
 
 /** The forcing-arguments table of `@msp/terraform-gen`, by resource type. */
 export type ReplacementLookup = (type: string) => ResourceReplacement | undefined;
@@ -75,7 +76,7 @@ interface Located {
   readonly providers: Map<string, unknown>;
 }
 
-function index(files: ReadonlyMap<string, string>): Map<string, Located> {
+function index(files: ReadonlyMap<string, FileContent>): Map<string, Located> {
   const stacks = new Map<string, Located>();
   for (const { environment, stack, document } of stackDocuments(files)) {
     const key = `${environment}/${stack}`;
@@ -130,8 +131,8 @@ const INHERITED = ['project', 'region', 'zone'] as const;
  * re-addressed without a `moved` block.
  */
 export function diffStacks(
-  current: ReadonlyMap<string, string>,
-  next: ReadonlyMap<string, string>,
+  current: ReadonlyMap<string, FileContent>,
+  next: ReadonlyMap<string, FileContent>,
   replacements: ReplacementLookup,
 ): StackDiff {
   const before = index(current);
@@ -324,8 +325,8 @@ function statefulWarnings(
 }
 
 function otherFiles(
-  current: ReadonlyMap<string, string>,
-  next: ReadonlyMap<string, string>,
+  current: ReadonlyMap<string, FileContent>,
+  next: ReadonlyMap<string, FileContent>,
 ): StackDiff['files'] {
   const result: { path: string; change: 'added' | 'changed' | 'removed' }[] = [];
   for (const path of [...new Set([...current.keys(), ...next.keys()])].sort()) {
@@ -334,7 +335,8 @@ function otherFiles(
     const b = next.get(path);
     if (a === undefined && b !== undefined) result.push({ path, change: 'added' });
     else if (a !== undefined && b === undefined) result.push({ path, change: 'removed' });
-    else if (a !== b) result.push({ path, change: 'changed' });
+    else if (a !== undefined && b !== undefined && !sameContent(a, b))
+      result.push({ path, change: 'changed' });
   }
   return result;
 }

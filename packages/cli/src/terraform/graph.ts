@@ -1,5 +1,6 @@
 import { configBlocks, references } from './resources.js';
 import { stackDocuments } from './stack-documents.js';
+import type { FileContent } from '../fs/file-content.js';
 
 export interface GraphNode {
   readonly stack: string;
@@ -26,7 +27,7 @@ export interface InfrastructureGraph {
  * (`data.terraform_remote_state.<stack>`) becomes an edge to that stack.
  */
 export function buildGraph(
-  files: ReadonlyMap<string, string>,
+  files: ReadonlyMap<string, FileContent>,
   environmentID: string,
 ): InfrastructureGraph {
   const stacks: string[] = [];

@@ -1,5 +1,6 @@
 import { parseStackPath } from '../generation/stack-paths.js';
 import { parseTerraformJSON } from './resources.js';
+import type { FileContent } from '../fs/file-content.js';
 
 export interface StackDocument {
   readonly environment: string;
@@ -11,18 +12,19 @@ export interface StackDocument {
 
 /** The `.tf.json` files of generated stacks, parsed, optionally of one environment only, in map order. */
 export function* stackDocuments(
-  files: ReadonlyMap<string, string>,
+  files: ReadonlyMap<string, FileContent>,
   environmentID?: string,
 ): Generator<StackDocument> {
-  for (const [path, text] of files) {
+  for (const [path, content] of files) {
     const parsed = parseStackPath(path);
-    if (parsed === undefined || !parsed.file.endsWith('.tf.json')) continue;
+    if (parsed === undefined || !parsed.file.endsWith('.tf.json') || typeof content !== 'string')
+      continue;
     if (environmentID !== undefined && parsed.environment !== environmentID) continue;
     yield {
       environment: parsed.environment,
       stack: parsed.stack,
       path,
-      document: parseTerraformJSON(text),
+      document: parseTerraformJSON(content),
     };
   }
 }

@@ -9,6 +9,7 @@ import type { Io } from '../cli/io.js';
 import type { MspDeps } from '../deps.js';
 import type { Category, ResolvedEnvironment } from '@msp/spec';
 import type { EnvironmentSync } from './sync.js';
+import type { FileContent } from '../fs/file-content.js';
 
 /** What `msp tfc sync` does for one spec: its backend and the environments to sync. */
 export interface ServicePlan {
@@ -47,7 +48,7 @@ export async function planService(
         );
   const files =
     environments.length === 0
-      ? new Map<string, string>()
+      ? new Map<string, FileContent>()
       : await generateFiles(loaded, prepared, {
           environmentIDs: environments.map((e) => e.id),
           stable: true,
@@ -71,7 +72,7 @@ function environmentSync(
   serviceID: string,
   serviceDir: string,
   environment: ResolvedEnvironment,
-  files: ReadonlyMap<string, string>,
+  files: ReadonlyMap<string, FileContent>,
   terraformVersion: string,
 ): EnvironmentSync {
   const stacks = stackNames(files, environment.id);

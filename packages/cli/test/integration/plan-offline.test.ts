@@ -63,9 +63,11 @@ import { hasTerraform, offlineTerraformEnv } from '../../../../tools/testing/tf-
       '[8/8] prod/monitoring planned',
     ]);
     expect(lines[2]).toMatch(/\(\d+ to add, 0 to change, 0 to destroy\)/);
-    // Nothing is written beside the generated files, and a plan keeps no state.
+    // Nothing is written beside the generated files (the skaffold source the bucket
+    // object uploads is one of them), and a plan keeps no state.
     expect((await readdir(join(cwd, 'terraform', 'prod', 'stacks', 'cloudrun'))).sort()).toEqual([
       'main.tf.json',
+      'skaffoldsource.tar.gz',
     ]);
   }, 300_000);
 });

@@ -25,3 +25,26 @@ export function storageBucketIAMMember(
 ): { fragment: Fragment } {
   return { fragment: resource('google_storage_bucket_iam_member', id, { ...config }) };
 }
+
+/**
+ * An object uploaded from a file of the stack's directory. `ABANDON` keeps
+ * the object in the bucket when Terraform replaces or deletes it: things
+ * made from it earlier (a Cloud Deploy release) keep their copy.
+ */
+export function storageBucketObjectFromFile(
+  id: string,
+  config: { bucket: string | Expression; name: string; fileName: string; contentType: string },
+): { fragment: Fragment; outputs: { uri: string } } {
+  return {
+    fragment: resource('google_storage_bucket_object', id, {
+      bucket: config.bucket,
+      name: config.name,
+      source: `\${path.module}/${config.fileName}`,
+      content_type: config.contentType,
+      deletion_policy: 'ABANDON',
+    }),
+    outputs: {
+      uri: `gs://${resourceRef('google_storage_bucket_object', id, 'bucket')}/${resourceRef('google_storage_bucket_object', id, 'name')}`,
+    },
+  };
+}

@@ -45,6 +45,7 @@ export function cloudrunStack(ctx: StackContext): Stack {
       },
     },
     variables,
+    files: workload.part.files ?? {},
   };
 }
 

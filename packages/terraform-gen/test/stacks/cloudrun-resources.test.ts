@@ -442,6 +442,7 @@ describe('secrets in the output', () => {
       const f = FIXTURES[name];
       if (f === undefined) continue;
       for (const [file, content] of renderStackSet(synthesizeFixture(f))) {
+        if (typeof content !== 'string') continue;
         const literalSecrets = [
           ...content.matchAll(/"(password|secret_data|auth_string|root_password)": "([^"]*)"/g),
         ].filter((m) => !(m[2] ?? '').includes('${'));

@@ -9,6 +9,11 @@ export function combineParts(parts: readonly CloudRunPart[]): CloudRunPart {
     ...duplicates(volumes.map((v) => v.name)).map((n) => `volume ${n} is defined twice`),
     ...duplicates(volumes.map((v) => v.mountPath)).map((p) => `two volumes are mounted at ${p}`),
   ];
+  problems.push(
+    ...duplicates(parts.flatMap((p) => Object.keys(p.files ?? {}))).map(
+      (f) => `file ${f} is written twice`,
+    ),
+  );
   const vpc = parts.map((p) => p.vpcAccess).filter((v) => v !== undefined);
   if (vpc.length > 1) problems.push('more than one part configures VPC access');
   if (problems.length > 0)
@@ -21,6 +26,7 @@ export function combineParts(parts: readonly CloudRunPart[]): CloudRunPart {
     certDirs: parts.flatMap((p) => p.certDirs ?? []),
     ...(vpc[0] === undefined ? {} : { vpcAccess: vpc[0] }),
     outputs: Object.assign({}, ...parts.map((p) => p.outputs ?? {})),
+    files: Object.assign({}, ...parts.map((p) => p.files ?? {})),
   };
 }
 

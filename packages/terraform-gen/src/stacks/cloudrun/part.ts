@@ -16,6 +16,8 @@ export interface CloudRunPart {
   readonly certDirs?: readonly string[];
   readonly vpcAccess?: VPCAccess;
   readonly outputs?: Readonly<Record<string, StackOutput>>;
+  /** Files the part's resources upload from the stack's directory, by file name. */
+  readonly files?: Readonly<Record<string, Uint8Array>>;
 }
 
 export function emptyPart(): CloudRunPart {

@@ -9,11 +9,17 @@ import {
 } from '../../resources/clouddeploy.js';
 import { projectIAMMember } from '../../resources/project-iam-member.js';
 import { serviceAccountIAMMember } from '../../resources/service-account-iam-member.js';
-import { storageBucket } from '../../resources/storage-bucket.js';
+import { storageBucket, storageBucketObjectFromFile } from '../../resources/storage-bucket.js';
 import type { StackContext } from '../../stack.js';
 import type { Fragment } from '../../terraform.js';
 import type { CloudRunPart } from './part.js';
 import { releaserAccess } from './rollout-access.js';
+import {
+  DEPLOY_ACTION,
+  RENDER_ACTION,
+  SKAFFOLD_SOURCE_FILE,
+  skaffoldSource,
+} from './skaffold-source.js';
 import { rolloutNotifications } from './rollout-notifications.js';
 
 /** Roles of the executor in every stage's project. */
@@ -43,6 +49,13 @@ export function rolloutPart({ spec, env, platform }: StackContext): CloudRunPart
     name: `${env.projectID}-cloudrun-skaffold`,
     location: env.region,
   });
+  const source = skaffoldSource(spec.service.id);
+  const sourceObject = storageBucketObjectFromFile('skaffold_source', {
+    bucket: skaffold.outputs.name,
+    name: source.objectName,
+    fileName: SKAFFOLD_SOURCE_FILE,
+    contentType: 'application/gzip',
+  });
   // Cloud Deploy's default artifact bucket, created up front so access can be granted on it.
   const artifacts = storageBucket('clouddeploy', {
     name: `${pipeline.outputs.uid}_clouddeploy`,
@@ -68,6 +81,7 @@ export function rolloutPart({ spec, env, platform }: StackContext): CloudRunPart
       ...stages.fragments,
       pipeline.fragment,
       skaffold.fragment,
+      sourceObject.fragment,
       artifacts.fragment,
       ...access,
       ...(endpoint === undefined ? [] : rolloutNotifications(endpoint)),
@@ -75,6 +89,14 @@ export function rolloutPart({ spec, env, platform }: StackContext): CloudRunPart
     env: [],
     volumes: [],
     dependsOn: [],
+    files: { [SKAFFOLD_SOURCE_FILE]: source.archive },
+    outputs: {
+      skaffold_source_uri: {
+        value: sourceObject.outputs.uri,
+        description:
+          'Cloud Storage URI of the skaffold source a release of the rollout pipeline names.',
+      },
+    },
   };
 }
 
@@ -88,8 +110,8 @@ function stageTargets(
   const type = clouddeployCustomTargetType('cloud_run_service', {
     name: 'cloud-run-service',
     location: region,
-    renderAction: 'cloud-run-image-deploy-render',
-    deployAction: 'cloud-run-image-deploy',
+    renderAction: RENDER_ACTION,
+    deployAction: DEPLOY_ACTION,
   });
   const fragments: Fragment[] = [type.fragment];
   const targetIDs: string[] = [];

@@ -21,7 +21,8 @@ export const GCLOUD_IMAGE = 'gcr.io/google.com/cloudsdktool/google-cloud-cli:sli
  */
 const RENDER_SCRIPT = `set -euo pipefail
 out="$CLOUD_DEPLOY_OUTPUT_GCS_PATH"
-result() { printf '%s' "$1" > /tmp/results.json; gcloud storage cp /tmp/results.json "$out/results.json"; }
+work="$(mktemp -d)"
+result() { printf '%s' "$1" > "$work"/results.json; gcloud storage cp "$work"/results.json "$out/results.json"; }
 if [ -z "\${CLOUD_DEPLOY_customTarget_tag:-}" ]; then
   result '{"resultStatus":"FAILED","failureMessage":"deploy parameter customTarget/tag is not set: create the release with msp release --tag TAG"}'
   exit 1
@@ -29,8 +30,8 @@ fi
 image="$CLOUD_DEPLOY_customTarget_image:$CLOUD_DEPLOY_customTarget_tag"
 printf 'service: %s\\nproject: %s\\nregion: %s\\nimage: %s\\n' \\
   "$CLOUD_DEPLOY_customTarget_serviceID" "$CLOUD_DEPLOY_customTarget_projectID" \\
-  "$CLOUD_DEPLOY_customTarget_region" "$image" > /tmp/manifest.yaml
-gcloud storage cp /tmp/manifest.yaml "$out/manifest.yaml"
+  "$CLOUD_DEPLOY_customTarget_region" "$image" > "$work"/manifest.yaml
+gcloud storage cp "$work"/manifest.yaml "$out/manifest.yaml"
 result "{\\"resultStatus\\":\\"SUCCEEDED\\",\\"manifestFile\\":\\"$out/manifest.yaml\\",\\"metadata\\":{\\"image\\":\\"$image\\"}}"
 `;
 
@@ -41,9 +42,10 @@ result "{\\"resultStatus\\":\\"SUCCEEDED\\",\\"manifestFile\\":\\"$out/manifest.
  */
 const DEPLOY_SCRIPT = `set -euo pipefail
 out="$CLOUD_DEPLOY_OUTPUT_GCS_PATH"
-result() { printf '%s' "$1" > /tmp/results.json; gcloud storage cp /tmp/results.json "$out/results.json"; }
-gcloud storage cp "$CLOUD_DEPLOY_MANIFEST_GCS_PATH" /tmp/manifest.yaml
-field() { sed -n "s/^$1: //p" /tmp/manifest.yaml; }
+work="$(mktemp -d)"
+result() { printf '%s' "$1" > "$work"/results.json; gcloud storage cp "$work"/results.json "$out/results.json"; }
+gcloud storage cp "$CLOUD_DEPLOY_MANIFEST_GCS_PATH" "$work"/manifest.yaml
+field() { sed -n "s/^$1: //p" "$work"/manifest.yaml; }
 if ! gcloud run services update "$(field service)" --project="$(field project)" \\
   --region="$(field region)" --image="$(field image)" --quiet; then
   result '{"resultStatus":"FAILED","failureMessage":"gcloud run services update failed; see the rollout logs"}'
