@@ -17,7 +17,9 @@ export const AREAS = [
     id: 'scale',
     title: 'Scale: many services',
     script: 'bench/scale/scale.mjs',
-    args: { full: ['10'], quick: ['1'] },
+    // 1000 services × 3 environments with CDKTF beside msp: about 2 minutes per interleaved run.
+    args: { full: ['6'], quick: ['1'] },
+    timeoutMinutes: 40,
   },
   {
     id: 'terraform-gen',

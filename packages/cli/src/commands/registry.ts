@@ -18,6 +18,7 @@ const COMMANDS: readonly (readonly [name: string, load: LoadCommand])[] = [
   ['plan', async () => (await import('./stack-run.js')).planCommand],
   ['apply', async () => (await import('./stack-run.js')).applyCommand],
   ['destroy', async () => (await import('./stack-run.js')).destroyCommand],
+  ['release', async () => (await import('./release.js')).releaseCommand],
   ['ops', async () => (await import('./ops.js')).opsCommand],
   ['schema', async () => (await import('./schema.js')).schemaCommand],
   ['logs', async () => (await import('./logs.js')).logsCommand],

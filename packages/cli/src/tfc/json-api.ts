@@ -1,4 +1,5 @@
 import { CliError } from '../cli/errors.js';
+import { fetchWithRetry as retrying, type RetryOptions } from '../http/fetch-with-retry.js';
 
 /** One JSON:API resource object as Terraform Cloud returns it. */
 export interface Resource {
@@ -8,15 +9,10 @@ export interface Resource {
   readonly relationships?: Readonly<Record<string, { readonly data?: unknown }>>;
 }
 
-export interface ApiOptions {
+export interface ApiOptions extends RetryOptions {
   /** e.g. `https://app.terraform.io`; the client appends `/api/v2`. */
   readonly baseURL: string;
   readonly token: string;
-  readonly fetch?: typeof fetch;
-  /** Attempts per request when the network fails or the API is busy (429, 5xx); default 4. */
-  readonly attempts?: number;
-  /** Wait before the first retry, doubled for each next one; default 500 ms. */
-  readonly retryDelayMs?: number;
 }
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -67,49 +63,22 @@ export async function request(
  * `fetch` with the retry policy of `request`; also used for uploads and
  * logs, which go to URLs outside the API.
  */
-export async function fetchWithRetry(
+export function fetchWithRetry(
   api: Pick<ApiOptions, 'baseURL' | 'fetch' | 'attempts' | 'retryDelayMs'>,
   url: string,
   init: RequestInit & { method: string },
   what: string,
 ): Promise<Response> {
-  const attempts = Math.max(1, api.attempts ?? 4);
-  const idempotent = init.method !== 'POST';
-  for (let attempt = 1; ; attempt++) {
-    let response: Response | undefined;
-    let failure: unknown;
-    try {
-      response = await (api.fetch ?? fetch)(url, init);
-    } catch (error) {
-      failure = error;
-    }
-    const retryable =
-      response === undefined
-        ? idempotent || refused(failure)
-        : response.status === 429 ||
-          response.status === 503 ||
-          (idempotent && response.status >= 500);
-    if (!retryable || attempt >= attempts) {
-      if (response !== undefined) return response;
-      throw new CliError(
-        'tfc-unreachable',
-        `cannot reach Terraform Cloud at ${api.baseURL} (${what}, ${attempt} attempt${attempt === 1 ? '' : 's'})`,
-        {
-          cause: failure,
-          hint: "Check the network and the platform config's state.hostname (or TFE_ADDRESS).",
-        },
-      );
-    }
-    await response?.body?.cancel();
-    const delay = (api.retryDelayMs ?? 500) * 2 ** (attempt - 1);
-    await new Promise((resolve) => setTimeout(resolve, delay));
-  }
-}
-
-/** A connection the server refused: nothing was sent, so even a POST may be retried. */
-function refused(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
-  return cause?.code === 'ECONNREFUSED';
+  return retrying(api, url, init, (attempts, cause) => {
+    return new CliError(
+      'tfc-unreachable',
+      `cannot reach Terraform Cloud at ${api.baseURL} (${what}, ${attempts} attempt${attempts === 1 ? '' : 's'})`,
+      {
+        cause,
+        hint: "Check the network and the platform config's state.hostname (or TFE_ADDRESS).",
+      },
+    );
+  });
 }
 
 export function explain(body: string): string {
