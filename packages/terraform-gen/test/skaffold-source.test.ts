@@ -111,6 +111,21 @@ describe('skaffold source', () => {
     expect(config.customActions.map((a) => a.name).sort()).toEqual(
       [DEPLOY_ACTION, RENDER_ACTION].sort(),
     );
+    // Every deploy parameter the actions read is set on every target, but the tag, which each
+    // release sets (msp release --tag).
+    const read = new Set(
+      [...skaffoldConfig('x').matchAll(/CLOUD_DEPLOY_customTarget_(\w+)/g)].map((m) => m[1]),
+    );
+    const targets = Object.values(main.resource['google_clouddeploy_target'] ?? {});
+    expect(targets.length).toBeGreaterThan(1);
+    for (const target of targets)
+      expect(
+        [...read].filter(
+          (name) =>
+            name !== 'tag' &&
+            !((target['deploy_parameters'] ?? {}) as object).hasOwnProperty(`customTarget/${name}`),
+        ),
+      ).toEqual([]);
     const object = main.resource['google_storage_bucket_object']?.['skaffold_source'];
     const hash = createHash('sha256').update(archive).digest('hex').slice(0, 8);
     expect(object).toMatchObject({

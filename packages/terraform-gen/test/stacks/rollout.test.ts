@@ -40,6 +40,7 @@ describe('rollout pipeline', () => {
         deploy_parameters: {
           'customTarget/serviceID': `rollout-svc-${env}-us-central1`,
           'customTarget/projectID': `rollout-svc-${env}-a1b2`,
+          'customTarget/region': 'us-central1',
           'customTarget/image': 'us.gcr.io/example-public/rollout-svc',
         },
         execution_configs: [

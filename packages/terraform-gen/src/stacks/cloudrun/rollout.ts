@@ -131,6 +131,7 @@ function stageTargets(
           'customTarget/serviceID': stageEnv.cloudRunName,
           'customTarget/image': spec.build.image,
           'customTarget/projectID': stageEnv.projectID,
+          'customTarget/region': stageEnv.region,
         },
         executionServiceAccount: executor,
       }).fragment,
