@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startLocalServer } from './local-server.js';
 
 /**
  * A local stand-in for the Cloud Deploy REST API v1: the calls `msp release`
@@ -336,16 +336,9 @@ export async function startFakeCloudDeploy(options: {
     }
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      res.writeHead(500);
-      res.end(String(error));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await startLocalServer(handle);
   return {
-    address: `http://127.0.0.1:${port}`,
+    address: server.address,
     releases,
     rollouts,
     requests,
@@ -356,11 +349,6 @@ export async function startFakeCloudDeploy(options: {
     stallOperations: () => {
       stalled = true;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        if (!server.listening) return resolve();
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: server.close,
   };
 }

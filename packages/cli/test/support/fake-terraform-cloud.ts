@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startLocalServer } from './local-server.js';
 import { gunzipSync } from 'node:zlib';
 
 /**
@@ -419,16 +419,9 @@ export async function startFakeTerraformCloud(options: {
     return fail(404, `no such endpoint in the fake: ${method} ${url.pathname}`);
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      res.writeHead(500);
-      res.end(String(error));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await startLocalServer(handle);
   function address(): string {
-    return `http://127.0.0.1:${port}`;
+    return server.address;
   }
   return {
     address: address(),
@@ -442,10 +435,7 @@ export async function startFakeTerraformCloud(options: {
     failNext: (count, status) => {
       failures = { count, status };
     },
-    close: () =>
-      new Promise<void>((resolve, reject) =>
-        server.close((error) => (error === undefined ? resolve() : reject(error))),
-      ),
+    close: server.close,
   };
 }
 
