@@ -13,6 +13,7 @@ import {
   iamRoleInvalid,
   descriptionTODO,
 } from './service-rules.js';
+import { duplicateItem } from './duplicate-rules.js';
 import {
   duplicateEnvironment,
   projectDisplayNameTooLong,
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   notionPageIDInvalid,
   iamRoleInvalid,
   descriptionTODO,
+  duplicateItem,
   duplicateEnvironment,
   projectDisplayNameTooLong,
   projectIDFormat,
