@@ -3,7 +3,7 @@
 import type { CompiledValidator } from '../validate/compiled-validator.js';
 import { ucs2length } from '../validate/ucs2length.js';
 
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/@msp/spec@0.1.0/schema/service.schema.json","title":"ServiceSpec","description":"An msp service specification (service.yaml): one service or job and its environments.","type":"object","properties":{"service":{"title":"ServiceInfoSpec","type":"object","description":"Who the service is and who owns it.","properties":{"id":{"type":"string","description":"Unique service ID: lowercase letters, digits and hyphens, at most 20 characters. Prefix of every project ID.","minLength":1,"maxLength":20,"pattern":"^[a-z0-9-]+$","x-patternMessage":"id can only contain lowercase alphanumeric characters and hyphens","examples":["msp-example"]},"name":{"type":"string","description":"Human-readable name, used in display names and the README header. Defaults to the ID.","minLength":1},"owners":{"type":"array","description":"Teams that own the service (Opsgenie team names); at least one. Critical alerts page these teams.","items":{"type":"string","description":"An owning team.","minLength":1},"minItems":1},"description":{"type":"string","description":"What the service does; used for the Opsgenie service. Not published in generated docs.","minLength":1},"notionPageID":{"type":"string","description":"ID of the operational handbook page (not a URL). Required when any environment is in a production category (internal or external).","minLength":1},"kind":{"type":"string","description":"A long-running HTTP service or a (scheduled) job.","enum":["service","job"],"default":"service"},"protocol":{"type":"string","description":"Set to h2c for gRPC or HTTP/2 end to end; absent means HTTP/1.","enum":["h2c"]},"iam":{"title":"ServiceIAMSpec","type":"object","description":"Extra IAM for the workload.","properties":{"services":{"type":"array","description":"Extra Google APIs to enable in every environment project, e.g. \"bigquerydatatransfer\" or \"bigquerydatatransfer.googleapis.com\".","items":{"type":"string","description":"An API name.","minLength":1,"pattern":"^[a-z0-9.-]+$","x-patternMessage":"must be an API name such as \"pubsub.googleapis.com\""}},"roles":{"type":"array","description":"Extra roles for the workload service account: predefined (\"roles/<name>\") or custom (\"projects/<p>/roles/<name>\").","items":{"type":"string","description":"An IAM role.","minLength":1}},"permissions":{"type":"array","description":"Permissions granted to the workload through a custom project role \"msp_workload_custom_role\".","items":{"type":"string","description":"An IAM permission such as \"storage.buckets.list\".","minLength":1}}},"additionalProperties":false}},"additionalProperties":false,"required":["id","owners","description"]},"build":{"title":"BuildSpec","type":"object","description":"Where the service image and source come from.","properties":{"image":{"type":"string","description":"Image repository without a tag, e.g. \"us-docker.pkg.dev/my-project/images/my-service\". Images in gcr.io or Artifact Registry of another project are made readable by the Cloud Run service agent.","minLength":1,"pattern":"^[^:@\\s]+(:[0-9]+(/[^:@\\s]+)?)?$","x-patternMessage":"must be an image repository without a tag or digest, such as \"us-docker.pkg.dev/project/repo/image\""},"source":{"title":"BuildSourceSpec","type":"object","description":"Where the source lives; used in docs and release metadata.","properties":{"repo":{"type":"string","description":"Repository, e.g. \"github.com/acme/services\"; without it, the source is left out of docs and release metadata.","minLength":1},"dir":{"type":"string","description":"Directory inside the repository.","default":"."}},"additionalProperties":false}},"additionalProperties":false,"required":["image"]},"environments":{"type":"array","description":"The environments, each in its own GCP project; IDs are unique.","items":{"title":"EnvironmentSpec","type":"object","description":"One deployment of the service, in its own GCP project.","properties":{"id":{"type":"string","description":"Environment ID: lowercase letters, digits and hyphens, e.g. \"dev\" or \"prod\".","minLength":1,"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","x-patternMessage":"id can only contain lowercase alphanumeric characters and hyphens, and must not start or end with a hyphen"},"projectID":{"type":"string","description":"GCP project ID \"<service id>-<environment id>-<suffix>\", at most 30 characters. Cannot be changed after creation.","minLength":1,"pattern":"^[a-z][a-z0-9-]*[a-z0-9]$","x-patternMessage":"projectID must start with a lowercase letter, end with a letter or digit and contain only lowercase letters, digits and hyphens"},"category":{"type":"string","description":"test, or a production category: internal or external.","enum":["test","internal","external"]},"deploy":{"title":"DeploySpec","type":"object","description":"How new images reach the environment.","properties":{"type":{"type":"string","description":"manual: Terraform deploys the tag in `manual.tag`; subscription: the tag in `subscription.tag` is pinned to a digest (terraform/images.lock.json); rollout: Cloud Deploy promotes releases through `rollout.stages`.","enum":["manual","subscription","rollout"]},"manual":{"title":"ManualDeploySpec","type":"object","description":"Settings of `type: manual`.","properties":{"tag":{"type":"string","description":"Image tag to deploy.","minLength":1}},"additionalProperties":false,"default":{"tag":"insiders"}},"subscription":{"title":"SubscriptionDeploySpec","type":"object","description":"Settings of `type: subscription`.","properties":{"tag":{"type":"string","description":"Image tag to follow; pinned to tag@sha256:digest in terraform/images.lock.json at generation time.","minLength":1}},"additionalProperties":false,"required":["tag"]}},"additionalProperties":false,"required":["type"]},"locations":{"title":"LocationsSpec","type":"object","description":"Where the environment runs. When given, both fields are required.","properties":{"gcpRegion":{"type":"string","description":"Region of Cloud Run, Cloud SQL and Redis; one of the platform config's allowedRegions.","minLength":1,"default":"us-central1"},"gcpLocation":{"type":"string","description":"BigQuery multi-region (US or EU, case-insensitive); one of the platform config's allowedLocations.","minLength":1,"default":"US"}},"additionalProperties":false,"required":["gcpRegion","gcpLocation"]},"instances":{"title":"InstancesSpec","type":"object","description":"Size and count of the Cloud Run instances.","properties":{"resources":{"title":"InstanceResourcesSpec","type":"object","description":"CPU and memory of one instance.","properties":{"cpu":{"type":"integer","description":"Number of vCPUs, 1 to 8.","minimum":1,"maximum":8,"x-hint":"more than 8 CPUs is not supported: decrease scaling.maxRequestConcurrency and increase scaling.maxCount instead"},"memory":{"type":"string","description":"Memory as a Kubernetes-style quantity with a binary unit, from 512Mi to 32Gi, e.g. \"512Mi\" or \"2Gi\". More memory needs more CPU: >4Gi needs 2, >8Gi 4, >16Gi 6, >24Gi 8; and cpu > 4 needs 2Gi, cpu > 6 needs 4Gi.","pattern":"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti)?$","x-patternMessage":"resources.memory is invalid: use a quantity such as \"512Mi\" or \"2Gi\""},"cloudRunGeneration":{"type":"integer","description":"Cloud Run execution environment generation (1 or 2); Cloud Run chooses when unset.","enum":[1,2]}},"additionalProperties":false,"required":["cpu","memory"]},"scaling":{"title":"ScalingSpec","type":"object","description":"Instance counts; services only.","properties":{"minCount":{"type":"integer","description":"Instances kept warm.","minimum":0,"maximum":1000,"default":0},"maxCount":{"type":"integer","description":"Most instances; at 5 or more an instance-count alert is created.","minimum":1,"maximum":1000,"default":5},"maxRequestConcurrency":{"type":"integer","description":"Concurrent requests per instance.","minimum":1,"maximum":1000,"default":1000}},"additionalProperties":false}},"additionalProperties":false,"required":["resources"]},"env":{"type":"object","description":"Plain environment variables. Values may use {{ .ProjectID }} and {{ .ServiceDnsName }}.","additionalProperties":{"type":"string","description":"A value; numbers and booleans are taken as written."},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-patternMessage":"environment variable names contain only letters, digits and underscores"}},"secretEnv":{"type":"object","description":"Environment variables from Secret Manager: variable name → secret.","additionalProperties":{"type":"string","description":"The secret. A secret ID in the environment project, or \"projects/<project>/secrets/<id>\" for another project (access is granted automatically). Always version latest.","minLength":1},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-patternMessage":"environment variable names contain only letters, digits and underscores"}},"secretVolumes":{"type":"object","description":"Files from Secret Manager, mounted read-only: volume name → mount.","additionalProperties":{"title":"SecretVolumeSpec","type":"object","description":"A secret mounted as a file.","properties":{"mountPath":{"type":"string","description":"Absolute path of the file, e.g. \"/etc/secrets/key.json\".","minLength":1},"secret":{"type":"string","description":"The secret. A secret ID in the environment project, or \"projects/<project>/secrets/<id>\" for another project (access is granted automatically). Always version latest.","minLength":1}},"additionalProperties":false,"required":["mountPath","secret"]},"propertyNames":{"minLength":1,"pattern":"^[a-zA-Z0-9_-]+$","x-patternMessage":"volume names contain only letters, digits, \"_\" and \"-\""}},"resources":{"title":"ResourcesSpec","type":"object","description":"Managed data stores of the environment.","properties":{"redis":{"title":"RedisSpec","type":"object","description":"A Cloud Memorystore for Redis instance (TLS and AUTH on); the workload gets REDIS_ENDPOINT.","properties":{"memoryGB":{"type":"integer","description":"Memory in GB.","minimum":1,"maximum":300,"default":1},"highAvailability":{"type":"boolean","description":"Regional STANDARD_HA tier (instance \"redis\"); otherwise BASIC (instance \"redis-basic\").","default":false},"tier":{"type":"string","description":"Deprecated: use highAvailability instead. Memorystore tier.","enum":["STANDARD_HA","BASIC"],"deprecated":true}},"additionalProperties":false},"postgreSQL":{"title":"PostgreSQLSpec","type":"object","description":"A Cloud SQL for PostgreSQL instance with IAM authentication; the workload gets PGINSTANCE and PGUSER.","properties":{"databases":{"type":"array","description":"Databases to create; none means only Cloud SQL's built-in \"postgres\" database.","items":{"type":"string","description":"A database name.","minLength":1,"pattern":"^[a-zA-Z_][a-zA-Z0-9_-]*$","x-patternMessage":"must be a database name: letters, digits, \"_\" and \"-\""}},"cpu":{"type":"integer","description":"vCPUs: 1 or an even number up to 96.","minimum":1,"maximum":96,"default":1},"memoryGB":{"type":"integer","description":"Memory in GB: at least 4, at least cpu and at most 6 × cpu.","minimum":4,"default":4},"maxConnections":{"type":"integer","description":"The max_connections flag; also the connection alert threshold.","minimum":14,"maximum":262143},"highAvailability":{"type":"boolean","description":"Regional availability and point-in-time recovery.","default":false},"publicIP":{"type":"boolean","description":"Give the instance a public IPv4 address (connections still need the Cloud SQL connector and IAM). false: private IP only, for when Terraform and every client run inside the VPC (the stack's PostgreSQL grants then need a network path to the private IP).","default":true},"logicalReplication":{"title":"LogicalReplicationSpec","type":"object","description":"Turns on cloudsql.logical_decoding; `{}` is enough.","properties":{"publications":{"type":"array","description":"Publications to create.","items":{"title":"PublicationSpec","type":"object","description":"A PostgreSQL publication, with a replication slot and a Datastream connection profile.","properties":{"name":{"type":"string","description":"Publication name, unique within the instance.","minLength":1,"pattern":"^[a-z_][a-z0-9_]*$","x-patternMessage":"must be a PostgreSQL identifier: lowercase letters, digits and underscores"},"database":{"type":"string","description":"Database holding the tables.","minLength":1},"tables":{"type":"array","description":"Tables in schema public; they must exist before the publication is applied.","items":{"type":"string","description":"A table name.","minLength":1},"minItems":1}},"additionalProperties":false,"required":["name","database","tables"]}}},"additionalProperties":false}},"additionalProperties":false},"bigQueryDataset":{"title":"BigQueryDatasetSpec","type":"object","description":"A BigQuery dataset; the workload gets BIGQUERY_PROJECT_ID and BIGQUERY_DATASET_ID. Each table needs a \"<table>.bigquerytable.json\" schema file beside service.yaml.","properties":{"tables":{"type":"array","description":"Table IDs.","items":{"type":"string","description":"A table ID.","minLength":1,"pattern":"^[A-Za-z0-9_]+$","x-patternMessage":"must be a BigQuery table ID: letters, digits and underscores"},"minItems":1},"datasetID":{"type":"string","description":"Dataset ID; defaults to the service ID with \"-\" replaced by \"_\".","pattern":"^[A-Za-z0-9_]{1,1024}$","x-patternMessage":"must be a BigQuery dataset ID: letters, digits and underscores"},"projectID":{"type":"string","description":"Project of the dataset; defaults to the environment project.","minLength":1}},"additionalProperties":false,"required":["tables"]},"bigQueryTable":{"title":"LegacyBigQueryTableSpec","type":"object","description":"Deprecated: use bigQueryDataset instead. One BigQuery table with an inline schema.","properties":{"region":{"type":"string","description":"Dataset location."},"tableID":{"type":"string","description":"Table ID.","minLength":1},"projectID":{"type":"string","description":"Project of the dataset."},"schema":{"type":"array","description":"Columns.","items":{"title":"LegacyBigQueryColumnSpec","type":"object","description":"A column.","properties":{"name":{"type":"string","description":"Column name.","minLength":1},"type":{"type":"string","description":"BigQuery type, e.g. STRING.","minLength":1},"mode":{"type":"string","description":"NULLABLE, REQUIRED or REPEATED."},"description":{"type":"string","description":"Column description."}},"additionalProperties":false,"required":["name","type"]},"minItems":1}},"additionalProperties":false,"required":["tableID","schema"],"deprecated":true}},"additionalProperties":false},"alerting":{"title":"AlertingSpec","type":"object","description":"Alert routing.","properties":{"opsgenie":{"type":"boolean","description":"Send critical alerts to Opsgenie; defaults to true for production categories."}},"additionalProperties":false},"allowDestroys":{"type":"boolean","description":"Allow Terraform to destroy the project, databases and service account.","default":false},"privateNetworking":{"title":"LegacyPrivateNetworkingSpec","type":"object","description":"Deprecated: use nothing (remove it; msp does not provision VPC Service Controls) instead. Experimental VPC Service Controls settings of an older version; ignored.","properties":{"privateGoogleAccess":{"title":"LegacyPrivateGoogleAccessSpec","type":"object","description":"Private Google Access.","properties":{"cloudRunApps":{"type":"boolean","description":"Route *.run.app privately."}},"additionalProperties":false},"privateAccessPerimeter":{"title":"LegacyPrivateAccessPerimeterSpec","type":"object","description":"A VPC-SC perimeter.","properties":{"allowlistedProjects":{"type":"array","description":"Projects allowed through.","items":{"type":"string","description":"A project."}},"allowlistedIdentities":{"type":"array","description":"Identities allowed through.","items":{"type":"string","description":"serviceAccount:… or user:…"}}},"additionalProperties":false}},"additionalProperties":false,"deprecated":true},"domain":{"title":"DomainSpec","type":"object","description":"Public domain of the service, through a Google load balancer.","properties":{"type":{"type":"string","description":"none: no public domain; cloudflare: a Cloudflare DNS record in front of the load balancer.","enum":["none","cloudflare"],"default":"none"},"cloudflare":{"title":"CloudflareDomainSpec","type":"object","description":"Required when type is cloudflare.","properties":{"subdomain":{"type":"string","description":"Record name inside the zone.","minLength":1,"pattern":"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$","x-patternMessage":"must be a DNS label such as \"my-service\" or \"api.my-service\""},"zone":{"type":"string","description":"Cloudflare zone, e.g. \"example.com\".","minLength":1,"pattern":"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$","x-patternMessage":"must be a DNS zone such as \"example.com\""},"proxied":{"type":"boolean","description":"Proxy traffic through Cloudflare (WAF); also selects the origin certificate.","default":true},"cloudflareOnly":{"type":"boolean","description":"Admit only Cloudflare's edge at the load balancer (a Cloud Armor policy that denies every other source), in every category; only with proxied. Defaults to proxied."},"required":{"type":"boolean","description":"Deprecated: use nothing (remove it) instead. Never implemented; has no effect.","deprecated":true}},"additionalProperties":false,"required":["subdomain","zone"]},"networking":{"title":"DomainNetworkingSpec","type":"object","description":"Load balancer settings.","properties":{"loadBalancerLogging":{"type":"boolean","description":"Log every request at the load balancer backend (sample rate 1.0).","default":false}},"additionalProperties":false}},"additionalProperties":false},"healthProbes":{"title":"HealthProbesSpec","type":"object","description":"Startup and liveness probes on /-/healthz. Without this block probes are off and Cloud Run's default startup check applies (up to 240 s on the port).","properties":{"healthzProbes":{"type":"boolean","description":"Use the msp /-/healthz probes; defaults to true when the block is present.","default":true},"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"maximum":240,"default":3},"startupInterval":{"type":"integer","description":"Seconds between startup probes; at least timeout. Defaults to timeout.","minimum":1,"maximum":240},"livenessInterval":{"type":"integer","description":"Seconds between liveness probes; at least timeout and at most 3600. Defaults to 10 × timeout.","minimum":1,"maximum":3600}},"additionalProperties":false},"authentication":{"title":"AuthenticationSpec","type":"object","description":"Who may invoke the service. Absent: public (allUsers). Present: only the members it lists; `{}` grants nobody (write your own IAM).","properties":{"organizationDomain":{"type":"boolean","description":"Grant run.invoker to the platform config's authenticationDomain."},"sourcegraph":{"type":"boolean","description":"Deprecated: use authentication.organizationDomain instead. Grant run.invoker to the organisation domain.","deprecated":true}},"additionalProperties":false},"startupProbe":{"title":"LegacyStartupProbeSpec","type":"object","description":"Deprecated: use healthProbes instead. Older startup probe settings.","properties":{"disabled":{"type":"boolean","description":"Turn probes off."},"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"default":1},"interval":{"type":"integer","description":"Seconds between probes.","minimum":1,"default":1}},"additionalProperties":false,"deprecated":true},"livenessProbe":{"title":"LegacyLivenessProbeSpec","type":"object","description":"Deprecated: use healthProbes instead. Older liveness probe settings.","properties":{"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"default":1},"interval":{"type":"integer","description":"Seconds between probes.","minimum":1,"default":1}},"additionalProperties":false,"deprecated":true},"schedule":{"title":"ScheduleSpec","type":"object","description":"Run the job on a schedule (Cloud Scheduler, time zone Etc/UTC).","properties":{"cron":{"type":"string","description":"Five-field unix cron expression, e.g. \"0 * * * *\". The longest gap between runs must be at least 15 minutes and at most 8 days.","minLength":1},"deadline":{"type":"integer","description":"Deprecated: use deadlineSeconds instead. Execution deadline in seconds.","minimum":1,"deprecated":true}},"additionalProperties":false,"required":["cron"]},"deadlineSeconds":{"type":"integer","description":"Timeout of one execution, also the scheduler attempt deadline (at most 1800 s when scheduled).","minimum":1,"maximum":604800,"default":300}},"additionalProperties":false,"required":["id","projectID","category","deploy","instances"]},"minItems":1},"monitoring":{"title":"MonitoringSpec","type":"object","description":"Alerts beyond the built-in ones.","properties":{"nobl9":{"type":"boolean","description":"Deprecated: use nothing (remove it) instead. Provisioned a Nobl9 trial project; has no effect.","deprecated":true},"alerts":{"title":"AlertsSpec","type":"object","description":"Custom alert policies.","properties":{"responseCodeRatios":{"type":"array","description":"Response code ratio alerts.","items":{"title":"ResponseCodeRatioSpec","type":"object","description":"Alert when the share of responses with a code (or code class) exceeds a ratio. Services only.","properties":{"id":{"type":"string","description":"Unique alert ID.","minLength":1,"pattern":"^[A-Za-z0-9_-]+$","x-patternMessage":"must contain only letters, digits, \"_\" and \"-\""},"name":{"type":"string","description":"Alert name.","minLength":1},"description":{"type":"string","description":"What the alert means."},"code":{"type":"integer","description":"An HTTP status code; exactly one of code and codeClass.","minimum":100,"maximum":599},"codeClass":{"type":"string","description":"A status class such as \"5xx\"; exactly one of code and codeClass.","pattern":"^[1-5]xx$","x-patternMessage":"codeClass must match the format Nxx"},"excludeCodes":{"type":"array","description":"Codes left out of the ratio.","items":{"type":"string","description":"A status code.","pattern":"^[1-5][0-9][0-9]$","x-patternMessage":"must be a status code such as \"404\""}},"durationMinutes":{"type":"integer","description":"Minutes the condition must hold before alerting, at most 1440.","minimum":0,"maximum":1440,"default":1},"ratio":{"type":"number","description":"Threshold ratio, from 0 to 1.","minimum":0,"maximum":1}},"additionalProperties":false,"required":["id","name","ratio"]}},"customAlerts":{"type":"array","description":"Query-based alerts.","items":{"title":"CustomAlertSpec","type":"object","description":"An alert on an MQL or PromQL query.","properties":{"name":{"type":"string","description":"Alert name: letters, digits, spaces and hyphens; unique after lower-casing.","minLength":1,"pattern":"^[-A-Za-z0-9 ]+$","x-patternMessage":"name can only contain letters, digits, spaces and hyphens"},"description":{"type":"string","description":"What the alert means."},"severityLevel":{"type":"string","description":"CRITICAL alerts go to Opsgenie in production; WARNING alerts do not.","enum":["WARNING","CRITICAL"]},"condition":{"title":"CustomAlertConditionSpec","type":"object","description":"When the alert fires.","properties":{"type":{"type":"string","description":"Query language.","enum":["mql","promql"]},"query":{"type":"string","description":"The query.","minLength":1},"durationMinutes":{"type":"integer","description":"Minutes the condition must hold before alerting, at most 1440.","minimum":0,"maximum":1440,"default":1}},"additionalProperties":false,"required":["type","query"]}},"additionalProperties":false,"required":["name","severityLevel","condition"]}}},"additionalProperties":false}},"additionalProperties":false},"rollout":{"title":"RolloutSpec","type":"object","description":"A Cloud Deploy pipeline that promotes releases through environments, generated in the last stage's environment.","properties":{"stages":{"type":"array","description":"Environments in promotion order; each must have deploy.type rollout.","items":{"title":"RolloutStageSpec","type":"object","description":"A stage.","properties":{"environment":{"type":"string","description":"Environment ID.","minLength":1}},"additionalProperties":false,"required":["environment"]}},"suspended":{"type":"boolean","description":"Suspend the pipeline: block releases and rollbacks.","default":false},"serviceAccount":{"type":"string","description":"Extra service account email allowed to create releases (e.g. CI).","pattern":"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$","x-patternMessage":"must be a service account email ending in \".iam.gserviceaccount.com\""},"initialImageTag":{"type":"string","description":"Image tag of the first revision, before Cloud Deploy takes over.","minLength":1,"default":"insiders"}},"additionalProperties":false,"required":["stages"]}},"required":["service","build","environments"],"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/@msp/spec@0.1.0/schema/service.schema.json","title":"ServiceSpec","description":"An msp service specification (service.yaml): one service or job and its environments.","type":"object","properties":{"service":{"title":"ServiceInfoSpec","type":"object","description":"Who the service is and who owns it.","properties":{"id":{"type":"string","description":"Unique service ID: lowercase letters, digits and hyphens, at most 20 characters. Prefix of every project ID.","minLength":1,"maxLength":20,"pattern":"^[a-z0-9-]+$","x-patternMessage":"id can only contain lowercase alphanumeric characters and hyphens","examples":["msp-example"]},"name":{"type":"string","description":"Human-readable name, used in display names and the README header. Defaults to the ID.","minLength":1},"owners":{"type":"array","description":"Teams that own the service (Opsgenie team names); at least one. Critical alerts page these teams.","items":{"type":"string","description":"An owning team.","minLength":1},"minItems":1},"description":{"type":"string","description":"What the service does; used for the Opsgenie service. Not published in generated docs.","minLength":1},"notionPageID":{"type":"string","description":"ID of the operational handbook page (not a URL). Required when any environment is in a production category (internal or external).","minLength":1},"kind":{"type":"string","description":"A long-running HTTP service or a (scheduled) job.","enum":["service","job"],"default":"service"},"protocol":{"type":"string","description":"Set to h2c for gRPC or HTTP/2 end to end; absent means HTTP/1.","enum":["h2c"]},"iam":{"title":"ServiceIAMSpec","type":"object","description":"Extra IAM for the workload.","properties":{"services":{"type":"array","description":"Extra Google APIs to enable in every environment project, e.g. \"bigquerydatatransfer\" or \"bigquerydatatransfer.googleapis.com\".","items":{"type":"string","description":"An API name.","minLength":1,"pattern":"^[a-z0-9.-]+$","x-patternMessage":"must be an API name such as \"pubsub.googleapis.com\""}},"roles":{"type":"array","description":"Extra roles for the workload service account: predefined (\"roles/<name>\") or custom (\"projects/<p>/roles/<name>\").","items":{"type":"string","description":"An IAM role.","minLength":1}},"permissions":{"type":"array","description":"Permissions granted to the workload through a custom project role \"msp_workload_custom_role\".","items":{"type":"string","description":"An IAM permission such as \"storage.buckets.list\".","minLength":1}}},"additionalProperties":false}},"additionalProperties":false,"required":["id","owners","description"]},"build":{"title":"BuildSpec","type":"object","description":"Where the service image and source come from.","properties":{"image":{"type":"string","description":"Image repository without a tag, e.g. \"us-docker.pkg.dev/my-project/images/my-service\". Images in gcr.io or Artifact Registry of another project are made readable by the Cloud Run service agent.","minLength":1,"pattern":"^[^:@\\s]+(:[0-9]+(/[^:@\\s]+)?)?$","x-patternMessage":"must be an image repository without a tag or digest, such as \"us-docker.pkg.dev/project/repo/image\""},"source":{"title":"BuildSourceSpec","type":"object","description":"Where the source lives; used in docs and release metadata.","properties":{"repo":{"type":"string","description":"Repository, e.g. \"github.com/acme/services\"; without it, the source is left out of docs and release metadata.","minLength":1},"dir":{"type":"string","description":"Directory inside the repository.","default":"."}},"additionalProperties":false}},"additionalProperties":false,"required":["image"]},"environments":{"type":"array","description":"The environments, each in its own GCP project; IDs are unique.","items":{"title":"EnvironmentSpec","type":"object","description":"One deployment of the service, in its own GCP project.","properties":{"id":{"type":"string","description":"Environment ID: lowercase letters, digits and hyphens, e.g. \"dev\" or \"prod\".","minLength":1,"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","x-patternMessage":"id can only contain lowercase alphanumeric characters and hyphens, and must not start or end with a hyphen"},"projectID":{"type":"string","description":"GCP project ID \"<service id>-<environment id>-<suffix>\", at most 30 characters. Cannot be changed after creation.","minLength":1,"pattern":"^[a-z][a-z0-9-]*[a-z0-9]$","x-patternMessage":"projectID must start with a lowercase letter, end with a letter or digit and contain only lowercase letters, digits and hyphens"},"category":{"type":"string","description":"test, or a production category: internal or external.","enum":["test","internal","external"]},"deploy":{"title":"DeploySpec","type":"object","description":"How new images reach the environment.","properties":{"type":{"type":"string","description":"manual: Terraform deploys the tag in `manual.tag`; subscription: the tag in `subscription.tag` is pinned to a digest (terraform/images.lock.json); rollout: Cloud Deploy promotes releases through `rollout.stages`.","enum":["manual","subscription","rollout"]},"manual":{"title":"ManualDeploySpec","type":"object","description":"Settings of `type: manual`.","properties":{"tag":{"type":"string","description":"Image tag to deploy.","minLength":1}},"additionalProperties":false,"default":{"tag":"insiders"}},"subscription":{"title":"SubscriptionDeploySpec","type":"object","description":"Settings of `type: subscription`.","properties":{"tag":{"type":"string","description":"Image tag to follow; pinned to tag@sha256:digest in terraform/images.lock.json at generation time.","minLength":1}},"additionalProperties":false,"required":["tag"]}},"additionalProperties":false,"required":["type"]},"locations":{"title":"LocationsSpec","type":"object","description":"Where the environment runs. When given, both fields are required.","properties":{"gcpRegion":{"type":"string","description":"Region of Cloud Run, Cloud SQL and Redis; one of the platform config's allowedRegions.","minLength":1,"default":"us-central1"},"gcpLocation":{"type":"string","description":"BigQuery multi-region (US or EU, case-insensitive); one of the platform config's allowedLocations.","minLength":1,"default":"US"}},"additionalProperties":false,"required":["gcpRegion","gcpLocation"]},"instances":{"title":"InstancesSpec","type":"object","description":"Size and count of the Cloud Run instances.","properties":{"resources":{"title":"InstanceResourcesSpec","type":"object","description":"CPU and memory of one instance.","properties":{"cpu":{"type":"integer","description":"Number of vCPUs, 1 to 8.","minimum":1,"maximum":8,"x-hint":"more than 8 CPUs is not supported: decrease scaling.maxRequestConcurrency and increase scaling.maxCount instead"},"memory":{"type":"string","description":"Memory as a Kubernetes-style quantity with a binary unit, from 512Mi to 32Gi, e.g. \"512Mi\" or \"2Gi\". More memory needs more CPU: >4Gi needs 2, >8Gi 4, >16Gi 6, >24Gi 8; and cpu > 4 needs 2Gi, cpu > 6 needs 4Gi.","pattern":"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti)?$","x-patternMessage":"resources.memory is invalid: use a quantity such as \"512Mi\" or \"2Gi\""},"cloudRunGeneration":{"type":"integer","description":"Cloud Run execution environment generation (1 or 2; another number is generation 2, with a warning); Cloud Run chooses when unset."}},"additionalProperties":false,"required":["cpu","memory"]},"scaling":{"title":"ScalingSpec","type":"object","description":"Instance counts; services only.","properties":{"minCount":{"type":"integer","description":"Instances kept warm.","minimum":0,"maximum":1000,"default":0},"maxCount":{"type":"integer","description":"Most instances; at 5 or more an instance-count alert is created.","minimum":1,"maximum":1000,"default":5},"maxRequestConcurrency":{"type":"integer","description":"Concurrent requests per instance.","minimum":1,"maximum":1000,"default":1000}},"additionalProperties":false}},"additionalProperties":false,"required":["resources"]},"env":{"type":"object","description":"Plain environment variables. Values may use {{ .ProjectID }} and {{ .ServiceDnsName }}.","additionalProperties":{"type":"string","description":"A value; numbers and booleans are taken as written."},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-patternMessage":"environment variable names contain only letters, digits and underscores"}},"secretEnv":{"type":"object","description":"Environment variables from Secret Manager: variable name → secret.","additionalProperties":{"type":"string","description":"The secret. A secret ID in the environment project, or \"projects/<project>/secrets/<id>\" for another project (access is granted automatically). Always version latest.","minLength":1},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-patternMessage":"environment variable names contain only letters, digits and underscores"}},"secretVolumes":{"type":"object","description":"Files from Secret Manager, mounted read-only: volume name → mount.","additionalProperties":{"title":"SecretVolumeSpec","type":"object","description":"A secret mounted as a file.","properties":{"mountPath":{"type":"string","description":"Absolute path of the file, e.g. \"/etc/secrets/key.json\".","minLength":1},"secret":{"type":"string","description":"The secret. A secret ID in the environment project, or \"projects/<project>/secrets/<id>\" for another project (access is granted automatically). Always version latest.","minLength":1}},"additionalProperties":false,"required":["mountPath","secret"]},"propertyNames":{"minLength":1,"pattern":"^[a-zA-Z0-9_-]+$","x-patternMessage":"volume names contain only letters, digits, \"_\" and \"-\""}},"resources":{"title":"ResourcesSpec","type":"object","description":"Managed data stores of the environment.","properties":{"redis":{"title":"RedisSpec","type":"object","description":"A Cloud Memorystore for Redis instance (TLS and AUTH on); the workload gets REDIS_ENDPOINT.","properties":{"memoryGB":{"type":"integer","description":"Memory in GB.","minimum":1,"maximum":300,"default":1},"highAvailability":{"type":"boolean","description":"Regional STANDARD_HA tier (instance \"redis\"); otherwise BASIC (instance \"redis-basic\").","default":false},"tier":{"type":"string","description":"Deprecated: use highAvailability instead. Memorystore tier.","enum":["STANDARD_HA","BASIC"],"deprecated":true}},"additionalProperties":false},"postgreSQL":{"title":"PostgreSQLSpec","type":"object","description":"A Cloud SQL for PostgreSQL instance with IAM authentication; the workload gets PGINSTANCE and PGUSER.","properties":{"databases":{"type":"array","description":"Databases to create; none means only Cloud SQL's built-in \"postgres\" database.","items":{"type":"string","description":"A database name.","minLength":1,"pattern":"^[a-zA-Z_][a-zA-Z0-9_-]*$","x-patternMessage":"must be a database name: letters, digits, \"_\" and \"-\""}},"cpu":{"type":"integer","description":"vCPUs: 1 or an even number up to 96.","minimum":1,"maximum":96,"default":1},"memoryGB":{"type":"integer","description":"Memory in GB: at least 4, at least cpu and at most 6 × cpu.","minimum":4,"default":4},"maxConnections":{"type":"integer","description":"The max_connections flag; also the connection alert threshold.","minimum":14,"maximum":262143},"highAvailability":{"type":"boolean","description":"Regional availability and point-in-time recovery.","default":false},"publicIP":{"type":"boolean","description":"Give the instance a public IPv4 address (connections still need the Cloud SQL connector and IAM). false: private IP only, for when Terraform and every client run inside the VPC (the stack's PostgreSQL grants then need a network path to the private IP).","default":true},"logicalReplication":{"title":"LogicalReplicationSpec","type":"object","description":"Turns on cloudsql.logical_decoding; `{}` is enough.","properties":{"publications":{"type":"array","description":"Publications to create.","items":{"title":"PublicationSpec","type":"object","description":"A PostgreSQL publication, with a replication slot and a Datastream connection profile.","properties":{"name":{"type":"string","description":"Publication name, unique within the instance.","minLength":1,"pattern":"^[a-z_][a-z0-9_]*$","x-patternMessage":"must be a PostgreSQL identifier: lowercase letters, digits and underscores"},"database":{"type":"string","description":"Database holding the tables.","minLength":1},"tables":{"type":"array","description":"Tables in schema public; they must exist before the publication is applied.","items":{"type":"string","description":"A table name.","minLength":1},"minItems":1}},"additionalProperties":false,"required":["name","database","tables"]}}},"additionalProperties":false}},"additionalProperties":false},"bigQueryDataset":{"title":"BigQueryDatasetSpec","type":"object","description":"A BigQuery dataset; the workload gets BIGQUERY_PROJECT_ID and BIGQUERY_DATASET_ID. Each table needs a \"<table>.bigquerytable.json\" schema file beside service.yaml.","properties":{"tables":{"type":"array","description":"Table IDs.","items":{"type":"string","description":"A table ID.","minLength":1,"pattern":"^[A-Za-z0-9_]+$","x-patternMessage":"must be a BigQuery table ID: letters, digits and underscores"},"minItems":1},"datasetID":{"type":"string","description":"Dataset ID; defaults to the service ID with \"-\" replaced by \"_\".","pattern":"^[A-Za-z0-9_]{1,1024}$","x-patternMessage":"must be a BigQuery dataset ID: letters, digits and underscores"},"projectID":{"type":"string","description":"Project of the dataset; defaults to the environment project.","minLength":1}},"additionalProperties":false,"required":["tables"]},"bigQueryTable":{"title":"LegacyBigQueryTableSpec","type":"object","description":"Deprecated: use bigQueryDataset instead. One BigQuery table with an inline schema.","properties":{"region":{"type":"string","description":"Dataset location."},"tableID":{"type":"string","description":"Table ID.","minLength":1},"projectID":{"type":"string","description":"Project of the dataset."},"schema":{"type":"array","description":"Columns.","items":{"title":"LegacyBigQueryColumnSpec","type":"object","description":"A column.","properties":{"name":{"type":"string","description":"Column name.","minLength":1},"type":{"type":"string","description":"BigQuery type, e.g. STRING.","minLength":1},"mode":{"type":"string","description":"NULLABLE, REQUIRED or REPEATED."},"description":{"type":"string","description":"Column description."}},"additionalProperties":false,"required":["name","type"]},"minItems":1}},"additionalProperties":false,"required":["tableID","schema"],"deprecated":true}},"additionalProperties":false},"alerting":{"title":"AlertingSpec","type":"object","description":"Alert routing.","properties":{"opsgenie":{"type":"boolean","description":"Send critical alerts to Opsgenie; defaults to true for production categories."}},"additionalProperties":false},"allowDestroys":{"type":"boolean","description":"Allow Terraform to destroy the project, databases and service account.","default":false},"privateNetworking":{"title":"LegacyPrivateNetworkingSpec","type":"object","description":"Deprecated: use nothing (remove it; msp does not provision VPC Service Controls) instead. Experimental VPC Service Controls settings of an older version; ignored.","properties":{"privateGoogleAccess":{"title":"LegacyPrivateGoogleAccessSpec","type":"object","description":"Private Google Access.","properties":{"cloudRunApps":{"type":"boolean","description":"Route *.run.app privately."}},"additionalProperties":false},"privateAccessPerimeter":{"title":"LegacyPrivateAccessPerimeterSpec","type":"object","description":"A VPC-SC perimeter.","properties":{"allowlistedProjects":{"type":"array","description":"Projects allowed through.","items":{"type":"string","description":"A project."}},"allowlistedIdentities":{"type":"array","description":"Identities allowed through.","items":{"type":"string","description":"serviceAccount:… or user:…"}}},"additionalProperties":false}},"additionalProperties":false,"deprecated":true},"domain":{"title":"DomainSpec","type":"object","description":"Public domain of the service, through a Google load balancer.","properties":{"type":{"type":"string","description":"none: no public domain; cloudflare: a Cloudflare DNS record in front of the load balancer.","enum":["none","cloudflare"],"default":"none"},"cloudflare":{"title":"CloudflareDomainSpec","type":"object","description":"Required when type is cloudflare.","properties":{"subdomain":{"type":"string","description":"Record name inside the zone.","minLength":1,"pattern":"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$","x-patternMessage":"must be a DNS label such as \"my-service\" or \"api.my-service\""},"zone":{"type":"string","description":"Cloudflare zone, e.g. \"example.com\".","minLength":1,"pattern":"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$","x-patternMessage":"must be a DNS zone such as \"example.com\""},"proxied":{"type":"boolean","description":"Proxy traffic through Cloudflare (WAF); also selects the origin certificate.","default":true},"cloudflareOnly":{"type":"boolean","description":"Admit only Cloudflare's edge at the load balancer (a Cloud Armor policy that denies every other source), in every category; only with proxied. Defaults to proxied."},"required":{"type":"boolean","description":"Deprecated: use nothing (remove it) instead. Never implemented; has no effect.","deprecated":true}},"additionalProperties":false,"required":["subdomain","zone"]},"networking":{"title":"DomainNetworkingSpec","type":"object","description":"Load balancer settings.","properties":{"loadBalancerLogging":{"type":"boolean","description":"Log every request at the load balancer backend (sample rate 1.0).","default":false}},"additionalProperties":false}},"additionalProperties":false},"healthProbes":{"title":"HealthProbesSpec","type":"object","description":"Startup and liveness probes on /-/healthz. Without this block probes are off and Cloud Run's default startup check applies (up to 240 s on the port).","properties":{"healthzProbes":{"type":"boolean","description":"Use the msp /-/healthz probes; defaults to true when the block is present.","default":true},"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"maximum":240,"default":3},"startupInterval":{"type":"integer","description":"Seconds between startup probes; at least timeout. Defaults to timeout.","minimum":1,"maximum":240},"livenessInterval":{"type":"integer","description":"Seconds between liveness probes; at least timeout and at most 3600. Defaults to 10 × timeout.","minimum":1,"maximum":3600}},"additionalProperties":false},"authentication":{"title":"AuthenticationSpec","type":"object","description":"Who may invoke the service. Absent: public (allUsers). Present: only the members it lists; `{}` grants nobody (write your own IAM).","properties":{"organizationDomain":{"type":"boolean","description":"Grant run.invoker to the platform config's authenticationDomain."},"sourcegraph":{"type":"boolean","description":"Deprecated: use authentication.organizationDomain instead. Grant run.invoker to the organisation domain.","deprecated":true}},"additionalProperties":false},"startupProbe":{"title":"LegacyStartupProbeSpec","type":"object","description":"Deprecated: use healthProbes instead. Older startup probe settings.","properties":{"disabled":{"type":"boolean","description":"Turn probes off."},"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"default":1},"interval":{"type":"integer","description":"Seconds between probes.","minimum":1,"default":1}},"additionalProperties":false,"deprecated":true},"livenessProbe":{"title":"LegacyLivenessProbeSpec","type":"object","description":"Deprecated: use healthProbes instead. Older liveness probe settings.","properties":{"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"default":1},"interval":{"type":"integer","description":"Seconds between probes.","minimum":1,"default":1}},"additionalProperties":false,"deprecated":true},"schedule":{"title":"ScheduleSpec","type":"object","description":"Run the job on a schedule (Cloud Scheduler, time zone Etc/UTC).","properties":{"cron":{"type":"string","description":"Five-field unix cron expression, e.g. \"0 * * * *\". The longest gap between runs must be at least 15 minutes and at most 8 days.","minLength":1},"deadline":{"type":"integer","description":"Deprecated: use deadlineSeconds instead. Execution deadline in seconds.","minimum":1,"deprecated":true}},"additionalProperties":false,"required":["cron"]},"deadlineSeconds":{"type":"integer","description":"Timeout of one execution, also the scheduler attempt deadline (at most 1800 s when scheduled).","minimum":1,"maximum":604800,"default":300}},"additionalProperties":false,"required":["id","projectID","category","deploy","instances"]},"minItems":1},"monitoring":{"title":"MonitoringSpec","type":"object","description":"Alerts beyond the built-in ones.","properties":{"nobl9":{"type":"boolean","description":"Deprecated: use nothing (remove it) instead. Provisioned a Nobl9 trial project; has no effect.","deprecated":true},"alerts":{"title":"AlertsSpec","type":"object","description":"Custom alert policies.","properties":{"responseCodeRatios":{"type":"array","description":"Response code ratio alerts.","items":{"title":"ResponseCodeRatioSpec","type":"object","description":"Alert when the share of responses with a code (or code class) exceeds a ratio. Services only.","properties":{"id":{"type":"string","description":"Unique alert ID.","minLength":1,"pattern":"^[A-Za-z0-9_-]+$","x-patternMessage":"must contain only letters, digits, \"_\" and \"-\""},"name":{"type":"string","description":"Alert name.","minLength":1},"description":{"type":"string","description":"What the alert means."},"code":{"type":"integer","description":"An HTTP status code; exactly one of code and codeClass.","minimum":100,"maximum":599},"codeClass":{"type":"string","description":"A status class such as \"5xx\"; exactly one of code and codeClass.","pattern":"^[1-5]xx$","x-patternMessage":"codeClass must match the format Nxx"},"excludeCodes":{"type":"array","description":"Codes left out of the ratio.","items":{"type":"string","description":"A status code.","pattern":"^[1-5][0-9][0-9]$","x-patternMessage":"must be a status code such as \"404\""}},"durationMinutes":{"type":"integer","description":"Minutes the condition must hold before alerting, at most 1440.","minimum":0,"maximum":1440,"default":1},"ratio":{"type":"number","description":"Threshold ratio, from 0 to 1.","minimum":0,"maximum":1}},"additionalProperties":false,"required":["id","name","ratio"]}},"customAlerts":{"type":"array","description":"Query-based alerts.","items":{"title":"CustomAlertSpec","type":"object","description":"An alert on an MQL or PromQL query.","properties":{"name":{"type":"string","description":"Alert name: letters, digits, spaces and hyphens; unique after lower-casing.","minLength":1,"pattern":"^[-A-Za-z0-9 ]+$","x-patternMessage":"name can only contain letters, digits, spaces and hyphens"},"description":{"type":"string","description":"What the alert means."},"severityLevel":{"type":"string","description":"CRITICAL alerts go to Opsgenie in production; WARNING alerts do not.","enum":["WARNING","CRITICAL"]},"condition":{"title":"CustomAlertConditionSpec","type":"object","description":"When the alert fires.","properties":{"type":{"type":"string","description":"Query language.","enum":["mql","promql"]},"query":{"type":"string","description":"The query.","minLength":1},"durationMinutes":{"type":"integer","description":"Minutes the condition must hold before alerting, at most 1440.","minimum":0,"maximum":1440,"default":1}},"additionalProperties":false,"required":["type","query"]}},"additionalProperties":false,"required":["name","severityLevel","condition"]}}},"additionalProperties":false}},"additionalProperties":false},"rollout":{"title":"RolloutSpec","type":"object","description":"A Cloud Deploy pipeline that promotes releases through environments, generated in the last stage's environment.","properties":{"stages":{"type":"array","description":"Environments in promotion order; each must have deploy.type rollout.","items":{"title":"RolloutStageSpec","type":"object","description":"A stage.","properties":{"environment":{"type":"string","description":"Environment ID.","minLength":1}},"additionalProperties":false,"required":["environment"]}},"suspended":{"type":"boolean","description":"Suspend the pipeline: block releases and rollbacks.","default":false},"serviceAccount":{"type":"string","description":"Extra service account email allowed to create releases (e.g. CI).","pattern":"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$","x-patternMessage":"must be a service account email ending in \".iam.gserviceaccount.com\""},"initialImageTag":{"type":"string","description":"Image tag of the first revision, before Cloud Deploy takes over.","minLength":1,"default":"insiders"}},"additionalProperties":false,"required":["stages"]}},"required":["service","build","environments"],"additionalProperties":false};
 const func2 = ucs2length;
 const func13 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[a-z0-9-]+$", "u");
@@ -1219,8 +1219,10 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(!((data39 === 1) || (data39 === 2))){
-const err98 = {instancePath:instancePath+"/environments/" + i4+"/instances/resources/cloudRunGeneration",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/cloudRunGeneration/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.instances.properties.resources.properties.cloudRunGeneration.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cloudRunGeneration.enum,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cloudRunGeneration,data:data39};
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/environments/" + i4+"/instances/resources",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.instances.properties.resources.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources,data:data36};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1230,9 +1232,12 @@ vErrors.push(err98);
 errors++;
 }
 }
-}
-else {
-const err99 = {instancePath:instancePath+"/environments/" + i4+"/instances/resources",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.instances.properties.resources.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources,data:data36};
+if(data35.scaling !== undefined){
+let data40 = data35.scaling;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key12 in data40){
+if(!(((key12 === "minCount") || (key12 === "maxCount")) || (key12 === "maxRequestConcurrency"))){
+const err99 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling,data:data40};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1242,12 +1247,10 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data35.scaling !== undefined){
-let data40 = data35.scaling;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key12 in data40){
-if(!(((key12 === "minCount") || (key12 === "maxCount")) || (key12 === "maxRequestConcurrency"))){
-const err100 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling,data:data40};
+if(data40.minCount !== undefined){
+let data41 = data40.minCount;
+if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
+const err100 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/minCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/minCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount,data:data41};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1256,11 +1259,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-if(data40.minCount !== undefined){
-let data41 = data40.minCount;
-if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
-const err101 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/minCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/minCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount,data:data41};
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 > 1000 || isNaN(data41)){
+const err101 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/minCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/minCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount,data:data41};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1269,9 +1270,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 > 1000 || isNaN(data41)){
-const err102 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/minCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/minCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount,data:data41};
+if(data41 < 0 || isNaN(data41)){
+const err102 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/minCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/minCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount,data:data41};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1280,8 +1280,12 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(data41 < 0 || isNaN(data41)){
-const err103 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/minCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/minCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount,data:data41};
+}
+}
+if(data40.maxCount !== undefined){
+let data42 = data40.maxCount;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err103 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/maxCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount,data:data42};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1290,12 +1294,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-}
-if(data40.maxCount !== undefined){
-let data42 = data40.maxCount;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err104 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/maxCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount,data:data42};
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 > 1000 || isNaN(data42)){
+const err104 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/maxCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount,data:data42};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1304,9 +1305,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 > 1000 || isNaN(data42)){
-const err105 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/maxCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount,data:data42};
+if(data42 < 1 || isNaN(data42)){
+const err105 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/maxCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount,data:data42};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1315,8 +1315,12 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(data42 < 1 || isNaN(data42)){
-const err106 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/maxCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount,data:data42};
+}
+}
+if(data40.maxRequestConcurrency !== undefined){
+let data43 = data40.maxRequestConcurrency;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err106 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/maxRequestConcurrency",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxRequestConcurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency,data:data43};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1325,12 +1329,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-}
-if(data40.maxRequestConcurrency !== undefined){
-let data43 = data40.maxRequestConcurrency;
-if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err107 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/maxRequestConcurrency",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxRequestConcurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency,data:data43};
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 > 1000 || isNaN(data43)){
+const err107 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/maxRequestConcurrency",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxRequestConcurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency,data:data43};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1339,9 +1340,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 > 1000 || isNaN(data43)){
-const err108 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/maxRequestConcurrency",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxRequestConcurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency,data:data43};
+if(data43 < 1 || isNaN(data43)){
+const err108 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/maxRequestConcurrency",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxRequestConcurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency,data:data43};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1350,8 +1350,11 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(data43 < 1 || isNaN(data43)){
-const err109 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/maxRequestConcurrency",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxRequestConcurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency,data:data43};
+}
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.instances.properties.scaling.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling,data:data40};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1362,26 +1365,13 @@ errors++;
 }
 }
 }
-}
 else {
-const err110 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.instances.properties.scaling.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling,data:data40};
+const err110 = {instancePath:instancePath+"/environments/" + i4+"/instances",schemaPath:"#/properties/environments/items/properties/instances/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.instances.type,parentSchema:schema11.properties.environments.items.properties.instances,data:data35};
 if(vErrors === null){
 vErrors = [err110];
 }
 else {
 vErrors.push(err110);
-}
-errors++;
-}
-}
-}
-else {
-const err111 = {instancePath:instancePath+"/environments/" + i4+"/instances",schemaPath:"#/properties/environments/items/properties/instances/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.instances.type,parentSchema:schema11.properties.environments.items.properties.instances,data:data35};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
 }
 errors++;
 }
@@ -1393,7 +1383,19 @@ for(const key13 in data44){
 const _errs111 = errors;
 if(typeof key13 === "string"){
 if(!pattern6.test(key13)){
-const err112 = {instancePath:instancePath+"/environments/" + i4+"/env",schemaPath:"#/properties/environments/items/properties/env/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.environments.items.properties.env.propertyNames,data:key13,propertyName:key13};
+const err111 = {instancePath:instancePath+"/environments/" + i4+"/env",schemaPath:"#/properties/environments/items/properties/env/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.environments.items.properties.env.propertyNames,data:key13,propertyName:key13};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+var valid23 = _errs111 === errors;
+if(!valid23){
+const err112 = {instancePath:instancePath+"/environments/" + i4+"/env",schemaPath:"#/properties/environments/items/properties/env/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema11.properties.environments.items.properties.env.propertyNames,parentSchema:schema11.properties.environments.items.properties.env,data:data44};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1403,9 +1405,10 @@ vErrors.push(err112);
 errors++;
 }
 }
-var valid23 = _errs111 === errors;
-if(!valid23){
-const err113 = {instancePath:instancePath+"/environments/" + i4+"/env",schemaPath:"#/properties/environments/items/properties/env/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema11.properties.environments.items.properties.env.propertyNames,parentSchema:schema11.properties.environments.items.properties.env,data:data44};
+for(const key14 in data44){
+let data45 = data44[key14];
+if(typeof data45 !== "string"){
+const err113 = {instancePath:instancePath+"/environments/" + i4+"/env/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/env/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.env.additionalProperties.type,parentSchema:schema11.properties.environments.items.properties.env.additionalProperties,data:data45};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1415,27 +1418,14 @@ vErrors.push(err113);
 errors++;
 }
 }
-for(const key14 in data44){
-let data45 = data44[key14];
-if(typeof data45 !== "string"){
-const err114 = {instancePath:instancePath+"/environments/" + i4+"/env/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/env/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.env.additionalProperties.type,parentSchema:schema11.properties.environments.items.properties.env.additionalProperties,data:data45};
+}
+else {
+const err114 = {instancePath:instancePath+"/environments/" + i4+"/env",schemaPath:"#/properties/environments/items/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.env.type,parentSchema:schema11.properties.environments.items.properties.env,data:data44};
 if(vErrors === null){
 vErrors = [err114];
 }
 else {
 vErrors.push(err114);
-}
-errors++;
-}
-}
-}
-else {
-const err115 = {instancePath:instancePath+"/environments/" + i4+"/env",schemaPath:"#/properties/environments/items/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.env.type,parentSchema:schema11.properties.environments.items.properties.env,data:data44};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
 }
 errors++;
 }
@@ -1447,7 +1437,19 @@ for(const key15 in data46){
 const _errs118 = errors;
 if(typeof key15 === "string"){
 if(!pattern6.test(key15)){
-const err116 = {instancePath:instancePath+"/environments/" + i4+"/secretEnv",schemaPath:"#/properties/environments/items/properties/secretEnv/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.environments.items.properties.secretEnv.propertyNames,data:key15,propertyName:key15};
+const err115 = {instancePath:instancePath+"/environments/" + i4+"/secretEnv",schemaPath:"#/properties/environments/items/properties/secretEnv/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.environments.items.properties.secretEnv.propertyNames,data:key15,propertyName:key15};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+var valid25 = _errs118 === errors;
+if(!valid25){
+const err116 = {instancePath:instancePath+"/environments/" + i4+"/secretEnv",schemaPath:"#/properties/environments/items/properties/secretEnv/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid",schema:schema11.properties.environments.items.properties.secretEnv.propertyNames,parentSchema:schema11.properties.environments.items.properties.secretEnv,data:data46};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1457,9 +1459,11 @@ vErrors.push(err116);
 errors++;
 }
 }
-var valid25 = _errs118 === errors;
-if(!valid25){
-const err117 = {instancePath:instancePath+"/environments/" + i4+"/secretEnv",schemaPath:"#/properties/environments/items/properties/secretEnv/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid",schema:schema11.properties.environments.items.properties.secretEnv.propertyNames,parentSchema:schema11.properties.environments.items.properties.secretEnv,data:data46};
+for(const key16 in data46){
+let data47 = data46[key16];
+if(typeof data47 === "string"){
+if(func2(data47) < 1){
+const err117 = {instancePath:instancePath+"/environments/" + i4+"/secretEnv/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretEnv/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretEnv.additionalProperties,data:data47};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1469,11 +1473,8 @@ vErrors.push(err117);
 errors++;
 }
 }
-for(const key16 in data46){
-let data47 = data46[key16];
-if(typeof data47 === "string"){
-if(func2(data47) < 1){
-const err118 = {instancePath:instancePath+"/environments/" + i4+"/secretEnv/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretEnv/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretEnv.additionalProperties,data:data47};
+else {
+const err118 = {instancePath:instancePath+"/environments/" + i4+"/secretEnv/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretEnv/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.secretEnv.additionalProperties.type,parentSchema:schema11.properties.environments.items.properties.secretEnv.additionalProperties,data:data47};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1483,25 +1484,14 @@ vErrors.push(err118);
 errors++;
 }
 }
+}
 else {
-const err119 = {instancePath:instancePath+"/environments/" + i4+"/secretEnv/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretEnv/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.secretEnv.additionalProperties.type,parentSchema:schema11.properties.environments.items.properties.secretEnv.additionalProperties,data:data47};
+const err119 = {instancePath:instancePath+"/environments/" + i4+"/secretEnv",schemaPath:"#/properties/environments/items/properties/secretEnv/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.secretEnv.type,parentSchema:schema11.properties.environments.items.properties.secretEnv,data:data46};
 if(vErrors === null){
 vErrors = [err119];
 }
 else {
 vErrors.push(err119);
-}
-errors++;
-}
-}
-}
-else {
-const err120 = {instancePath:instancePath+"/environments/" + i4+"/secretEnv",schemaPath:"#/properties/environments/items/properties/secretEnv/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.secretEnv.type,parentSchema:schema11.properties.environments.items.properties.secretEnv,data:data46};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
 }
 errors++;
 }
@@ -1513,7 +1503,17 @@ for(const key17 in data48){
 const _errs125 = errors;
 if(typeof key17 === "string"){
 if(func2(key17) < 1){
-const err121 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretVolumes.propertyNames,data:key17,propertyName:key17};
+const err120 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretVolumes.propertyNames,data:key17,propertyName:key17};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+if(!pattern8.test(key17)){
+const err121 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9_-]+$"},message:"must match pattern \""+"^[a-zA-Z0-9_-]+$"+"\"",schema:"^[a-zA-Z0-9_-]+$",parentSchema:schema11.properties.environments.items.properties.secretVolumes.propertyNames,data:key17,propertyName:key17};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1522,8 +1522,10 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(!pattern8.test(key17)){
-const err122 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9_-]+$"},message:"must match pattern \""+"^[a-zA-Z0-9_-]+$"+"\"",schema:"^[a-zA-Z0-9_-]+$",parentSchema:schema11.properties.environments.items.properties.secretVolumes.propertyNames,data:key17,propertyName:key17};
+}
+var valid27 = _errs125 === errors;
+if(!valid27){
+const err122 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid",schema:schema11.properties.environments.items.properties.secretVolumes.propertyNames,parentSchema:schema11.properties.environments.items.properties.secretVolumes,data:data48};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1533,9 +1535,11 @@ vErrors.push(err122);
 errors++;
 }
 }
-var valid27 = _errs125 === errors;
-if(!valid27){
-const err123 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid",schema:schema11.properties.environments.items.properties.secretVolumes.propertyNames,parentSchema:schema11.properties.environments.items.properties.secretVolumes,data:data48};
+for(const key18 in data48){
+let data49 = data48[key18];
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.mountPath === undefined){
+const err123 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/required",keyword:"required",params:{missingProperty: "mountPath"},message:"must have required property '"+"mountPath"+"'",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.required,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1544,12 +1548,8 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-for(const key18 in data48){
-let data49 = data48[key18];
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.mountPath === undefined){
-const err124 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/required",keyword:"required",params:{missingProperty: "mountPath"},message:"must have required property '"+"mountPath"+"'",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.required,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
+if(data49.secret === undefined){
+const err124 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.required,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1558,8 +1558,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(data49.secret === undefined){
-const err125 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.required,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
+for(const key19 in data49){
+if(!((key19 === "mountPath") || (key19 === "secret"))){
+const err125 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1568,9 +1569,12 @@ vErrors.push(err125);
 }
 errors++;
 }
-for(const key19 in data49){
-if(!((key19 === "mountPath") || (key19 === "secret"))){
-const err126 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
+}
+if(data49.mountPath !== undefined){
+let data50 = data49.mountPath;
+if(typeof data50 === "string"){
+if(func2(data50) < 1){
+const err126 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/mountPath",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/mountPath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.mountPath,data:data50};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1580,11 +1584,8 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data49.mountPath !== undefined){
-let data50 = data49.mountPath;
-if(typeof data50 === "string"){
-if(func2(data50) < 1){
-const err127 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/mountPath",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/mountPath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.mountPath,data:data50};
+else {
+const err127 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/mountPath",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/mountPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.mountPath.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.mountPath,data:data50};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1594,8 +1595,11 @@ vErrors.push(err127);
 errors++;
 }
 }
-else {
-const err128 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/mountPath",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/mountPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.mountPath.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.mountPath,data:data50};
+if(data49.secret !== undefined){
+let data51 = data49.secret;
+if(typeof data51 === "string"){
+if(func2(data51) < 1){
+const err128 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/secret",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.secret,data:data51};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1605,11 +1609,8 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data49.secret !== undefined){
-let data51 = data49.secret;
-if(typeof data51 === "string"){
-if(func2(data51) < 1){
-const err129 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/secret",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.secret,data:data51};
+else {
+const err129 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/secret",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.secret.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.secret,data:data51};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1619,8 +1620,9 @@ vErrors.push(err129);
 errors++;
 }
 }
+}
 else {
-const err130 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/secret",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.secret.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.secret,data:data51};
+const err130 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1632,7 +1634,7 @@ errors++;
 }
 }
 else {
-const err131 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
+const err131 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.secretVolumes.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes,data:data48};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1642,9 +1644,12 @@ vErrors.push(err131);
 errors++;
 }
 }
-}
-else {
-const err132 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.secretVolumes.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes,data:data48};
+if(data22.resources !== undefined){
+let data52 = data22.resources;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+for(const key20 in data52){
+if(!((((key20 === "redis") || (key20 === "postgreSQL")) || (key20 === "bigQueryDataset")) || (key20 === "bigQueryTable"))){
+const err132 = {instancePath:instancePath+"/environments/" + i4+"/resources",schemaPath:"#/properties/environments/items/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources,data:data52};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1654,12 +1659,12 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data22.resources !== undefined){
-let data52 = data22.resources;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-for(const key20 in data52){
-if(!((((key20 === "redis") || (key20 === "postgreSQL")) || (key20 === "bigQueryDataset")) || (key20 === "bigQueryTable"))){
-const err133 = {instancePath:instancePath+"/environments/" + i4+"/resources",schemaPath:"#/properties/environments/items/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources,data:data52};
+if(data52.redis !== undefined){
+let data53 = data52.redis;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+for(const key21 in data53){
+if(!(((key21 === "memoryGB") || (key21 === "highAvailability")) || (key21 === "tier"))){
+const err133 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis,data:data53};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1669,12 +1674,10 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data52.redis !== undefined){
-let data53 = data52.redis;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-for(const key21 in data53){
-if(!(((key21 === "memoryGB") || (key21 === "highAvailability")) || (key21 === "tier"))){
-const err134 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis,data:data53};
+if(data53.memoryGB !== undefined){
+let data54 = data53.memoryGB;
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+const err134 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/memoryGB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB,data:data54};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1683,11 +1686,9 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-if(data53.memoryGB !== undefined){
-let data54 = data53.memoryGB;
-if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
-const err135 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/memoryGB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB,data:data54};
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 > 300 || isNaN(data54)){
+const err135 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/memoryGB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 300},message:"must be <= 300",schema:300,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB,data:data54};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1696,9 +1697,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 > 300 || isNaN(data54)){
-const err136 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/memoryGB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 300},message:"must be <= 300",schema:300,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB,data:data54};
+if(data54 < 1 || isNaN(data54)){
+const err136 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/memoryGB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB,data:data54};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1707,8 +1707,12 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(data54 < 1 || isNaN(data54)){
-const err137 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/memoryGB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB,data:data54};
+}
+}
+if(data53.highAvailability !== undefined){
+let data55 = data53.highAvailability;
+if(typeof data55 !== "boolean"){
+const err137 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis/highAvailability",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/highAvailability/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.highAvailability.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.highAvailability,data:data55};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1718,11 +1722,10 @@ vErrors.push(err137);
 errors++;
 }
 }
-}
-if(data53.highAvailability !== undefined){
-let data55 = data53.highAvailability;
-if(typeof data55 !== "boolean"){
-const err138 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis/highAvailability",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/highAvailability/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.highAvailability.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.highAvailability,data:data55};
+if(data53.tier !== undefined){
+let data56 = data53.tier;
+if(typeof data56 !== "string"){
+const err138 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis/tier",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/tier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier,data:data56};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1731,11 +1734,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-if(data53.tier !== undefined){
-let data56 = data53.tier;
-if(typeof data56 !== "string"){
-const err139 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis/tier",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/tier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier,data:data56};
+if(!((data56 === "STANDARD_HA") || (data56 === "BASIC"))){
+const err139 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis/tier",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/tier/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.resources.properties.redis.properties.tier.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier.enum,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier,data:data56};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1744,8 +1744,10 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(!((data56 === "STANDARD_HA") || (data56 === "BASIC"))){
-const err140 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis/tier",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/tier/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.resources.properties.redis.properties.tier.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier.enum,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier,data:data56};
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.redis.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis,data:data53};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1755,29 +1757,17 @@ vErrors.push(err140);
 errors++;
 }
 }
-}
-else {
-const err141 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.redis.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis,data:data53};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-}
 if(data52.postgreSQL !== undefined){
 let data57 = data52.postgreSQL;
 if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
 for(const key22 in data57){
 if(!(((((((key22 === "databases") || (key22 === "cpu")) || (key22 === "memoryGB")) || (key22 === "maxConnections")) || (key22 === "highAvailability")) || (key22 === "publicIP")) || (key22 === "logicalReplication"))){
-const err142 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL,data:data57};
+const err141 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL,data:data57};
 if(vErrors === null){
-vErrors = [err142];
+vErrors = [err141];
 }
 else {
-vErrors.push(err142);
+vErrors.push(err141);
 }
 errors++;
 }
@@ -1790,7 +1780,17 @@ for(let i5=0; i5<len5; i5++){
 let data59 = data58[i5];
 if(typeof data59 === "string"){
 if(func2(data59) < 1){
-const err143 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/databases/" + i5,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items,data:data59};
+const err142 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/databases/" + i5,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items,data:data59};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+if(!pattern9.test(data59)){
+const err143 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/databases/" + i5,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/items/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z_][a-zA-Z0-9_-]*$"},message:"must match pattern \""+"^[a-zA-Z_][a-zA-Z0-9_-]*$"+"\"",schema:"^[a-zA-Z_][a-zA-Z0-9_-]*$",parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items,data:data59};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1799,8 +1799,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(!pattern9.test(data59)){
-const err144 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/databases/" + i5,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/items/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z_][a-zA-Z0-9_-]*$"},message:"must match pattern \""+"^[a-zA-Z_][a-zA-Z0-9_-]*$"+"\"",schema:"^[a-zA-Z_][a-zA-Z0-9_-]*$",parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items,data:data59};
+}
+else {
+const err144 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/databases/" + i5,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items,data:data59};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1810,8 +1811,9 @@ vErrors.push(err144);
 errors++;
 }
 }
+}
 else {
-const err145 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/databases/" + i5,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items,data:data59};
+const err145 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/databases",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases,data:data58};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1821,9 +1823,10 @@ vErrors.push(err145);
 errors++;
 }
 }
-}
-else {
-const err146 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/databases",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases,data:data58};
+if(data57.cpu !== undefined){
+let data60 = data57.cpu;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err146 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/cpu",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/cpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu,data:data60};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1832,11 +1835,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-if(data57.cpu !== undefined){
-let data60 = data57.cpu;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err147 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/cpu",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/cpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu,data:data60};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 > 96 || isNaN(data60)){
+const err147 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/cpu",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/cpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 96},message:"must be <= 96",schema:96,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu,data:data60};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1845,9 +1846,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 > 96 || isNaN(data60)){
-const err148 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/cpu",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/cpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 96},message:"must be <= 96",schema:96,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu,data:data60};
+if(data60 < 1 || isNaN(data60)){
+const err148 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/cpu",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/cpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu,data:data60};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1856,8 +1856,12 @@ vErrors.push(err148);
 }
 errors++;
 }
-if(data60 < 1 || isNaN(data60)){
-const err149 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/cpu",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/cpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu,data:data60};
+}
+}
+if(data57.memoryGB !== undefined){
+let data61 = data57.memoryGB;
+if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
+const err149 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/memoryGB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.memoryGB.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.memoryGB,data:data61};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1866,12 +1870,9 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-}
-if(data57.memoryGB !== undefined){
-let data61 = data57.memoryGB;
-if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
-const err150 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/memoryGB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.memoryGB.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.memoryGB,data:data61};
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 < 4 || isNaN(data61)){
+const err150 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/memoryGB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 4},message:"must be >= 4",schema:4,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.memoryGB,data:data61};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1880,9 +1881,12 @@ vErrors.push(err150);
 }
 errors++;
 }
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 < 4 || isNaN(data61)){
-const err151 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/memoryGB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 4},message:"must be >= 4",schema:4,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.memoryGB,data:data61};
+}
+}
+if(data57.maxConnections !== undefined){
+let data62 = data57.maxConnections;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+const err151 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/maxConnections",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/maxConnections/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections,data:data62};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1891,12 +1895,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-}
-}
-if(data57.maxConnections !== undefined){
-let data62 = data57.maxConnections;
-if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
-const err152 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/maxConnections",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/maxConnections/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections,data:data62};
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 > 262143 || isNaN(data62)){
+const err152 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/maxConnections",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/maxConnections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 262143},message:"must be <= 262143",schema:262143,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections,data:data62};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1905,9 +1906,8 @@ vErrors.push(err152);
 }
 errors++;
 }
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 > 262143 || isNaN(data62)){
-const err153 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/maxConnections",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/maxConnections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 262143},message:"must be <= 262143",schema:262143,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections,data:data62};
+if(data62 < 14 || isNaN(data62)){
+const err153 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/maxConnections",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/maxConnections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 14},message:"must be >= 14",schema:14,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections,data:data62};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1916,8 +1916,12 @@ vErrors.push(err153);
 }
 errors++;
 }
-if(data62 < 14 || isNaN(data62)){
-const err154 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/maxConnections",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/maxConnections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 14},message:"must be >= 14",schema:14,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections,data:data62};
+}
+}
+if(data57.highAvailability !== undefined){
+let data63 = data57.highAvailability;
+if(typeof data63 !== "boolean"){
+const err154 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/highAvailability",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/highAvailability/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.highAvailability.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.highAvailability,data:data63};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1927,11 +1931,10 @@ vErrors.push(err154);
 errors++;
 }
 }
-}
-if(data57.highAvailability !== undefined){
-let data63 = data57.highAvailability;
-if(typeof data63 !== "boolean"){
-const err155 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/highAvailability",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/highAvailability/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.highAvailability.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.highAvailability,data:data63};
+if(data57.publicIP !== undefined){
+let data64 = data57.publicIP;
+if(typeof data64 !== "boolean"){
+const err155 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/publicIP",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/publicIP/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.publicIP.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.publicIP,data:data64};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1941,30 +1944,17 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data57.publicIP !== undefined){
-let data64 = data57.publicIP;
-if(typeof data64 !== "boolean"){
-const err156 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/publicIP",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/publicIP/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.publicIP.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.publicIP,data:data64};
-if(vErrors === null){
-vErrors = [err156];
-}
-else {
-vErrors.push(err156);
-}
-errors++;
-}
-}
 if(data57.logicalReplication !== undefined){
 let data65 = data57.logicalReplication;
 if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
 for(const key23 in data65){
 if(!(key23 === "publications")){
-const err157 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication,data:data65};
+const err156 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication,data:data65};
 if(vErrors === null){
-vErrors = [err157];
+vErrors = [err156];
 }
 else {
-vErrors.push(err157);
+vErrors.push(err156);
 }
 errors++;
 }
@@ -1977,7 +1967,17 @@ for(let i6=0; i6<len6; i6++){
 let data67 = data66[i6];
 if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
 if(data67.name === undefined){
-const err158 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
+const err157 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+if(data67.database === undefined){
+const err158 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "database"},message:"must have required property '"+"database"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1986,8 +1986,8 @@ vErrors.push(err158);
 }
 errors++;
 }
-if(data67.database === undefined){
-const err159 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "database"},message:"must have required property '"+"database"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
+if(data67.tables === undefined){
+const err159 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "tables"},message:"must have required property '"+"tables"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1996,8 +1996,9 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(data67.tables === undefined){
-const err160 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "tables"},message:"must have required property '"+"tables"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
+for(const key24 in data67){
+if(!(((key24 === "name") || (key24 === "database")) || (key24 === "tables"))){
+const err160 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2006,9 +2007,12 @@ vErrors.push(err160);
 }
 errors++;
 }
-for(const key24 in data67){
-if(!(((key24 === "name") || (key24 === "database")) || (key24 === "tables"))){
-const err161 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
+}
+if(data67.name !== undefined){
+let data68 = data67.name;
+if(typeof data68 === "string"){
+if(func2(data68) < 1){
+const err161 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data68};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2017,12 +2021,8 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-if(data67.name !== undefined){
-let data68 = data67.name;
-if(typeof data68 === "string"){
-if(func2(data68) < 1){
-const err162 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data68};
+if(!pattern10.test(data68)){
+const err162 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z_][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z_][a-z0-9_]*$"+"\"",schema:"^[a-z_][a-z0-9_]*$",parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data68};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2031,8 +2031,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-if(!pattern10.test(data68)){
-const err163 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z_][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z_][a-z0-9_]*$"+"\"",schema:"^[a-z_][a-z0-9_]*$",parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data68};
+}
+else {
+const err163 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data68};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2042,8 +2043,11 @@ vErrors.push(err163);
 errors++;
 }
 }
-else {
-const err164 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data68};
+if(data67.database !== undefined){
+let data69 = data67.database;
+if(typeof data69 === "string"){
+if(func2(data69) < 1){
+const err164 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/database",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/database/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database,data:data69};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2053,11 +2057,8 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data67.database !== undefined){
-let data69 = data67.database;
-if(typeof data69 === "string"){
-if(func2(data69) < 1){
-const err165 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/database",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/database/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database,data:data69};
+else {
+const err165 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/database",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database,data:data69};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2067,8 +2068,11 @@ vErrors.push(err165);
 errors++;
 }
 }
-else {
-const err166 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/database",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database,data:data69};
+if(data67.tables !== undefined){
+let data70 = data67.tables;
+if(Array.isArray(data70)){
+if(data70.length < 1){
+const err166 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables,data:data70};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2077,12 +2081,12 @@ vErrors.push(err166);
 }
 errors++;
 }
-}
-if(data67.tables !== undefined){
-let data70 = data67.tables;
-if(Array.isArray(data70)){
-if(data70.length < 1){
-const err167 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables,data:data70};
+const len7 = data70.length;
+for(let i7=0; i7<len7; i7++){
+let data71 = data70[i7];
+if(typeof data71 === "string"){
+if(func2(data71) < 1){
+const err167 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/tables/" + i7,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items,data:data71};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2091,12 +2095,9 @@ vErrors.push(err167);
 }
 errors++;
 }
-const len7 = data70.length;
-for(let i7=0; i7<len7; i7++){
-let data71 = data70[i7];
-if(typeof data71 === "string"){
-if(func2(data71) < 1){
-const err168 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/tables/" + i7,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items,data:data71};
+}
+else {
+const err168 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/tables/" + i7,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items,data:data71};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2106,8 +2107,9 @@ vErrors.push(err168);
 errors++;
 }
 }
+}
 else {
-const err169 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/tables/" + i7,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items,data:data71};
+const err169 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables,data:data70};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2119,7 +2121,7 @@ errors++;
 }
 }
 else {
-const err170 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables,data:data70};
+const err170 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2131,7 +2133,7 @@ errors++;
 }
 }
 else {
-const err171 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
+const err171 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications,data:data66};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2143,7 +2145,7 @@ errors++;
 }
 }
 else {
-const err172 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications,data:data66};
+const err172 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication,data:data65};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2155,7 +2157,7 @@ errors++;
 }
 }
 else {
-const err173 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication,data:data65};
+const err173 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL,data:data57};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2165,9 +2167,11 @@ vErrors.push(err173);
 errors++;
 }
 }
-}
-else {
-const err174 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL,data:data57};
+if(data52.bigQueryDataset !== undefined){
+let data72 = data52.bigQueryDataset;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.tables === undefined){
+const err174 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/required",keyword:"required",params:{missingProperty: "tables"},message:"must have required property '"+"tables"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data72};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2176,12 +2180,9 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-if(data52.bigQueryDataset !== undefined){
-let data72 = data52.bigQueryDataset;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.tables === undefined){
-const err175 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/required",keyword:"required",params:{missingProperty: "tables"},message:"must have required property '"+"tables"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data72};
+for(const key25 in data72){
+if(!(((key25 === "tables") || (key25 === "datasetID")) || (key25 === "projectID"))){
+const err175 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data72};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2190,9 +2191,12 @@ vErrors.push(err175);
 }
 errors++;
 }
-for(const key25 in data72){
-if(!(((key25 === "tables") || (key25 === "datasetID")) || (key25 === "projectID"))){
-const err176 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data72};
+}
+if(data72.tables !== undefined){
+let data73 = data72.tables;
+if(Array.isArray(data73)){
+if(data73.length < 1){
+const err176 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables,data:data73};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2201,12 +2205,12 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-if(data72.tables !== undefined){
-let data73 = data72.tables;
-if(Array.isArray(data73)){
-if(data73.length < 1){
-const err177 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables,data:data73};
+const len8 = data73.length;
+for(let i8=0; i8<len8; i8++){
+let data74 = data73[i8];
+if(typeof data74 === "string"){
+if(func2(data74) < 1){
+const err177 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/tables/" + i8,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data74};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2215,12 +2219,8 @@ vErrors.push(err177);
 }
 errors++;
 }
-const len8 = data73.length;
-for(let i8=0; i8<len8; i8++){
-let data74 = data73[i8];
-if(typeof data74 === "string"){
-if(func2(data74) < 1){
-const err178 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/tables/" + i8,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data74};
+if(!pattern11.test(data74)){
+const err178 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/tables/" + i8,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]+$"},message:"must match pattern \""+"^[A-Za-z0-9_]+$"+"\"",schema:"^[A-Za-z0-9_]+$",parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data74};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2229,8 +2229,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-if(!pattern11.test(data74)){
-const err179 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/tables/" + i8,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]+$"},message:"must match pattern \""+"^[A-Za-z0-9_]+$"+"\"",schema:"^[A-Za-z0-9_]+$",parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data74};
+}
+else {
+const err179 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/tables/" + i8,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data74};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2240,8 +2241,9 @@ vErrors.push(err179);
 errors++;
 }
 }
+}
 else {
-const err180 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/tables/" + i8,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data74};
+const err180 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables,data:data73};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2251,9 +2253,11 @@ vErrors.push(err180);
 errors++;
 }
 }
-}
-else {
-const err181 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables,data:data73};
+if(data72.datasetID !== undefined){
+let data75 = data72.datasetID;
+if(typeof data75 === "string"){
+if(!pattern12.test(data75)){
+const err181 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/datasetID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/datasetID/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]{1,1024}$"},message:"must match pattern \""+"^[A-Za-z0-9_]{1,1024}$"+"\"",schema:"^[A-Za-z0-9_]{1,1024}$",parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID,data:data75};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2263,11 +2267,8 @@ vErrors.push(err181);
 errors++;
 }
 }
-if(data72.datasetID !== undefined){
-let data75 = data72.datasetID;
-if(typeof data75 === "string"){
-if(!pattern12.test(data75)){
-const err182 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/datasetID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/datasetID/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]{1,1024}$"},message:"must match pattern \""+"^[A-Za-z0-9_]{1,1024}$"+"\"",schema:"^[A-Za-z0-9_]{1,1024}$",parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID,data:data75};
+else {
+const err182 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/datasetID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/datasetID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID,data:data75};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2277,8 +2278,11 @@ vErrors.push(err182);
 errors++;
 }
 }
-else {
-const err183 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/datasetID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/datasetID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID,data:data75};
+if(data72.projectID !== undefined){
+let data76 = data72.projectID;
+if(typeof data76 === "string"){
+if(func2(data76) < 1){
+const err183 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/projectID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID,data:data76};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2288,11 +2292,8 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data72.projectID !== undefined){
-let data76 = data72.projectID;
-if(typeof data76 === "string"){
-if(func2(data76) < 1){
-const err184 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/projectID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID,data:data76};
+else {
+const err184 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/projectID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID,data:data76};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2302,8 +2303,9 @@ vErrors.push(err184);
 errors++;
 }
 }
+}
 else {
-const err185 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/projectID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID,data:data76};
+const err185 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data72};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2313,9 +2315,11 @@ vErrors.push(err185);
 errors++;
 }
 }
-}
-else {
-const err186 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data72};
+if(data52.bigQueryTable !== undefined){
+let data77 = data52.bigQueryTable;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.tableID === undefined){
+const err186 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/required",keyword:"required",params:{missingProperty: "tableID"},message:"must have required property '"+"tableID"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data77};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2324,12 +2328,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-if(data52.bigQueryTable !== undefined){
-let data77 = data52.bigQueryTable;
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-if(data77.tableID === undefined){
-const err187 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/required",keyword:"required",params:{missingProperty: "tableID"},message:"must have required property '"+"tableID"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data77};
+if(data77.schema === undefined){
+const err187 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/required",keyword:"required",params:{missingProperty: "schema"},message:"must have required property '"+"schema"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data77};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2338,8 +2338,9 @@ vErrors.push(err187);
 }
 errors++;
 }
-if(data77.schema === undefined){
-const err188 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/required",keyword:"required",params:{missingProperty: "schema"},message:"must have required property '"+"schema"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data77};
+for(const key26 in data77){
+if(!((((key26 === "region") || (key26 === "tableID")) || (key26 === "projectID")) || (key26 === "schema"))){
+const err188 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data77};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2348,9 +2349,11 @@ vErrors.push(err188);
 }
 errors++;
 }
-for(const key26 in data77){
-if(!((((key26 === "region") || (key26 === "tableID")) || (key26 === "projectID")) || (key26 === "schema"))){
-const err189 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data77};
+}
+if(data77.region !== undefined){
+let data78 = data77.region;
+if(typeof data78 !== "string"){
+const err189 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/region",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.region.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.region,data:data78};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2360,10 +2363,11 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data77.region !== undefined){
-let data78 = data77.region;
-if(typeof data78 !== "string"){
-const err190 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/region",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.region.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.region,data:data78};
+if(data77.tableID !== undefined){
+let data79 = data77.tableID;
+if(typeof data79 === "string"){
+if(func2(data79) < 1){
+const err190 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/tableID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/tableID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID,data:data79};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2373,11 +2377,8 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data77.tableID !== undefined){
-let data79 = data77.tableID;
-if(typeof data79 === "string"){
-if(func2(data79) < 1){
-const err191 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/tableID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/tableID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID,data:data79};
+else {
+const err191 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/tableID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/tableID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID,data:data79};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2387,8 +2388,10 @@ vErrors.push(err191);
 errors++;
 }
 }
-else {
-const err192 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/tableID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/tableID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID,data:data79};
+if(data77.projectID !== undefined){
+let data80 = data77.projectID;
+if(typeof data80 !== "string"){
+const err192 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/projectID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.projectID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.projectID,data:data80};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2398,10 +2401,11 @@ vErrors.push(err192);
 errors++;
 }
 }
-if(data77.projectID !== undefined){
-let data80 = data77.projectID;
-if(typeof data80 !== "string"){
-const err193 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/projectID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.projectID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.projectID,data:data80};
+if(data77.schema !== undefined){
+let data81 = data77.schema;
+if(Array.isArray(data81)){
+if(data81.length < 1){
+const err193 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema,data:data81};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2410,12 +2414,12 @@ vErrors.push(err193);
 }
 errors++;
 }
-}
-if(data77.schema !== undefined){
-let data81 = data77.schema;
-if(Array.isArray(data81)){
-if(data81.length < 1){
-const err194 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema,data:data81};
+const len9 = data81.length;
+for(let i9=0; i9<len9; i9++){
+let data82 = data81[i9];
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.name === undefined){
+const err194 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data82};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2424,12 +2428,8 @@ vErrors.push(err194);
 }
 errors++;
 }
-const len9 = data81.length;
-for(let i9=0; i9<len9; i9++){
-let data82 = data81[i9];
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-if(data82.name === undefined){
-const err195 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data82};
+if(data82.type === undefined){
+const err195 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data82};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2438,8 +2438,9 @@ vErrors.push(err195);
 }
 errors++;
 }
-if(data82.type === undefined){
-const err196 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data82};
+for(const key27 in data82){
+if(!((((key27 === "name") || (key27 === "type")) || (key27 === "mode")) || (key27 === "description"))){
+const err196 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data82};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2448,9 +2449,12 @@ vErrors.push(err196);
 }
 errors++;
 }
-for(const key27 in data82){
-if(!((((key27 === "name") || (key27 === "type")) || (key27 === "mode")) || (key27 === "description"))){
-const err197 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data82};
+}
+if(data82.name !== undefined){
+let data83 = data82.name;
+if(typeof data83 === "string"){
+if(func2(data83) < 1){
+const err197 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name,data:data83};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2460,11 +2464,8 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data82.name !== undefined){
-let data83 = data82.name;
-if(typeof data83 === "string"){
-if(func2(data83) < 1){
-const err198 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name,data:data83};
+else {
+const err198 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name,data:data83};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2474,8 +2475,11 @@ vErrors.push(err198);
 errors++;
 }
 }
-else {
-const err199 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name,data:data83};
+if(data82.type !== undefined){
+let data84 = data82.type;
+if(typeof data84 === "string"){
+if(func2(data84) < 1){
+const err199 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9+"/type",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type,data:data84};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2485,11 +2489,8 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data82.type !== undefined){
-let data84 = data82.type;
-if(typeof data84 === "string"){
-if(func2(data84) < 1){
-const err200 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9+"/type",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type,data:data84};
+else {
+const err200 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9+"/type",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type,data:data84};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2499,8 +2500,10 @@ vErrors.push(err200);
 errors++;
 }
 }
-else {
-const err201 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9+"/type",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type,data:data84};
+if(data82.mode !== undefined){
+let data85 = data82.mode;
+if(typeof data85 !== "string"){
+const err201 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9+"/mode",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.mode.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.mode,data:data85};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2510,10 +2513,10 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data82.mode !== undefined){
-let data85 = data82.mode;
-if(typeof data85 !== "string"){
-const err202 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9+"/mode",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.mode.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.mode,data:data85};
+if(data82.description !== undefined){
+let data86 = data82.description;
+if(typeof data86 !== "string"){
+const err202 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9+"/description",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.description.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.description,data:data86};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2523,10 +2526,9 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data82.description !== undefined){
-let data86 = data82.description;
-if(typeof data86 !== "string"){
-const err203 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9+"/description",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.description.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.description,data:data86};
+}
+else {
+const err203 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data82};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2538,7 +2540,7 @@ errors++;
 }
 }
 else {
-const err204 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data82};
+const err204 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema,data:data81};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2550,7 +2552,7 @@ errors++;
 }
 }
 else {
-const err205 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema,data:data81};
+const err205 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data77};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2562,7 +2564,7 @@ errors++;
 }
 }
 else {
-const err206 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data77};
+const err206 = {instancePath:instancePath+"/environments/" + i4+"/resources",schemaPath:"#/properties/environments/items/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.type,parentSchema:schema11.properties.environments.items.properties.resources,data:data52};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2572,9 +2574,12 @@ vErrors.push(err206);
 errors++;
 }
 }
-}
-else {
-const err207 = {instancePath:instancePath+"/environments/" + i4+"/resources",schemaPath:"#/properties/environments/items/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.type,parentSchema:schema11.properties.environments.items.properties.resources,data:data52};
+if(data22.alerting !== undefined){
+let data87 = data22.alerting;
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+for(const key28 in data87){
+if(!(key28 === "opsgenie")){
+const err207 = {instancePath:instancePath+"/environments/" + i4+"/alerting",schemaPath:"#/properties/environments/items/properties/alerting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.alerting,data:data87};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2584,12 +2589,10 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data22.alerting !== undefined){
-let data87 = data22.alerting;
-if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
-for(const key28 in data87){
-if(!(key28 === "opsgenie")){
-const err208 = {instancePath:instancePath+"/environments/" + i4+"/alerting",schemaPath:"#/properties/environments/items/properties/alerting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.alerting,data:data87};
+if(data87.opsgenie !== undefined){
+let data88 = data87.opsgenie;
+if(typeof data88 !== "boolean"){
+const err208 = {instancePath:instancePath+"/environments/" + i4+"/alerting/opsgenie",schemaPath:"#/properties/environments/items/properties/alerting/properties/opsgenie/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.alerting.properties.opsgenie.type,parentSchema:schema11.properties.environments.items.properties.alerting.properties.opsgenie,data:data88};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2599,10 +2602,9 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data87.opsgenie !== undefined){
-let data88 = data87.opsgenie;
-if(typeof data88 !== "boolean"){
-const err209 = {instancePath:instancePath+"/environments/" + i4+"/alerting/opsgenie",schemaPath:"#/properties/environments/items/properties/alerting/properties/opsgenie/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.alerting.properties.opsgenie.type,parentSchema:schema11.properties.environments.items.properties.alerting.properties.opsgenie,data:data88};
+}
+else {
+const err209 = {instancePath:instancePath+"/environments/" + i4+"/alerting",schemaPath:"#/properties/environments/items/properties/alerting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.alerting.type,parentSchema:schema11.properties.environments.items.properties.alerting,data:data87};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2612,9 +2614,10 @@ vErrors.push(err209);
 errors++;
 }
 }
-}
-else {
-const err210 = {instancePath:instancePath+"/environments/" + i4+"/alerting",schemaPath:"#/properties/environments/items/properties/alerting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.alerting.type,parentSchema:schema11.properties.environments.items.properties.alerting,data:data87};
+if(data22.allowDestroys !== undefined){
+let data89 = data22.allowDestroys;
+if(typeof data89 !== "boolean"){
+const err210 = {instancePath:instancePath+"/environments/" + i4+"/allowDestroys",schemaPath:"#/properties/environments/items/properties/allowDestroys/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.allowDestroys.type,parentSchema:schema11.properties.environments.items.properties.allowDestroys,data:data89};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2624,10 +2627,12 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data22.allowDestroys !== undefined){
-let data89 = data22.allowDestroys;
-if(typeof data89 !== "boolean"){
-const err211 = {instancePath:instancePath+"/environments/" + i4+"/allowDestroys",schemaPath:"#/properties/environments/items/properties/allowDestroys/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.allowDestroys.type,parentSchema:schema11.properties.environments.items.properties.allowDestroys,data:data89};
+if(data22.privateNetworking !== undefined){
+let data90 = data22.privateNetworking;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+for(const key29 in data90){
+if(!((key29 === "privateGoogleAccess") || (key29 === "privateAccessPerimeter"))){
+const err211 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking",schemaPath:"#/properties/environments/items/properties/privateNetworking/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking,data:data90};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2637,12 +2642,12 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data22.privateNetworking !== undefined){
-let data90 = data22.privateNetworking;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-for(const key29 in data90){
-if(!((key29 === "privateGoogleAccess") || (key29 === "privateAccessPerimeter"))){
-const err212 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking",schemaPath:"#/properties/environments/items/properties/privateNetworking/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking,data:data90};
+if(data90.privateGoogleAccess !== undefined){
+let data91 = data90.privateGoogleAccess;
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+for(const key30 in data91){
+if(!(key30 === "cloudRunApps")){
+const err212 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateGoogleAccess",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess,data:data91};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2652,12 +2657,10 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data90.privateGoogleAccess !== undefined){
-let data91 = data90.privateGoogleAccess;
-if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-for(const key30 in data91){
-if(!(key30 === "cloudRunApps")){
-const err213 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateGoogleAccess",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess,data:data91};
+if(data91.cloudRunApps !== undefined){
+let data92 = data91.cloudRunApps;
+if(typeof data92 !== "boolean"){
+const err213 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateGoogleAccess/cloudRunApps",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/properties/cloudRunApps/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.properties.cloudRunApps.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.properties.cloudRunApps,data:data92};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2667,10 +2670,9 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data91.cloudRunApps !== undefined){
-let data92 = data91.cloudRunApps;
-if(typeof data92 !== "boolean"){
-const err214 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateGoogleAccess/cloudRunApps",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/properties/cloudRunApps/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.properties.cloudRunApps.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.properties.cloudRunApps,data:data92};
+}
+else {
+const err214 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateGoogleAccess",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess,data:data91};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2680,29 +2682,17 @@ vErrors.push(err214);
 errors++;
 }
 }
-}
-else {
-const err215 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateGoogleAccess",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess,data:data91};
-if(vErrors === null){
-vErrors = [err215];
-}
-else {
-vErrors.push(err215);
-}
-errors++;
-}
-}
 if(data90.privateAccessPerimeter !== undefined){
 let data93 = data90.privateAccessPerimeter;
 if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
 for(const key31 in data93){
 if(!((key31 === "allowlistedProjects") || (key31 === "allowlistedIdentities"))){
-const err216 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateAccessPerimeter",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter,data:data93};
+const err215 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateAccessPerimeter",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter,data:data93};
 if(vErrors === null){
-vErrors = [err216];
+vErrors = [err215];
 }
 else {
-vErrors.push(err216);
+vErrors.push(err215);
 }
 errors++;
 }
@@ -2714,24 +2704,24 @@ const len10 = data94.length;
 for(let i10=0; i10<len10; i10++){
 let data95 = data94[i10];
 if(typeof data95 !== "string"){
-const err217 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateAccessPerimeter/allowlistedProjects/" + i10,schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedProjects/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.items.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.items,data:data95};
+const err216 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateAccessPerimeter/allowlistedProjects/" + i10,schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedProjects/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.items.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.items,data:data95};
 if(vErrors === null){
-vErrors = [err217];
+vErrors = [err216];
 }
 else {
-vErrors.push(err217);
+vErrors.push(err216);
 }
 errors++;
 }
 }
 }
 else {
-const err218 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateAccessPerimeter/allowlistedProjects",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedProjects/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects,data:data94};
+const err217 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateAccessPerimeter/allowlistedProjects",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedProjects/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects,data:data94};
 if(vErrors === null){
-vErrors = [err218];
+vErrors = [err217];
 }
 else {
-vErrors.push(err218);
+vErrors.push(err217);
 }
 errors++;
 }
@@ -2743,7 +2733,19 @@ const len11 = data96.length;
 for(let i11=0; i11<len11; i11++){
 let data97 = data96[i11];
 if(typeof data97 !== "string"){
-const err219 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateAccessPerimeter/allowlistedIdentities/" + i11,schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedIdentities/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.items.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.items,data:data97};
+const err218 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateAccessPerimeter/allowlistedIdentities/" + i11,schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedIdentities/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.items.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.items,data:data97};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+}
+}
+else {
+const err219 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateAccessPerimeter/allowlistedIdentities",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedIdentities/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities,data:data96};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2755,7 +2757,7 @@ errors++;
 }
 }
 else {
-const err220 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateAccessPerimeter/allowlistedIdentities",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedIdentities/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities,data:data96};
+const err220 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateAccessPerimeter",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter,data:data93};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2767,7 +2769,7 @@ errors++;
 }
 }
 else {
-const err221 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateAccessPerimeter",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter,data:data93};
+const err221 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking",schemaPath:"#/properties/environments/items/properties/privateNetworking/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking,data:data90};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2777,9 +2779,12 @@ vErrors.push(err221);
 errors++;
 }
 }
-}
-else {
-const err222 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking",schemaPath:"#/properties/environments/items/properties/privateNetworking/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking,data:data90};
+if(data22.domain !== undefined){
+let data98 = data22.domain;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+for(const key32 in data98){
+if(!(((key32 === "type") || (key32 === "cloudflare")) || (key32 === "networking"))){
+const err222 = {instancePath:instancePath+"/environments/" + i4+"/domain",schemaPath:"#/properties/environments/items/properties/domain/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain,data:data98};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2789,12 +2794,10 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data22.domain !== undefined){
-let data98 = data22.domain;
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
-for(const key32 in data98){
-if(!(((key32 === "type") || (key32 === "cloudflare")) || (key32 === "networking"))){
-const err223 = {instancePath:instancePath+"/environments/" + i4+"/domain",schemaPath:"#/properties/environments/items/properties/domain/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain,data:data98};
+if(data98.type !== undefined){
+let data99 = data98.type;
+if(typeof data99 !== "string"){
+const err223 = {instancePath:instancePath+"/environments/" + i4+"/domain/type",schemaPath:"#/properties/environments/items/properties/domain/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.type.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.type,data:data99};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2803,11 +2806,8 @@ vErrors.push(err223);
 }
 errors++;
 }
-}
-if(data98.type !== undefined){
-let data99 = data98.type;
-if(typeof data99 !== "string"){
-const err224 = {instancePath:instancePath+"/environments/" + i4+"/domain/type",schemaPath:"#/properties/environments/items/properties/domain/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.type.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.type,data:data99};
+if(!((data99 === "none") || (data99 === "cloudflare"))){
+const err224 = {instancePath:instancePath+"/environments/" + i4+"/domain/type",schemaPath:"#/properties/environments/items/properties/domain/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.domain.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.domain.properties.type.enum,parentSchema:schema11.properties.environments.items.properties.domain.properties.type,data:data99};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2816,8 +2816,12 @@ vErrors.push(err224);
 }
 errors++;
 }
-if(!((data99 === "none") || (data99 === "cloudflare"))){
-const err225 = {instancePath:instancePath+"/environments/" + i4+"/domain/type",schemaPath:"#/properties/environments/items/properties/domain/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.domain.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.domain.properties.type.enum,parentSchema:schema11.properties.environments.items.properties.domain.properties.type,data:data99};
+}
+if(data98.cloudflare !== undefined){
+let data100 = data98.cloudflare;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(data100.subdomain === undefined){
+const err225 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/required",keyword:"required",params:{missingProperty: "subdomain"},message:"must have required property '"+"subdomain"+"'",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.required,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data100};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2826,12 +2830,8 @@ vErrors.push(err225);
 }
 errors++;
 }
-}
-if(data98.cloudflare !== undefined){
-let data100 = data98.cloudflare;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.subdomain === undefined){
-const err226 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/required",keyword:"required",params:{missingProperty: "subdomain"},message:"must have required property '"+"subdomain"+"'",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.required,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data100};
+if(data100.zone === undefined){
+const err226 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/required",keyword:"required",params:{missingProperty: "zone"},message:"must have required property '"+"zone"+"'",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.required,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data100};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2840,8 +2840,9 @@ vErrors.push(err226);
 }
 errors++;
 }
-if(data100.zone === undefined){
-const err227 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/required",keyword:"required",params:{missingProperty: "zone"},message:"must have required property '"+"zone"+"'",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.required,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data100};
+for(const key33 in data100){
+if(!(((((key33 === "subdomain") || (key33 === "zone")) || (key33 === "proxied")) || (key33 === "cloudflareOnly")) || (key33 === "required"))){
+const err227 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data100};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2850,9 +2851,12 @@ vErrors.push(err227);
 }
 errors++;
 }
-for(const key33 in data100){
-if(!(((((key33 === "subdomain") || (key33 === "zone")) || (key33 === "proxied")) || (key33 === "cloudflareOnly")) || (key33 === "required"))){
-const err228 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data100};
+}
+if(data100.subdomain !== undefined){
+let data101 = data100.subdomain;
+if(typeof data101 === "string"){
+if(func2(data101) < 1){
+const err228 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data101};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2861,12 +2865,8 @@ vErrors.push(err228);
 }
 errors++;
 }
-}
-if(data100.subdomain !== undefined){
-let data101 = data100.subdomain;
-if(typeof data101 === "string"){
-if(func2(data101) < 1){
-const err229 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data101};
+if(!pattern13.test(data101)){
+const err229 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$",parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data101};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2875,8 +2875,9 @@ vErrors.push(err229);
 }
 errors++;
 }
-if(!pattern13.test(data101)){
-const err230 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$",parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data101};
+}
+else {
+const err230 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data101};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2886,8 +2887,11 @@ vErrors.push(err230);
 errors++;
 }
 }
-else {
-const err231 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data101};
+if(data100.zone !== undefined){
+let data102 = data100.zone;
+if(typeof data102 === "string"){
+if(func2(data102) < 1){
+const err231 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data102};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2896,12 +2900,8 @@ vErrors.push(err231);
 }
 errors++;
 }
-}
-if(data100.zone !== undefined){
-let data102 = data100.zone;
-if(typeof data102 === "string"){
-if(func2(data102) < 1){
-const err232 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data102};
+if(!pattern14.test(data102)){
+const err232 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$"+"\"",schema:"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$",parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data102};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2910,8 +2910,9 @@ vErrors.push(err232);
 }
 errors++;
 }
-if(!pattern14.test(data102)){
-const err233 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$"+"\"",schema:"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$",parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data102};
+}
+else {
+const err233 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data102};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2921,8 +2922,10 @@ vErrors.push(err233);
 errors++;
 }
 }
-else {
-const err234 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data102};
+if(data100.proxied !== undefined){
+let data103 = data100.proxied;
+if(typeof data103 !== "boolean"){
+const err234 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/proxied",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/proxied/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.proxied.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.proxied,data:data103};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2932,10 +2935,10 @@ vErrors.push(err234);
 errors++;
 }
 }
-if(data100.proxied !== undefined){
-let data103 = data100.proxied;
-if(typeof data103 !== "boolean"){
-const err235 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/proxied",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/proxied/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.proxied.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.proxied,data:data103};
+if(data100.cloudflareOnly !== undefined){
+let data104 = data100.cloudflareOnly;
+if(typeof data104 !== "boolean"){
+const err235 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/cloudflareOnly",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/cloudflareOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.cloudflareOnly.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.cloudflareOnly,data:data104};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2945,10 +2948,10 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data100.cloudflareOnly !== undefined){
-let data104 = data100.cloudflareOnly;
-if(typeof data104 !== "boolean"){
-const err236 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/cloudflareOnly",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/cloudflareOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.cloudflareOnly.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.cloudflareOnly,data:data104};
+if(data100.required !== undefined){
+let data105 = data100.required;
+if(typeof data105 !== "boolean"){
+const err236 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/required",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.required.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.required,data:data105};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2958,10 +2961,9 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data100.required !== undefined){
-let data105 = data100.required;
-if(typeof data105 !== "boolean"){
-const err237 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/required",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.required.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.required,data:data105};
+}
+else {
+const err237 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data100};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2971,9 +2973,12 @@ vErrors.push(err237);
 errors++;
 }
 }
-}
-else {
-const err238 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data100};
+if(data98.networking !== undefined){
+let data106 = data98.networking;
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+for(const key34 in data106){
+if(!(key34 === "loadBalancerLogging")){
+const err238 = {instancePath:instancePath+"/environments/" + i4+"/domain/networking",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking,data:data106};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2983,12 +2988,10 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data98.networking !== undefined){
-let data106 = data98.networking;
-if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
-for(const key34 in data106){
-if(!(key34 === "loadBalancerLogging")){
-const err239 = {instancePath:instancePath+"/environments/" + i4+"/domain/networking",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking,data:data106};
+if(data106.loadBalancerLogging !== undefined){
+let data107 = data106.loadBalancerLogging;
+if(typeof data107 !== "boolean"){
+const err239 = {instancePath:instancePath+"/environments/" + i4+"/domain/networking/loadBalancerLogging",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/properties/loadBalancerLogging/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.networking.properties.loadBalancerLogging.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking.properties.loadBalancerLogging,data:data107};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2998,10 +3001,9 @@ vErrors.push(err239);
 errors++;
 }
 }
-if(data106.loadBalancerLogging !== undefined){
-let data107 = data106.loadBalancerLogging;
-if(typeof data107 !== "boolean"){
-const err240 = {instancePath:instancePath+"/environments/" + i4+"/domain/networking/loadBalancerLogging",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/properties/loadBalancerLogging/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.networking.properties.loadBalancerLogging.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking.properties.loadBalancerLogging,data:data107};
+}
+else {
+const err240 = {instancePath:instancePath+"/environments/" + i4+"/domain/networking",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.properties.networking.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking,data:data106};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3013,7 +3015,7 @@ errors++;
 }
 }
 else {
-const err241 = {instancePath:instancePath+"/environments/" + i4+"/domain/networking",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.properties.networking.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking,data:data106};
+const err241 = {instancePath:instancePath+"/environments/" + i4+"/domain",schemaPath:"#/properties/environments/items/properties/domain/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.type,parentSchema:schema11.properties.environments.items.properties.domain,data:data98};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3023,9 +3025,12 @@ vErrors.push(err241);
 errors++;
 }
 }
-}
-else {
-const err242 = {instancePath:instancePath+"/environments/" + i4+"/domain",schemaPath:"#/properties/environments/items/properties/domain/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.type,parentSchema:schema11.properties.environments.items.properties.domain,data:data98};
+if(data22.healthProbes !== undefined){
+let data108 = data22.healthProbes;
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+for(const key35 in data108){
+if(!((((key35 === "healthzProbes") || (key35 === "timeout")) || (key35 === "startupInterval")) || (key35 === "livenessInterval"))){
+const err242 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.healthProbes,data:data108};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3035,12 +3040,10 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data22.healthProbes !== undefined){
-let data108 = data22.healthProbes;
-if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
-for(const key35 in data108){
-if(!((((key35 === "healthzProbes") || (key35 === "timeout")) || (key35 === "startupInterval")) || (key35 === "livenessInterval"))){
-const err243 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.healthProbes,data:data108};
+if(data108.healthzProbes !== undefined){
+let data109 = data108.healthzProbes;
+if(typeof data109 !== "boolean"){
+const err243 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/healthzProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/healthzProbes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.healthProbes.properties.healthzProbes.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.healthzProbes,data:data109};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3050,10 +3053,10 @@ vErrors.push(err243);
 errors++;
 }
 }
-if(data108.healthzProbes !== undefined){
-let data109 = data108.healthzProbes;
-if(typeof data109 !== "boolean"){
-const err244 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/healthzProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/healthzProbes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.healthProbes.properties.healthzProbes.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.healthzProbes,data:data109};
+if(data108.timeout !== undefined){
+let data110 = data108.timeout;
+if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
+const err244 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data110};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3062,11 +3065,9 @@ vErrors.push(err244);
 }
 errors++;
 }
-}
-if(data108.timeout !== undefined){
-let data110 = data108.timeout;
-if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
-const err245 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data110};
+if((typeof data110 == "number") && (isFinite(data110))){
+if(data110 > 240 || isNaN(data110)){
+const err245 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 240},message:"must be <= 240",schema:240,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data110};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3075,9 +3076,8 @@ vErrors.push(err245);
 }
 errors++;
 }
-if((typeof data110 == "number") && (isFinite(data110))){
-if(data110 > 240 || isNaN(data110)){
-const err246 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 240},message:"must be <= 240",schema:240,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data110};
+if(data110 < 1 || isNaN(data110)){
+const err246 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data110};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3086,8 +3086,12 @@ vErrors.push(err246);
 }
 errors++;
 }
-if(data110 < 1 || isNaN(data110)){
-const err247 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data110};
+}
+}
+if(data108.startupInterval !== undefined){
+let data111 = data108.startupInterval;
+if(!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))){
+const err247 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data111};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3096,12 +3100,9 @@ vErrors.push(err247);
 }
 errors++;
 }
-}
-}
-if(data108.startupInterval !== undefined){
-let data111 = data108.startupInterval;
-if(!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))){
-const err248 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data111};
+if((typeof data111 == "number") && (isFinite(data111))){
+if(data111 > 240 || isNaN(data111)){
+const err248 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 240},message:"must be <= 240",schema:240,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data111};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3110,9 +3111,8 @@ vErrors.push(err248);
 }
 errors++;
 }
-if((typeof data111 == "number") && (isFinite(data111))){
-if(data111 > 240 || isNaN(data111)){
-const err249 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 240},message:"must be <= 240",schema:240,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data111};
+if(data111 < 1 || isNaN(data111)){
+const err249 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data111};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3121,8 +3121,12 @@ vErrors.push(err249);
 }
 errors++;
 }
-if(data111 < 1 || isNaN(data111)){
-const err250 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data111};
+}
+}
+if(data108.livenessInterval !== undefined){
+let data112 = data108.livenessInterval;
+if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
+const err250 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data112};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3131,12 +3135,9 @@ vErrors.push(err250);
 }
 errors++;
 }
-}
-}
-if(data108.livenessInterval !== undefined){
-let data112 = data108.livenessInterval;
-if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
-const err251 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data112};
+if((typeof data112 == "number") && (isFinite(data112))){
+if(data112 > 3600 || isNaN(data112)){
+const err251 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data112};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3145,9 +3146,8 @@ vErrors.push(err251);
 }
 errors++;
 }
-if((typeof data112 == "number") && (isFinite(data112))){
-if(data112 > 3600 || isNaN(data112)){
-const err252 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data112};
+if(data112 < 1 || isNaN(data112)){
+const err252 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data112};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3156,8 +3156,11 @@ vErrors.push(err252);
 }
 errors++;
 }
-if(data112 < 1 || isNaN(data112)){
-const err253 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data112};
+}
+}
+}
+else {
+const err253 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.healthProbes.type,parentSchema:schema11.properties.environments.items.properties.healthProbes,data:data108};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3167,10 +3170,12 @@ vErrors.push(err253);
 errors++;
 }
 }
-}
-}
-else {
-const err254 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.healthProbes.type,parentSchema:schema11.properties.environments.items.properties.healthProbes,data:data108};
+if(data22.authentication !== undefined){
+let data113 = data22.authentication;
+if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
+for(const key36 in data113){
+if(!((key36 === "organizationDomain") || (key36 === "sourcegraph"))){
+const err254 = {instancePath:instancePath+"/environments/" + i4+"/authentication",schemaPath:"#/properties/environments/items/properties/authentication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.authentication,data:data113};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3180,12 +3185,10 @@ vErrors.push(err254);
 errors++;
 }
 }
-if(data22.authentication !== undefined){
-let data113 = data22.authentication;
-if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
-for(const key36 in data113){
-if(!((key36 === "organizationDomain") || (key36 === "sourcegraph"))){
-const err255 = {instancePath:instancePath+"/environments/" + i4+"/authentication",schemaPath:"#/properties/environments/items/properties/authentication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.authentication,data:data113};
+if(data113.organizationDomain !== undefined){
+let data114 = data113.organizationDomain;
+if(typeof data114 !== "boolean"){
+const err255 = {instancePath:instancePath+"/environments/" + i4+"/authentication/organizationDomain",schemaPath:"#/properties/environments/items/properties/authentication/properties/organizationDomain/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.authentication.properties.organizationDomain.type,parentSchema:schema11.properties.environments.items.properties.authentication.properties.organizationDomain,data:data114};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3195,10 +3198,10 @@ vErrors.push(err255);
 errors++;
 }
 }
-if(data113.organizationDomain !== undefined){
-let data114 = data113.organizationDomain;
-if(typeof data114 !== "boolean"){
-const err256 = {instancePath:instancePath+"/environments/" + i4+"/authentication/organizationDomain",schemaPath:"#/properties/environments/items/properties/authentication/properties/organizationDomain/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.authentication.properties.organizationDomain.type,parentSchema:schema11.properties.environments.items.properties.authentication.properties.organizationDomain,data:data114};
+if(data113.sourcegraph !== undefined){
+let data115 = data113.sourcegraph;
+if(typeof data115 !== "boolean"){
+const err256 = {instancePath:instancePath+"/environments/" + i4+"/authentication/sourcegraph",schemaPath:"#/properties/environments/items/properties/authentication/properties/sourcegraph/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.authentication.properties.sourcegraph.type,parentSchema:schema11.properties.environments.items.properties.authentication.properties.sourcegraph,data:data115};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3208,10 +3211,9 @@ vErrors.push(err256);
 errors++;
 }
 }
-if(data113.sourcegraph !== undefined){
-let data115 = data113.sourcegraph;
-if(typeof data115 !== "boolean"){
-const err257 = {instancePath:instancePath+"/environments/" + i4+"/authentication/sourcegraph",schemaPath:"#/properties/environments/items/properties/authentication/properties/sourcegraph/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.authentication.properties.sourcegraph.type,parentSchema:schema11.properties.environments.items.properties.authentication.properties.sourcegraph,data:data115};
+}
+else {
+const err257 = {instancePath:instancePath+"/environments/" + i4+"/authentication",schemaPath:"#/properties/environments/items/properties/authentication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.authentication.type,parentSchema:schema11.properties.environments.items.properties.authentication,data:data113};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3221,9 +3223,12 @@ vErrors.push(err257);
 errors++;
 }
 }
-}
-else {
-const err258 = {instancePath:instancePath+"/environments/" + i4+"/authentication",schemaPath:"#/properties/environments/items/properties/authentication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.authentication.type,parentSchema:schema11.properties.environments.items.properties.authentication,data:data113};
+if(data22.startupProbe !== undefined){
+let data116 = data22.startupProbe;
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+for(const key37 in data116){
+if(!(((key37 === "disabled") || (key37 === "timeout")) || (key37 === "interval"))){
+const err258 = {instancePath:instancePath+"/environments/" + i4+"/startupProbe",schemaPath:"#/properties/environments/items/properties/startupProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.startupProbe,data:data116};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3233,12 +3238,10 @@ vErrors.push(err258);
 errors++;
 }
 }
-if(data22.startupProbe !== undefined){
-let data116 = data22.startupProbe;
-if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
-for(const key37 in data116){
-if(!(((key37 === "disabled") || (key37 === "timeout")) || (key37 === "interval"))){
-const err259 = {instancePath:instancePath+"/environments/" + i4+"/startupProbe",schemaPath:"#/properties/environments/items/properties/startupProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.startupProbe,data:data116};
+if(data116.disabled !== undefined){
+let data117 = data116.disabled;
+if(typeof data117 !== "boolean"){
+const err259 = {instancePath:instancePath+"/environments/" + i4+"/startupProbe/disabled",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/disabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.startupProbe.properties.disabled.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.disabled,data:data117};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3248,10 +3251,10 @@ vErrors.push(err259);
 errors++;
 }
 }
-if(data116.disabled !== undefined){
-let data117 = data116.disabled;
-if(typeof data117 !== "boolean"){
-const err260 = {instancePath:instancePath+"/environments/" + i4+"/startupProbe/disabled",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/disabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.startupProbe.properties.disabled.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.disabled,data:data117};
+if(data116.timeout !== undefined){
+let data118 = data116.timeout;
+if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
+const err260 = {instancePath:instancePath+"/environments/" + i4+"/startupProbe/timeout",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.startupProbe.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.timeout,data:data118};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3260,11 +3263,9 @@ vErrors.push(err260);
 }
 errors++;
 }
-}
-if(data116.timeout !== undefined){
-let data118 = data116.timeout;
-if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
-const err261 = {instancePath:instancePath+"/environments/" + i4+"/startupProbe/timeout",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.startupProbe.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.timeout,data:data118};
+if((typeof data118 == "number") && (isFinite(data118))){
+if(data118 < 1 || isNaN(data118)){
+const err261 = {instancePath:instancePath+"/environments/" + i4+"/startupProbe/timeout",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.timeout,data:data118};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3273,9 +3274,12 @@ vErrors.push(err261);
 }
 errors++;
 }
-if((typeof data118 == "number") && (isFinite(data118))){
-if(data118 < 1 || isNaN(data118)){
-const err262 = {instancePath:instancePath+"/environments/" + i4+"/startupProbe/timeout",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.timeout,data:data118};
+}
+}
+if(data116.interval !== undefined){
+let data119 = data116.interval;
+if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
+const err262 = {instancePath:instancePath+"/environments/" + i4+"/startupProbe/interval",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.startupProbe.properties.interval.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.interval,data:data119};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3284,12 +3288,9 @@ vErrors.push(err262);
 }
 errors++;
 }
-}
-}
-if(data116.interval !== undefined){
-let data119 = data116.interval;
-if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
-const err263 = {instancePath:instancePath+"/environments/" + i4+"/startupProbe/interval",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.startupProbe.properties.interval.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.interval,data:data119};
+if((typeof data119 == "number") && (isFinite(data119))){
+if(data119 < 1 || isNaN(data119)){
+const err263 = {instancePath:instancePath+"/environments/" + i4+"/startupProbe/interval",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.interval,data:data119};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3298,9 +3299,11 @@ vErrors.push(err263);
 }
 errors++;
 }
-if((typeof data119 == "number") && (isFinite(data119))){
-if(data119 < 1 || isNaN(data119)){
-const err264 = {instancePath:instancePath+"/environments/" + i4+"/startupProbe/interval",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.interval,data:data119};
+}
+}
+}
+else {
+const err264 = {instancePath:instancePath+"/environments/" + i4+"/startupProbe",schemaPath:"#/properties/environments/items/properties/startupProbe/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.startupProbe.type,parentSchema:schema11.properties.environments.items.properties.startupProbe,data:data116};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3310,10 +3313,12 @@ vErrors.push(err264);
 errors++;
 }
 }
-}
-}
-else {
-const err265 = {instancePath:instancePath+"/environments/" + i4+"/startupProbe",schemaPath:"#/properties/environments/items/properties/startupProbe/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.startupProbe.type,parentSchema:schema11.properties.environments.items.properties.startupProbe,data:data116};
+if(data22.livenessProbe !== undefined){
+let data120 = data22.livenessProbe;
+if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
+for(const key38 in data120){
+if(!((key38 === "timeout") || (key38 === "interval"))){
+const err265 = {instancePath:instancePath+"/environments/" + i4+"/livenessProbe",schemaPath:"#/properties/environments/items/properties/livenessProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.livenessProbe,data:data120};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3323,12 +3328,10 @@ vErrors.push(err265);
 errors++;
 }
 }
-if(data22.livenessProbe !== undefined){
-let data120 = data22.livenessProbe;
-if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
-for(const key38 in data120){
-if(!((key38 === "timeout") || (key38 === "interval"))){
-const err266 = {instancePath:instancePath+"/environments/" + i4+"/livenessProbe",schemaPath:"#/properties/environments/items/properties/livenessProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.livenessProbe,data:data120};
+if(data120.timeout !== undefined){
+let data121 = data120.timeout;
+if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
+const err266 = {instancePath:instancePath+"/environments/" + i4+"/livenessProbe/timeout",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout,data:data121};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3337,11 +3340,9 @@ vErrors.push(err266);
 }
 errors++;
 }
-}
-if(data120.timeout !== undefined){
-let data121 = data120.timeout;
-if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
-const err267 = {instancePath:instancePath+"/environments/" + i4+"/livenessProbe/timeout",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout,data:data121};
+if((typeof data121 == "number") && (isFinite(data121))){
+if(data121 < 1 || isNaN(data121)){
+const err267 = {instancePath:instancePath+"/environments/" + i4+"/livenessProbe/timeout",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout,data:data121};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3350,9 +3351,12 @@ vErrors.push(err267);
 }
 errors++;
 }
-if((typeof data121 == "number") && (isFinite(data121))){
-if(data121 < 1 || isNaN(data121)){
-const err268 = {instancePath:instancePath+"/environments/" + i4+"/livenessProbe/timeout",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout,data:data121};
+}
+}
+if(data120.interval !== undefined){
+let data122 = data120.interval;
+if(!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122)))){
+const err268 = {instancePath:instancePath+"/environments/" + i4+"/livenessProbe/interval",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.livenessProbe.properties.interval.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.interval,data:data122};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3361,12 +3365,9 @@ vErrors.push(err268);
 }
 errors++;
 }
-}
-}
-if(data120.interval !== undefined){
-let data122 = data120.interval;
-if(!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122)))){
-const err269 = {instancePath:instancePath+"/environments/" + i4+"/livenessProbe/interval",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.livenessProbe.properties.interval.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.interval,data:data122};
+if((typeof data122 == "number") && (isFinite(data122))){
+if(data122 < 1 || isNaN(data122)){
+const err269 = {instancePath:instancePath+"/environments/" + i4+"/livenessProbe/interval",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.interval,data:data122};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3375,9 +3376,11 @@ vErrors.push(err269);
 }
 errors++;
 }
-if((typeof data122 == "number") && (isFinite(data122))){
-if(data122 < 1 || isNaN(data122)){
-const err270 = {instancePath:instancePath+"/environments/" + i4+"/livenessProbe/interval",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.interval,data:data122};
+}
+}
+}
+else {
+const err270 = {instancePath:instancePath+"/environments/" + i4+"/livenessProbe",schemaPath:"#/properties/environments/items/properties/livenessProbe/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.livenessProbe.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe,data:data120};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3387,10 +3390,11 @@ vErrors.push(err270);
 errors++;
 }
 }
-}
-}
-else {
-const err271 = {instancePath:instancePath+"/environments/" + i4+"/livenessProbe",schemaPath:"#/properties/environments/items/properties/livenessProbe/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.livenessProbe.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe,data:data120};
+if(data22.schedule !== undefined){
+let data123 = data22.schedule;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+if(data123.cron === undefined){
+const err271 = {instancePath:instancePath+"/environments/" + i4+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/required",keyword:"required",params:{missingProperty: "cron"},message:"must have required property '"+"cron"+"'",schema:schema11.properties.environments.items.properties.schedule.required,parentSchema:schema11.properties.environments.items.properties.schedule,data:data123};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3399,12 +3403,9 @@ vErrors.push(err271);
 }
 errors++;
 }
-}
-if(data22.schedule !== undefined){
-let data123 = data22.schedule;
-if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
-if(data123.cron === undefined){
-const err272 = {instancePath:instancePath+"/environments/" + i4+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/required",keyword:"required",params:{missingProperty: "cron"},message:"must have required property '"+"cron"+"'",schema:schema11.properties.environments.items.properties.schedule.required,parentSchema:schema11.properties.environments.items.properties.schedule,data:data123};
+for(const key39 in data123){
+if(!((key39 === "cron") || (key39 === "deadline"))){
+const err272 = {instancePath:instancePath+"/environments/" + i4+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.schedule,data:data123};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3413,9 +3414,12 @@ vErrors.push(err272);
 }
 errors++;
 }
-for(const key39 in data123){
-if(!((key39 === "cron") || (key39 === "deadline"))){
-const err273 = {instancePath:instancePath+"/environments/" + i4+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.schedule,data:data123};
+}
+if(data123.cron !== undefined){
+let data124 = data123.cron;
+if(typeof data124 === "string"){
+if(func2(data124) < 1){
+const err273 = {instancePath:instancePath+"/environments/" + i4+"/schedule/cron",schemaPath:"#/properties/environments/items/properties/schedule/properties/cron/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.schedule.properties.cron,data:data124};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3425,11 +3429,8 @@ vErrors.push(err273);
 errors++;
 }
 }
-if(data123.cron !== undefined){
-let data124 = data123.cron;
-if(typeof data124 === "string"){
-if(func2(data124) < 1){
-const err274 = {instancePath:instancePath+"/environments/" + i4+"/schedule/cron",schemaPath:"#/properties/environments/items/properties/schedule/properties/cron/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.schedule.properties.cron,data:data124};
+else {
+const err274 = {instancePath:instancePath+"/environments/" + i4+"/schedule/cron",schemaPath:"#/properties/environments/items/properties/schedule/properties/cron/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.schedule.properties.cron.type,parentSchema:schema11.properties.environments.items.properties.schedule.properties.cron,data:data124};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3439,8 +3440,10 @@ vErrors.push(err274);
 errors++;
 }
 }
-else {
-const err275 = {instancePath:instancePath+"/environments/" + i4+"/schedule/cron",schemaPath:"#/properties/environments/items/properties/schedule/properties/cron/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.schedule.properties.cron.type,parentSchema:schema11.properties.environments.items.properties.schedule.properties.cron,data:data124};
+if(data123.deadline !== undefined){
+let data125 = data123.deadline;
+if(!(((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125))) && (isFinite(data125)))){
+const err275 = {instancePath:instancePath+"/environments/" + i4+"/schedule/deadline",schemaPath:"#/properties/environments/items/properties/schedule/properties/deadline/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.schedule.properties.deadline.type,parentSchema:schema11.properties.environments.items.properties.schedule.properties.deadline,data:data125};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3449,11 +3452,9 @@ vErrors.push(err275);
 }
 errors++;
 }
-}
-if(data123.deadline !== undefined){
-let data125 = data123.deadline;
-if(!(((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125))) && (isFinite(data125)))){
-const err276 = {instancePath:instancePath+"/environments/" + i4+"/schedule/deadline",schemaPath:"#/properties/environments/items/properties/schedule/properties/deadline/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.schedule.properties.deadline.type,parentSchema:schema11.properties.environments.items.properties.schedule.properties.deadline,data:data125};
+if((typeof data125 == "number") && (isFinite(data125))){
+if(data125 < 1 || isNaN(data125)){
+const err276 = {instancePath:instancePath+"/environments/" + i4+"/schedule/deadline",schemaPath:"#/properties/environments/items/properties/schedule/properties/deadline/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.schedule.properties.deadline,data:data125};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3462,9 +3463,11 @@ vErrors.push(err276);
 }
 errors++;
 }
-if((typeof data125 == "number") && (isFinite(data125))){
-if(data125 < 1 || isNaN(data125)){
-const err277 = {instancePath:instancePath+"/environments/" + i4+"/schedule/deadline",schemaPath:"#/properties/environments/items/properties/schedule/properties/deadline/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.schedule.properties.deadline,data:data125};
+}
+}
+}
+else {
+const err277 = {instancePath:instancePath+"/environments/" + i4+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.schedule.type,parentSchema:schema11.properties.environments.items.properties.schedule,data:data123};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3474,10 +3477,10 @@ vErrors.push(err277);
 errors++;
 }
 }
-}
-}
-else {
-const err278 = {instancePath:instancePath+"/environments/" + i4+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.schedule.type,parentSchema:schema11.properties.environments.items.properties.schedule,data:data123};
+if(data22.deadlineSeconds !== undefined){
+let data126 = data22.deadlineSeconds;
+if(!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126)))){
+const err278 = {instancePath:instancePath+"/environments/" + i4+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.deadlineSeconds.type,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data126};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3486,11 +3489,9 @@ vErrors.push(err278);
 }
 errors++;
 }
-}
-if(data22.deadlineSeconds !== undefined){
-let data126 = data22.deadlineSeconds;
-if(!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126)))){
-const err279 = {instancePath:instancePath+"/environments/" + i4+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.deadlineSeconds.type,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data126};
+if((typeof data126 == "number") && (isFinite(data126))){
+if(data126 > 604800 || isNaN(data126)){
+const err279 = {instancePath:instancePath+"/environments/" + i4+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800",schema:604800,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data126};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3499,9 +3500,8 @@ vErrors.push(err279);
 }
 errors++;
 }
-if((typeof data126 == "number") && (isFinite(data126))){
-if(data126 > 604800 || isNaN(data126)){
-const err280 = {instancePath:instancePath+"/environments/" + i4+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800",schema:604800,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data126};
+if(data126 < 1 || isNaN(data126)){
+const err280 = {instancePath:instancePath+"/environments/" + i4+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data126};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3510,8 +3510,11 @@ vErrors.push(err280);
 }
 errors++;
 }
-if(data126 < 1 || isNaN(data126)){
-const err281 = {instancePath:instancePath+"/environments/" + i4+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data126};
+}
+}
+}
+else {
+const err281 = {instancePath:instancePath+"/environments/" + i4,schemaPath:"#/properties/environments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.type,parentSchema:schema11.properties.environments.items,data:data22};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3522,9 +3525,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err282 = {instancePath:instancePath+"/environments/" + i4,schemaPath:"#/properties/environments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.type,parentSchema:schema11.properties.environments.items,data:data22};
+const err282 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.type,parentSchema:schema11.properties.environments,data:data21};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3534,9 +3536,12 @@ vErrors.push(err282);
 errors++;
 }
 }
-}
-else {
-const err283 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.type,parentSchema:schema11.properties.environments,data:data21};
+if(data.monitoring !== undefined){
+let data127 = data.monitoring;
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+for(const key40 in data127){
+if(!((key40 === "nobl9") || (key40 === "alerts"))){
+const err283 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring,data:data127};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3546,12 +3551,10 @@ vErrors.push(err283);
 errors++;
 }
 }
-if(data.monitoring !== undefined){
-let data127 = data.monitoring;
-if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-for(const key40 in data127){
-if(!((key40 === "nobl9") || (key40 === "alerts"))){
-const err284 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring,data:data127};
+if(data127.nobl9 !== undefined){
+let data128 = data127.nobl9;
+if(typeof data128 !== "boolean"){
+const err284 = {instancePath:instancePath+"/monitoring/nobl9",schemaPath:"#/properties/monitoring/properties/nobl9/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.monitoring.properties.nobl9.type,parentSchema:schema11.properties.monitoring.properties.nobl9,data:data128};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3561,30 +3564,17 @@ vErrors.push(err284);
 errors++;
 }
 }
-if(data127.nobl9 !== undefined){
-let data128 = data127.nobl9;
-if(typeof data128 !== "boolean"){
-const err285 = {instancePath:instancePath+"/monitoring/nobl9",schemaPath:"#/properties/monitoring/properties/nobl9/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.monitoring.properties.nobl9.type,parentSchema:schema11.properties.monitoring.properties.nobl9,data:data128};
-if(vErrors === null){
-vErrors = [err285];
-}
-else {
-vErrors.push(err285);
-}
-errors++;
-}
-}
 if(data127.alerts !== undefined){
 let data129 = data127.alerts;
 if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
 for(const key41 in data129){
 if(!((key41 === "responseCodeRatios") || (key41 === "customAlerts"))){
-const err286 = {instancePath:instancePath+"/monitoring/alerts",schemaPath:"#/properties/monitoring/properties/alerts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts,data:data129};
+const err285 = {instancePath:instancePath+"/monitoring/alerts",schemaPath:"#/properties/monitoring/properties/alerts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts,data:data129};
 if(vErrors === null){
-vErrors = [err286];
+vErrors = [err285];
 }
 else {
-vErrors.push(err286);
+vErrors.push(err285);
 }
 errors++;
 }
@@ -3597,7 +3587,17 @@ for(let i12=0; i12<len12; i12++){
 let data131 = data130[i12];
 if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
 if(data131.id === undefined){
-const err287 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
+const err286 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+if(data131.name === undefined){
+const err287 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3606,8 +3606,8 @@ vErrors.push(err287);
 }
 errors++;
 }
-if(data131.name === undefined){
-const err288 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
+if(data131.ratio === undefined){
+const err288 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "ratio"},message:"must have required property '"+"ratio"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3616,8 +3616,9 @@ vErrors.push(err288);
 }
 errors++;
 }
-if(data131.ratio === undefined){
-const err289 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "ratio"},message:"must have required property '"+"ratio"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
+for(const key42 in data131){
+if(!((((((((key42 === "id") || (key42 === "name")) || (key42 === "description")) || (key42 === "code")) || (key42 === "codeClass")) || (key42 === "excludeCodes")) || (key42 === "durationMinutes")) || (key42 === "ratio"))){
+const err289 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3626,9 +3627,12 @@ vErrors.push(err289);
 }
 errors++;
 }
-for(const key42 in data131){
-if(!((((((((key42 === "id") || (key42 === "name")) || (key42 === "description")) || (key42 === "code")) || (key42 === "codeClass")) || (key42 === "excludeCodes")) || (key42 === "durationMinutes")) || (key42 === "ratio"))){
-const err290 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
+}
+if(data131.id !== undefined){
+let data132 = data131.id;
+if(typeof data132 === "string"){
+if(func2(data132) < 1){
+const err290 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data132};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3637,12 +3641,8 @@ vErrors.push(err290);
 }
 errors++;
 }
-}
-if(data131.id !== undefined){
-let data132 = data131.id;
-if(typeof data132 === "string"){
-if(func2(data132) < 1){
-const err291 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data132};
+if(!pattern15.test(data132)){
+const err291 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\"",schema:"^[A-Za-z0-9_-]+$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data132};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3651,8 +3651,9 @@ vErrors.push(err291);
 }
 errors++;
 }
-if(!pattern15.test(data132)){
-const err292 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\"",schema:"^[A-Za-z0-9_-]+$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data132};
+}
+else {
+const err292 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data132};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3662,8 +3663,11 @@ vErrors.push(err292);
 errors++;
 }
 }
-else {
-const err293 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data132};
+if(data131.name !== undefined){
+let data133 = data131.name;
+if(typeof data133 === "string"){
+if(func2(data133) < 1){
+const err293 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name,data:data133};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3673,11 +3677,8 @@ vErrors.push(err293);
 errors++;
 }
 }
-if(data131.name !== undefined){
-let data133 = data131.name;
-if(typeof data133 === "string"){
-if(func2(data133) < 1){
-const err294 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name,data:data133};
+else {
+const err294 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name,data:data133};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3687,8 +3688,10 @@ vErrors.push(err294);
 errors++;
 }
 }
-else {
-const err295 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name,data:data133};
+if(data131.description !== undefined){
+let data134 = data131.description;
+if(typeof data134 !== "string"){
+const err295 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/description",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.description.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.description,data:data134};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3698,10 +3701,10 @@ vErrors.push(err295);
 errors++;
 }
 }
-if(data131.description !== undefined){
-let data134 = data131.description;
-if(typeof data134 !== "string"){
-const err296 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/description",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.description.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.description,data:data134};
+if(data131.code !== undefined){
+let data135 = data131.code;
+if(!(((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135))) && (isFinite(data135)))){
+const err296 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data135};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3710,11 +3713,9 @@ vErrors.push(err296);
 }
 errors++;
 }
-}
-if(data131.code !== undefined){
-let data135 = data131.code;
-if(!(((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135))) && (isFinite(data135)))){
-const err297 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data135};
+if((typeof data135 == "number") && (isFinite(data135))){
+if(data135 > 599 || isNaN(data135)){
+const err297 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data135};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3723,24 +3724,13 @@ vErrors.push(err297);
 }
 errors++;
 }
-if((typeof data135 == "number") && (isFinite(data135))){
-if(data135 > 599 || isNaN(data135)){
-const err298 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data135};
+if(data135 < 100 || isNaN(data135)){
+const err298 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data135};
 if(vErrors === null){
 vErrors = [err298];
 }
 else {
 vErrors.push(err298);
-}
-errors++;
-}
-if(data135 < 100 || isNaN(data135)){
-const err299 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data135};
-if(vErrors === null){
-vErrors = [err299];
-}
-else {
-vErrors.push(err299);
 }
 errors++;
 }
@@ -3750,23 +3740,23 @@ if(data131.codeClass !== undefined){
 let data136 = data131.codeClass;
 if(typeof data136 === "string"){
 if(!pattern16.test(data136)){
-const err300 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/codeClass",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/codeClass/pattern",keyword:"pattern",params:{pattern: "^[1-5]xx$"},message:"must match pattern \""+"^[1-5]xx$"+"\"",schema:"^[1-5]xx$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass,data:data136};
+const err299 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/codeClass",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/codeClass/pattern",keyword:"pattern",params:{pattern: "^[1-5]xx$"},message:"must match pattern \""+"^[1-5]xx$"+"\"",schema:"^[1-5]xx$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass,data:data136};
 if(vErrors === null){
-vErrors = [err300];
+vErrors = [err299];
 }
 else {
-vErrors.push(err300);
+vErrors.push(err299);
 }
 errors++;
 }
 }
 else {
-const err301 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/codeClass",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/codeClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass,data:data136};
+const err300 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/codeClass",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/codeClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass,data:data136};
 if(vErrors === null){
-vErrors = [err301];
+vErrors = [err300];
 }
 else {
-vErrors.push(err301);
+vErrors.push(err300);
 }
 errors++;
 }
@@ -3779,7 +3769,18 @@ for(let i13=0; i13<len13; i13++){
 let data138 = data137[i13];
 if(typeof data138 === "string"){
 if(!pattern17.test(data138)){
-const err302 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/excludeCodes/" + i13,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/items/pattern",keyword:"pattern",params:{pattern: "^[1-5][0-9][0-9]$"},message:"must match pattern \""+"^[1-5][0-9][0-9]$"+"\"",schema:"^[1-5][0-9][0-9]$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items,data:data138};
+const err301 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/excludeCodes/" + i13,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/items/pattern",keyword:"pattern",params:{pattern: "^[1-5][0-9][0-9]$"},message:"must match pattern \""+"^[1-5][0-9][0-9]$"+"\"",schema:"^[1-5][0-9][0-9]$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items,data:data138};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+}
+else {
+const err302 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/excludeCodes/" + i13,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items,data:data138};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3789,8 +3790,9 @@ vErrors.push(err302);
 errors++;
 }
 }
+}
 else {
-const err303 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/excludeCodes/" + i13,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items,data:data138};
+const err303 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/excludeCodes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes,data:data137};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3800,9 +3802,10 @@ vErrors.push(err303);
 errors++;
 }
 }
-}
-else {
-const err304 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/excludeCodes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes,data:data137};
+if(data131.durationMinutes !== undefined){
+let data139 = data131.durationMinutes;
+if(!(((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139))) && (isFinite(data139)))){
+const err304 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data139};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3811,11 +3814,9 @@ vErrors.push(err304);
 }
 errors++;
 }
-}
-if(data131.durationMinutes !== undefined){
-let data139 = data131.durationMinutes;
-if(!(((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139))) && (isFinite(data139)))){
-const err305 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data139};
+if((typeof data139 == "number") && (isFinite(data139))){
+if(data139 > 1440 || isNaN(data139)){
+const err305 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data139};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3824,24 +3825,13 @@ vErrors.push(err305);
 }
 errors++;
 }
-if((typeof data139 == "number") && (isFinite(data139))){
-if(data139 > 1440 || isNaN(data139)){
-const err306 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data139};
+if(data139 < 0 || isNaN(data139)){
+const err306 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data139};
 if(vErrors === null){
 vErrors = [err306];
 }
 else {
 vErrors.push(err306);
-}
-errors++;
-}
-if(data139 < 0 || isNaN(data139)){
-const err307 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data139};
-if(vErrors === null){
-vErrors = [err307];
-}
-else {
-vErrors.push(err307);
 }
 errors++;
 }
@@ -3851,7 +3841,17 @@ if(data131.ratio !== undefined){
 let data140 = data131.ratio;
 if((typeof data140 == "number") && (isFinite(data140))){
 if(data140 > 1 || isNaN(data140)){
-const err308 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data140};
+const err307 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data140};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+if(data140 < 0 || isNaN(data140)){
+const err308 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data140};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3860,8 +3860,9 @@ vErrors.push(err308);
 }
 errors++;
 }
-if(data140 < 0 || isNaN(data140)){
-const err309 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data140};
+}
+else {
+const err309 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data140};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3871,8 +3872,9 @@ vErrors.push(err309);
 errors++;
 }
 }
+}
 else {
-const err310 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data140};
+const err310 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3884,24 +3886,12 @@ errors++;
 }
 }
 else {
-const err311 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
+const err311 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios,data:data130};
 if(vErrors === null){
 vErrors = [err311];
 }
 else {
 vErrors.push(err311);
-}
-errors++;
-}
-}
-}
-else {
-const err312 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios,data:data130};
-if(vErrors === null){
-vErrors = [err312];
-}
-else {
-vErrors.push(err312);
 }
 errors++;
 }
@@ -3914,7 +3904,17 @@ for(let i14=0; i14<len14; i14++){
 let data142 = data141[i14];
 if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
 if(data142.name === undefined){
-const err313 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
+const err312 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
+if(vErrors === null){
+vErrors = [err312];
+}
+else {
+vErrors.push(err312);
+}
+errors++;
+}
+if(data142.severityLevel === undefined){
+const err313 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "severityLevel"},message:"must have required property '"+"severityLevel"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3923,8 +3923,8 @@ vErrors.push(err313);
 }
 errors++;
 }
-if(data142.severityLevel === undefined){
-const err314 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "severityLevel"},message:"must have required property '"+"severityLevel"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
+if(data142.condition === undefined){
+const err314 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "condition"},message:"must have required property '"+"condition"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3933,8 +3933,9 @@ vErrors.push(err314);
 }
 errors++;
 }
-if(data142.condition === undefined){
-const err315 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "condition"},message:"must have required property '"+"condition"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
+for(const key43 in data142){
+if(!((((key43 === "name") || (key43 === "description")) || (key43 === "severityLevel")) || (key43 === "condition"))){
+const err315 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -3943,9 +3944,12 @@ vErrors.push(err315);
 }
 errors++;
 }
-for(const key43 in data142){
-if(!((((key43 === "name") || (key43 === "description")) || (key43 === "severityLevel")) || (key43 === "condition"))){
-const err316 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
+}
+if(data142.name !== undefined){
+let data143 = data142.name;
+if(typeof data143 === "string"){
+if(func2(data143) < 1){
+const err316 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data143};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -3954,12 +3958,8 @@ vErrors.push(err316);
 }
 errors++;
 }
-}
-if(data142.name !== undefined){
-let data143 = data142.name;
-if(typeof data143 === "string"){
-if(func2(data143) < 1){
-const err317 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data143};
+if(!pattern18.test(data143)){
+const err317 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[-A-Za-z0-9 ]+$"},message:"must match pattern \""+"^[-A-Za-z0-9 ]+$"+"\"",schema:"^[-A-Za-z0-9 ]+$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data143};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -3968,8 +3968,9 @@ vErrors.push(err317);
 }
 errors++;
 }
-if(!pattern18.test(data143)){
-const err318 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[-A-Za-z0-9 ]+$"},message:"must match pattern \""+"^[-A-Za-z0-9 ]+$"+"\"",schema:"^[-A-Za-z0-9 ]+$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data143};
+}
+else {
+const err318 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data143};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -3979,8 +3980,10 @@ vErrors.push(err318);
 errors++;
 }
 }
-else {
-const err319 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data143};
+if(data142.description !== undefined){
+let data144 = data142.description;
+if(typeof data144 !== "string"){
+const err319 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/description",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.description.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.description,data:data144};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -3990,10 +3993,10 @@ vErrors.push(err319);
 errors++;
 }
 }
-if(data142.description !== undefined){
-let data144 = data142.description;
-if(typeof data144 !== "string"){
-const err320 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/description",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.description.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.description,data:data144};
+if(data142.severityLevel !== undefined){
+let data145 = data142.severityLevel;
+if(typeof data145 !== "string"){
+const err320 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/severityLevel",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/severityLevel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel,data:data145};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4002,11 +4005,8 @@ vErrors.push(err320);
 }
 errors++;
 }
-}
-if(data142.severityLevel !== undefined){
-let data145 = data142.severityLevel;
-if(typeof data145 !== "string"){
-const err321 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/severityLevel",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/severityLevel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel,data:data145};
+if(!((data145 === "WARNING") || (data145 === "CRITICAL"))){
+const err321 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/severityLevel",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/severityLevel/enum",keyword:"enum",params:{allowedValues: schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.enum,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel,data:data145};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4015,8 +4015,12 @@ vErrors.push(err321);
 }
 errors++;
 }
-if(!((data145 === "WARNING") || (data145 === "CRITICAL"))){
-const err322 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/severityLevel",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/severityLevel/enum",keyword:"enum",params:{allowedValues: schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.enum,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel,data:data145};
+}
+if(data142.condition !== undefined){
+let data146 = data142.condition;
+if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
+if(data146.type === undefined){
+const err322 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data146};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4025,12 +4029,8 @@ vErrors.push(err322);
 }
 errors++;
 }
-}
-if(data142.condition !== undefined){
-let data146 = data142.condition;
-if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
-if(data146.type === undefined){
-const err323 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data146};
+if(data146.query === undefined){
+const err323 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data146};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4039,8 +4039,9 @@ vErrors.push(err323);
 }
 errors++;
 }
-if(data146.query === undefined){
-const err324 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data146};
+for(const key44 in data146){
+if(!(((key44 === "type") || (key44 === "query")) || (key44 === "durationMinutes"))){
+const err324 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data146};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4049,9 +4050,11 @@ vErrors.push(err324);
 }
 errors++;
 }
-for(const key44 in data146){
-if(!(((key44 === "type") || (key44 === "query")) || (key44 === "durationMinutes"))){
-const err325 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data146};
+}
+if(data146.type !== undefined){
+let data147 = data146.type;
+if(typeof data147 !== "string"){
+const err325 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition/type",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type,data:data147};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4060,11 +4063,8 @@ vErrors.push(err325);
 }
 errors++;
 }
-}
-if(data146.type !== undefined){
-let data147 = data146.type;
-if(typeof data147 !== "string"){
-const err326 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition/type",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type,data:data147};
+if(!((data147 === "mql") || (data147 === "promql"))){
+const err326 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition/type",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.enum,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type,data:data147};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4073,8 +4073,12 @@ vErrors.push(err326);
 }
 errors++;
 }
-if(!((data147 === "mql") || (data147 === "promql"))){
-const err327 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition/type",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.enum,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type,data:data147};
+}
+if(data146.query !== undefined){
+let data148 = data146.query;
+if(typeof data148 === "string"){
+if(func2(data148) < 1){
+const err327 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition/query",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query,data:data148};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4084,11 +4088,8 @@ vErrors.push(err327);
 errors++;
 }
 }
-if(data146.query !== undefined){
-let data148 = data146.query;
-if(typeof data148 === "string"){
-if(func2(data148) < 1){
-const err328 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition/query",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query,data:data148};
+else {
+const err328 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition/query",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query,data:data148};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4098,8 +4099,10 @@ vErrors.push(err328);
 errors++;
 }
 }
-else {
-const err329 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition/query",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query,data:data148};
+if(data146.durationMinutes !== undefined){
+let data149 = data146.durationMinutes;
+if(!(((typeof data149 == "number") && (!(data149 % 1) && !isNaN(data149))) && (isFinite(data149)))){
+const err329 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data149};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4108,11 +4111,9 @@ vErrors.push(err329);
 }
 errors++;
 }
-}
-if(data146.durationMinutes !== undefined){
-let data149 = data146.durationMinutes;
-if(!(((typeof data149 == "number") && (!(data149 % 1) && !isNaN(data149))) && (isFinite(data149)))){
-const err330 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data149};
+if((typeof data149 == "number") && (isFinite(data149))){
+if(data149 > 1440 || isNaN(data149)){
+const err330 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data149};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4121,9 +4122,8 @@ vErrors.push(err330);
 }
 errors++;
 }
-if((typeof data149 == "number") && (isFinite(data149))){
-if(data149 > 1440 || isNaN(data149)){
-const err331 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data149};
+if(data149 < 0 || isNaN(data149)){
+const err331 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data149};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4132,8 +4132,11 @@ vErrors.push(err331);
 }
 errors++;
 }
-if(data149 < 0 || isNaN(data149)){
-const err332 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data149};
+}
+}
+}
+else {
+const err332 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data146};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4144,9 +4147,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err333 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data146};
+const err333 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4158,7 +4160,7 @@ errors++;
 }
 }
 else {
-const err334 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
+const err334 = {instancePath:instancePath+"/monitoring/alerts/customAlerts",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts,data:data141};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4170,7 +4172,7 @@ errors++;
 }
 }
 else {
-const err335 = {instancePath:instancePath+"/monitoring/alerts/customAlerts",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts,data:data141};
+const err335 = {instancePath:instancePath+"/monitoring/alerts",schemaPath:"#/properties/monitoring/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.type,parentSchema:schema11.properties.monitoring.properties.alerts,data:data129};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4182,7 +4184,7 @@ errors++;
 }
 }
 else {
-const err336 = {instancePath:instancePath+"/monitoring/alerts",schemaPath:"#/properties/monitoring/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.type,parentSchema:schema11.properties.monitoring.properties.alerts,data:data129};
+const err336 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.type,parentSchema:schema11.properties.monitoring,data:data127};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4192,9 +4194,11 @@ vErrors.push(err336);
 errors++;
 }
 }
-}
-else {
-const err337 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.type,parentSchema:schema11.properties.monitoring,data:data127};
+if(data.rollout !== undefined){
+let data150 = data.rollout;
+if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
+if(data150.stages === undefined){
+const err337 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/required",keyword:"required",params:{missingProperty: "stages"},message:"must have required property '"+"stages"+"'",schema:schema11.properties.rollout.required,parentSchema:schema11.properties.rollout,data:data150};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4203,28 +4207,14 @@ vErrors.push(err337);
 }
 errors++;
 }
-}
-if(data.rollout !== undefined){
-let data150 = data.rollout;
-if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
-if(data150.stages === undefined){
-const err338 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/required",keyword:"required",params:{missingProperty: "stages"},message:"must have required property '"+"stages"+"'",schema:schema11.properties.rollout.required,parentSchema:schema11.properties.rollout,data:data150};
+for(const key45 in data150){
+if(!((((key45 === "stages") || (key45 === "suspended")) || (key45 === "serviceAccount")) || (key45 === "initialImageTag"))){
+const err338 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout,data:data150};
 if(vErrors === null){
 vErrors = [err338];
 }
 else {
 vErrors.push(err338);
-}
-errors++;
-}
-for(const key45 in data150){
-if(!((((key45 === "stages") || (key45 === "suspended")) || (key45 === "serviceAccount")) || (key45 === "initialImageTag"))){
-const err339 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout,data:data150};
-if(vErrors === null){
-vErrors = [err339];
-}
-else {
-vErrors.push(err339);
 }
 errors++;
 }
@@ -4237,7 +4227,18 @@ for(let i15=0; i15<len15; i15++){
 let data152 = data151[i15];
 if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
 if(data152.environment === undefined){
-const err340 = {instancePath:instancePath+"/rollout/stages/" + i15,schemaPath:"#/properties/rollout/properties/stages/items/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'",schema:schema11.properties.rollout.properties.stages.items.required,parentSchema:schema11.properties.rollout.properties.stages.items,data:data152};
+const err339 = {instancePath:instancePath+"/rollout/stages/" + i15,schemaPath:"#/properties/rollout/properties/stages/items/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'",schema:schema11.properties.rollout.properties.stages.items.required,parentSchema:schema11.properties.rollout.properties.stages.items,data:data152};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+}
+for(const key46 in data152){
+if(!(key46 === "environment")){
+const err340 = {instancePath:instancePath+"/rollout/stages/" + i15,schemaPath:"#/properties/rollout/properties/stages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout.properties.stages.items,data:data152};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4246,9 +4247,12 @@ vErrors.push(err340);
 }
 errors++;
 }
-for(const key46 in data152){
-if(!(key46 === "environment")){
-const err341 = {instancePath:instancePath+"/rollout/stages/" + i15,schemaPath:"#/properties/rollout/properties/stages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout.properties.stages.items,data:data152};
+}
+if(data152.environment !== undefined){
+let data153 = data152.environment;
+if(typeof data153 === "string"){
+if(func2(data153) < 1){
+const err341 = {instancePath:instancePath+"/rollout/stages/" + i15+"/environment",schemaPath:"#/properties/rollout/properties/stages/items/properties/environment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.stages.items.properties.environment,data:data153};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4258,11 +4262,8 @@ vErrors.push(err341);
 errors++;
 }
 }
-if(data152.environment !== undefined){
-let data153 = data152.environment;
-if(typeof data153 === "string"){
-if(func2(data153) < 1){
-const err342 = {instancePath:instancePath+"/rollout/stages/" + i15+"/environment",schemaPath:"#/properties/rollout/properties/stages/items/properties/environment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.stages.items.properties.environment,data:data153};
+else {
+const err342 = {instancePath:instancePath+"/rollout/stages/" + i15+"/environment",schemaPath:"#/properties/rollout/properties/stages/items/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.stages.items.properties.environment.type,parentSchema:schema11.properties.rollout.properties.stages.items.properties.environment,data:data153};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4272,8 +4273,9 @@ vErrors.push(err342);
 errors++;
 }
 }
+}
 else {
-const err343 = {instancePath:instancePath+"/rollout/stages/" + i15+"/environment",schemaPath:"#/properties/rollout/properties/stages/items/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.stages.items.properties.environment.type,parentSchema:schema11.properties.rollout.properties.stages.items.properties.environment,data:data153};
+const err343 = {instancePath:instancePath+"/rollout/stages/" + i15,schemaPath:"#/properties/rollout/properties/stages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.properties.stages.items.type,parentSchema:schema11.properties.rollout.properties.stages.items,data:data152};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4285,7 +4287,7 @@ errors++;
 }
 }
 else {
-const err344 = {instancePath:instancePath+"/rollout/stages/" + i15,schemaPath:"#/properties/rollout/properties/stages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.properties.stages.items.type,parentSchema:schema11.properties.rollout.properties.stages.items,data:data152};
+const err344 = {instancePath:instancePath+"/rollout/stages",schemaPath:"#/properties/rollout/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.stages.type,parentSchema:schema11.properties.rollout.properties.stages,data:data151};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4295,9 +4297,10 @@ vErrors.push(err344);
 errors++;
 }
 }
-}
-else {
-const err345 = {instancePath:instancePath+"/rollout/stages",schemaPath:"#/properties/rollout/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.stages.type,parentSchema:schema11.properties.rollout.properties.stages,data:data151};
+if(data150.suspended !== undefined){
+let data154 = data150.suspended;
+if(typeof data154 !== "boolean"){
+const err345 = {instancePath:instancePath+"/rollout/suspended",schemaPath:"#/properties/rollout/properties/suspended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rollout.properties.suspended.type,parentSchema:schema11.properties.rollout.properties.suspended,data:data154};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4307,10 +4310,11 @@ vErrors.push(err345);
 errors++;
 }
 }
-if(data150.suspended !== undefined){
-let data154 = data150.suspended;
-if(typeof data154 !== "boolean"){
-const err346 = {instancePath:instancePath+"/rollout/suspended",schemaPath:"#/properties/rollout/properties/suspended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rollout.properties.suspended.type,parentSchema:schema11.properties.rollout.properties.suspended,data:data154};
+if(data150.serviceAccount !== undefined){
+let data155 = data150.serviceAccount;
+if(typeof data155 === "string"){
+if(!pattern19.test(data155)){
+const err346 = {instancePath:instancePath+"/rollout/serviceAccount",schemaPath:"#/properties/rollout/properties/serviceAccount/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$"},message:"must match pattern \""+"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$"+"\"",schema:"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$",parentSchema:schema11.properties.rollout.properties.serviceAccount,data:data155};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4320,11 +4324,8 @@ vErrors.push(err346);
 errors++;
 }
 }
-if(data150.serviceAccount !== undefined){
-let data155 = data150.serviceAccount;
-if(typeof data155 === "string"){
-if(!pattern19.test(data155)){
-const err347 = {instancePath:instancePath+"/rollout/serviceAccount",schemaPath:"#/properties/rollout/properties/serviceAccount/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$"},message:"must match pattern \""+"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$"+"\"",schema:"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$",parentSchema:schema11.properties.rollout.properties.serviceAccount,data:data155};
+else {
+const err347 = {instancePath:instancePath+"/rollout/serviceAccount",schemaPath:"#/properties/rollout/properties/serviceAccount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.serviceAccount.type,parentSchema:schema11.properties.rollout.properties.serviceAccount,data:data155};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4334,8 +4335,11 @@ vErrors.push(err347);
 errors++;
 }
 }
-else {
-const err348 = {instancePath:instancePath+"/rollout/serviceAccount",schemaPath:"#/properties/rollout/properties/serviceAccount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.serviceAccount.type,parentSchema:schema11.properties.rollout.properties.serviceAccount,data:data155};
+if(data150.initialImageTag !== undefined){
+let data156 = data150.initialImageTag;
+if(typeof data156 === "string"){
+if(func2(data156) < 1){
+const err348 = {instancePath:instancePath+"/rollout/initialImageTag",schemaPath:"#/properties/rollout/properties/initialImageTag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.initialImageTag,data:data156};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4345,11 +4349,8 @@ vErrors.push(err348);
 errors++;
 }
 }
-if(data150.initialImageTag !== undefined){
-let data156 = data150.initialImageTag;
-if(typeof data156 === "string"){
-if(func2(data156) < 1){
-const err349 = {instancePath:instancePath+"/rollout/initialImageTag",schemaPath:"#/properties/rollout/properties/initialImageTag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.initialImageTag,data:data156};
+else {
+const err349 = {instancePath:instancePath+"/rollout/initialImageTag",schemaPath:"#/properties/rollout/properties/initialImageTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.initialImageTag.type,parentSchema:schema11.properties.rollout.properties.initialImageTag,data:data156};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4359,8 +4360,9 @@ vErrors.push(err349);
 errors++;
 }
 }
+}
 else {
-const err350 = {instancePath:instancePath+"/rollout/initialImageTag",schemaPath:"#/properties/rollout/properties/initialImageTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.initialImageTag.type,parentSchema:schema11.properties.rollout.properties.initialImageTag,data:data156};
+const err350 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.type,parentSchema:schema11.properties.rollout,data:data150};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4372,24 +4374,12 @@ errors++;
 }
 }
 else {
-const err351 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.type,parentSchema:schema11.properties.rollout,data:data150};
+const err351 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err351];
 }
 else {
 vErrors.push(err351);
-}
-errors++;
-}
-}
-}
-else {
-const err352 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
-if(vErrors === null){
-vErrors = [err352];
-}
-else {
-vErrors.push(err352);
 }
 errors++;
 }

@@ -64,6 +64,8 @@ export const ISSUE_CODES = {
     'locations.gcpRegion or gcpLocation is not allowed by the platform config.',
   'deploy-settings': 'deploy blocks do not match deploy.type.',
   'instance-resources': 'Cloud Run CPU and memory do not fit together or are out of range.',
+  'cloud-run-generation':
+    'instances.resources.cloudRunGeneration is neither 1 nor 2: a warning; generation 2 is used.',
   'scaling-range': 'scaling.minCount is greater than scaling.maxCount.',
   'health-probes':
     'Health probe settings conflict (intervals below the timeout, or settings while probes are off).',

@@ -174,3 +174,40 @@ describe('duplicates in lists, which the anchor accepts', () => {
     ]);
   });
 });
+
+describe('instances.resources.cloudRunGeneration', () => {
+  const generation = (value: string) => {
+    const text = spec('').replace('memory: 1Gi }', `memory: 1Gi, cloudRunGeneration: ${value} }`);
+    const result = validateSpec(parseSpec(text, 'service.yaml'));
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    return {
+      issues: result.issues.map(
+        (issue) =>
+          `${issue.line}:${issue.column} ${issue.severity} ${issue.code} ${issue.path}: ${issue.message}`,
+      ),
+      resolved: resolveSpec(result.spec, resolvePlatformConfig({})).environments[0]?.instances
+        .cloudRunGeneration,
+    };
+  };
+
+  it.each([
+    ['1', 1],
+    ['2', 2],
+  ])('takes %s as it is', (value, resolved) => {
+    expect(generation(value)).toEqual({ issues: [], resolved });
+  });
+
+  it('warns about another number, which the anchor did not check, and uses generation 2', () => {
+    expect(generation('3')).toEqual({
+      issues: [
+        '8:72 warning cloud-run-generation environments[0].instances.resources.cloudRunGeneration: cloudRunGeneration 3 is neither 1 nor 2; generation 2 is used',
+      ],
+      resolved: 2,
+    });
+  });
+
+  it('still refuses what is not an integer', () => {
+    const text = spec('').replace('memory: 1Gi }', 'memory: 1Gi, cloudRunGeneration: gen2 }');
+    expect(validateSpec(parseSpec(text)).ok).toBe(false);
+  });
+});
