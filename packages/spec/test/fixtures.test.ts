@@ -60,9 +60,14 @@ describe('invalid fixtures', () => {
     for (const reproducer of [...REPRODUCERS, ...AT_THE_LIMITS])
       for (const line of [...reproducer.expected, reproducer.last ?? ''])
         if (line !== '') seen.add(line.split(' ')[1] ?? '');
-    // Reached only from unit tests: a missing file has no position, the state backend is platform config, and
-    // schema-violation is the fallback for schema keywords the spec does not use.
-    const unitOnly: IssueCode[] = ['file-unreadable', 'state-backend', 'schema-violation'];
+    // Reached only from unit tests: a missing file has no position, the state backend and not-unique are
+    // platform config, and schema-violation is the fallback for schema keywords the spec does not use.
+    const unitOnly: IssueCode[] = [
+      'file-unreadable',
+      'state-backend',
+      'not-unique',
+      'schema-violation',
+    ];
     const missing = Object.keys(ISSUE_CODES).filter(
       (code) => !seen.has(code) && !unitOnly.includes(code as IssueCode),
     );

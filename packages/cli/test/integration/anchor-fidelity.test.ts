@@ -60,6 +60,7 @@ describe('anchor-format specs with the embedded default', () => {
   it('has the cases written from the inventory', () => {
     expect(cases).toEqual(
       expect.arrayContaining([
+        'duplicate-lists',
         'embedded-default',
         'job-scaffold',
         'newest-fields',
@@ -146,6 +147,44 @@ describe('anchor-format specs with the embedded default', () => {
       expect(project).toContain('"billing_account": "${var.billing_account}"');
       expect(project).not.toContain('000000-000000-000000');
       expect(project).not.toContain('msp-terraform-state');
+    });
+  });
+
+  describe('the duplicate-lists case', () => {
+    const stack = async (name: string) =>
+      readFile(
+        join(generated.get('duplicate-lists')?.dir ?? '', 'terraform/dev/stacks', name),
+        'utf8',
+      );
+
+    it('warns at each value listed twice', () => {
+      const { stdout, stderr } = generated.get('duplicate-lists')?.validate ?? {
+        stdout: '',
+        stderr: '',
+      };
+      const warnings = `${stdout}\n${stderr}`
+        .split('\n')
+        .filter((line) => line.includes('[duplicate-item]'));
+      expect(warnings).toEqual([
+        'service.yaml:9:9 warning service.iam.services[1]: "bigquerydatatransfer.googleapis.com" is the same as "bigquerydatatransfer" (index 0); the duplicate is ignored. Remove it. [duplicate-item]',
+        'service.yaml:12:9 warning service.iam.roles[1]: "roles/cloudprofiler.agent" is listed twice; the duplicate is ignored. Remove it. [duplicate-item]',
+        'service.yaml:15:9 warning service.iam.permissions[1]: "storage.buckets.list" is listed twice; the duplicate is ignored. Remove it. [duplicate-item]',
+        'service.yaml:32:13 warning environments[0].resources.postgreSQL.databases[1]: "orders" is listed twice; the duplicate is ignored. Remove it. [duplicate-item]',
+        'service.yaml:36:13 warning environments[0].resources.bigQueryDataset.tables[1]: "events" is listed twice; the duplicate is ignored. Remove it. [duplicate-item]',
+      ]);
+    });
+
+    it('generates each value once', async () => {
+      const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
+      const cloudrun = await stack('cloudrun/main.tf.json');
+      expect(count(cloudrun, /"name": "orders"/g)).toBe(1);
+      expect(count(cloudrun, /"table_id": "events"/g)).toBe(1);
+      expect(
+        count(await stack('project/main.tf.json'), /"bigquerydatatransfer.googleapis.com"/g),
+      ).toBe(1);
+      const iam = await stack('iam/main.tf.json');
+      expect(count(iam, /"role": "roles\/cloudprofiler.agent"/g)).toBe(1);
+      expect(count(iam, /"storage.buckets.list"/g)).toBe(1);
     });
   });
 

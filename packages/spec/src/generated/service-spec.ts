@@ -222,9 +222,9 @@ export interface InstanceResourcesSpec {
    */
   memory: string;
   /**
-   * Cloud Run execution environment generation (1 or 2); Cloud Run chooses when unset.
+   * Cloud Run execution environment generation (1 or 2; another number is generation 2, with a warning); Cloud Run chooses when unset.
    */
-  cloudRunGeneration?: 1 | 2;
+  cloudRunGeneration?: number;
 }
 /**
  * Instance counts; services only.

@@ -3,7 +3,7 @@
 import type { CompiledValidator } from '../validate/compiled-validator.js';
 import { ucs2length } from '../validate/ucs2length.js';
 
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/@msp/spec@0.1.0/schema/service.schema.json","title":"ServiceSpec","description":"An msp service specification (service.yaml): one service or job and its environments.","type":"object","properties":{"service":{"title":"ServiceInfoSpec","type":"object","description":"Who the service is and who owns it.","properties":{"id":{"type":"string","description":"Unique service ID: lowercase letters, digits and hyphens, at most 20 characters. Prefix of every project ID.","minLength":1,"maxLength":20,"pattern":"^[a-z0-9-]+$","x-patternMessage":"id can only contain lowercase alphanumeric characters and hyphens","examples":["msp-example"]},"name":{"type":"string","description":"Human-readable name, used in display names and the README header. Defaults to the ID.","minLength":1},"owners":{"type":"array","description":"Teams that own the service (Opsgenie team names); at least one. Critical alerts page these teams.","items":{"type":"string","description":"An owning team.","minLength":1},"minItems":1},"description":{"type":"string","description":"What the service does; used for the Opsgenie service. Not published in generated docs.","minLength":1},"notionPageID":{"type":"string","description":"ID of the operational handbook page (not a URL). Required when any environment is in a production category (internal or external).","minLength":1},"kind":{"type":"string","description":"A long-running HTTP service or a (scheduled) job.","enum":["service","job"],"default":"service"},"protocol":{"type":"string","description":"Set to h2c for gRPC or HTTP/2 end to end; absent means HTTP/1.","enum":["h2c"]},"iam":{"title":"ServiceIAMSpec","type":"object","description":"Extra IAM for the workload.","properties":{"services":{"type":"array","description":"Extra Google APIs to enable in every environment project, e.g. \"bigquerydatatransfer\" or \"bigquerydatatransfer.googleapis.com\".","items":{"type":"string","description":"An API name.","minLength":1,"pattern":"^[a-z0-9.-]+$","x-patternMessage":"must be an API name such as \"pubsub.googleapis.com\""},"uniqueItems":true},"roles":{"type":"array","description":"Extra roles for the workload service account: predefined (\"roles/<name>\") or custom (\"projects/<p>/roles/<name>\").","items":{"type":"string","description":"An IAM role.","minLength":1},"uniqueItems":true},"permissions":{"type":"array","description":"Permissions granted to the workload through a custom project role \"msp_workload_custom_role\".","items":{"type":"string","description":"An IAM permission such as \"storage.buckets.list\".","minLength":1},"uniqueItems":true}},"additionalProperties":false}},"additionalProperties":false,"required":["id","owners","description"]},"build":{"title":"BuildSpec","type":"object","description":"Where the service image and source come from.","properties":{"image":{"type":"string","description":"Image repository without a tag, e.g. \"us-docker.pkg.dev/my-project/images/my-service\". Images in gcr.io or Artifact Registry of another project are made readable by the Cloud Run service agent.","minLength":1,"pattern":"^[^:@\\s]+(:[0-9]+(/[^:@\\s]+)?)?$","x-patternMessage":"must be an image repository without a tag or digest, such as \"us-docker.pkg.dev/project/repo/image\""},"source":{"title":"BuildSourceSpec","type":"object","description":"Where the source lives; used in docs and release metadata.","properties":{"repo":{"type":"string","description":"Repository, e.g. \"github.com/acme/services\"; without it, the source is left out of docs and release metadata.","minLength":1},"dir":{"type":"string","description":"Directory inside the repository.","default":"."}},"additionalProperties":false}},"additionalProperties":false,"required":["image"]},"environments":{"type":"array","description":"The environments, each in its own GCP project; IDs are unique.","items":{"title":"EnvironmentSpec","type":"object","description":"One deployment of the service, in its own GCP project.","properties":{"id":{"type":"string","description":"Environment ID: lowercase letters, digits and hyphens, e.g. \"dev\" or \"prod\".","minLength":1,"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","x-patternMessage":"id can only contain lowercase alphanumeric characters and hyphens, and must not start or end with a hyphen"},"projectID":{"type":"string","description":"GCP project ID \"<service id>-<environment id>-<suffix>\", at most 30 characters. Cannot be changed after creation.","minLength":1,"pattern":"^[a-z][a-z0-9-]*[a-z0-9]$","x-patternMessage":"projectID must start with a lowercase letter, end with a letter or digit and contain only lowercase letters, digits and hyphens"},"category":{"type":"string","description":"test, or a production category: internal or external.","enum":["test","internal","external"]},"deploy":{"title":"DeploySpec","type":"object","description":"How new images reach the environment.","properties":{"type":{"type":"string","description":"manual: Terraform deploys the tag in `manual.tag`; subscription: the tag in `subscription.tag` is pinned to a digest (terraform/images.lock.json); rollout: Cloud Deploy promotes releases through `rollout.stages`.","enum":["manual","subscription","rollout"]},"manual":{"title":"ManualDeploySpec","type":"object","description":"Settings of `type: manual`.","properties":{"tag":{"type":"string","description":"Image tag to deploy.","minLength":1}},"additionalProperties":false,"default":{"tag":"insiders"}},"subscription":{"title":"SubscriptionDeploySpec","type":"object","description":"Settings of `type: subscription`.","properties":{"tag":{"type":"string","description":"Image tag to follow; pinned to tag@sha256:digest in terraform/images.lock.json at generation time.","minLength":1}},"additionalProperties":false,"required":["tag"]}},"additionalProperties":false,"required":["type"]},"locations":{"title":"LocationsSpec","type":"object","description":"Where the environment runs. When given, both fields are required.","properties":{"gcpRegion":{"type":"string","description":"Region of Cloud Run, Cloud SQL and Redis; one of the platform config's allowedRegions.","minLength":1,"default":"us-central1"},"gcpLocation":{"type":"string","description":"BigQuery multi-region (US or EU, case-insensitive); one of the platform config's allowedLocations.","minLength":1,"default":"US"}},"additionalProperties":false,"required":["gcpRegion","gcpLocation"]},"instances":{"title":"InstancesSpec","type":"object","description":"Size and count of the Cloud Run instances.","properties":{"resources":{"title":"InstanceResourcesSpec","type":"object","description":"CPU and memory of one instance.","properties":{"cpu":{"type":"integer","description":"Number of vCPUs, 1 to 8.","minimum":1,"maximum":8,"x-hint":"more than 8 CPUs is not supported: decrease scaling.maxRequestConcurrency and increase scaling.maxCount instead"},"memory":{"type":"string","description":"Memory as a Kubernetes-style quantity with a binary unit, from 512Mi to 32Gi, e.g. \"512Mi\" or \"2Gi\". More memory needs more CPU: >4Gi needs 2, >8Gi 4, >16Gi 6, >24Gi 8; and cpu > 4 needs 2Gi, cpu > 6 needs 4Gi.","pattern":"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti)?$","x-patternMessage":"resources.memory is invalid: use a quantity such as \"512Mi\" or \"2Gi\""},"cloudRunGeneration":{"type":"integer","description":"Cloud Run execution environment generation (1 or 2); Cloud Run chooses when unset.","enum":[1,2]}},"additionalProperties":false,"required":["cpu","memory"]},"scaling":{"title":"ScalingSpec","type":"object","description":"Instance counts; services only.","properties":{"minCount":{"type":"integer","description":"Instances kept warm.","minimum":0,"maximum":1000,"default":0},"maxCount":{"type":"integer","description":"Most instances; at 5 or more an instance-count alert is created.","minimum":1,"maximum":1000,"default":5},"maxRequestConcurrency":{"type":"integer","description":"Concurrent requests per instance.","minimum":1,"maximum":1000,"default":1000}},"additionalProperties":false}},"additionalProperties":false,"required":["resources"]},"env":{"type":"object","description":"Plain environment variables. Values may use {{ .ProjectID }} and {{ .ServiceDnsName }}.","additionalProperties":{"type":"string","description":"A value; numbers and booleans are taken as written."},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-patternMessage":"environment variable names contain only letters, digits and underscores"}},"secretEnv":{"type":"object","description":"Environment variables from Secret Manager: variable name → secret.","additionalProperties":{"type":"string","description":"The secret. A secret ID in the environment project, or \"projects/<project>/secrets/<id>\" for another project (access is granted automatically). Always version latest.","minLength":1},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-patternMessage":"environment variable names contain only letters, digits and underscores"}},"secretVolumes":{"type":"object","description":"Files from Secret Manager, mounted read-only: volume name → mount.","additionalProperties":{"title":"SecretVolumeSpec","type":"object","description":"A secret mounted as a file.","properties":{"mountPath":{"type":"string","description":"Absolute path of the file, e.g. \"/etc/secrets/key.json\".","minLength":1},"secret":{"type":"string","description":"The secret. A secret ID in the environment project, or \"projects/<project>/secrets/<id>\" for another project (access is granted automatically). Always version latest.","minLength":1}},"additionalProperties":false,"required":["mountPath","secret"]},"propertyNames":{"minLength":1,"pattern":"^[a-zA-Z0-9_-]+$","x-patternMessage":"volume names contain only letters, digits, \"_\" and \"-\""}},"resources":{"title":"ResourcesSpec","type":"object","description":"Managed data stores of the environment.","properties":{"redis":{"title":"RedisSpec","type":"object","description":"A Cloud Memorystore for Redis instance (TLS and AUTH on); the workload gets REDIS_ENDPOINT.","properties":{"memoryGB":{"type":"integer","description":"Memory in GB.","minimum":1,"maximum":300,"default":1},"highAvailability":{"type":"boolean","description":"Regional STANDARD_HA tier (instance \"redis\"); otherwise BASIC (instance \"redis-basic\").","default":false},"tier":{"type":"string","description":"Deprecated: use highAvailability instead. Memorystore tier.","enum":["STANDARD_HA","BASIC"],"deprecated":true}},"additionalProperties":false},"postgreSQL":{"title":"PostgreSQLSpec","type":"object","description":"A Cloud SQL for PostgreSQL instance with IAM authentication; the workload gets PGINSTANCE and PGUSER.","properties":{"databases":{"type":"array","description":"Databases to create; none means only Cloud SQL's built-in \"postgres\" database.","items":{"type":"string","description":"A database name.","minLength":1,"pattern":"^[a-zA-Z_][a-zA-Z0-9_-]*$","x-patternMessage":"must be a database name: letters, digits, \"_\" and \"-\""},"uniqueItems":true},"cpu":{"type":"integer","description":"vCPUs: 1 or an even number up to 96.","minimum":1,"maximum":96,"default":1},"memoryGB":{"type":"integer","description":"Memory in GB: at least 4, at least cpu and at most 6 × cpu.","minimum":4,"default":4},"maxConnections":{"type":"integer","description":"The max_connections flag; also the connection alert threshold.","minimum":14,"maximum":262143},"highAvailability":{"type":"boolean","description":"Regional availability and point-in-time recovery.","default":false},"publicIP":{"type":"boolean","description":"Give the instance a public IPv4 address (connections still need the Cloud SQL connector and IAM). false: private IP only, for when Terraform and every client run inside the VPC (the stack's PostgreSQL grants then need a network path to the private IP).","default":true},"logicalReplication":{"title":"LogicalReplicationSpec","type":"object","description":"Turns on cloudsql.logical_decoding; `{}` is enough.","properties":{"publications":{"type":"array","description":"Publications to create.","items":{"title":"PublicationSpec","type":"object","description":"A PostgreSQL publication, with a replication slot and a Datastream connection profile.","properties":{"name":{"type":"string","description":"Publication name, unique within the instance.","minLength":1,"pattern":"^[a-z_][a-z0-9_]*$","x-patternMessage":"must be a PostgreSQL identifier: lowercase letters, digits and underscores"},"database":{"type":"string","description":"Database holding the tables.","minLength":1},"tables":{"type":"array","description":"Tables in schema public; they must exist before the publication is applied.","items":{"type":"string","description":"A table name.","minLength":1},"minItems":1}},"additionalProperties":false,"required":["name","database","tables"]}}},"additionalProperties":false}},"additionalProperties":false},"bigQueryDataset":{"title":"BigQueryDatasetSpec","type":"object","description":"A BigQuery dataset; the workload gets BIGQUERY_PROJECT_ID and BIGQUERY_DATASET_ID. Each table needs a \"<table>.bigquerytable.json\" schema file beside service.yaml.","properties":{"tables":{"type":"array","description":"Table IDs.","items":{"type":"string","description":"A table ID.","minLength":1,"pattern":"^[A-Za-z0-9_]+$","x-patternMessage":"must be a BigQuery table ID: letters, digits and underscores"},"minItems":1,"uniqueItems":true},"datasetID":{"type":"string","description":"Dataset ID; defaults to the service ID with \"-\" replaced by \"_\".","pattern":"^[A-Za-z0-9_]{1,1024}$","x-patternMessage":"must be a BigQuery dataset ID: letters, digits and underscores"},"projectID":{"type":"string","description":"Project of the dataset; defaults to the environment project.","minLength":1}},"additionalProperties":false,"required":["tables"]},"bigQueryTable":{"title":"LegacyBigQueryTableSpec","type":"object","description":"Deprecated: use bigQueryDataset instead. One BigQuery table with an inline schema.","properties":{"region":{"type":"string","description":"Dataset location."},"tableID":{"type":"string","description":"Table ID.","minLength":1},"projectID":{"type":"string","description":"Project of the dataset."},"schema":{"type":"array","description":"Columns.","items":{"title":"LegacyBigQueryColumnSpec","type":"object","description":"A column.","properties":{"name":{"type":"string","description":"Column name.","minLength":1},"type":{"type":"string","description":"BigQuery type, e.g. STRING.","minLength":1},"mode":{"type":"string","description":"NULLABLE, REQUIRED or REPEATED."},"description":{"type":"string","description":"Column description."}},"additionalProperties":false,"required":["name","type"]},"minItems":1}},"additionalProperties":false,"required":["tableID","schema"],"deprecated":true}},"additionalProperties":false},"alerting":{"title":"AlertingSpec","type":"object","description":"Alert routing.","properties":{"opsgenie":{"type":"boolean","description":"Send critical alerts to Opsgenie; defaults to true for production categories."}},"additionalProperties":false},"allowDestroys":{"type":"boolean","description":"Allow Terraform to destroy the project, databases and service account.","default":false},"privateNetworking":{"title":"LegacyPrivateNetworkingSpec","type":"object","description":"Deprecated: use nothing (remove it; msp does not provision VPC Service Controls) instead. Experimental VPC Service Controls settings of an older version; ignored.","properties":{"privateGoogleAccess":{"title":"LegacyPrivateGoogleAccessSpec","type":"object","description":"Private Google Access.","properties":{"cloudRunApps":{"type":"boolean","description":"Route *.run.app privately."}},"additionalProperties":false},"privateAccessPerimeter":{"title":"LegacyPrivateAccessPerimeterSpec","type":"object","description":"A VPC-SC perimeter.","properties":{"allowlistedProjects":{"type":"array","description":"Projects allowed through.","items":{"type":"string","description":"A project."}},"allowlistedIdentities":{"type":"array","description":"Identities allowed through.","items":{"type":"string","description":"serviceAccount:… or user:…"}}},"additionalProperties":false}},"additionalProperties":false,"deprecated":true},"domain":{"title":"DomainSpec","type":"object","description":"Public domain of the service, through a Google load balancer.","properties":{"type":{"type":"string","description":"none: no public domain; cloudflare: a Cloudflare DNS record in front of the load balancer.","enum":["none","cloudflare"],"default":"none"},"cloudflare":{"title":"CloudflareDomainSpec","type":"object","description":"Required when type is cloudflare.","properties":{"subdomain":{"type":"string","description":"Record name inside the zone.","minLength":1,"pattern":"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$","x-patternMessage":"must be a DNS label such as \"my-service\" or \"api.my-service\""},"zone":{"type":"string","description":"Cloudflare zone, e.g. \"example.com\".","minLength":1,"pattern":"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$","x-patternMessage":"must be a DNS zone such as \"example.com\""},"proxied":{"type":"boolean","description":"Proxy traffic through Cloudflare (WAF); also selects the origin certificate.","default":true},"cloudflareOnly":{"type":"boolean","description":"Admit only Cloudflare's edge at the load balancer (a Cloud Armor policy that denies every other source), in every category; only with proxied. Defaults to proxied."},"required":{"type":"boolean","description":"Deprecated: use nothing (remove it) instead. Never implemented; has no effect.","deprecated":true}},"additionalProperties":false,"required":["subdomain","zone"]},"networking":{"title":"DomainNetworkingSpec","type":"object","description":"Load balancer settings.","properties":{"loadBalancerLogging":{"type":"boolean","description":"Log every request at the load balancer backend (sample rate 1.0).","default":false}},"additionalProperties":false}},"additionalProperties":false},"healthProbes":{"title":"HealthProbesSpec","type":"object","description":"Startup and liveness probes on /-/healthz. Without this block probes are off and Cloud Run's default startup check applies (up to 240 s on the port).","properties":{"healthzProbes":{"type":"boolean","description":"Use the msp /-/healthz probes; defaults to true when the block is present.","default":true},"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"maximum":240,"default":3},"startupInterval":{"type":"integer","description":"Seconds between startup probes; at least timeout. Defaults to timeout.","minimum":1,"maximum":240},"livenessInterval":{"type":"integer","description":"Seconds between liveness probes; at least timeout and at most 3600. Defaults to 10 × timeout.","minimum":1,"maximum":3600}},"additionalProperties":false},"authentication":{"title":"AuthenticationSpec","type":"object","description":"Who may invoke the service. Absent: public (allUsers). Present: only the members it lists; `{}` grants nobody (write your own IAM).","properties":{"organizationDomain":{"type":"boolean","description":"Grant run.invoker to the platform config's authenticationDomain."},"sourcegraph":{"type":"boolean","description":"Deprecated: use authentication.organizationDomain instead. Grant run.invoker to the organisation domain.","deprecated":true}},"additionalProperties":false},"startupProbe":{"title":"LegacyStartupProbeSpec","type":"object","description":"Deprecated: use healthProbes instead. Older startup probe settings.","properties":{"disabled":{"type":"boolean","description":"Turn probes off."},"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"default":1},"interval":{"type":"integer","description":"Seconds between probes.","minimum":1,"default":1}},"additionalProperties":false,"deprecated":true},"livenessProbe":{"title":"LegacyLivenessProbeSpec","type":"object","description":"Deprecated: use healthProbes instead. Older liveness probe settings.","properties":{"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"default":1},"interval":{"type":"integer","description":"Seconds between probes.","minimum":1,"default":1}},"additionalProperties":false,"deprecated":true},"schedule":{"title":"ScheduleSpec","type":"object","description":"Run the job on a schedule (Cloud Scheduler, time zone Etc/UTC).","properties":{"cron":{"type":"string","description":"Five-field unix cron expression, e.g. \"0 * * * *\". The longest gap between runs must be at least 15 minutes and at most 8 days.","minLength":1},"deadline":{"type":"integer","description":"Deprecated: use deadlineSeconds instead. Execution deadline in seconds.","minimum":1,"deprecated":true}},"additionalProperties":false,"required":["cron"]},"deadlineSeconds":{"type":"integer","description":"Timeout of one execution, also the scheduler attempt deadline (at most 1800 s when scheduled).","minimum":1,"maximum":604800,"default":300}},"additionalProperties":false,"required":["id","projectID","category","deploy","instances"]},"minItems":1},"monitoring":{"title":"MonitoringSpec","type":"object","description":"Alerts beyond the built-in ones.","properties":{"nobl9":{"type":"boolean","description":"Deprecated: use nothing (remove it) instead. Provisioned a Nobl9 trial project; has no effect.","deprecated":true},"alerts":{"title":"AlertsSpec","type":"object","description":"Custom alert policies.","properties":{"responseCodeRatios":{"type":"array","description":"Response code ratio alerts.","items":{"title":"ResponseCodeRatioSpec","type":"object","description":"Alert when the share of responses with a code (or code class) exceeds a ratio. Services only.","properties":{"id":{"type":"string","description":"Unique alert ID.","minLength":1,"pattern":"^[A-Za-z0-9_-]+$","x-patternMessage":"must contain only letters, digits, \"_\" and \"-\""},"name":{"type":"string","description":"Alert name.","minLength":1},"description":{"type":"string","description":"What the alert means."},"code":{"type":"integer","description":"An HTTP status code; exactly one of code and codeClass.","minimum":100,"maximum":599},"codeClass":{"type":"string","description":"A status class such as \"5xx\"; exactly one of code and codeClass.","pattern":"^[1-5]xx$","x-patternMessage":"codeClass must match the format Nxx"},"excludeCodes":{"type":"array","description":"Codes left out of the ratio.","items":{"type":"string","description":"A status code.","pattern":"^[1-5][0-9][0-9]$","x-patternMessage":"must be a status code such as \"404\""}},"durationMinutes":{"type":"integer","description":"Minutes the condition must hold before alerting, at most 1440.","minimum":0,"maximum":1440,"default":1},"ratio":{"type":"number","description":"Threshold ratio, from 0 to 1.","minimum":0,"maximum":1}},"additionalProperties":false,"required":["id","name","ratio"]}},"customAlerts":{"type":"array","description":"Query-based alerts.","items":{"title":"CustomAlertSpec","type":"object","description":"An alert on an MQL or PromQL query.","properties":{"name":{"type":"string","description":"Alert name: letters, digits, spaces and hyphens; unique after lower-casing.","minLength":1,"pattern":"^[-A-Za-z0-9 ]+$","x-patternMessage":"name can only contain letters, digits, spaces and hyphens"},"description":{"type":"string","description":"What the alert means."},"severityLevel":{"type":"string","description":"CRITICAL alerts go to Opsgenie in production; WARNING alerts do not.","enum":["WARNING","CRITICAL"]},"condition":{"title":"CustomAlertConditionSpec","type":"object","description":"When the alert fires.","properties":{"type":{"type":"string","description":"Query language.","enum":["mql","promql"]},"query":{"type":"string","description":"The query.","minLength":1},"durationMinutes":{"type":"integer","description":"Minutes the condition must hold before alerting, at most 1440.","minimum":0,"maximum":1440,"default":1}},"additionalProperties":false,"required":["type","query"]}},"additionalProperties":false,"required":["name","severityLevel","condition"]}}},"additionalProperties":false}},"additionalProperties":false},"rollout":{"title":"RolloutSpec","type":"object","description":"A Cloud Deploy pipeline that promotes releases through environments, generated in the last stage's environment.","properties":{"stages":{"type":"array","description":"Environments in promotion order; each must have deploy.type rollout.","items":{"title":"RolloutStageSpec","type":"object","description":"A stage.","properties":{"environment":{"type":"string","description":"Environment ID.","minLength":1}},"additionalProperties":false,"required":["environment"]}},"suspended":{"type":"boolean","description":"Suspend the pipeline: block releases and rollbacks.","default":false},"serviceAccount":{"type":"string","description":"Extra service account email allowed to create releases (e.g. CI).","pattern":"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$","x-patternMessage":"must be a service account email ending in \".iam.gserviceaccount.com\""},"initialImageTag":{"type":"string","description":"Image tag of the first revision, before Cloud Deploy takes over.","minLength":1,"default":"insiders"}},"additionalProperties":false,"required":["stages"]}},"required":["service","build","environments"],"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://unpkg.com/@msp/spec@0.1.0/schema/service.schema.json","title":"ServiceSpec","description":"An msp service specification (service.yaml): one service or job and its environments.","type":"object","properties":{"service":{"title":"ServiceInfoSpec","type":"object","description":"Who the service is and who owns it.","properties":{"id":{"type":"string","description":"Unique service ID: lowercase letters, digits and hyphens, at most 20 characters. Prefix of every project ID.","minLength":1,"maxLength":20,"pattern":"^[a-z0-9-]+$","x-patternMessage":"id can only contain lowercase alphanumeric characters and hyphens","examples":["msp-example"]},"name":{"type":"string","description":"Human-readable name, used in display names and the README header. Defaults to the ID.","minLength":1},"owners":{"type":"array","description":"Teams that own the service (Opsgenie team names); at least one. Critical alerts page these teams.","items":{"type":"string","description":"An owning team.","minLength":1},"minItems":1},"description":{"type":"string","description":"What the service does; used for the Opsgenie service. Not published in generated docs.","minLength":1},"notionPageID":{"type":"string","description":"ID of the operational handbook page (not a URL). Required when any environment is in a production category (internal or external).","minLength":1},"kind":{"type":"string","description":"A long-running HTTP service or a (scheduled) job.","enum":["service","job"],"default":"service"},"protocol":{"type":"string","description":"Set to h2c for gRPC or HTTP/2 end to end; absent means HTTP/1.","enum":["h2c"]},"iam":{"title":"ServiceIAMSpec","type":"object","description":"Extra IAM for the workload.","properties":{"services":{"type":"array","description":"Extra Google APIs to enable in every environment project, e.g. \"bigquerydatatransfer\" or \"bigquerydatatransfer.googleapis.com\".","items":{"type":"string","description":"An API name.","minLength":1,"pattern":"^[a-z0-9.-]+$","x-patternMessage":"must be an API name such as \"pubsub.googleapis.com\""}},"roles":{"type":"array","description":"Extra roles for the workload service account: predefined (\"roles/<name>\") or custom (\"projects/<p>/roles/<name>\").","items":{"type":"string","description":"An IAM role.","minLength":1}},"permissions":{"type":"array","description":"Permissions granted to the workload through a custom project role \"msp_workload_custom_role\".","items":{"type":"string","description":"An IAM permission such as \"storage.buckets.list\".","minLength":1}}},"additionalProperties":false}},"additionalProperties":false,"required":["id","owners","description"]},"build":{"title":"BuildSpec","type":"object","description":"Where the service image and source come from.","properties":{"image":{"type":"string","description":"Image repository without a tag, e.g. \"us-docker.pkg.dev/my-project/images/my-service\". Images in gcr.io or Artifact Registry of another project are made readable by the Cloud Run service agent.","minLength":1,"pattern":"^[^:@\\s]+(:[0-9]+(/[^:@\\s]+)?)?$","x-patternMessage":"must be an image repository without a tag or digest, such as \"us-docker.pkg.dev/project/repo/image\""},"source":{"title":"BuildSourceSpec","type":"object","description":"Where the source lives; used in docs and release metadata.","properties":{"repo":{"type":"string","description":"Repository, e.g. \"github.com/acme/services\"; without it, the source is left out of docs and release metadata.","minLength":1},"dir":{"type":"string","description":"Directory inside the repository.","default":"."}},"additionalProperties":false}},"additionalProperties":false,"required":["image"]},"environments":{"type":"array","description":"The environments, each in its own GCP project; IDs are unique.","items":{"title":"EnvironmentSpec","type":"object","description":"One deployment of the service, in its own GCP project.","properties":{"id":{"type":"string","description":"Environment ID: lowercase letters, digits and hyphens, e.g. \"dev\" or \"prod\".","minLength":1,"pattern":"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$","x-patternMessage":"id can only contain lowercase alphanumeric characters and hyphens, and must not start or end with a hyphen"},"projectID":{"type":"string","description":"GCP project ID \"<service id>-<environment id>-<suffix>\", at most 30 characters. Cannot be changed after creation.","minLength":1,"pattern":"^[a-z][a-z0-9-]*[a-z0-9]$","x-patternMessage":"projectID must start with a lowercase letter, end with a letter or digit and contain only lowercase letters, digits and hyphens"},"category":{"type":"string","description":"test, or a production category: internal or external.","enum":["test","internal","external"]},"deploy":{"title":"DeploySpec","type":"object","description":"How new images reach the environment.","properties":{"type":{"type":"string","description":"manual: Terraform deploys the tag in `manual.tag`; subscription: the tag in `subscription.tag` is pinned to a digest (terraform/images.lock.json); rollout: Cloud Deploy promotes releases through `rollout.stages`.","enum":["manual","subscription","rollout"]},"manual":{"title":"ManualDeploySpec","type":"object","description":"Settings of `type: manual`.","properties":{"tag":{"type":"string","description":"Image tag to deploy.","minLength":1}},"additionalProperties":false,"default":{"tag":"insiders"}},"subscription":{"title":"SubscriptionDeploySpec","type":"object","description":"Settings of `type: subscription`.","properties":{"tag":{"type":"string","description":"Image tag to follow; pinned to tag@sha256:digest in terraform/images.lock.json at generation time.","minLength":1}},"additionalProperties":false,"required":["tag"]}},"additionalProperties":false,"required":["type"]},"locations":{"title":"LocationsSpec","type":"object","description":"Where the environment runs. When given, both fields are required.","properties":{"gcpRegion":{"type":"string","description":"Region of Cloud Run, Cloud SQL and Redis; one of the platform config's allowedRegions.","minLength":1,"default":"us-central1"},"gcpLocation":{"type":"string","description":"BigQuery multi-region (US or EU, case-insensitive); one of the platform config's allowedLocations.","minLength":1,"default":"US"}},"additionalProperties":false,"required":["gcpRegion","gcpLocation"]},"instances":{"title":"InstancesSpec","type":"object","description":"Size and count of the Cloud Run instances.","properties":{"resources":{"title":"InstanceResourcesSpec","type":"object","description":"CPU and memory of one instance.","properties":{"cpu":{"type":"integer","description":"Number of vCPUs, 1 to 8.","minimum":1,"maximum":8,"x-hint":"more than 8 CPUs is not supported: decrease scaling.maxRequestConcurrency and increase scaling.maxCount instead"},"memory":{"type":"string","description":"Memory as a Kubernetes-style quantity with a binary unit, from 512Mi to 32Gi, e.g. \"512Mi\" or \"2Gi\". More memory needs more CPU: >4Gi needs 2, >8Gi 4, >16Gi 6, >24Gi 8; and cpu > 4 needs 2Gi, cpu > 6 needs 4Gi.","pattern":"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti)?$","x-patternMessage":"resources.memory is invalid: use a quantity such as \"512Mi\" or \"2Gi\""},"cloudRunGeneration":{"type":"integer","description":"Cloud Run execution environment generation (1 or 2; another number is generation 2, with a warning); Cloud Run chooses when unset."}},"additionalProperties":false,"required":["cpu","memory"]},"scaling":{"title":"ScalingSpec","type":"object","description":"Instance counts; services only.","properties":{"minCount":{"type":"integer","description":"Instances kept warm.","minimum":0,"maximum":1000,"default":0},"maxCount":{"type":"integer","description":"Most instances; at 5 or more an instance-count alert is created.","minimum":1,"maximum":1000,"default":5},"maxRequestConcurrency":{"type":"integer","description":"Concurrent requests per instance.","minimum":1,"maximum":1000,"default":1000}},"additionalProperties":false}},"additionalProperties":false,"required":["resources"]},"env":{"type":"object","description":"Plain environment variables. Values may use {{ .ProjectID }} and {{ .ServiceDnsName }}.","additionalProperties":{"type":"string","description":"A value; numbers and booleans are taken as written."},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-patternMessage":"environment variable names contain only letters, digits and underscores"}},"secretEnv":{"type":"object","description":"Environment variables from Secret Manager: variable name → secret.","additionalProperties":{"type":"string","description":"The secret. A secret ID in the environment project, or \"projects/<project>/secrets/<id>\" for another project (access is granted automatically). Always version latest.","minLength":1},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-patternMessage":"environment variable names contain only letters, digits and underscores"}},"secretVolumes":{"type":"object","description":"Files from Secret Manager, mounted read-only: volume name → mount.","additionalProperties":{"title":"SecretVolumeSpec","type":"object","description":"A secret mounted as a file.","properties":{"mountPath":{"type":"string","description":"Absolute path of the file, e.g. \"/etc/secrets/key.json\".","minLength":1},"secret":{"type":"string","description":"The secret. A secret ID in the environment project, or \"projects/<project>/secrets/<id>\" for another project (access is granted automatically). Always version latest.","minLength":1}},"additionalProperties":false,"required":["mountPath","secret"]},"propertyNames":{"minLength":1,"pattern":"^[a-zA-Z0-9_-]+$","x-patternMessage":"volume names contain only letters, digits, \"_\" and \"-\""}},"resources":{"title":"ResourcesSpec","type":"object","description":"Managed data stores of the environment.","properties":{"redis":{"title":"RedisSpec","type":"object","description":"A Cloud Memorystore for Redis instance (TLS and AUTH on); the workload gets REDIS_ENDPOINT.","properties":{"memoryGB":{"type":"integer","description":"Memory in GB.","minimum":1,"maximum":300,"default":1},"highAvailability":{"type":"boolean","description":"Regional STANDARD_HA tier (instance \"redis\"); otherwise BASIC (instance \"redis-basic\").","default":false},"tier":{"type":"string","description":"Deprecated: use highAvailability instead. Memorystore tier.","enum":["STANDARD_HA","BASIC"],"deprecated":true}},"additionalProperties":false},"postgreSQL":{"title":"PostgreSQLSpec","type":"object","description":"A Cloud SQL for PostgreSQL instance with IAM authentication; the workload gets PGINSTANCE and PGUSER.","properties":{"databases":{"type":"array","description":"Databases to create; none means only Cloud SQL's built-in \"postgres\" database.","items":{"type":"string","description":"A database name.","minLength":1,"pattern":"^[a-zA-Z_][a-zA-Z0-9_-]*$","x-patternMessage":"must be a database name: letters, digits, \"_\" and \"-\""}},"cpu":{"type":"integer","description":"vCPUs: 1 or an even number up to 96.","minimum":1,"maximum":96,"default":1},"memoryGB":{"type":"integer","description":"Memory in GB: at least 4, at least cpu and at most 6 × cpu.","minimum":4,"default":4},"maxConnections":{"type":"integer","description":"The max_connections flag; also the connection alert threshold.","minimum":14,"maximum":262143},"highAvailability":{"type":"boolean","description":"Regional availability and point-in-time recovery.","default":false},"publicIP":{"type":"boolean","description":"Give the instance a public IPv4 address (connections still need the Cloud SQL connector and IAM). false: private IP only, for when Terraform and every client run inside the VPC (the stack's PostgreSQL grants then need a network path to the private IP).","default":true},"logicalReplication":{"title":"LogicalReplicationSpec","type":"object","description":"Turns on cloudsql.logical_decoding; `{}` is enough.","properties":{"publications":{"type":"array","description":"Publications to create.","items":{"title":"PublicationSpec","type":"object","description":"A PostgreSQL publication, with a replication slot and a Datastream connection profile.","properties":{"name":{"type":"string","description":"Publication name, unique within the instance.","minLength":1,"pattern":"^[a-z_][a-z0-9_]*$","x-patternMessage":"must be a PostgreSQL identifier: lowercase letters, digits and underscores"},"database":{"type":"string","description":"Database holding the tables.","minLength":1},"tables":{"type":"array","description":"Tables in schema public; they must exist before the publication is applied.","items":{"type":"string","description":"A table name.","minLength":1},"minItems":1}},"additionalProperties":false,"required":["name","database","tables"]}}},"additionalProperties":false}},"additionalProperties":false},"bigQueryDataset":{"title":"BigQueryDatasetSpec","type":"object","description":"A BigQuery dataset; the workload gets BIGQUERY_PROJECT_ID and BIGQUERY_DATASET_ID. Each table needs a \"<table>.bigquerytable.json\" schema file beside service.yaml.","properties":{"tables":{"type":"array","description":"Table IDs.","items":{"type":"string","description":"A table ID.","minLength":1,"pattern":"^[A-Za-z0-9_]+$","x-patternMessage":"must be a BigQuery table ID: letters, digits and underscores"},"minItems":1},"datasetID":{"type":"string","description":"Dataset ID; defaults to the service ID with \"-\" replaced by \"_\".","pattern":"^[A-Za-z0-9_]{1,1024}$","x-patternMessage":"must be a BigQuery dataset ID: letters, digits and underscores"},"projectID":{"type":"string","description":"Project of the dataset; defaults to the environment project.","minLength":1}},"additionalProperties":false,"required":["tables"]},"bigQueryTable":{"title":"LegacyBigQueryTableSpec","type":"object","description":"Deprecated: use bigQueryDataset instead. One BigQuery table with an inline schema.","properties":{"region":{"type":"string","description":"Dataset location."},"tableID":{"type":"string","description":"Table ID.","minLength":1},"projectID":{"type":"string","description":"Project of the dataset."},"schema":{"type":"array","description":"Columns.","items":{"title":"LegacyBigQueryColumnSpec","type":"object","description":"A column.","properties":{"name":{"type":"string","description":"Column name.","minLength":1},"type":{"type":"string","description":"BigQuery type, e.g. STRING.","minLength":1},"mode":{"type":"string","description":"NULLABLE, REQUIRED or REPEATED."},"description":{"type":"string","description":"Column description."}},"additionalProperties":false,"required":["name","type"]},"minItems":1}},"additionalProperties":false,"required":["tableID","schema"],"deprecated":true}},"additionalProperties":false},"alerting":{"title":"AlertingSpec","type":"object","description":"Alert routing.","properties":{"opsgenie":{"type":"boolean","description":"Send critical alerts to Opsgenie; defaults to true for production categories."}},"additionalProperties":false},"allowDestroys":{"type":"boolean","description":"Allow Terraform to destroy the project, databases and service account.","default":false},"privateNetworking":{"title":"LegacyPrivateNetworkingSpec","type":"object","description":"Deprecated: use nothing (remove it; msp does not provision VPC Service Controls) instead. Experimental VPC Service Controls settings of an older version; ignored.","properties":{"privateGoogleAccess":{"title":"LegacyPrivateGoogleAccessSpec","type":"object","description":"Private Google Access.","properties":{"cloudRunApps":{"type":"boolean","description":"Route *.run.app privately."}},"additionalProperties":false},"privateAccessPerimeter":{"title":"LegacyPrivateAccessPerimeterSpec","type":"object","description":"A VPC-SC perimeter.","properties":{"allowlistedProjects":{"type":"array","description":"Projects allowed through.","items":{"type":"string","description":"A project."}},"allowlistedIdentities":{"type":"array","description":"Identities allowed through.","items":{"type":"string","description":"serviceAccount:… or user:…"}}},"additionalProperties":false}},"additionalProperties":false,"deprecated":true},"domain":{"title":"DomainSpec","type":"object","description":"Public domain of the service, through a Google load balancer.","properties":{"type":{"type":"string","description":"none: no public domain; cloudflare: a Cloudflare DNS record in front of the load balancer.","enum":["none","cloudflare"],"default":"none"},"cloudflare":{"title":"CloudflareDomainSpec","type":"object","description":"Required when type is cloudflare.","properties":{"subdomain":{"type":"string","description":"Record name inside the zone.","minLength":1,"pattern":"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$","x-patternMessage":"must be a DNS label such as \"my-service\" or \"api.my-service\""},"zone":{"type":"string","description":"Cloudflare zone, e.g. \"example.com\".","minLength":1,"pattern":"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$","x-patternMessage":"must be a DNS zone such as \"example.com\""},"proxied":{"type":"boolean","description":"Proxy traffic through Cloudflare (WAF); also selects the origin certificate.","default":true},"cloudflareOnly":{"type":"boolean","description":"Admit only Cloudflare's edge at the load balancer (a Cloud Armor policy that denies every other source), in every category; only with proxied. Defaults to proxied."},"required":{"type":"boolean","description":"Deprecated: use nothing (remove it) instead. Never implemented; has no effect.","deprecated":true}},"additionalProperties":false,"required":["subdomain","zone"]},"networking":{"title":"DomainNetworkingSpec","type":"object","description":"Load balancer settings.","properties":{"loadBalancerLogging":{"type":"boolean","description":"Log every request at the load balancer backend (sample rate 1.0).","default":false}},"additionalProperties":false}},"additionalProperties":false},"healthProbes":{"title":"HealthProbesSpec","type":"object","description":"Startup and liveness probes on /-/healthz. Without this block probes are off and Cloud Run's default startup check applies (up to 240 s on the port).","properties":{"healthzProbes":{"type":"boolean","description":"Use the msp /-/healthz probes; defaults to true when the block is present.","default":true},"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"maximum":240,"default":3},"startupInterval":{"type":"integer","description":"Seconds between startup probes; at least timeout. Defaults to timeout.","minimum":1,"maximum":240},"livenessInterval":{"type":"integer","description":"Seconds between liveness probes; at least timeout and at most 3600. Defaults to 10 × timeout.","minimum":1,"maximum":3600}},"additionalProperties":false},"authentication":{"title":"AuthenticationSpec","type":"object","description":"Who may invoke the service. Absent: public (allUsers). Present: only the members it lists; `{}` grants nobody (write your own IAM).","properties":{"organizationDomain":{"type":"boolean","description":"Grant run.invoker to the platform config's authenticationDomain."},"sourcegraph":{"type":"boolean","description":"Deprecated: use authentication.organizationDomain instead. Grant run.invoker to the organisation domain.","deprecated":true}},"additionalProperties":false},"startupProbe":{"title":"LegacyStartupProbeSpec","type":"object","description":"Deprecated: use healthProbes instead. Older startup probe settings.","properties":{"disabled":{"type":"boolean","description":"Turn probes off."},"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"default":1},"interval":{"type":"integer","description":"Seconds between probes.","minimum":1,"default":1}},"additionalProperties":false,"deprecated":true},"livenessProbe":{"title":"LegacyLivenessProbeSpec","type":"object","description":"Deprecated: use healthProbes instead. Older liveness probe settings.","properties":{"timeout":{"type":"integer","description":"Probe timeout in seconds.","minimum":1,"default":1},"interval":{"type":"integer","description":"Seconds between probes.","minimum":1,"default":1}},"additionalProperties":false,"deprecated":true},"schedule":{"title":"ScheduleSpec","type":"object","description":"Run the job on a schedule (Cloud Scheduler, time zone Etc/UTC).","properties":{"cron":{"type":"string","description":"Five-field unix cron expression, e.g. \"0 * * * *\". The longest gap between runs must be at least 15 minutes and at most 8 days.","minLength":1},"deadline":{"type":"integer","description":"Deprecated: use deadlineSeconds instead. Execution deadline in seconds.","minimum":1,"deprecated":true}},"additionalProperties":false,"required":["cron"]},"deadlineSeconds":{"type":"integer","description":"Timeout of one execution, also the scheduler attempt deadline (at most 1800 s when scheduled).","minimum":1,"maximum":604800,"default":300}},"additionalProperties":false,"required":["id","projectID","category","deploy","instances"]},"minItems":1},"monitoring":{"title":"MonitoringSpec","type":"object","description":"Alerts beyond the built-in ones.","properties":{"nobl9":{"type":"boolean","description":"Deprecated: use nothing (remove it) instead. Provisioned a Nobl9 trial project; has no effect.","deprecated":true},"alerts":{"title":"AlertsSpec","type":"object","description":"Custom alert policies.","properties":{"responseCodeRatios":{"type":"array","description":"Response code ratio alerts.","items":{"title":"ResponseCodeRatioSpec","type":"object","description":"Alert when the share of responses with a code (or code class) exceeds a ratio. Services only.","properties":{"id":{"type":"string","description":"Unique alert ID.","minLength":1,"pattern":"^[A-Za-z0-9_-]+$","x-patternMessage":"must contain only letters, digits, \"_\" and \"-\""},"name":{"type":"string","description":"Alert name.","minLength":1},"description":{"type":"string","description":"What the alert means."},"code":{"type":"integer","description":"An HTTP status code; exactly one of code and codeClass.","minimum":100,"maximum":599},"codeClass":{"type":"string","description":"A status class such as \"5xx\"; exactly one of code and codeClass.","pattern":"^[1-5]xx$","x-patternMessage":"codeClass must match the format Nxx"},"excludeCodes":{"type":"array","description":"Codes left out of the ratio.","items":{"type":"string","description":"A status code.","pattern":"^[1-5][0-9][0-9]$","x-patternMessage":"must be a status code such as \"404\""}},"durationMinutes":{"type":"integer","description":"Minutes the condition must hold before alerting, at most 1440.","minimum":0,"maximum":1440,"default":1},"ratio":{"type":"number","description":"Threshold ratio, from 0 to 1.","minimum":0,"maximum":1}},"additionalProperties":false,"required":["id","name","ratio"]}},"customAlerts":{"type":"array","description":"Query-based alerts.","items":{"title":"CustomAlertSpec","type":"object","description":"An alert on an MQL or PromQL query.","properties":{"name":{"type":"string","description":"Alert name: letters, digits, spaces and hyphens; unique after lower-casing.","minLength":1,"pattern":"^[-A-Za-z0-9 ]+$","x-patternMessage":"name can only contain letters, digits, spaces and hyphens"},"description":{"type":"string","description":"What the alert means."},"severityLevel":{"type":"string","description":"CRITICAL alerts go to Opsgenie in production; WARNING alerts do not.","enum":["WARNING","CRITICAL"]},"condition":{"title":"CustomAlertConditionSpec","type":"object","description":"When the alert fires.","properties":{"type":{"type":"string","description":"Query language.","enum":["mql","promql"]},"query":{"type":"string","description":"The query.","minLength":1},"durationMinutes":{"type":"integer","description":"Minutes the condition must hold before alerting, at most 1440.","minimum":0,"maximum":1440,"default":1}},"additionalProperties":false,"required":["type","query"]}},"additionalProperties":false,"required":["name","severityLevel","condition"]}}},"additionalProperties":false}},"additionalProperties":false},"rollout":{"title":"RolloutSpec","type":"object","description":"A Cloud Deploy pipeline that promotes releases through environments, generated in the last stage's environment.","properties":{"stages":{"type":"array","description":"Environments in promotion order; each must have deploy.type rollout.","items":{"title":"RolloutStageSpec","type":"object","description":"A stage.","properties":{"environment":{"type":"string","description":"Environment ID.","minLength":1}},"additionalProperties":false,"required":["environment"]}},"suspended":{"type":"boolean","description":"Suspend the pipeline: block releases and rollbacks.","default":false},"serviceAccount":{"type":"string","description":"Extra service account email allowed to create releases (e.g. CI).","pattern":"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$","x-patternMessage":"must be a service account email ending in \".iam.gserviceaccount.com\""},"initialImageTag":{"type":"string","description":"Image tag of the first revision, before Cloud Deploy takes over.","minLength":1,"default":"insiders"}},"additionalProperties":false,"required":["stages"]}},"required":["service","build","environments"],"additionalProperties":false};
 const func2 = ucs2length;
 const func13 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[a-z0-9-]+$", "u");
@@ -389,18 +389,9 @@ vErrors.push(err29);
 errors++;
 }
 }
-let i2 = data10.length;
-let j0;
-if(i2 > 1){
-const indices0 = {};
-for(;i2--;){
-let item0 = data10[i2];
-if(typeof item0 !== "string"){
-continue;
 }
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err30 = {instancePath:instancePath+"/service/iam/services",schemaPath:"#/properties/service/properties/iam/properties/services/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema11.properties.service.properties.iam.properties.services,data:data10};
+else {
+const err30 = {instancePath:instancePath+"/service/iam/services",schemaPath:"#/properties/service/properties/iam/properties/services/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.service.properties.iam.properties.services.type,parentSchema:schema11.properties.service.properties.iam.properties.services,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -408,14 +399,17 @@ else {
 vErrors.push(err30);
 }
 errors++;
-break;
-}
-indices0[item0] = i2;
 }
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/service/iam/services",schemaPath:"#/properties/service/properties/iam/properties/services/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.service.properties.iam.properties.services.type,parentSchema:schema11.properties.service.properties.iam.properties.services,data:data10};
+if(data9.roles !== undefined){
+let data12 = data9.roles;
+if(Array.isArray(data12)){
+const len2 = data12.length;
+for(let i2=0; i2<len2; i2++){
+let data13 = data12[i2];
+if(typeof data13 === "string"){
+if(func2(data13) < 1){
+const err31 = {instancePath:instancePath+"/service/iam/roles/" + i2,schemaPath:"#/properties/service/properties/iam/properties/roles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.service.properties.iam.properties.roles.items,data:data13};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -425,15 +419,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data9.roles !== undefined){
-let data12 = data9.roles;
-if(Array.isArray(data12)){
-const len2 = data12.length;
-for(let i3=0; i3<len2; i3++){
-let data13 = data12[i3];
-if(typeof data13 === "string"){
-if(func2(data13) < 1){
-const err32 = {instancePath:instancePath+"/service/iam/roles/" + i3,schemaPath:"#/properties/service/properties/iam/properties/roles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.service.properties.iam.properties.roles.items,data:data13};
+else {
+const err32 = {instancePath:instancePath+"/service/iam/roles/" + i2,schemaPath:"#/properties/service/properties/iam/properties/roles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.service.properties.iam.properties.roles.items.type,parentSchema:schema11.properties.service.properties.iam.properties.roles.items,data:data13};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -443,8 +430,9 @@ vErrors.push(err32);
 errors++;
 }
 }
+}
 else {
-const err33 = {instancePath:instancePath+"/service/iam/roles/" + i3,schemaPath:"#/properties/service/properties/iam/properties/roles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.service.properties.iam.properties.roles.items.type,parentSchema:schema11.properties.service.properties.iam.properties.roles.items,data:data13};
+const err33 = {instancePath:instancePath+"/service/iam/roles",schemaPath:"#/properties/service/properties/iam/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.service.properties.iam.properties.roles.type,parentSchema:schema11.properties.service.properties.iam.properties.roles,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -454,18 +442,15 @@ vErrors.push(err33);
 errors++;
 }
 }
-let i4 = data12.length;
-let j1;
-if(i4 > 1){
-const indices1 = {};
-for(;i4--;){
-let item1 = data12[i4];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err34 = {instancePath:instancePath+"/service/iam/roles",schemaPath:"#/properties/service/properties/iam/properties/roles/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema11.properties.service.properties.iam.properties.roles,data:data12};
+if(data9.permissions !== undefined){
+let data14 = data9.permissions;
+if(Array.isArray(data14)){
+const len3 = data14.length;
+for(let i3=0; i3<len3; i3++){
+let data15 = data14[i3];
+if(typeof data15 === "string"){
+if(func2(data15) < 1){
+const err34 = {instancePath:instancePath+"/service/iam/permissions/" + i3,schemaPath:"#/properties/service/properties/iam/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.service.properties.iam.properties.permissions.items,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -473,14 +458,10 @@ else {
 vErrors.push(err34);
 }
 errors++;
-break;
-}
-indices1[item1] = i4;
-}
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/service/iam/roles",schemaPath:"#/properties/service/properties/iam/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.service.properties.iam.properties.roles.type,parentSchema:schema11.properties.service.properties.iam.properties.roles,data:data12};
+const err35 = {instancePath:instancePath+"/service/iam/permissions/" + i3,schemaPath:"#/properties/service/properties/iam/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.service.properties.iam.properties.permissions.items.type,parentSchema:schema11.properties.service.properties.iam.properties.permissions.items,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -490,15 +471,9 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data9.permissions !== undefined){
-let data14 = data9.permissions;
-if(Array.isArray(data14)){
-const len3 = data14.length;
-for(let i5=0; i5<len3; i5++){
-let data15 = data14[i5];
-if(typeof data15 === "string"){
-if(func2(data15) < 1){
-const err36 = {instancePath:instancePath+"/service/iam/permissions/" + i5,schemaPath:"#/properties/service/properties/iam/properties/permissions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.service.properties.iam.properties.permissions.items,data:data15};
+}
+else {
+const err36 = {instancePath:instancePath+"/service/iam/permissions",schemaPath:"#/properties/service/properties/iam/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.service.properties.iam.properties.permissions.type,parentSchema:schema11.properties.service.properties.iam.properties.permissions,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -508,8 +483,9 @@ vErrors.push(err36);
 errors++;
 }
 }
+}
 else {
-const err37 = {instancePath:instancePath+"/service/iam/permissions/" + i5,schemaPath:"#/properties/service/properties/iam/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.service.properties.iam.properties.permissions.items.type,parentSchema:schema11.properties.service.properties.iam.properties.permissions.items,data:data15};
+const err37 = {instancePath:instancePath+"/service/iam",schemaPath:"#/properties/service/properties/iam/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.service.properties.iam.type,parentSchema:schema11.properties.service.properties.iam,data:data9};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -519,18 +495,9 @@ vErrors.push(err37);
 errors++;
 }
 }
-let i6 = data14.length;
-let j2;
-if(i6 > 1){
-const indices2 = {};
-for(;i6--;){
-let item2 = data14[i6];
-if(typeof item2 !== "string"){
-continue;
 }
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err38 = {instancePath:instancePath+"/service/iam/permissions",schemaPath:"#/properties/service/properties/iam/properties/permissions/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i6+" are identical)",schema:true,parentSchema:schema11.properties.service.properties.iam.properties.permissions,data:data14};
+else {
+const err38 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.service.type,parentSchema:schema11.properties.service,data:data0};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -538,14 +505,13 @@ else {
 vErrors.push(err38);
 }
 errors++;
-break;
-}
-indices2[item2] = i6;
 }
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/service/iam/permissions",schemaPath:"#/properties/service/properties/iam/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.service.properties.iam.properties.permissions.type,parentSchema:schema11.properties.service.properties.iam.properties.permissions,data:data14};
+if(data.build !== undefined){
+let data16 = data.build;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.image === undefined){
+const err39 = {instancePath:instancePath+"/build",schemaPath:"#/properties/build/required",keyword:"required",params:{missingProperty: "image"},message:"must have required property '"+"image"+"'",schema:schema11.properties.build.required,parentSchema:schema11.properties.build,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -554,10 +520,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/service/iam",schemaPath:"#/properties/service/properties/iam/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.service.properties.iam.type,parentSchema:schema11.properties.service.properties.iam,data:data9};
+for(const key3 in data16){
+if(!((key3 === "image") || (key3 === "source"))){
+const err40 = {instancePath:instancePath+"/build",schemaPath:"#/properties/build/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.build,data:data16};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -567,9 +532,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.service.type,parentSchema:schema11.properties.service,data:data0};
+if(data16.image !== undefined){
+let data17 = data16.image;
+if(typeof data17 === "string"){
+if(func2(data17) < 1){
+const err41 = {instancePath:instancePath+"/build/image",schemaPath:"#/properties/build/properties/image/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.build.properties.image,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -578,12 +545,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-if(data.build !== undefined){
-let data16 = data.build;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.image === undefined){
-const err42 = {instancePath:instancePath+"/build",schemaPath:"#/properties/build/required",keyword:"required",params:{missingProperty: "image"},message:"must have required property '"+"image"+"'",schema:schema11.properties.build.required,parentSchema:schema11.properties.build,data:data16};
+if(!pattern2.test(data17)){
+const err42 = {instancePath:instancePath+"/build/image",schemaPath:"#/properties/build/properties/image/pattern",keyword:"pattern",params:{pattern: "^[^:@\\s]+(:[0-9]+(/[^:@\\s]+)?)?$"},message:"must match pattern \""+"^[^:@\\s]+(:[0-9]+(/[^:@\\s]+)?)?$"+"\"",schema:"^[^:@\\s]+(:[0-9]+(/[^:@\\s]+)?)?$",parentSchema:schema11.properties.build.properties.image,data:data17};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -592,9 +555,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-for(const key3 in data16){
-if(!((key3 === "image") || (key3 === "source"))){
-const err43 = {instancePath:instancePath+"/build",schemaPath:"#/properties/build/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.build,data:data16};
+}
+else {
+const err43 = {instancePath:instancePath+"/build/image",schemaPath:"#/properties/build/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.build.properties.image.type,parentSchema:schema11.properties.build.properties.image,data:data17};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -604,11 +567,12 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data16.image !== undefined){
-let data17 = data16.image;
-if(typeof data17 === "string"){
-if(func2(data17) < 1){
-const err44 = {instancePath:instancePath+"/build/image",schemaPath:"#/properties/build/properties/image/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.build.properties.image,data:data17};
+if(data16.source !== undefined){
+let data18 = data16.source;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+for(const key4 in data18){
+if(!((key4 === "repo") || (key4 === "dir"))){
+const err44 = {instancePath:instancePath+"/build/source",schemaPath:"#/properties/build/properties/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.build.properties.source,data:data18};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -617,8 +581,12 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(!pattern2.test(data17)){
-const err45 = {instancePath:instancePath+"/build/image",schemaPath:"#/properties/build/properties/image/pattern",keyword:"pattern",params:{pattern: "^[^:@\\s]+(:[0-9]+(/[^:@\\s]+)?)?$"},message:"must match pattern \""+"^[^:@\\s]+(:[0-9]+(/[^:@\\s]+)?)?$"+"\"",schema:"^[^:@\\s]+(:[0-9]+(/[^:@\\s]+)?)?$",parentSchema:schema11.properties.build.properties.image,data:data17};
+}
+if(data18.repo !== undefined){
+let data19 = data18.repo;
+if(typeof data19 === "string"){
+if(func2(data19) < 1){
+const err45 = {instancePath:instancePath+"/build/source/repo",schemaPath:"#/properties/build/properties/source/properties/repo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.build.properties.source.properties.repo,data:data19};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -629,7 +597,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/build/image",schemaPath:"#/properties/build/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.build.properties.image.type,parentSchema:schema11.properties.build.properties.image,data:data17};
+const err46 = {instancePath:instancePath+"/build/source/repo",schemaPath:"#/properties/build/properties/source/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.build.properties.source.properties.repo.type,parentSchema:schema11.properties.build.properties.source.properties.repo,data:data19};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -639,12 +607,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data16.source !== undefined){
-let data18 = data16.source;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-for(const key4 in data18){
-if(!((key4 === "repo") || (key4 === "dir"))){
-const err47 = {instancePath:instancePath+"/build/source",schemaPath:"#/properties/build/properties/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.build.properties.source,data:data18};
+if(data18.dir !== undefined){
+let data20 = data18.dir;
+if(typeof data20 !== "string"){
+const err47 = {instancePath:instancePath+"/build/source/dir",schemaPath:"#/properties/build/properties/source/properties/dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.build.properties.source.properties.dir.type,parentSchema:schema11.properties.build.properties.source.properties.dir,data:data20};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -654,11 +620,9 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data18.repo !== undefined){
-let data19 = data18.repo;
-if(typeof data19 === "string"){
-if(func2(data19) < 1){
-const err48 = {instancePath:instancePath+"/build/source/repo",schemaPath:"#/properties/build/properties/source/properties/repo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.build.properties.source.properties.repo,data:data19};
+}
+else {
+const err48 = {instancePath:instancePath+"/build/source",schemaPath:"#/properties/build/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.build.properties.source.type,parentSchema:schema11.properties.build.properties.source,data:data18};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -668,8 +632,9 @@ vErrors.push(err48);
 errors++;
 }
 }
+}
 else {
-const err49 = {instancePath:instancePath+"/build/source/repo",schemaPath:"#/properties/build/properties/source/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.build.properties.source.properties.repo.type,parentSchema:schema11.properties.build.properties.source.properties.repo,data:data19};
+const err49 = {instancePath:instancePath+"/build",schemaPath:"#/properties/build/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.build.type,parentSchema:schema11.properties.build,data:data16};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -679,10 +644,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data18.dir !== undefined){
-let data20 = data18.dir;
-if(typeof data20 !== "string"){
-const err50 = {instancePath:instancePath+"/build/source/dir",schemaPath:"#/properties/build/properties/source/properties/dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.build.properties.source.properties.dir.type,parentSchema:schema11.properties.build.properties.source.properties.dir,data:data20};
+if(data.environments !== undefined){
+let data21 = data.environments;
+if(Array.isArray(data21)){
+if(data21.length < 1){
+const err50 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments,data:data21};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -691,10 +657,12 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/build/source",schemaPath:"#/properties/build/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.build.properties.source.type,parentSchema:schema11.properties.build.properties.source,data:data18};
+const len4 = data21.length;
+for(let i4=0; i4<len4; i4++){
+let data22 = data21[i4];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.id === undefined){
+const err51 = {instancePath:instancePath+"/environments/" + i4,schemaPath:"#/properties/environments/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.environments.items.required,parentSchema:schema11.properties.environments.items,data:data22};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -703,10 +671,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/build",schemaPath:"#/properties/build/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.build.type,parentSchema:schema11.properties.build,data:data16};
+if(data22.projectID === undefined){
+const err52 = {instancePath:instancePath+"/environments/" + i4,schemaPath:"#/properties/environments/items/required",keyword:"required",params:{missingProperty: "projectID"},message:"must have required property '"+"projectID"+"'",schema:schema11.properties.environments.items.required,parentSchema:schema11.properties.environments.items,data:data22};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -715,12 +681,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data.environments !== undefined){
-let data21 = data.environments;
-if(Array.isArray(data21)){
-if(data21.length < 1){
-const err53 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments,data:data21};
+if(data22.category === undefined){
+const err53 = {instancePath:instancePath+"/environments/" + i4,schemaPath:"#/properties/environments/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'",schema:schema11.properties.environments.items.required,parentSchema:schema11.properties.environments.items,data:data22};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -729,12 +691,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-const len4 = data21.length;
-for(let i7=0; i7<len4; i7++){
-let data22 = data21[i7];
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.id === undefined){
-const err54 = {instancePath:instancePath+"/environments/" + i7,schemaPath:"#/properties/environments/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.environments.items.required,parentSchema:schema11.properties.environments.items,data:data22};
+if(data22.deploy === undefined){
+const err54 = {instancePath:instancePath+"/environments/" + i4,schemaPath:"#/properties/environments/items/required",keyword:"required",params:{missingProperty: "deploy"},message:"must have required property '"+"deploy"+"'",schema:schema11.properties.environments.items.required,parentSchema:schema11.properties.environments.items,data:data22};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -743,8 +701,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data22.projectID === undefined){
-const err55 = {instancePath:instancePath+"/environments/" + i7,schemaPath:"#/properties/environments/items/required",keyword:"required",params:{missingProperty: "projectID"},message:"must have required property '"+"projectID"+"'",schema:schema11.properties.environments.items.required,parentSchema:schema11.properties.environments.items,data:data22};
+if(data22.instances === undefined){
+const err55 = {instancePath:instancePath+"/environments/" + i4,schemaPath:"#/properties/environments/items/required",keyword:"required",params:{missingProperty: "instances"},message:"must have required property '"+"instances"+"'",schema:schema11.properties.environments.items.required,parentSchema:schema11.properties.environments.items,data:data22};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -753,8 +711,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data22.category === undefined){
-const err56 = {instancePath:instancePath+"/environments/" + i7,schemaPath:"#/properties/environments/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'",schema:schema11.properties.environments.items.required,parentSchema:schema11.properties.environments.items,data:data22};
+for(const key5 in data22){
+if(!(func13.call(schema11.properties.environments.items.properties, key5))){
+const err56 = {instancePath:instancePath+"/environments/" + i4,schemaPath:"#/properties/environments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items,data:data22};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -763,8 +722,12 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data22.deploy === undefined){
-const err57 = {instancePath:instancePath+"/environments/" + i7,schemaPath:"#/properties/environments/items/required",keyword:"required",params:{missingProperty: "deploy"},message:"must have required property '"+"deploy"+"'",schema:schema11.properties.environments.items.required,parentSchema:schema11.properties.environments.items,data:data22};
+}
+if(data22.id !== undefined){
+let data23 = data22.id;
+if(typeof data23 === "string"){
+if(func2(data23) < 1){
+const err57 = {instancePath:instancePath+"/environments/" + i4+"/id",schemaPath:"#/properties/environments/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.id,data:data23};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -773,8 +736,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(data22.instances === undefined){
-const err58 = {instancePath:instancePath+"/environments/" + i7,schemaPath:"#/properties/environments/items/required",keyword:"required",params:{missingProperty: "instances"},message:"must have required property '"+"instances"+"'",schema:schema11.properties.environments.items.required,parentSchema:schema11.properties.environments.items,data:data22};
+if(!pattern3.test(data23)){
+const err58 = {instancePath:instancePath+"/environments/" + i4+"/id",schemaPath:"#/properties/environments/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$",parentSchema:schema11.properties.environments.items.properties.id,data:data23};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -783,9 +746,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-for(const key5 in data22){
-if(!(func13.call(schema11.properties.environments.items.properties, key5))){
-const err59 = {instancePath:instancePath+"/environments/" + i7,schemaPath:"#/properties/environments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items,data:data22};
+}
+else {
+const err59 = {instancePath:instancePath+"/environments/" + i4+"/id",schemaPath:"#/properties/environments/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.id.type,parentSchema:schema11.properties.environments.items.properties.id,data:data23};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -795,11 +758,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data22.id !== undefined){
-let data23 = data22.id;
-if(typeof data23 === "string"){
-if(func2(data23) < 1){
-const err60 = {instancePath:instancePath+"/environments/" + i7+"/id",schemaPath:"#/properties/environments/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.id,data:data23};
+if(data22.projectID !== undefined){
+let data24 = data22.projectID;
+if(typeof data24 === "string"){
+if(func2(data24) < 1){
+const err60 = {instancePath:instancePath+"/environments/" + i4+"/projectID",schemaPath:"#/properties/environments/items/properties/projectID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.projectID,data:data24};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -808,8 +771,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(!pattern3.test(data23)){
-const err61 = {instancePath:instancePath+"/environments/" + i7+"/id",schemaPath:"#/properties/environments/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$",parentSchema:schema11.properties.environments.items.properties.id,data:data23};
+if(!pattern4.test(data24)){
+const err61 = {instancePath:instancePath+"/environments/" + i4+"/projectID",schemaPath:"#/properties/environments/items/properties/projectID/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*[a-z0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*[a-z0-9]$"+"\"",schema:"^[a-z][a-z0-9-]*[a-z0-9]$",parentSchema:schema11.properties.environments.items.properties.projectID,data:data24};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -820,7 +783,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/environments/" + i7+"/id",schemaPath:"#/properties/environments/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.id.type,parentSchema:schema11.properties.environments.items.properties.id,data:data23};
+const err62 = {instancePath:instancePath+"/environments/" + i4+"/projectID",schemaPath:"#/properties/environments/items/properties/projectID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.projectID.type,parentSchema:schema11.properties.environments.items.properties.projectID,data:data24};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -830,11 +793,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data22.projectID !== undefined){
-let data24 = data22.projectID;
-if(typeof data24 === "string"){
-if(func2(data24) < 1){
-const err63 = {instancePath:instancePath+"/environments/" + i7+"/projectID",schemaPath:"#/properties/environments/items/properties/projectID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.projectID,data:data24};
+if(data22.category !== undefined){
+let data25 = data22.category;
+if(typeof data25 !== "string"){
+const err63 = {instancePath:instancePath+"/environments/" + i4+"/category",schemaPath:"#/properties/environments/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.category.type,parentSchema:schema11.properties.environments.items.properties.category,data:data25};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -843,8 +805,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(!pattern4.test(data24)){
-const err64 = {instancePath:instancePath+"/environments/" + i7+"/projectID",schemaPath:"#/properties/environments/items/properties/projectID/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*[a-z0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*[a-z0-9]$"+"\"",schema:"^[a-z][a-z0-9-]*[a-z0-9]$",parentSchema:schema11.properties.environments.items.properties.projectID,data:data24};
+if(!(((data25 === "test") || (data25 === "internal")) || (data25 === "external"))){
+const err64 = {instancePath:instancePath+"/environments/" + i4+"/category",schemaPath:"#/properties/environments/items/properties/category/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.category.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.category.enum,parentSchema:schema11.properties.environments.items.properties.category,data:data25};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -854,8 +816,11 @@ vErrors.push(err64);
 errors++;
 }
 }
-else {
-const err65 = {instancePath:instancePath+"/environments/" + i7+"/projectID",schemaPath:"#/properties/environments/items/properties/projectID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.projectID.type,parentSchema:schema11.properties.environments.items.properties.projectID,data:data24};
+if(data22.deploy !== undefined){
+let data26 = data22.deploy;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.type === undefined){
+const err65 = {instancePath:instancePath+"/environments/" + i4+"/deploy",schemaPath:"#/properties/environments/items/properties/deploy/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.environments.items.properties.deploy.required,parentSchema:schema11.properties.environments.items.properties.deploy,data:data26};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -864,11 +829,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data22.category !== undefined){
-let data25 = data22.category;
-if(typeof data25 !== "string"){
-const err66 = {instancePath:instancePath+"/environments/" + i7+"/category",schemaPath:"#/properties/environments/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.category.type,parentSchema:schema11.properties.environments.items.properties.category,data:data25};
+for(const key6 in data26){
+if(!(((key6 === "type") || (key6 === "manual")) || (key6 === "subscription"))){
+const err66 = {instancePath:instancePath+"/environments/" + i4+"/deploy",schemaPath:"#/properties/environments/items/properties/deploy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.deploy,data:data26};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -877,8 +840,11 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(!(((data25 === "test") || (data25 === "internal")) || (data25 === "external"))){
-const err67 = {instancePath:instancePath+"/environments/" + i7+"/category",schemaPath:"#/properties/environments/items/properties/category/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.category.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.category.enum,parentSchema:schema11.properties.environments.items.properties.category,data:data25};
+}
+if(data26.type !== undefined){
+let data27 = data26.type;
+if(typeof data27 !== "string"){
+const err67 = {instancePath:instancePath+"/environments/" + i4+"/deploy/type",schemaPath:"#/properties/environments/items/properties/deploy/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.deploy.properties.type.type,parentSchema:schema11.properties.environments.items.properties.deploy.properties.type,data:data27};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -887,51 +853,13 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-if(data22.deploy !== undefined){
-let data26 = data22.deploy;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.type === undefined){
-const err68 = {instancePath:instancePath+"/environments/" + i7+"/deploy",schemaPath:"#/properties/environments/items/properties/deploy/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.environments.items.properties.deploy.required,parentSchema:schema11.properties.environments.items.properties.deploy,data:data26};
+if(!(((data27 === "manual") || (data27 === "subscription")) || (data27 === "rollout"))){
+const err68 = {instancePath:instancePath+"/environments/" + i4+"/deploy/type",schemaPath:"#/properties/environments/items/properties/deploy/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.deploy.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.deploy.properties.type.enum,parentSchema:schema11.properties.environments.items.properties.deploy.properties.type,data:data27};
 if(vErrors === null){
 vErrors = [err68];
 }
 else {
 vErrors.push(err68);
-}
-errors++;
-}
-for(const key6 in data26){
-if(!(((key6 === "type") || (key6 === "manual")) || (key6 === "subscription"))){
-const err69 = {instancePath:instancePath+"/environments/" + i7+"/deploy",schemaPath:"#/properties/environments/items/properties/deploy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.deploy,data:data26};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data26.type !== undefined){
-let data27 = data26.type;
-if(typeof data27 !== "string"){
-const err70 = {instancePath:instancePath+"/environments/" + i7+"/deploy/type",schemaPath:"#/properties/environments/items/properties/deploy/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.deploy.properties.type.type,parentSchema:schema11.properties.environments.items.properties.deploy.properties.type,data:data27};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-if(!(((data27 === "manual") || (data27 === "subscription")) || (data27 === "rollout"))){
-const err71 = {instancePath:instancePath+"/environments/" + i7+"/deploy/type",schemaPath:"#/properties/environments/items/properties/deploy/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.deploy.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.deploy.properties.type.enum,parentSchema:schema11.properties.environments.items.properties.deploy.properties.type,data:data27};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
 }
 errors++;
 }
@@ -941,7 +869,44 @@ let data28 = data26.manual;
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 for(const key7 in data28){
 if(!(key7 === "tag")){
-const err72 = {instancePath:instancePath+"/environments/" + i7+"/deploy/manual",schemaPath:"#/properties/environments/items/properties/deploy/properties/manual/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.deploy.properties.manual,data:data28};
+const err69 = {instancePath:instancePath+"/environments/" + i4+"/deploy/manual",schemaPath:"#/properties/environments/items/properties/deploy/properties/manual/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.deploy.properties.manual,data:data28};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data28.tag !== undefined){
+let data29 = data28.tag;
+if(typeof data29 === "string"){
+if(func2(data29) < 1){
+const err70 = {instancePath:instancePath+"/environments/" + i4+"/deploy/manual/tag",schemaPath:"#/properties/environments/items/properties/deploy/properties/manual/properties/tag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.deploy.properties.manual.properties.tag,data:data29};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/environments/" + i4+"/deploy/manual/tag",schemaPath:"#/properties/environments/items/properties/deploy/properties/manual/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.deploy.properties.manual.properties.tag.type,parentSchema:schema11.properties.environments.items.properties.deploy.properties.manual.properties.tag,data:data29};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/environments/" + i4+"/deploy/manual",schemaPath:"#/properties/environments/items/properties/deploy/properties/manual/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.deploy.properties.manual.type,parentSchema:schema11.properties.environments.items.properties.deploy.properties.manual,data:data28};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -951,11 +916,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data28.tag !== undefined){
-let data29 = data28.tag;
-if(typeof data29 === "string"){
-if(func2(data29) < 1){
-const err73 = {instancePath:instancePath+"/environments/" + i7+"/deploy/manual/tag",schemaPath:"#/properties/environments/items/properties/deploy/properties/manual/properties/tag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.deploy.properties.manual.properties.tag,data:data29};
+if(data26.subscription !== undefined){
+let data30 = data26.subscription;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.tag === undefined){
+const err73 = {instancePath:instancePath+"/environments/" + i4+"/deploy/subscription",schemaPath:"#/properties/environments/items/properties/deploy/properties/subscription/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'",schema:schema11.properties.environments.items.properties.deploy.properties.subscription.required,parentSchema:schema11.properties.environments.items.properties.deploy.properties.subscription,data:data30};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -964,9 +929,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-else {
-const err74 = {instancePath:instancePath+"/environments/" + i7+"/deploy/manual/tag",schemaPath:"#/properties/environments/items/properties/deploy/properties/manual/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.deploy.properties.manual.properties.tag.type,parentSchema:schema11.properties.environments.items.properties.deploy.properties.manual.properties.tag,data:data29};
+for(const key8 in data30){
+if(!(key8 === "tag")){
+const err74 = {instancePath:instancePath+"/environments/" + i4+"/deploy/subscription",schemaPath:"#/properties/environments/items/properties/deploy/properties/subscription/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.deploy.properties.subscription,data:data30};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -976,9 +941,11 @@ vErrors.push(err74);
 errors++;
 }
 }
-}
-else {
-const err75 = {instancePath:instancePath+"/environments/" + i7+"/deploy/manual",schemaPath:"#/properties/environments/items/properties/deploy/properties/manual/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.deploy.properties.manual.type,parentSchema:schema11.properties.environments.items.properties.deploy.properties.manual,data:data28};
+if(data30.tag !== undefined){
+let data31 = data30.tag;
+if(typeof data31 === "string"){
+if(func2(data31) < 1){
+const err75 = {instancePath:instancePath+"/environments/" + i4+"/deploy/subscription/tag",schemaPath:"#/properties/environments/items/properties/deploy/properties/subscription/properties/tag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.deploy.properties.subscription.properties.tag,data:data31};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -988,11 +955,8 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data26.subscription !== undefined){
-let data30 = data26.subscription;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.tag === undefined){
-const err76 = {instancePath:instancePath+"/environments/" + i7+"/deploy/subscription",schemaPath:"#/properties/environments/items/properties/deploy/properties/subscription/required",keyword:"required",params:{missingProperty: "tag"},message:"must have required property '"+"tag"+"'",schema:schema11.properties.environments.items.properties.deploy.properties.subscription.required,parentSchema:schema11.properties.environments.items.properties.deploy.properties.subscription,data:data30};
+else {
+const err76 = {instancePath:instancePath+"/environments/" + i4+"/deploy/subscription/tag",schemaPath:"#/properties/environments/items/properties/deploy/properties/subscription/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.deploy.properties.subscription.properties.tag.type,parentSchema:schema11.properties.environments.items.properties.deploy.properties.subscription.properties.tag,data:data31};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1001,9 +965,10 @@ vErrors.push(err76);
 }
 errors++;
 }
-for(const key8 in data30){
-if(!(key8 === "tag")){
-const err77 = {instancePath:instancePath+"/environments/" + i7+"/deploy/subscription",schemaPath:"#/properties/environments/items/properties/deploy/properties/subscription/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.deploy.properties.subscription,data:data30};
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/environments/" + i4+"/deploy/subscription",schemaPath:"#/properties/environments/items/properties/deploy/properties/subscription/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.deploy.properties.subscription.type,parentSchema:schema11.properties.environments.items.properties.deploy.properties.subscription,data:data30};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1013,11 +978,9 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data30.tag !== undefined){
-let data31 = data30.tag;
-if(typeof data31 === "string"){
-if(func2(data31) < 1){
-const err78 = {instancePath:instancePath+"/environments/" + i7+"/deploy/subscription/tag",schemaPath:"#/properties/environments/items/properties/deploy/properties/subscription/properties/tag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.deploy.properties.subscription.properties.tag,data:data31};
+}
+else {
+const err78 = {instancePath:instancePath+"/environments/" + i4+"/deploy",schemaPath:"#/properties/environments/items/properties/deploy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.deploy.type,parentSchema:schema11.properties.environments.items.properties.deploy,data:data26};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1027,8 +990,11 @@ vErrors.push(err78);
 errors++;
 }
 }
-else {
-const err79 = {instancePath:instancePath+"/environments/" + i7+"/deploy/subscription/tag",schemaPath:"#/properties/environments/items/properties/deploy/properties/subscription/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.deploy.properties.subscription.properties.tag.type,parentSchema:schema11.properties.environments.items.properties.deploy.properties.subscription.properties.tag,data:data31};
+if(data22.locations !== undefined){
+let data32 = data22.locations;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.gcpRegion === undefined){
+const err79 = {instancePath:instancePath+"/environments/" + i4+"/locations",schemaPath:"#/properties/environments/items/properties/locations/required",keyword:"required",params:{missingProperty: "gcpRegion"},message:"must have required property '"+"gcpRegion"+"'",schema:schema11.properties.environments.items.properties.locations.required,parentSchema:schema11.properties.environments.items.properties.locations,data:data32};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1037,10 +1003,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-}
-else {
-const err80 = {instancePath:instancePath+"/environments/" + i7+"/deploy/subscription",schemaPath:"#/properties/environments/items/properties/deploy/properties/subscription/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.deploy.properties.subscription.type,parentSchema:schema11.properties.environments.items.properties.deploy.properties.subscription,data:data30};
+if(data32.gcpLocation === undefined){
+const err80 = {instancePath:instancePath+"/environments/" + i4+"/locations",schemaPath:"#/properties/environments/items/properties/locations/required",keyword:"required",params:{missingProperty: "gcpLocation"},message:"must have required property '"+"gcpLocation"+"'",schema:schema11.properties.environments.items.properties.locations.required,parentSchema:schema11.properties.environments.items.properties.locations,data:data32};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1049,10 +1013,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/environments/" + i7+"/deploy",schemaPath:"#/properties/environments/items/properties/deploy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.deploy.type,parentSchema:schema11.properties.environments.items.properties.deploy,data:data26};
+for(const key9 in data32){
+if(!((key9 === "gcpRegion") || (key9 === "gcpLocation"))){
+const err81 = {instancePath:instancePath+"/environments/" + i4+"/locations",schemaPath:"#/properties/environments/items/properties/locations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.locations,data:data32};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1062,11 +1025,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data22.locations !== undefined){
-let data32 = data22.locations;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.gcpRegion === undefined){
-const err82 = {instancePath:instancePath+"/environments/" + i7+"/locations",schemaPath:"#/properties/environments/items/properties/locations/required",keyword:"required",params:{missingProperty: "gcpRegion"},message:"must have required property '"+"gcpRegion"+"'",schema:schema11.properties.environments.items.properties.locations.required,parentSchema:schema11.properties.environments.items.properties.locations,data:data32};
+if(data32.gcpRegion !== undefined){
+let data33 = data32.gcpRegion;
+if(typeof data33 === "string"){
+if(func2(data33) < 1){
+const err82 = {instancePath:instancePath+"/environments/" + i4+"/locations/gcpRegion",schemaPath:"#/properties/environments/items/properties/locations/properties/gcpRegion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.locations.properties.gcpRegion,data:data33};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1075,8 +1038,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(data32.gcpLocation === undefined){
-const err83 = {instancePath:instancePath+"/environments/" + i7+"/locations",schemaPath:"#/properties/environments/items/properties/locations/required",keyword:"required",params:{missingProperty: "gcpLocation"},message:"must have required property '"+"gcpLocation"+"'",schema:schema11.properties.environments.items.properties.locations.required,parentSchema:schema11.properties.environments.items.properties.locations,data:data32};
+}
+else {
+const err83 = {instancePath:instancePath+"/environments/" + i4+"/locations/gcpRegion",schemaPath:"#/properties/environments/items/properties/locations/properties/gcpRegion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.locations.properties.gcpRegion.type,parentSchema:schema11.properties.environments.items.properties.locations.properties.gcpRegion,data:data33};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1085,9 +1049,12 @@ vErrors.push(err83);
 }
 errors++;
 }
-for(const key9 in data32){
-if(!((key9 === "gcpRegion") || (key9 === "gcpLocation"))){
-const err84 = {instancePath:instancePath+"/environments/" + i7+"/locations",schemaPath:"#/properties/environments/items/properties/locations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.locations,data:data32};
+}
+if(data32.gcpLocation !== undefined){
+let data34 = data32.gcpLocation;
+if(typeof data34 === "string"){
+if(func2(data34) < 1){
+const err84 = {instancePath:instancePath+"/environments/" + i4+"/locations/gcpLocation",schemaPath:"#/properties/environments/items/properties/locations/properties/gcpLocation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.locations.properties.gcpLocation,data:data34};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1097,11 +1064,8 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data32.gcpRegion !== undefined){
-let data33 = data32.gcpRegion;
-if(typeof data33 === "string"){
-if(func2(data33) < 1){
-const err85 = {instancePath:instancePath+"/environments/" + i7+"/locations/gcpRegion",schemaPath:"#/properties/environments/items/properties/locations/properties/gcpRegion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.locations.properties.gcpRegion,data:data33};
+else {
+const err85 = {instancePath:instancePath+"/environments/" + i4+"/locations/gcpLocation",schemaPath:"#/properties/environments/items/properties/locations/properties/gcpLocation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.locations.properties.gcpLocation.type,parentSchema:schema11.properties.environments.items.properties.locations.properties.gcpLocation,data:data34};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1111,8 +1075,9 @@ vErrors.push(err85);
 errors++;
 }
 }
+}
 else {
-const err86 = {instancePath:instancePath+"/environments/" + i7+"/locations/gcpRegion",schemaPath:"#/properties/environments/items/properties/locations/properties/gcpRegion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.locations.properties.gcpRegion.type,parentSchema:schema11.properties.environments.items.properties.locations.properties.gcpRegion,data:data33};
+const err86 = {instancePath:instancePath+"/environments/" + i4+"/locations",schemaPath:"#/properties/environments/items/properties/locations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.locations.type,parentSchema:schema11.properties.environments.items.properties.locations,data:data32};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1122,11 +1087,11 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data32.gcpLocation !== undefined){
-let data34 = data32.gcpLocation;
-if(typeof data34 === "string"){
-if(func2(data34) < 1){
-const err87 = {instancePath:instancePath+"/environments/" + i7+"/locations/gcpLocation",schemaPath:"#/properties/environments/items/properties/locations/properties/gcpLocation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.locations.properties.gcpLocation,data:data34};
+if(data22.instances !== undefined){
+let data35 = data22.instances;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.resources === undefined){
+const err87 = {instancePath:instancePath+"/environments/" + i4+"/instances",schemaPath:"#/properties/environments/items/properties/instances/required",keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'",schema:schema11.properties.environments.items.properties.instances.required,parentSchema:schema11.properties.environments.items.properties.instances,data:data35};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1135,9 +1100,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/environments/" + i7+"/locations/gcpLocation",schemaPath:"#/properties/environments/items/properties/locations/properties/gcpLocation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.locations.properties.gcpLocation.type,parentSchema:schema11.properties.environments.items.properties.locations.properties.gcpLocation,data:data34};
+for(const key10 in data35){
+if(!((key10 === "resources") || (key10 === "scaling"))){
+const err88 = {instancePath:instancePath+"/environments/" + i4+"/instances",schemaPath:"#/properties/environments/items/properties/instances/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.instances,data:data35};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1147,9 +1112,11 @@ vErrors.push(err88);
 errors++;
 }
 }
-}
-else {
-const err89 = {instancePath:instancePath+"/environments/" + i7+"/locations",schemaPath:"#/properties/environments/items/properties/locations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.locations.type,parentSchema:schema11.properties.environments.items.properties.locations,data:data32};
+if(data35.resources !== undefined){
+let data36 = data35.resources;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.cpu === undefined){
+const err89 = {instancePath:instancePath+"/environments/" + i4+"/instances/resources",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema11.properties.environments.items.properties.instances.properties.resources.required,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources,data:data36};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1158,12 +1125,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-if(data22.instances !== undefined){
-let data35 = data22.instances;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.resources === undefined){
-const err90 = {instancePath:instancePath+"/environments/" + i7+"/instances",schemaPath:"#/properties/environments/items/properties/instances/required",keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'",schema:schema11.properties.environments.items.properties.instances.required,parentSchema:schema11.properties.environments.items.properties.instances,data:data35};
+if(data36.memory === undefined){
+const err90 = {instancePath:instancePath+"/environments/" + i4+"/instances/resources",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema11.properties.environments.items.properties.instances.properties.resources.required,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources,data:data36};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1172,9 +1135,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-for(const key10 in data35){
-if(!((key10 === "resources") || (key10 === "scaling"))){
-const err91 = {instancePath:instancePath+"/environments/" + i7+"/instances",schemaPath:"#/properties/environments/items/properties/instances/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.instances,data:data35};
+for(const key11 in data36){
+if(!(((key11 === "cpu") || (key11 === "memory")) || (key11 === "cloudRunGeneration"))){
+const err91 = {instancePath:instancePath+"/environments/" + i4+"/instances/resources",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources,data:data36};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1184,11 +1147,10 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data35.resources !== undefined){
-let data36 = data35.resources;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.cpu === undefined){
-const err92 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/required",keyword:"required",params:{missingProperty: "cpu"},message:"must have required property '"+"cpu"+"'",schema:schema11.properties.environments.items.properties.instances.properties.resources.required,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources,data:data36};
+if(data36.cpu !== undefined){
+let data37 = data36.cpu;
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+const err92 = {instancePath:instancePath+"/environments/" + i4+"/instances/resources/cpu",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/cpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cpu.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cpu,data:data37};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1197,8 +1159,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data36.memory === undefined){
-const err93 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema11.properties.environments.items.properties.instances.properties.resources.required,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources,data:data36};
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 8 || isNaN(data37)){
+const err93 = {instancePath:instancePath+"/environments/" + i4+"/instances/resources/cpu",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/cpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8",schema:8,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cpu,data:data37};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1207,9 +1170,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-for(const key11 in data36){
-if(!(((key11 === "cpu") || (key11 === "memory")) || (key11 === "cloudRunGeneration"))){
-const err94 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources,data:data36};
+if(data37 < 1 || isNaN(data37)){
+const err94 = {instancePath:instancePath+"/environments/" + i4+"/instances/resources/cpu",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/cpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cpu,data:data37};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1219,10 +1181,12 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data36.cpu !== undefined){
-let data37 = data36.cpu;
-if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-const err95 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources/cpu",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/cpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cpu.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cpu,data:data37};
+}
+if(data36.memory !== undefined){
+let data38 = data36.memory;
+if(typeof data38 === "string"){
+if(!pattern5.test(data38)){
+const err95 = {instancePath:instancePath+"/environments/" + i4+"/instances/resources/memory",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti)?$",parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.memory,data:data38};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1231,9 +1195,9 @@ vErrors.push(err95);
 }
 errors++;
 }
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 > 8 || isNaN(data37)){
-const err96 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources/cpu",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/cpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8",schema:8,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cpu,data:data37};
+}
+else {
+const err96 = {instancePath:instancePath+"/environments/" + i4+"/instances/resources/memory",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.instances.properties.resources.properties.memory.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.memory,data:data38};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1242,8 +1206,11 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data37 < 1 || isNaN(data37)){
-const err97 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources/cpu",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/cpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cpu,data:data37};
+}
+if(data36.cloudRunGeneration !== undefined){
+let data39 = data36.cloudRunGeneration;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+const err97 = {instancePath:instancePath+"/environments/" + i4+"/instances/resources/cloudRunGeneration",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/cloudRunGeneration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cloudRunGeneration.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cloudRunGeneration,data:data39};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1254,11 +1221,8 @@ errors++;
 }
 }
 }
-if(data36.memory !== undefined){
-let data38 = data36.memory;
-if(typeof data38 === "string"){
-if(!pattern5.test(data38)){
-const err98 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources/memory",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti)?$",parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.memory,data:data38};
+else {
+const err98 = {instancePath:instancePath+"/environments/" + i4+"/instances/resources",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.instances.properties.resources.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources,data:data36};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1268,8 +1232,12 @@ vErrors.push(err98);
 errors++;
 }
 }
-else {
-const err99 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources/memory",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.instances.properties.resources.properties.memory.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.memory,data:data38};
+if(data35.scaling !== undefined){
+let data40 = data35.scaling;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key12 in data40){
+if(!(((key12 === "minCount") || (key12 === "maxCount")) || (key12 === "maxRequestConcurrency"))){
+const err99 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling,data:data40};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1279,10 +1247,10 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data36.cloudRunGeneration !== undefined){
-let data39 = data36.cloudRunGeneration;
-if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
-const err100 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources/cloudRunGeneration",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/cloudRunGeneration/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cloudRunGeneration.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cloudRunGeneration,data:data39};
+if(data40.minCount !== undefined){
+let data41 = data40.minCount;
+if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
+const err100 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/minCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/minCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount,data:data41};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1291,8 +1259,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(!((data39 === 1) || (data39 === 2))){
-const err101 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources/cloudRunGeneration",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/properties/cloudRunGeneration/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.instances.properties.resources.properties.cloudRunGeneration.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cloudRunGeneration.enum,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources.properties.cloudRunGeneration,data:data39};
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 > 1000 || isNaN(data41)){
+const err101 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/minCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/minCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount,data:data41};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1301,10 +1270,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-}
-else {
-const err102 = {instancePath:instancePath+"/environments/" + i7+"/instances/resources",schemaPath:"#/properties/environments/items/properties/instances/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.instances.properties.resources.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.resources,data:data36};
+if(data41 < 0 || isNaN(data41)){
+const err102 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/minCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/minCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount,data:data41};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1314,12 +1281,11 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data35.scaling !== undefined){
-let data40 = data35.scaling;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key12 in data40){
-if(!(((key12 === "minCount") || (key12 === "maxCount")) || (key12 === "maxRequestConcurrency"))){
-const err103 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling,data:data40};
+}
+if(data40.maxCount !== undefined){
+let data42 = data40.maxCount;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err103 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/maxCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount,data:data42};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1328,11 +1294,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-if(data40.minCount !== undefined){
-let data41 = data40.minCount;
-if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
-const err104 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/minCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/minCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount,data:data41};
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 > 1000 || isNaN(data42)){
+const err104 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/maxCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount,data:data42};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1341,9 +1305,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 > 1000 || isNaN(data41)){
-const err105 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/minCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/minCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount,data:data41};
+if(data42 < 1 || isNaN(data42)){
+const err105 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/maxCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount,data:data42};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1352,8 +1315,12 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(data41 < 0 || isNaN(data41)){
-const err106 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/minCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/minCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.minCount,data:data41};
+}
+}
+if(data40.maxRequestConcurrency !== undefined){
+let data43 = data40.maxRequestConcurrency;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err106 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/maxRequestConcurrency",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxRequestConcurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency,data:data43};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1362,12 +1329,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-}
-if(data40.maxCount !== undefined){
-let data42 = data40.maxCount;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err107 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/maxCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount,data:data42};
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 > 1000 || isNaN(data43)){
+const err107 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/maxRequestConcurrency",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxRequestConcurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency,data:data43};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1376,9 +1340,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 > 1000 || isNaN(data42)){
-const err108 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/maxCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount,data:data42};
+if(data43 < 1 || isNaN(data43)){
+const err108 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling/maxRequestConcurrency",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxRequestConcurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency,data:data43};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1387,8 +1350,11 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(data42 < 1 || isNaN(data42)){
-const err109 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/maxCount",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxCount,data:data42};
+}
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/environments/" + i4+"/instances/scaling",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.instances.properties.scaling.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling,data:data40};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1399,61 +1365,13 @@ errors++;
 }
 }
 }
-if(data40.maxRequestConcurrency !== undefined){
-let data43 = data40.maxRequestConcurrency;
-if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err110 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/maxRequestConcurrency",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxRequestConcurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency,data:data43};
+else {
+const err110 = {instancePath:instancePath+"/environments/" + i4+"/instances",schemaPath:"#/properties/environments/items/properties/instances/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.instances.type,parentSchema:schema11.properties.environments.items.properties.instances,data:data35};
 if(vErrors === null){
 vErrors = [err110];
 }
 else {
 vErrors.push(err110);
-}
-errors++;
-}
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 > 1000 || isNaN(data43)){
-const err111 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/maxRequestConcurrency",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxRequestConcurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency,data:data43};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-if(data43 < 1 || isNaN(data43)){
-const err112 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling/maxRequestConcurrency",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/properties/maxRequestConcurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling.properties.maxRequestConcurrency,data:data43};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err113 = {instancePath:instancePath+"/environments/" + i7+"/instances/scaling",schemaPath:"#/properties/environments/items/properties/instances/properties/scaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.instances.properties.scaling.type,parentSchema:schema11.properties.environments.items.properties.instances.properties.scaling,data:data40};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-}
-}
-else {
-const err114 = {instancePath:instancePath+"/environments/" + i7+"/instances",schemaPath:"#/properties/environments/items/properties/instances/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.instances.type,parentSchema:schema11.properties.environments.items.properties.instances,data:data35};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
 }
 errors++;
 }
@@ -1465,24 +1383,24 @@ for(const key13 in data44){
 const _errs111 = errors;
 if(typeof key13 === "string"){
 if(!pattern6.test(key13)){
-const err115 = {instancePath:instancePath+"/environments/" + i7+"/env",schemaPath:"#/properties/environments/items/properties/env/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.environments.items.properties.env.propertyNames,data:key13,propertyName:key13};
+const err111 = {instancePath:instancePath+"/environments/" + i4+"/env",schemaPath:"#/properties/environments/items/properties/env/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.environments.items.properties.env.propertyNames,data:key13,propertyName:key13};
 if(vErrors === null){
-vErrors = [err115];
+vErrors = [err111];
 }
 else {
-vErrors.push(err115);
+vErrors.push(err111);
 }
 errors++;
 }
 }
-var valid26 = _errs111 === errors;
-if(!valid26){
-const err116 = {instancePath:instancePath+"/environments/" + i7+"/env",schemaPath:"#/properties/environments/items/properties/env/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema11.properties.environments.items.properties.env.propertyNames,parentSchema:schema11.properties.environments.items.properties.env,data:data44};
+var valid23 = _errs111 === errors;
+if(!valid23){
+const err112 = {instancePath:instancePath+"/environments/" + i4+"/env",schemaPath:"#/properties/environments/items/properties/env/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema11.properties.environments.items.properties.env.propertyNames,parentSchema:schema11.properties.environments.items.properties.env,data:data44};
 if(vErrors === null){
-vErrors = [err116];
+vErrors = [err112];
 }
 else {
-vErrors.push(err116);
+vErrors.push(err112);
 }
 errors++;
 }
@@ -1490,24 +1408,24 @@ errors++;
 for(const key14 in data44){
 let data45 = data44[key14];
 if(typeof data45 !== "string"){
-const err117 = {instancePath:instancePath+"/environments/" + i7+"/env/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/env/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.env.additionalProperties.type,parentSchema:schema11.properties.environments.items.properties.env.additionalProperties,data:data45};
+const err113 = {instancePath:instancePath+"/environments/" + i4+"/env/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/env/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.env.additionalProperties.type,parentSchema:schema11.properties.environments.items.properties.env.additionalProperties,data:data45};
 if(vErrors === null){
-vErrors = [err117];
+vErrors = [err113];
 }
 else {
-vErrors.push(err117);
+vErrors.push(err113);
 }
 errors++;
 }
 }
 }
 else {
-const err118 = {instancePath:instancePath+"/environments/" + i7+"/env",schemaPath:"#/properties/environments/items/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.env.type,parentSchema:schema11.properties.environments.items.properties.env,data:data44};
+const err114 = {instancePath:instancePath+"/environments/" + i4+"/env",schemaPath:"#/properties/environments/items/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.env.type,parentSchema:schema11.properties.environments.items.properties.env,data:data44};
 if(vErrors === null){
-vErrors = [err118];
+vErrors = [err114];
 }
 else {
-vErrors.push(err118);
+vErrors.push(err114);
 }
 errors++;
 }
@@ -1519,24 +1437,24 @@ for(const key15 in data46){
 const _errs118 = errors;
 if(typeof key15 === "string"){
 if(!pattern6.test(key15)){
-const err119 = {instancePath:instancePath+"/environments/" + i7+"/secretEnv",schemaPath:"#/properties/environments/items/properties/secretEnv/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.environments.items.properties.secretEnv.propertyNames,data:key15,propertyName:key15};
+const err115 = {instancePath:instancePath+"/environments/" + i4+"/secretEnv",schemaPath:"#/properties/environments/items/properties/secretEnv/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.environments.items.properties.secretEnv.propertyNames,data:key15,propertyName:key15};
 if(vErrors === null){
-vErrors = [err119];
+vErrors = [err115];
 }
 else {
-vErrors.push(err119);
+vErrors.push(err115);
 }
 errors++;
 }
 }
-var valid28 = _errs118 === errors;
-if(!valid28){
-const err120 = {instancePath:instancePath+"/environments/" + i7+"/secretEnv",schemaPath:"#/properties/environments/items/properties/secretEnv/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid",schema:schema11.properties.environments.items.properties.secretEnv.propertyNames,parentSchema:schema11.properties.environments.items.properties.secretEnv,data:data46};
+var valid25 = _errs118 === errors;
+if(!valid25){
+const err116 = {instancePath:instancePath+"/environments/" + i4+"/secretEnv",schemaPath:"#/properties/environments/items/properties/secretEnv/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid",schema:schema11.properties.environments.items.properties.secretEnv.propertyNames,parentSchema:schema11.properties.environments.items.properties.secretEnv,data:data46};
 if(vErrors === null){
-vErrors = [err120];
+vErrors = [err116];
 }
 else {
-vErrors.push(err120);
+vErrors.push(err116);
 }
 errors++;
 }
@@ -1545,35 +1463,35 @@ for(const key16 in data46){
 let data47 = data46[key16];
 if(typeof data47 === "string"){
 if(func2(data47) < 1){
-const err121 = {instancePath:instancePath+"/environments/" + i7+"/secretEnv/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretEnv/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretEnv.additionalProperties,data:data47};
+const err117 = {instancePath:instancePath+"/environments/" + i4+"/secretEnv/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretEnv/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretEnv.additionalProperties,data:data47};
 if(vErrors === null){
-vErrors = [err121];
+vErrors = [err117];
 }
 else {
-vErrors.push(err121);
+vErrors.push(err117);
 }
 errors++;
 }
 }
 else {
-const err122 = {instancePath:instancePath+"/environments/" + i7+"/secretEnv/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretEnv/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.secretEnv.additionalProperties.type,parentSchema:schema11.properties.environments.items.properties.secretEnv.additionalProperties,data:data47};
+const err118 = {instancePath:instancePath+"/environments/" + i4+"/secretEnv/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretEnv/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.secretEnv.additionalProperties.type,parentSchema:schema11.properties.environments.items.properties.secretEnv.additionalProperties,data:data47};
 if(vErrors === null){
-vErrors = [err122];
+vErrors = [err118];
 }
 else {
-vErrors.push(err122);
+vErrors.push(err118);
 }
 errors++;
 }
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/environments/" + i7+"/secretEnv",schemaPath:"#/properties/environments/items/properties/secretEnv/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.secretEnv.type,parentSchema:schema11.properties.environments.items.properties.secretEnv,data:data46};
+const err119 = {instancePath:instancePath+"/environments/" + i4+"/secretEnv",schemaPath:"#/properties/environments/items/properties/secretEnv/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.secretEnv.type,parentSchema:schema11.properties.environments.items.properties.secretEnv,data:data46};
 if(vErrors === null){
-vErrors = [err123];
+vErrors = [err119];
 }
 else {
-vErrors.push(err123);
+vErrors.push(err119);
 }
 errors++;
 }
@@ -1585,7 +1503,53 @@ for(const key17 in data48){
 const _errs125 = errors;
 if(typeof key17 === "string"){
 if(func2(key17) < 1){
-const err124 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretVolumes.propertyNames,data:key17,propertyName:key17};
+const err120 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretVolumes.propertyNames,data:key17,propertyName:key17};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+if(!pattern8.test(key17)){
+const err121 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9_-]+$"},message:"must match pattern \""+"^[a-zA-Z0-9_-]+$"+"\"",schema:"^[a-zA-Z0-9_-]+$",parentSchema:schema11.properties.environments.items.properties.secretVolumes.propertyNames,data:key17,propertyName:key17};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+var valid27 = _errs125 === errors;
+if(!valid27){
+const err122 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid",schema:schema11.properties.environments.items.properties.secretVolumes.propertyNames,parentSchema:schema11.properties.environments.items.properties.secretVolumes,data:data48};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+for(const key18 in data48){
+let data49 = data48[key18];
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.mountPath === undefined){
+const err123 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/required",keyword:"required",params:{missingProperty: "mountPath"},message:"must have required property '"+"mountPath"+"'",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.required,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+if(data49.secret === undefined){
+const err124 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.required,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1594,8 +1558,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(!pattern8.test(key17)){
-const err125 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9_-]+$"},message:"must match pattern \""+"^[a-zA-Z0-9_-]+$"+"\"",schema:"^[a-zA-Z0-9_-]+$",parentSchema:schema11.properties.environments.items.properties.secretVolumes.propertyNames,data:key17,propertyName:key17};
+for(const key19 in data49){
+if(!((key19 === "mountPath") || (key19 === "secret"))){
+const err125 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1605,9 +1570,11 @@ vErrors.push(err125);
 errors++;
 }
 }
-var valid30 = _errs125 === errors;
-if(!valid30){
-const err126 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid",schema:schema11.properties.environments.items.properties.secretVolumes.propertyNames,parentSchema:schema11.properties.environments.items.properties.secretVolumes,data:data48};
+if(data49.mountPath !== undefined){
+let data50 = data49.mountPath;
+if(typeof data50 === "string"){
+if(func2(data50) < 1){
+const err126 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/mountPath",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/mountPath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.mountPath,data:data50};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1617,11 +1584,8 @@ vErrors.push(err126);
 errors++;
 }
 }
-for(const key18 in data48){
-let data49 = data48[key18];
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.mountPath === undefined){
-const err127 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/required",keyword:"required",params:{missingProperty: "mountPath"},message:"must have required property '"+"mountPath"+"'",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.required,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
+else {
+const err127 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/mountPath",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/mountPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.mountPath.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.mountPath,data:data50};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1630,8 +1594,12 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data49.secret === undefined){
-const err128 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.required,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
+}
+if(data49.secret !== undefined){
+let data51 = data49.secret;
+if(typeof data51 === "string"){
+if(func2(data51) < 1){
+const err128 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/secret",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.secret,data:data51};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1640,9 +1608,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-for(const key19 in data49){
-if(!((key19 === "mountPath") || (key19 === "secret"))){
-const err129 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
+}
+else {
+const err129 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/secret",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.secret.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.secret,data:data51};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1652,11 +1620,9 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data49.mountPath !== undefined){
-let data50 = data49.mountPath;
-if(typeof data50 === "string"){
-if(func2(data50) < 1){
-const err130 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/mountPath",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/mountPath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.mountPath,data:data50};
+}
+else {
+const err130 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1666,8 +1632,9 @@ vErrors.push(err130);
 errors++;
 }
 }
+}
 else {
-const err131 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/mountPath",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/mountPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.mountPath.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.mountPath,data:data50};
+const err131 = {instancePath:instancePath+"/environments/" + i4+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.secretVolumes.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes,data:data48};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1677,11 +1644,12 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data49.secret !== undefined){
-let data51 = data49.secret;
-if(typeof data51 === "string"){
-if(func2(data51) < 1){
-const err132 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/secret",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.secret,data:data51};
+if(data22.resources !== undefined){
+let data52 = data22.resources;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+for(const key20 in data52){
+if(!((((key20 === "redis") || (key20 === "postgreSQL")) || (key20 === "bigQueryDataset")) || (key20 === "bigQueryTable"))){
+const err132 = {instancePath:instancePath+"/environments/" + i4+"/resources",schemaPath:"#/properties/environments/items/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources,data:data52};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1691,8 +1659,12 @@ vErrors.push(err132);
 errors++;
 }
 }
-else {
-const err133 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/secret",schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.secret.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.properties.secret,data:data51};
+if(data52.redis !== undefined){
+let data53 = data52.redis;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+for(const key21 in data53){
+if(!(((key21 === "memoryGB") || (key21 === "highAvailability")) || (key21 === "tier"))){
+const err133 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis,data:data53};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1702,9 +1674,10 @@ vErrors.push(err133);
 errors++;
 }
 }
-}
-else {
-const err134 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/items/properties/secretVolumes/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes.additionalProperties,data:data49};
+if(data53.memoryGB !== undefined){
+let data54 = data53.memoryGB;
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+const err134 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/memoryGB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB,data:data54};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1713,10 +1686,9 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-}
-else {
-const err135 = {instancePath:instancePath+"/environments/" + i7+"/secretVolumes",schemaPath:"#/properties/environments/items/properties/secretVolumes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.secretVolumes.type,parentSchema:schema11.properties.environments.items.properties.secretVolumes,data:data48};
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 > 300 || isNaN(data54)){
+const err135 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/memoryGB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 300},message:"must be <= 300",schema:300,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB,data:data54};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1725,13 +1697,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data22.resources !== undefined){
-let data52 = data22.resources;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-for(const key20 in data52){
-if(!((((key20 === "redis") || (key20 === "postgreSQL")) || (key20 === "bigQueryDataset")) || (key20 === "bigQueryTable"))){
-const err136 = {instancePath:instancePath+"/environments/" + i7+"/resources",schemaPath:"#/properties/environments/items/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources,data:data52};
+if(data54 < 1 || isNaN(data54)){
+const err136 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/memoryGB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB,data:data54};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1741,12 +1708,11 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data52.redis !== undefined){
-let data53 = data52.redis;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-for(const key21 in data53){
-if(!(((key21 === "memoryGB") || (key21 === "highAvailability")) || (key21 === "tier"))){
-const err137 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis,data:data53};
+}
+if(data53.highAvailability !== undefined){
+let data55 = data53.highAvailability;
+if(typeof data55 !== "boolean"){
+const err137 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis/highAvailability",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/highAvailability/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.highAvailability.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.highAvailability,data:data55};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1756,10 +1722,10 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data53.memoryGB !== undefined){
-let data54 = data53.memoryGB;
-if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
-const err138 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/memoryGB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB,data:data54};
+if(data53.tier !== undefined){
+let data56 = data53.tier;
+if(typeof data56 !== "string"){
+const err138 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis/tier",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/tier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier,data:data56};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1768,9 +1734,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 > 300 || isNaN(data54)){
-const err139 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/memoryGB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 300},message:"must be <= 300",schema:300,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB,data:data54};
+if(!((data56 === "STANDARD_HA") || (data56 === "BASIC"))){
+const err139 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis/tier",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/tier/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.resources.properties.redis.properties.tier.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier.enum,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier,data:data56};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1779,8 +1744,10 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(data54 < 1 || isNaN(data54)){
-const err140 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/memoryGB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.memoryGB,data:data54};
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/environments/" + i4+"/resources/redis",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.redis.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis,data:data53};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1790,11 +1757,12 @@ vErrors.push(err140);
 errors++;
 }
 }
-}
-if(data53.highAvailability !== undefined){
-let data55 = data53.highAvailability;
-if(typeof data55 !== "boolean"){
-const err141 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis/highAvailability",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/highAvailability/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.highAvailability.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.highAvailability,data:data55};
+if(data52.postgreSQL !== undefined){
+let data57 = data52.postgreSQL;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+for(const key22 in data57){
+if(!(((((((key22 === "databases") || (key22 === "cpu")) || (key22 === "memoryGB")) || (key22 === "maxConnections")) || (key22 === "highAvailability")) || (key22 === "publicIP")) || (key22 === "logicalReplication"))){
+const err141 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL,data:data57};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1804,10 +1772,15 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data53.tier !== undefined){
-let data56 = data53.tier;
-if(typeof data56 !== "string"){
-const err142 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis/tier",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/tier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier,data:data56};
+if(data57.databases !== undefined){
+let data58 = data57.databases;
+if(Array.isArray(data58)){
+const len5 = data58.length;
+for(let i5=0; i5<len5; i5++){
+let data59 = data58[i5];
+if(typeof data59 === "string"){
+if(func2(data59) < 1){
+const err142 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/databases/" + i5,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items,data:data59};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1816,8 +1789,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(!((data56 === "STANDARD_HA") || (data56 === "BASIC"))){
-const err143 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis/tier",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/properties/tier/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.resources.properties.redis.properties.tier.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier.enum,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis.properties.tier,data:data56};
+if(!pattern9.test(data59)){
+const err143 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/databases/" + i5,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/items/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z_][a-zA-Z0-9_-]*$"},message:"must match pattern \""+"^[a-zA-Z_][a-zA-Z0-9_-]*$"+"\"",schema:"^[a-zA-Z_][a-zA-Z0-9_-]*$",parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items,data:data59};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1827,9 +1800,8 @@ vErrors.push(err143);
 errors++;
 }
 }
-}
 else {
-const err144 = {instancePath:instancePath+"/environments/" + i7+"/resources/redis",schemaPath:"#/properties/environments/items/properties/resources/properties/redis/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.redis.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.redis,data:data53};
+const err144 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/databases/" + i5,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items,data:data59};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1839,12 +1811,9 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data52.postgreSQL !== undefined){
-let data57 = data52.postgreSQL;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-for(const key22 in data57){
-if(!(((((((key22 === "databases") || (key22 === "cpu")) || (key22 === "memoryGB")) || (key22 === "maxConnections")) || (key22 === "highAvailability")) || (key22 === "publicIP")) || (key22 === "logicalReplication"))){
-const err145 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL,data:data57};
+}
+else {
+const err145 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/databases",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases,data:data58};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1854,15 +1823,10 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data57.databases !== undefined){
-let data58 = data57.databases;
-if(Array.isArray(data58)){
-const len5 = data58.length;
-for(let i8=0; i8<len5; i8++){
-let data59 = data58[i8];
-if(typeof data59 === "string"){
-if(func2(data59) < 1){
-const err146 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/databases/" + i8,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items,data:data59};
+if(data57.cpu !== undefined){
+let data60 = data57.cpu;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err146 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/cpu",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/cpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu,data:data60};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1871,8 +1835,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(!pattern9.test(data59)){
-const err147 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/databases/" + i8,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/items/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z_][a-zA-Z0-9_-]*$"},message:"must match pattern \""+"^[a-zA-Z_][a-zA-Z0-9_-]*$"+"\"",schema:"^[a-zA-Z_][a-zA-Z0-9_-]*$",parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items,data:data59};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 > 96 || isNaN(data60)){
+const err147 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/cpu",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/cpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 96},message:"must be <= 96",schema:96,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu,data:data60};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1881,9 +1846,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-else {
-const err148 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/databases/" + i8,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.items,data:data59};
+if(data60 < 1 || isNaN(data60)){
+const err148 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/cpu",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/cpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu,data:data60};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1893,18 +1857,11 @@ vErrors.push(err148);
 errors++;
 }
 }
-let i9 = data58.length;
-let j3;
-if(i9 > 1){
-const indices3 = {};
-for(;i9--;){
-let item3 = data58[i9];
-if(typeof item3 !== "string"){
-continue;
 }
-if(typeof indices3[item3] == "number"){
-j3 = indices3[item3];
-const err149 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/databases",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i9+" are identical)",schema:true,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases,data:data58};
+if(data57.memoryGB !== undefined){
+let data61 = data57.memoryGB;
+if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
+const err149 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/memoryGB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.memoryGB.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.memoryGB,data:data61};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1912,14 +1869,10 @@ else {
 vErrors.push(err149);
 }
 errors++;
-break;
 }
-indices3[item3] = i9;
-}
-}
-}
-else {
-const err150 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/databases",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/databases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.databases,data:data58};
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 < 4 || isNaN(data61)){
+const err150 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/memoryGB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 4},message:"must be >= 4",schema:4,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.memoryGB,data:data61};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1929,10 +1882,11 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data57.cpu !== undefined){
-let data60 = data57.cpu;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err151 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/cpu",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/cpu/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu,data:data60};
+}
+if(data57.maxConnections !== undefined){
+let data62 = data57.maxConnections;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+const err151 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/maxConnections",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/maxConnections/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections,data:data62};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1941,9 +1895,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 > 96 || isNaN(data60)){
-const err152 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/cpu",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/cpu/maximum",keyword:"maximum",params:{comparison: "<=", limit: 96},message:"must be <= 96",schema:96,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu,data:data60};
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 > 262143 || isNaN(data62)){
+const err152 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/maxConnections",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/maxConnections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 262143},message:"must be <= 262143",schema:262143,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections,data:data62};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1952,8 +1906,8 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(data60 < 1 || isNaN(data60)){
-const err153 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/cpu",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/cpu/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.cpu,data:data60};
+if(data62 < 14 || isNaN(data62)){
+const err153 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/maxConnections",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/maxConnections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 14},message:"must be >= 14",schema:14,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections,data:data62};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1964,10 +1918,10 @@ errors++;
 }
 }
 }
-if(data57.memoryGB !== undefined){
-let data61 = data57.memoryGB;
-if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
-const err154 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/memoryGB/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.memoryGB.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.memoryGB,data:data61};
+if(data57.highAvailability !== undefined){
+let data63 = data57.highAvailability;
+if(typeof data63 !== "boolean"){
+const err154 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/highAvailability",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/highAvailability/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.highAvailability.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.highAvailability,data:data63};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1976,9 +1930,11 @@ vErrors.push(err154);
 }
 errors++;
 }
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 < 4 || isNaN(data61)){
-const err155 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/memoryGB",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/memoryGB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 4},message:"must be >= 4",schema:4,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.memoryGB,data:data61};
+}
+if(data57.publicIP !== undefined){
+let data64 = data57.publicIP;
+if(typeof data64 !== "boolean"){
+const err155 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/publicIP",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/publicIP/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.publicIP.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.publicIP,data:data64};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1988,11 +1944,12 @@ vErrors.push(err155);
 errors++;
 }
 }
-}
-if(data57.maxConnections !== undefined){
-let data62 = data57.maxConnections;
-if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
-const err156 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/maxConnections",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/maxConnections/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections,data:data62};
+if(data57.logicalReplication !== undefined){
+let data65 = data57.logicalReplication;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+for(const key23 in data65){
+if(!(key23 === "publications")){
+const err156 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication,data:data65};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2001,9 +1958,16 @@ vErrors.push(err156);
 }
 errors++;
 }
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 > 262143 || isNaN(data62)){
-const err157 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/maxConnections",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/maxConnections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 262143},message:"must be <= 262143",schema:262143,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections,data:data62};
+}
+if(data65.publications !== undefined){
+let data66 = data65.publications;
+if(Array.isArray(data66)){
+const len6 = data66.length;
+for(let i6=0; i6<len6; i6++){
+let data67 = data66[i6];
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.name === undefined){
+const err157 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2012,8 +1976,8 @@ vErrors.push(err157);
 }
 errors++;
 }
-if(data62 < 14 || isNaN(data62)){
-const err158 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/maxConnections",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/maxConnections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 14},message:"must be >= 14",schema:14,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.maxConnections,data:data62};
+if(data67.database === undefined){
+const err158 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "database"},message:"must have required property '"+"database"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2022,12 +1986,8 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-}
-if(data57.highAvailability !== undefined){
-let data63 = data57.highAvailability;
-if(typeof data63 !== "boolean"){
-const err159 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/highAvailability",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/highAvailability/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.highAvailability.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.highAvailability,data:data63};
+if(data67.tables === undefined){
+const err159 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "tables"},message:"must have required property '"+"tables"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2036,11 +1996,9 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-if(data57.publicIP !== undefined){
-let data64 = data57.publicIP;
-if(typeof data64 !== "boolean"){
-const err160 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/publicIP",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/publicIP/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.publicIP.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.publicIP,data:data64};
+for(const key24 in data67){
+if(!(((key24 === "name") || (key24 === "database")) || (key24 === "tables"))){
+const err160 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2050,12 +2008,11 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data57.logicalReplication !== undefined){
-let data65 = data57.logicalReplication;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-for(const key23 in data65){
-if(!(key23 === "publications")){
-const err161 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication,data:data65};
+if(data67.name !== undefined){
+let data68 = data67.name;
+if(typeof data68 === "string"){
+if(func2(data68) < 1){
+const err161 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data68};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2064,16 +2021,8 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-if(data65.publications !== undefined){
-let data66 = data65.publications;
-if(Array.isArray(data66)){
-const len6 = data66.length;
-for(let i10=0; i10<len6; i10++){
-let data67 = data66[i10];
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(data67.name === undefined){
-const err162 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
+if(!pattern10.test(data68)){
+const err162 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z_][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z_][a-z0-9_]*$"+"\"",schema:"^[a-z_][a-z0-9_]*$",parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data68};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2082,8 +2031,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-if(data67.database === undefined){
-const err163 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "database"},message:"must have required property '"+"database"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
+}
+else {
+const err163 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data68};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2092,8 +2042,12 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(data67.tables === undefined){
-const err164 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/required",keyword:"required",params:{missingProperty: "tables"},message:"must have required property '"+"tables"+"'",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
+}
+if(data67.database !== undefined){
+let data69 = data67.database;
+if(typeof data69 === "string"){
+if(func2(data69) < 1){
+const err164 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/database",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/database/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database,data:data69};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2102,9 +2056,9 @@ vErrors.push(err164);
 }
 errors++;
 }
-for(const key24 in data67){
-if(!(((key24 === "name") || (key24 === "database")) || (key24 === "tables"))){
-const err165 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
+}
+else {
+const err165 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/database",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database,data:data69};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2114,11 +2068,11 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data67.name !== undefined){
-let data68 = data67.name;
-if(typeof data68 === "string"){
-if(func2(data68) < 1){
-const err166 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data68};
+if(data67.tables !== undefined){
+let data70 = data67.tables;
+if(Array.isArray(data70)){
+if(data70.length < 1){
+const err166 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables,data:data70};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2127,8 +2081,12 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(!pattern10.test(data68)){
-const err167 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z_][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z_][a-z0-9_]*$"+"\"",schema:"^[a-z_][a-z0-9_]*$",parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data68};
+const len7 = data70.length;
+for(let i7=0; i7<len7; i7++){
+let data71 = data70[i7];
+if(typeof data71 === "string"){
+if(func2(data71) < 1){
+const err167 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/tables/" + i7,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items,data:data71};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2139,7 +2097,7 @@ errors++;
 }
 }
 else {
-const err168 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.name,data:data68};
+const err168 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/tables/" + i7,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items,data:data71};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2149,11 +2107,9 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data67.database !== undefined){
-let data69 = data67.database;
-if(typeof data69 === "string"){
-if(func2(data69) < 1){
-const err169 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/database",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/database/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database,data:data69};
+}
+else {
+const err169 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6+"/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables,data:data70};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2163,8 +2119,9 @@ vErrors.push(err169);
 errors++;
 }
 }
+}
 else {
-const err170 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/database",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.database,data:data69};
+const err170 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications/" + i6,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2174,11 +2131,9 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data67.tables !== undefined){
-let data70 = data67.tables;
-if(Array.isArray(data70)){
-if(data70.length < 1){
-const err171 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables,data:data70};
+}
+else {
+const err171 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication/publications",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications,data:data66};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2187,12 +2142,10 @@ vErrors.push(err171);
 }
 errors++;
 }
-const len7 = data70.length;
-for(let i11=0; i11<len7; i11++){
-let data71 = data70[i11];
-if(typeof data71 === "string"){
-if(func2(data71) < 1){
-const err172 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/tables/" + i11,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items,data:data71};
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL/logicalReplication",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication,data:data65};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2202,8 +2155,9 @@ vErrors.push(err172);
 errors++;
 }
 }
+}
 else {
-const err173 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/tables/" + i11,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.items,data:data71};
+const err173 = {instancePath:instancePath+"/environments/" + i4+"/resources/postgreSQL",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL,data:data57};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2213,9 +2167,11 @@ vErrors.push(err173);
 errors++;
 }
 }
-}
-else {
-const err174 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10+"/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.properties.tables,data:data70};
+if(data52.bigQueryDataset !== undefined){
+let data72 = data52.bigQueryDataset;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.tables === undefined){
+const err174 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/required",keyword:"required",params:{missingProperty: "tables"},message:"must have required property '"+"tables"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data72};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2224,10 +2180,9 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-}
-else {
-const err175 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications/" + i10,schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.items,data:data67};
+for(const key25 in data72){
+if(!(((key25 === "tables") || (key25 === "datasetID")) || (key25 === "projectID"))){
+const err175 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data72};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2237,9 +2192,11 @@ vErrors.push(err175);
 errors++;
 }
 }
-}
-else {
-const err176 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication/publications",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/properties/publications/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.properties.publications,data:data66};
+if(data72.tables !== undefined){
+let data73 = data72.tables;
+if(Array.isArray(data73)){
+if(data73.length < 1){
+const err176 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables,data:data73};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2248,10 +2205,12 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-}
-else {
-const err177 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL/logicalReplication",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/properties/logicalReplication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.properties.logicalReplication,data:data65};
+const len8 = data73.length;
+for(let i8=0; i8<len8; i8++){
+let data74 = data73[i8];
+if(typeof data74 === "string"){
+if(func2(data74) < 1){
+const err177 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/tables/" + i8,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data74};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2260,10 +2219,8 @@ vErrors.push(err177);
 }
 errors++;
 }
-}
-}
-else {
-const err178 = {instancePath:instancePath+"/environments/" + i7+"/resources/postgreSQL",schemaPath:"#/properties/environments/items/properties/resources/properties/postgreSQL/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.postgreSQL.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.postgreSQL,data:data57};
+if(!pattern11.test(data74)){
+const err178 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/tables/" + i8,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]+$"},message:"must match pattern \""+"^[A-Za-z0-9_]+$"+"\"",schema:"^[A-Za-z0-9_]+$",parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data74};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2273,11 +2230,8 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data52.bigQueryDataset !== undefined){
-let data72 = data52.bigQueryDataset;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.tables === undefined){
-const err179 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/required",keyword:"required",params:{missingProperty: "tables"},message:"must have required property '"+"tables"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data72};
+else {
+const err179 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/tables/" + i8,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data74};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2286,9 +2240,10 @@ vErrors.push(err179);
 }
 errors++;
 }
-for(const key25 in data72){
-if(!(((key25 === "tables") || (key25 === "datasetID")) || (key25 === "projectID"))){
-const err180 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data72};
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables,data:data73};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2298,11 +2253,11 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data72.tables !== undefined){
-let data73 = data72.tables;
-if(Array.isArray(data73)){
-if(data73.length < 1){
-const err181 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables,data:data73};
+if(data72.datasetID !== undefined){
+let data75 = data72.datasetID;
+if(typeof data75 === "string"){
+if(!pattern12.test(data75)){
+const err181 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/datasetID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/datasetID/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]{1,1024}$"},message:"must match pattern \""+"^[A-Za-z0-9_]{1,1024}$"+"\"",schema:"^[A-Za-z0-9_]{1,1024}$",parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID,data:data75};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2311,12 +2266,9 @@ vErrors.push(err181);
 }
 errors++;
 }
-const len8 = data73.length;
-for(let i12=0; i12<len8; i12++){
-let data74 = data73[i12];
-if(typeof data74 === "string"){
-if(func2(data74) < 1){
-const err182 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables/" + i12,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data74};
+}
+else {
+const err182 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/datasetID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/datasetID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID,data:data75};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2325,8 +2277,12 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(!pattern11.test(data74)){
-const err183 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables/" + i12,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]+$"},message:"must match pattern \""+"^[A-Za-z0-9_]+$"+"\"",schema:"^[A-Za-z0-9_]+$",parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data74};
+}
+if(data72.projectID !== undefined){
+let data76 = data72.projectID;
+if(typeof data76 === "string"){
+if(func2(data76) < 1){
+const err183 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/projectID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID,data:data76};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2337,7 +2293,7 @@ errors++;
 }
 }
 else {
-const err184 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables/" + i12,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.items,data:data74};
+const err184 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/projectID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID,data:data76};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2347,18 +2303,9 @@ vErrors.push(err184);
 errors++;
 }
 }
-let i13 = data73.length;
-let j4;
-if(i13 > 1){
-const indices4 = {};
-for(;i13--;){
-let item4 = data73[i13];
-if(typeof item4 !== "string"){
-continue;
 }
-if(typeof indices4[item4] == "number"){
-j4 = indices4[item4];
-const err185 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i13+" are identical)",schema:true,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables,data:data73};
+else {
+const err185 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data72};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2366,14 +2313,13 @@ else {
 vErrors.push(err185);
 }
 errors++;
-break;
-}
-indices4[item4] = i13;
 }
 }
-}
-else {
-const err186 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/tables",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.tables,data:data73};
+if(data52.bigQueryTable !== undefined){
+let data77 = data52.bigQueryTable;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.tableID === undefined){
+const err186 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/required",keyword:"required",params:{missingProperty: "tableID"},message:"must have required property '"+"tableID"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data77};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2382,12 +2328,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-if(data72.datasetID !== undefined){
-let data75 = data72.datasetID;
-if(typeof data75 === "string"){
-if(!pattern12.test(data75)){
-const err187 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/datasetID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/datasetID/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]{1,1024}$"},message:"must match pattern \""+"^[A-Za-z0-9_]{1,1024}$"+"\"",schema:"^[A-Za-z0-9_]{1,1024}$",parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID,data:data75};
+if(data77.schema === undefined){
+const err187 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/required",keyword:"required",params:{missingProperty: "schema"},message:"must have required property '"+"schema"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data77};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2396,9 +2338,9 @@ vErrors.push(err187);
 }
 errors++;
 }
-}
-else {
-const err188 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/datasetID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/datasetID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.datasetID,data:data75};
+for(const key26 in data77){
+if(!((((key26 === "region") || (key26 === "tableID")) || (key26 === "projectID")) || (key26 === "schema"))){
+const err188 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data77};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2408,11 +2350,10 @@ vErrors.push(err188);
 errors++;
 }
 }
-if(data72.projectID !== undefined){
-let data76 = data72.projectID;
-if(typeof data76 === "string"){
-if(func2(data76) < 1){
-const err189 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/projectID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID,data:data76};
+if(data77.region !== undefined){
+let data78 = data77.region;
+if(typeof data78 !== "string"){
+const err189 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/region",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.region.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.region,data:data78};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2422,8 +2363,11 @@ vErrors.push(err189);
 errors++;
 }
 }
-else {
-const err190 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/properties/projectID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.properties.projectID,data:data76};
+if(data77.tableID !== undefined){
+let data79 = data77.tableID;
+if(typeof data79 === "string"){
+if(func2(data79) < 1){
+const err190 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/tableID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/tableID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID,data:data79};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2433,9 +2377,8 @@ vErrors.push(err190);
 errors++;
 }
 }
-}
 else {
-const err191 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryDataset",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryDataset/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryDataset,data:data72};
+const err191 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/tableID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/tableID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID,data:data79};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2445,11 +2388,10 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data52.bigQueryTable !== undefined){
-let data77 = data52.bigQueryTable;
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-if(data77.tableID === undefined){
-const err192 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/required",keyword:"required",params:{missingProperty: "tableID"},message:"must have required property '"+"tableID"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data77};
+if(data77.projectID !== undefined){
+let data80 = data77.projectID;
+if(typeof data80 !== "string"){
+const err192 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/projectID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.projectID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.projectID,data:data80};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2458,8 +2400,12 @@ vErrors.push(err192);
 }
 errors++;
 }
-if(data77.schema === undefined){
-const err193 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/required",keyword:"required",params:{missingProperty: "schema"},message:"must have required property '"+"schema"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data77};
+}
+if(data77.schema !== undefined){
+let data81 = data77.schema;
+if(Array.isArray(data81)){
+if(data81.length < 1){
+const err193 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema,data:data81};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2468,9 +2414,12 @@ vErrors.push(err193);
 }
 errors++;
 }
-for(const key26 in data77){
-if(!((((key26 === "region") || (key26 === "tableID")) || (key26 === "projectID")) || (key26 === "schema"))){
-const err194 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data77};
+const len9 = data81.length;
+for(let i9=0; i9<len9; i9++){
+let data82 = data81[i9];
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.name === undefined){
+const err194 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data82};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2479,11 +2428,8 @@ vErrors.push(err194);
 }
 errors++;
 }
-}
-if(data77.region !== undefined){
-let data78 = data77.region;
-if(typeof data78 !== "string"){
-const err195 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/region",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.region.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.region,data:data78};
+if(data82.type === undefined){
+const err195 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data82};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2492,12 +2438,9 @@ vErrors.push(err195);
 }
 errors++;
 }
-}
-if(data77.tableID !== undefined){
-let data79 = data77.tableID;
-if(typeof data79 === "string"){
-if(func2(data79) < 1){
-const err196 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/tableID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/tableID/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID,data:data79};
+for(const key27 in data82){
+if(!((((key27 === "name") || (key27 === "type")) || (key27 === "mode")) || (key27 === "description"))){
+const err196 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data82};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2507,8 +2450,11 @@ vErrors.push(err196);
 errors++;
 }
 }
-else {
-const err197 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/tableID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/tableID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.tableID,data:data79};
+if(data82.name !== undefined){
+let data83 = data82.name;
+if(typeof data83 === "string"){
+if(func2(data83) < 1){
+const err197 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name,data:data83};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2518,10 +2464,8 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data77.projectID !== undefined){
-let data80 = data77.projectID;
-if(typeof data80 !== "string"){
-const err198 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/projectID",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/projectID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.projectID.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.projectID,data:data80};
+else {
+const err198 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name,data:data83};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2531,11 +2475,11 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data77.schema !== undefined){
-let data81 = data77.schema;
-if(Array.isArray(data81)){
-if(data81.length < 1){
-const err199 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema,data:data81};
+if(data82.type !== undefined){
+let data84 = data82.type;
+if(typeof data84 === "string"){
+if(func2(data84) < 1){
+const err199 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9+"/type",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type,data:data84};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2544,12 +2488,9 @@ vErrors.push(err199);
 }
 errors++;
 }
-const len9 = data81.length;
-for(let i14=0; i14<len9; i14++){
-let data82 = data81[i14];
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-if(data82.name === undefined){
-const err200 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data82};
+}
+else {
+const err200 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9+"/type",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type,data:data84};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2558,8 +2499,11 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(data82.type === undefined){
-const err201 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.required,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data82};
+}
+if(data82.mode !== undefined){
+let data85 = data82.mode;
+if(typeof data85 !== "string"){
+const err201 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9+"/mode",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.mode.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.mode,data:data85};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2568,9 +2512,11 @@ vErrors.push(err201);
 }
 errors++;
 }
-for(const key27 in data82){
-if(!((((key27 === "name") || (key27 === "type")) || (key27 === "mode")) || (key27 === "description"))){
-const err202 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data82};
+}
+if(data82.description !== undefined){
+let data86 = data82.description;
+if(typeof data86 !== "string"){
+const err202 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9+"/description",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.description.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.description,data:data86};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2580,11 +2526,9 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data82.name !== undefined){
-let data83 = data82.name;
-if(typeof data83 === "string"){
-if(func2(data83) < 1){
-const err203 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name,data:data83};
+}
+else {
+const err203 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema/" + i9,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data82};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2594,8 +2538,9 @@ vErrors.push(err203);
 errors++;
 }
 }
+}
 else {
-const err204 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/name",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.name,data:data83};
+const err204 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable/schema",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema,data:data81};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2605,11 +2550,9 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data82.type !== undefined){
-let data84 = data82.type;
-if(typeof data84 === "string"){
-if(func2(data84) < 1){
-const err205 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/type",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type,data:data84};
+}
+else {
+const err205 = {instancePath:instancePath+"/environments/" + i4+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data77};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2619,8 +2562,9 @@ vErrors.push(err205);
 errors++;
 }
 }
+}
 else {
-const err206 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/type",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.type,data:data84};
+const err206 = {instancePath:instancePath+"/environments/" + i4+"/resources",schemaPath:"#/properties/environments/items/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.type,parentSchema:schema11.properties.environments.items.properties.resources,data:data52};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2630,10 +2574,12 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data82.mode !== undefined){
-let data85 = data82.mode;
-if(typeof data85 !== "string"){
-const err207 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/mode",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.mode.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.mode,data:data85};
+if(data22.alerting !== undefined){
+let data87 = data22.alerting;
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+for(const key28 in data87){
+if(!(key28 === "opsgenie")){
+const err207 = {instancePath:instancePath+"/environments/" + i4+"/alerting",schemaPath:"#/properties/environments/items/properties/alerting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.alerting,data:data87};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2643,10 +2589,10 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data82.description !== undefined){
-let data86 = data82.description;
-if(typeof data86 !== "string"){
-const err208 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14+"/description",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.description.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.properties.description,data:data86};
+if(data87.opsgenie !== undefined){
+let data88 = data87.opsgenie;
+if(typeof data88 !== "boolean"){
+const err208 = {instancePath:instancePath+"/environments/" + i4+"/alerting/opsgenie",schemaPath:"#/properties/environments/items/properties/alerting/properties/opsgenie/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.alerting.properties.opsgenie.type,parentSchema:schema11.properties.environments.items.properties.alerting.properties.opsgenie,data:data88};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2658,7 +2604,7 @@ errors++;
 }
 }
 else {
-const err209 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema/" + i14,schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.items,data:data82};
+const err209 = {instancePath:instancePath+"/environments/" + i4+"/alerting",schemaPath:"#/properties/environments/items/properties/alerting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.alerting.type,parentSchema:schema11.properties.environments.items.properties.alerting,data:data87};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2668,9 +2614,10 @@ vErrors.push(err209);
 errors++;
 }
 }
-}
-else {
-const err210 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable/schema",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/properties/schema/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.properties.schema,data:data81};
+if(data22.allowDestroys !== undefined){
+let data89 = data22.allowDestroys;
+if(typeof data89 !== "boolean"){
+const err210 = {instancePath:instancePath+"/environments/" + i4+"/allowDestroys",schemaPath:"#/properties/environments/items/properties/allowDestroys/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.allowDestroys.type,parentSchema:schema11.properties.environments.items.properties.allowDestroys,data:data89};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2680,9 +2627,12 @@ vErrors.push(err210);
 errors++;
 }
 }
-}
-else {
-const err211 = {instancePath:instancePath+"/environments/" + i7+"/resources/bigQueryTable",schemaPath:"#/properties/environments/items/properties/resources/properties/bigQueryTable/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable.type,parentSchema:schema11.properties.environments.items.properties.resources.properties.bigQueryTable,data:data77};
+if(data22.privateNetworking !== undefined){
+let data90 = data22.privateNetworking;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+for(const key29 in data90){
+if(!((key29 === "privateGoogleAccess") || (key29 === "privateAccessPerimeter"))){
+const err211 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking",schemaPath:"#/properties/environments/items/properties/privateNetworking/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking,data:data90};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2692,9 +2642,12 @@ vErrors.push(err211);
 errors++;
 }
 }
-}
-else {
-const err212 = {instancePath:instancePath+"/environments/" + i7+"/resources",schemaPath:"#/properties/environments/items/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.resources.type,parentSchema:schema11.properties.environments.items.properties.resources,data:data52};
+if(data90.privateGoogleAccess !== undefined){
+let data91 = data90.privateGoogleAccess;
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+for(const key30 in data91){
+if(!(key30 === "cloudRunApps")){
+const err212 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateGoogleAccess",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess,data:data91};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2704,12 +2657,10 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data22.alerting !== undefined){
-let data87 = data22.alerting;
-if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
-for(const key28 in data87){
-if(!(key28 === "opsgenie")){
-const err213 = {instancePath:instancePath+"/environments/" + i7+"/alerting",schemaPath:"#/properties/environments/items/properties/alerting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.alerting,data:data87};
+if(data91.cloudRunApps !== undefined){
+let data92 = data91.cloudRunApps;
+if(typeof data92 !== "boolean"){
+const err213 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateGoogleAccess/cloudRunApps",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/properties/cloudRunApps/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.properties.cloudRunApps.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.properties.cloudRunApps,data:data92};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2719,10 +2670,9 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data87.opsgenie !== undefined){
-let data88 = data87.opsgenie;
-if(typeof data88 !== "boolean"){
-const err214 = {instancePath:instancePath+"/environments/" + i7+"/alerting/opsgenie",schemaPath:"#/properties/environments/items/properties/alerting/properties/opsgenie/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.alerting.properties.opsgenie.type,parentSchema:schema11.properties.environments.items.properties.alerting.properties.opsgenie,data:data88};
+}
+else {
+const err214 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateGoogleAccess",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess,data:data91};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2732,9 +2682,12 @@ vErrors.push(err214);
 errors++;
 }
 }
-}
-else {
-const err215 = {instancePath:instancePath+"/environments/" + i7+"/alerting",schemaPath:"#/properties/environments/items/properties/alerting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.alerting.type,parentSchema:schema11.properties.environments.items.properties.alerting,data:data87};
+if(data90.privateAccessPerimeter !== undefined){
+let data93 = data90.privateAccessPerimeter;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+for(const key31 in data93){
+if(!((key31 === "allowlistedProjects") || (key31 === "allowlistedIdentities"))){
+const err215 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateAccessPerimeter",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter,data:data93};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2744,10 +2697,14 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data22.allowDestroys !== undefined){
-let data89 = data22.allowDestroys;
-if(typeof data89 !== "boolean"){
-const err216 = {instancePath:instancePath+"/environments/" + i7+"/allowDestroys",schemaPath:"#/properties/environments/items/properties/allowDestroys/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.allowDestroys.type,parentSchema:schema11.properties.environments.items.properties.allowDestroys,data:data89};
+if(data93.allowlistedProjects !== undefined){
+let data94 = data93.allowlistedProjects;
+if(Array.isArray(data94)){
+const len10 = data94.length;
+for(let i10=0; i10<len10; i10++){
+let data95 = data94[i10];
+if(typeof data95 !== "string"){
+const err216 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateAccessPerimeter/allowlistedProjects/" + i10,schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedProjects/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.items.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.items,data:data95};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2757,12 +2714,9 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data22.privateNetworking !== undefined){
-let data90 = data22.privateNetworking;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-for(const key29 in data90){
-if(!((key29 === "privateGoogleAccess") || (key29 === "privateAccessPerimeter"))){
-const err217 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking",schemaPath:"#/properties/environments/items/properties/privateNetworking/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking,data:data90};
+}
+else {
+const err217 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateAccessPerimeter/allowlistedProjects",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedProjects/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects,data:data94};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2772,12 +2726,14 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data90.privateGoogleAccess !== undefined){
-let data91 = data90.privateGoogleAccess;
-if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-for(const key30 in data91){
-if(!(key30 === "cloudRunApps")){
-const err218 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateGoogleAccess",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess,data:data91};
+if(data93.allowlistedIdentities !== undefined){
+let data96 = data93.allowlistedIdentities;
+if(Array.isArray(data96)){
+const len11 = data96.length;
+for(let i11=0; i11<len11; i11++){
+let data97 = data96[i11];
+if(typeof data97 !== "string"){
+const err218 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateAccessPerimeter/allowlistedIdentities/" + i11,schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedIdentities/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.items.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.items,data:data97};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2787,10 +2743,9 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data91.cloudRunApps !== undefined){
-let data92 = data91.cloudRunApps;
-if(typeof data92 !== "boolean"){
-const err219 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateGoogleAccess/cloudRunApps",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/properties/cloudRunApps/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.properties.cloudRunApps.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.properties.cloudRunApps,data:data92};
+}
+else {
+const err219 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateAccessPerimeter/allowlistedIdentities",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedIdentities/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities,data:data96};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2802,7 +2757,7 @@ errors++;
 }
 }
 else {
-const err220 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateGoogleAccess",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateGoogleAccess/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateGoogleAccess,data:data91};
+const err220 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking/privateAccessPerimeter",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter,data:data93};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2812,12 +2767,9 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data90.privateAccessPerimeter !== undefined){
-let data93 = data90.privateAccessPerimeter;
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-for(const key31 in data93){
-if(!((key31 === "allowlistedProjects") || (key31 === "allowlistedIdentities"))){
-const err221 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter,data:data93};
+}
+else {
+const err221 = {instancePath:instancePath+"/environments/" + i4+"/privateNetworking",schemaPath:"#/properties/environments/items/properties/privateNetworking/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking,data:data90};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2827,14 +2779,12 @@ vErrors.push(err221);
 errors++;
 }
 }
-if(data93.allowlistedProjects !== undefined){
-let data94 = data93.allowlistedProjects;
-if(Array.isArray(data94)){
-const len10 = data94.length;
-for(let i15=0; i15<len10; i15++){
-let data95 = data94[i15];
-if(typeof data95 !== "string"){
-const err222 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter/allowlistedProjects/" + i15,schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedProjects/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.items.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.items,data:data95};
+if(data22.domain !== undefined){
+let data98 = data22.domain;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+for(const key32 in data98){
+if(!(((key32 === "type") || (key32 === "cloudflare")) || (key32 === "networking"))){
+const err222 = {instancePath:instancePath+"/environments/" + i4+"/domain",schemaPath:"#/properties/environments/items/properties/domain/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain,data:data98};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2844,9 +2794,10 @@ vErrors.push(err222);
 errors++;
 }
 }
-}
-else {
-const err223 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter/allowlistedProjects",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedProjects/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedProjects,data:data94};
+if(data98.type !== undefined){
+let data99 = data98.type;
+if(typeof data99 !== "string"){
+const err223 = {instancePath:instancePath+"/environments/" + i4+"/domain/type",schemaPath:"#/properties/environments/items/properties/domain/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.type.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.type,data:data99};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2855,15 +2806,8 @@ vErrors.push(err223);
 }
 errors++;
 }
-}
-if(data93.allowlistedIdentities !== undefined){
-let data96 = data93.allowlistedIdentities;
-if(Array.isArray(data96)){
-const len11 = data96.length;
-for(let i16=0; i16<len11; i16++){
-let data97 = data96[i16];
-if(typeof data97 !== "string"){
-const err224 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter/allowlistedIdentities/" + i16,schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedIdentities/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.items.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.items,data:data97};
+if(!((data99 === "none") || (data99 === "cloudflare"))){
+const err224 = {instancePath:instancePath+"/environments/" + i4+"/domain/type",schemaPath:"#/properties/environments/items/properties/domain/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.domain.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.domain.properties.type.enum,parentSchema:schema11.properties.environments.items.properties.domain.properties.type,data:data99};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2873,9 +2817,11 @@ vErrors.push(err224);
 errors++;
 }
 }
-}
-else {
-const err225 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter/allowlistedIdentities",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/properties/allowlistedIdentities/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.properties.allowlistedIdentities,data:data96};
+if(data98.cloudflare !== undefined){
+let data100 = data98.cloudflare;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(data100.subdomain === undefined){
+const err225 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/required",keyword:"required",params:{missingProperty: "subdomain"},message:"must have required property '"+"subdomain"+"'",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.required,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data100};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2884,10 +2830,8 @@ vErrors.push(err225);
 }
 errors++;
 }
-}
-}
-else {
-const err226 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking/privateAccessPerimeter",schemaPath:"#/properties/environments/items/properties/privateNetworking/properties/privateAccessPerimeter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking.properties.privateAccessPerimeter,data:data93};
+if(data100.zone === undefined){
+const err226 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/required",keyword:"required",params:{missingProperty: "zone"},message:"must have required property '"+"zone"+"'",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.required,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data100};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2896,10 +2840,9 @@ vErrors.push(err226);
 }
 errors++;
 }
-}
-}
-else {
-const err227 = {instancePath:instancePath+"/environments/" + i7+"/privateNetworking",schemaPath:"#/properties/environments/items/properties/privateNetworking/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.privateNetworking.type,parentSchema:schema11.properties.environments.items.properties.privateNetworking,data:data90};
+for(const key33 in data100){
+if(!(((((key33 === "subdomain") || (key33 === "zone")) || (key33 === "proxied")) || (key33 === "cloudflareOnly")) || (key33 === "required"))){
+const err227 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data100};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2909,12 +2852,11 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data22.domain !== undefined){
-let data98 = data22.domain;
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
-for(const key32 in data98){
-if(!(((key32 === "type") || (key32 === "cloudflare")) || (key32 === "networking"))){
-const err228 = {instancePath:instancePath+"/environments/" + i7+"/domain",schemaPath:"#/properties/environments/items/properties/domain/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain,data:data98};
+if(data100.subdomain !== undefined){
+let data101 = data100.subdomain;
+if(typeof data101 === "string"){
+if(func2(data101) < 1){
+const err228 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data101};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2923,11 +2865,8 @@ vErrors.push(err228);
 }
 errors++;
 }
-}
-if(data98.type !== undefined){
-let data99 = data98.type;
-if(typeof data99 !== "string"){
-const err229 = {instancePath:instancePath+"/environments/" + i7+"/domain/type",schemaPath:"#/properties/environments/items/properties/domain/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.type.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.type,data:data99};
+if(!pattern13.test(data101)){
+const err229 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$",parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data101};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2936,8 +2875,9 @@ vErrors.push(err229);
 }
 errors++;
 }
-if(!((data99 === "none") || (data99 === "cloudflare"))){
-const err230 = {instancePath:instancePath+"/environments/" + i7+"/domain/type",schemaPath:"#/properties/environments/items/properties/domain/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.items.properties.domain.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.environments.items.properties.domain.properties.type.enum,parentSchema:schema11.properties.environments.items.properties.domain.properties.type,data:data99};
+}
+else {
+const err230 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data101};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2947,11 +2887,11 @@ vErrors.push(err230);
 errors++;
 }
 }
-if(data98.cloudflare !== undefined){
-let data100 = data98.cloudflare;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.subdomain === undefined){
-const err231 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/required",keyword:"required",params:{missingProperty: "subdomain"},message:"must have required property '"+"subdomain"+"'",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.required,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data100};
+if(data100.zone !== undefined){
+let data102 = data100.zone;
+if(typeof data102 === "string"){
+if(func2(data102) < 1){
+const err231 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data102};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2960,8 +2900,8 @@ vErrors.push(err231);
 }
 errors++;
 }
-if(data100.zone === undefined){
-const err232 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/required",keyword:"required",params:{missingProperty: "zone"},message:"must have required property '"+"zone"+"'",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.required,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data100};
+if(!pattern14.test(data102)){
+const err232 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$"+"\"",schema:"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$",parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data102};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2970,9 +2910,9 @@ vErrors.push(err232);
 }
 errors++;
 }
-for(const key33 in data100){
-if(!(((((key33 === "subdomain") || (key33 === "zone")) || (key33 === "proxied")) || (key33 === "cloudflareOnly")) || (key33 === "required"))){
-const err233 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data100};
+}
+else {
+const err233 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data102};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2982,11 +2922,10 @@ vErrors.push(err233);
 errors++;
 }
 }
-if(data100.subdomain !== undefined){
-let data101 = data100.subdomain;
-if(typeof data101 === "string"){
-if(func2(data101) < 1){
-const err234 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data101};
+if(data100.proxied !== undefined){
+let data103 = data100.proxied;
+if(typeof data103 !== "boolean"){
+const err234 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/proxied",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/proxied/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.proxied.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.proxied,data:data103};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2995,8 +2934,11 @@ vErrors.push(err234);
 }
 errors++;
 }
-if(!pattern13.test(data101)){
-const err235 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$",parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data101};
+}
+if(data100.cloudflareOnly !== undefined){
+let data104 = data100.cloudflareOnly;
+if(typeof data104 !== "boolean"){
+const err235 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/cloudflareOnly",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/cloudflareOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.cloudflareOnly.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.cloudflareOnly,data:data104};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3006,8 +2948,10 @@ vErrors.push(err235);
 errors++;
 }
 }
-else {
-const err236 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/subdomain",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/subdomain/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.subdomain,data:data101};
+if(data100.required !== undefined){
+let data105 = data100.required;
+if(typeof data105 !== "boolean"){
+const err236 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare/required",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.required.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.required,data:data105};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3017,88 +2961,14 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data100.zone !== undefined){
-let data102 = data100.zone;
-if(typeof data102 === "string"){
-if(func2(data102) < 1){
-const err237 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data102};
+}
+else {
+const err237 = {instancePath:instancePath+"/environments/" + i4+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data100};
 if(vErrors === null){
 vErrors = [err237];
 }
 else {
 vErrors.push(err237);
-}
-errors++;
-}
-if(!pattern14.test(data102)){
-const err238 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$"+"\"",schema:"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\\.[a-z]{2,}$",parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data102};
-if(vErrors === null){
-vErrors = [err238];
-}
-else {
-vErrors.push(err238);
-}
-errors++;
-}
-}
-else {
-const err239 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/zone",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/zone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.zone,data:data102};
-if(vErrors === null){
-vErrors = [err239];
-}
-else {
-vErrors.push(err239);
-}
-errors++;
-}
-}
-if(data100.proxied !== undefined){
-let data103 = data100.proxied;
-if(typeof data103 !== "boolean"){
-const err240 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/proxied",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/proxied/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.proxied.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.proxied,data:data103};
-if(vErrors === null){
-vErrors = [err240];
-}
-else {
-vErrors.push(err240);
-}
-errors++;
-}
-}
-if(data100.cloudflareOnly !== undefined){
-let data104 = data100.cloudflareOnly;
-if(typeof data104 !== "boolean"){
-const err241 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/cloudflareOnly",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/cloudflareOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.cloudflareOnly.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.cloudflareOnly,data:data104};
-if(vErrors === null){
-vErrors = [err241];
-}
-else {
-vErrors.push(err241);
-}
-errors++;
-}
-}
-if(data100.required !== undefined){
-let data105 = data100.required;
-if(typeof data105 !== "boolean"){
-const err242 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare/required",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.required.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare.properties.required,data:data105};
-if(vErrors === null){
-vErrors = [err242];
-}
-else {
-vErrors.push(err242);
-}
-errors++;
-}
-}
-}
-else {
-const err243 = {instancePath:instancePath+"/environments/" + i7+"/domain/cloudflare",schemaPath:"#/properties/environments/items/properties/domain/properties/cloudflare/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.properties.cloudflare.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.cloudflare,data:data100};
-if(vErrors === null){
-vErrors = [err243];
-}
-else {
-vErrors.push(err243);
 }
 errors++;
 }
@@ -3108,7 +2978,85 @@ let data106 = data98.networking;
 if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
 for(const key34 in data106){
 if(!(key34 === "loadBalancerLogging")){
-const err244 = {instancePath:instancePath+"/environments/" + i7+"/domain/networking",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking,data:data106};
+const err238 = {instancePath:instancePath+"/environments/" + i4+"/domain/networking",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking,data:data106};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+if(data106.loadBalancerLogging !== undefined){
+let data107 = data106.loadBalancerLogging;
+if(typeof data107 !== "boolean"){
+const err239 = {instancePath:instancePath+"/environments/" + i4+"/domain/networking/loadBalancerLogging",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/properties/loadBalancerLogging/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.networking.properties.loadBalancerLogging.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking.properties.loadBalancerLogging,data:data107};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+}
+else {
+const err240 = {instancePath:instancePath+"/environments/" + i4+"/domain/networking",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.properties.networking.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking,data:data106};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+}
+else {
+const err241 = {instancePath:instancePath+"/environments/" + i4+"/domain",schemaPath:"#/properties/environments/items/properties/domain/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.type,parentSchema:schema11.properties.environments.items.properties.domain,data:data98};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+if(data22.healthProbes !== undefined){
+let data108 = data22.healthProbes;
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+for(const key35 in data108){
+if(!((((key35 === "healthzProbes") || (key35 === "timeout")) || (key35 === "startupInterval")) || (key35 === "livenessInterval"))){
+const err242 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.healthProbes,data:data108};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+if(data108.healthzProbes !== undefined){
+let data109 = data108.healthzProbes;
+if(typeof data109 !== "boolean"){
+const err243 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/healthzProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/healthzProbes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.healthProbes.properties.healthzProbes.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.healthzProbes,data:data109};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+}
+if(data108.timeout !== undefined){
+let data110 = data108.timeout;
+if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
+const err244 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data110};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3117,11 +3065,9 @@ vErrors.push(err244);
 }
 errors++;
 }
-}
-if(data106.loadBalancerLogging !== undefined){
-let data107 = data106.loadBalancerLogging;
-if(typeof data107 !== "boolean"){
-const err245 = {instancePath:instancePath+"/environments/" + i7+"/domain/networking/loadBalancerLogging",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/properties/loadBalancerLogging/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.domain.properties.networking.properties.loadBalancerLogging.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking.properties.loadBalancerLogging,data:data107};
+if((typeof data110 == "number") && (isFinite(data110))){
+if(data110 > 240 || isNaN(data110)){
+const err245 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 240},message:"must be <= 240",schema:240,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data110};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3130,10 +3076,8 @@ vErrors.push(err245);
 }
 errors++;
 }
-}
-}
-else {
-const err246 = {instancePath:instancePath+"/environments/" + i7+"/domain/networking",schemaPath:"#/properties/environments/items/properties/domain/properties/networking/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.properties.networking.type,parentSchema:schema11.properties.environments.items.properties.domain.properties.networking,data:data106};
+if(data110 < 1 || isNaN(data110)){
+const err246 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data110};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3144,8 +3088,10 @@ errors++;
 }
 }
 }
-else {
-const err247 = {instancePath:instancePath+"/environments/" + i7+"/domain",schemaPath:"#/properties/environments/items/properties/domain/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.domain.type,parentSchema:schema11.properties.environments.items.properties.domain,data:data98};
+if(data108.startupInterval !== undefined){
+let data111 = data108.startupInterval;
+if(!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))){
+const err247 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data111};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3154,13 +3100,9 @@ vErrors.push(err247);
 }
 errors++;
 }
-}
-if(data22.healthProbes !== undefined){
-let data108 = data22.healthProbes;
-if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
-for(const key35 in data108){
-if(!((((key35 === "healthzProbes") || (key35 === "timeout")) || (key35 === "startupInterval")) || (key35 === "livenessInterval"))){
-const err248 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.healthProbes,data:data108};
+if((typeof data111 == "number") && (isFinite(data111))){
+if(data111 > 240 || isNaN(data111)){
+const err248 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 240},message:"must be <= 240",schema:240,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data111};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3169,11 +3111,8 @@ vErrors.push(err248);
 }
 errors++;
 }
-}
-if(data108.healthzProbes !== undefined){
-let data109 = data108.healthzProbes;
-if(typeof data109 !== "boolean"){
-const err249 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/healthzProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/healthzProbes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.healthProbes.properties.healthzProbes.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.healthzProbes,data:data109};
+if(data111 < 1 || isNaN(data111)){
+const err249 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data111};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3183,10 +3122,11 @@ vErrors.push(err249);
 errors++;
 }
 }
-if(data108.timeout !== undefined){
-let data110 = data108.timeout;
-if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
-const err250 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data110};
+}
+if(data108.livenessInterval !== undefined){
+let data112 = data108.livenessInterval;
+if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
+const err250 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data112};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3195,9 +3135,9 @@ vErrors.push(err250);
 }
 errors++;
 }
-if((typeof data110 == "number") && (isFinite(data110))){
-if(data110 > 240 || isNaN(data110)){
-const err251 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 240},message:"must be <= 240",schema:240,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data110};
+if((typeof data112 == "number") && (isFinite(data112))){
+if(data112 > 3600 || isNaN(data112)){
+const err251 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data112};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3206,8 +3146,8 @@ vErrors.push(err251);
 }
 errors++;
 }
-if(data110 < 1 || isNaN(data110)){
-const err252 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/timeout",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.timeout,data:data110};
+if(data112 < 1 || isNaN(data112)){
+const err252 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data112};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3218,84 +3158,14 @@ errors++;
 }
 }
 }
-if(data108.startupInterval !== undefined){
-let data111 = data108.startupInterval;
-if(!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))){
-const err253 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data111};
+}
+else {
+const err253 = {instancePath:instancePath+"/environments/" + i4+"/healthProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.healthProbes.type,parentSchema:schema11.properties.environments.items.properties.healthProbes,data:data108};
 if(vErrors === null){
 vErrors = [err253];
 }
 else {
 vErrors.push(err253);
-}
-errors++;
-}
-if((typeof data111 == "number") && (isFinite(data111))){
-if(data111 > 240 || isNaN(data111)){
-const err254 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 240},message:"must be <= 240",schema:240,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data111};
-if(vErrors === null){
-vErrors = [err254];
-}
-else {
-vErrors.push(err254);
-}
-errors++;
-}
-if(data111 < 1 || isNaN(data111)){
-const err255 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/startupInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/startupInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.startupInterval,data:data111};
-if(vErrors === null){
-vErrors = [err255];
-}
-else {
-vErrors.push(err255);
-}
-errors++;
-}
-}
-}
-if(data108.livenessInterval !== undefined){
-let data112 = data108.livenessInterval;
-if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
-const err256 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval.type,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data112};
-if(vErrors === null){
-vErrors = [err256];
-}
-else {
-vErrors.push(err256);
-}
-errors++;
-}
-if((typeof data112 == "number") && (isFinite(data112))){
-if(data112 > 3600 || isNaN(data112)){
-const err257 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data112};
-if(vErrors === null){
-vErrors = [err257];
-}
-else {
-vErrors.push(err257);
-}
-errors++;
-}
-if(data112 < 1 || isNaN(data112)){
-const err258 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes/livenessInterval",schemaPath:"#/properties/environments/items/properties/healthProbes/properties/livenessInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.healthProbes.properties.livenessInterval,data:data112};
-if(vErrors === null){
-vErrors = [err258];
-}
-else {
-vErrors.push(err258);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err259 = {instancePath:instancePath+"/environments/" + i7+"/healthProbes",schemaPath:"#/properties/environments/items/properties/healthProbes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.healthProbes.type,parentSchema:schema11.properties.environments.items.properties.healthProbes,data:data108};
-if(vErrors === null){
-vErrors = [err259];
-}
-else {
-vErrors.push(err259);
 }
 errors++;
 }
@@ -3305,12 +3175,12 @@ let data113 = data22.authentication;
 if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
 for(const key36 in data113){
 if(!((key36 === "organizationDomain") || (key36 === "sourcegraph"))){
-const err260 = {instancePath:instancePath+"/environments/" + i7+"/authentication",schemaPath:"#/properties/environments/items/properties/authentication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.authentication,data:data113};
+const err254 = {instancePath:instancePath+"/environments/" + i4+"/authentication",schemaPath:"#/properties/environments/items/properties/authentication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.authentication,data:data113};
 if(vErrors === null){
-vErrors = [err260];
+vErrors = [err254];
 }
 else {
-vErrors.push(err260);
+vErrors.push(err254);
 }
 errors++;
 }
@@ -3318,12 +3188,12 @@ errors++;
 if(data113.organizationDomain !== undefined){
 let data114 = data113.organizationDomain;
 if(typeof data114 !== "boolean"){
-const err261 = {instancePath:instancePath+"/environments/" + i7+"/authentication/organizationDomain",schemaPath:"#/properties/environments/items/properties/authentication/properties/organizationDomain/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.authentication.properties.organizationDomain.type,parentSchema:schema11.properties.environments.items.properties.authentication.properties.organizationDomain,data:data114};
+const err255 = {instancePath:instancePath+"/environments/" + i4+"/authentication/organizationDomain",schemaPath:"#/properties/environments/items/properties/authentication/properties/organizationDomain/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.authentication.properties.organizationDomain.type,parentSchema:schema11.properties.environments.items.properties.authentication.properties.organizationDomain,data:data114};
 if(vErrors === null){
-vErrors = [err261];
+vErrors = [err255];
 }
 else {
-vErrors.push(err261);
+vErrors.push(err255);
 }
 errors++;
 }
@@ -3331,24 +3201,24 @@ errors++;
 if(data113.sourcegraph !== undefined){
 let data115 = data113.sourcegraph;
 if(typeof data115 !== "boolean"){
-const err262 = {instancePath:instancePath+"/environments/" + i7+"/authentication/sourcegraph",schemaPath:"#/properties/environments/items/properties/authentication/properties/sourcegraph/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.authentication.properties.sourcegraph.type,parentSchema:schema11.properties.environments.items.properties.authentication.properties.sourcegraph,data:data115};
+const err256 = {instancePath:instancePath+"/environments/" + i4+"/authentication/sourcegraph",schemaPath:"#/properties/environments/items/properties/authentication/properties/sourcegraph/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.authentication.properties.sourcegraph.type,parentSchema:schema11.properties.environments.items.properties.authentication.properties.sourcegraph,data:data115};
 if(vErrors === null){
-vErrors = [err262];
+vErrors = [err256];
 }
 else {
-vErrors.push(err262);
+vErrors.push(err256);
 }
 errors++;
 }
 }
 }
 else {
-const err263 = {instancePath:instancePath+"/environments/" + i7+"/authentication",schemaPath:"#/properties/environments/items/properties/authentication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.authentication.type,parentSchema:schema11.properties.environments.items.properties.authentication,data:data113};
+const err257 = {instancePath:instancePath+"/environments/" + i4+"/authentication",schemaPath:"#/properties/environments/items/properties/authentication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.authentication.type,parentSchema:schema11.properties.environments.items.properties.authentication,data:data113};
 if(vErrors === null){
-vErrors = [err263];
+vErrors = [err257];
 }
 else {
-vErrors.push(err263);
+vErrors.push(err257);
 }
 errors++;
 }
@@ -3358,7 +3228,82 @@ let data116 = data22.startupProbe;
 if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
 for(const key37 in data116){
 if(!(((key37 === "disabled") || (key37 === "timeout")) || (key37 === "interval"))){
-const err264 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe",schemaPath:"#/properties/environments/items/properties/startupProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.startupProbe,data:data116};
+const err258 = {instancePath:instancePath+"/environments/" + i4+"/startupProbe",schemaPath:"#/properties/environments/items/properties/startupProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.startupProbe,data:data116};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+if(data116.disabled !== undefined){
+let data117 = data116.disabled;
+if(typeof data117 !== "boolean"){
+const err259 = {instancePath:instancePath+"/environments/" + i4+"/startupProbe/disabled",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/disabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.startupProbe.properties.disabled.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.disabled,data:data117};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+}
+if(data116.timeout !== undefined){
+let data118 = data116.timeout;
+if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
+const err260 = {instancePath:instancePath+"/environments/" + i4+"/startupProbe/timeout",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.startupProbe.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.timeout,data:data118};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+if((typeof data118 == "number") && (isFinite(data118))){
+if(data118 < 1 || isNaN(data118)){
+const err261 = {instancePath:instancePath+"/environments/" + i4+"/startupProbe/timeout",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.timeout,data:data118};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+}
+}
+if(data116.interval !== undefined){
+let data119 = data116.interval;
+if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
+const err262 = {instancePath:instancePath+"/environments/" + i4+"/startupProbe/interval",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.startupProbe.properties.interval.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.interval,data:data119};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+if((typeof data119 == "number") && (isFinite(data119))){
+if(data119 < 1 || isNaN(data119)){
+const err263 = {instancePath:instancePath+"/environments/" + i4+"/startupProbe/interval",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.interval,data:data119};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err264 = {instancePath:instancePath+"/environments/" + i4+"/startupProbe",schemaPath:"#/properties/environments/items/properties/startupProbe/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.startupProbe.type,parentSchema:schema11.properties.environments.items.properties.startupProbe,data:data116};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3368,10 +3313,12 @@ vErrors.push(err264);
 errors++;
 }
 }
-if(data116.disabled !== undefined){
-let data117 = data116.disabled;
-if(typeof data117 !== "boolean"){
-const err265 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/disabled",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/disabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.environments.items.properties.startupProbe.properties.disabled.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.disabled,data:data117};
+if(data22.livenessProbe !== undefined){
+let data120 = data22.livenessProbe;
+if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
+for(const key38 in data120){
+if(!((key38 === "timeout") || (key38 === "interval"))){
+const err265 = {instancePath:instancePath+"/environments/" + i4+"/livenessProbe",schemaPath:"#/properties/environments/items/properties/livenessProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.livenessProbe,data:data120};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3381,10 +3328,10 @@ vErrors.push(err265);
 errors++;
 }
 }
-if(data116.timeout !== undefined){
-let data118 = data116.timeout;
-if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
-const err266 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/timeout",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.startupProbe.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.timeout,data:data118};
+if(data120.timeout !== undefined){
+let data121 = data120.timeout;
+if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
+const err266 = {instancePath:instancePath+"/environments/" + i4+"/livenessProbe/timeout",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout,data:data121};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3393,9 +3340,9 @@ vErrors.push(err266);
 }
 errors++;
 }
-if((typeof data118 == "number") && (isFinite(data118))){
-if(data118 < 1 || isNaN(data118)){
-const err267 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/timeout",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.timeout,data:data118};
+if((typeof data121 == "number") && (isFinite(data121))){
+if(data121 < 1 || isNaN(data121)){
+const err267 = {instancePath:instancePath+"/environments/" + i4+"/livenessProbe/timeout",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout,data:data121};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3406,10 +3353,10 @@ errors++;
 }
 }
 }
-if(data116.interval !== undefined){
-let data119 = data116.interval;
-if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
-const err268 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/interval",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.startupProbe.properties.interval.type,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.interval,data:data119};
+if(data120.interval !== undefined){
+let data122 = data120.interval;
+if(!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122)))){
+const err268 = {instancePath:instancePath+"/environments/" + i4+"/livenessProbe/interval",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.livenessProbe.properties.interval.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.interval,data:data122};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3418,9 +3365,9 @@ vErrors.push(err268);
 }
 errors++;
 }
-if((typeof data119 == "number") && (isFinite(data119))){
-if(data119 < 1 || isNaN(data119)){
-const err269 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe/interval",schemaPath:"#/properties/environments/items/properties/startupProbe/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.startupProbe.properties.interval,data:data119};
+if((typeof data122 == "number") && (isFinite(data122))){
+if(data122 < 1 || isNaN(data122)){
+const err269 = {instancePath:instancePath+"/environments/" + i4+"/livenessProbe/interval",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.interval,data:data122};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3433,7 +3380,7 @@ errors++;
 }
 }
 else {
-const err270 = {instancePath:instancePath+"/environments/" + i7+"/startupProbe",schemaPath:"#/properties/environments/items/properties/startupProbe/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.startupProbe.type,parentSchema:schema11.properties.environments.items.properties.startupProbe,data:data116};
+const err270 = {instancePath:instancePath+"/environments/" + i4+"/livenessProbe",schemaPath:"#/properties/environments/items/properties/livenessProbe/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.livenessProbe.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe,data:data120};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3443,12 +3390,11 @@ vErrors.push(err270);
 errors++;
 }
 }
-if(data22.livenessProbe !== undefined){
-let data120 = data22.livenessProbe;
-if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
-for(const key38 in data120){
-if(!((key38 === "timeout") || (key38 === "interval"))){
-const err271 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe",schemaPath:"#/properties/environments/items/properties/livenessProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.livenessProbe,data:data120};
+if(data22.schedule !== undefined){
+let data123 = data22.schedule;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+if(data123.cron === undefined){
+const err271 = {instancePath:instancePath+"/environments/" + i4+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/required",keyword:"required",params:{missingProperty: "cron"},message:"must have required property '"+"cron"+"'",schema:schema11.properties.environments.items.properties.schedule.required,parentSchema:schema11.properties.environments.items.properties.schedule,data:data123};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3457,11 +3403,9 @@ vErrors.push(err271);
 }
 errors++;
 }
-}
-if(data120.timeout !== undefined){
-let data121 = data120.timeout;
-if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
-const err272 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe/timeout",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout,data:data121};
+for(const key39 in data123){
+if(!((key39 === "cron") || (key39 === "deadline"))){
+const err272 = {instancePath:instancePath+"/environments/" + i4+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.schedule,data:data123};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3470,9 +3414,12 @@ vErrors.push(err272);
 }
 errors++;
 }
-if((typeof data121 == "number") && (isFinite(data121))){
-if(data121 < 1 || isNaN(data121)){
-const err273 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe/timeout",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.timeout,data:data121};
+}
+if(data123.cron !== undefined){
+let data124 = data123.cron;
+if(typeof data124 === "string"){
+if(func2(data124) < 1){
+const err273 = {instancePath:instancePath+"/environments/" + i4+"/schedule/cron",schemaPath:"#/properties/environments/items/properties/schedule/properties/cron/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.schedule.properties.cron,data:data124};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3482,11 +3429,8 @@ vErrors.push(err273);
 errors++;
 }
 }
-}
-if(data120.interval !== undefined){
-let data122 = data120.interval;
-if(!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122)))){
-const err274 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe/interval",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.livenessProbe.properties.interval.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.interval,data:data122};
+else {
+const err274 = {instancePath:instancePath+"/environments/" + i4+"/schedule/cron",schemaPath:"#/properties/environments/items/properties/schedule/properties/cron/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.schedule.properties.cron.type,parentSchema:schema11.properties.environments.items.properties.schedule.properties.cron,data:data124};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3495,9 +3439,11 @@ vErrors.push(err274);
 }
 errors++;
 }
-if((typeof data122 == "number") && (isFinite(data122))){
-if(data122 < 1 || isNaN(data122)){
-const err275 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe/interval",schemaPath:"#/properties/environments/items/properties/livenessProbe/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.livenessProbe.properties.interval,data:data122};
+}
+if(data123.deadline !== undefined){
+let data125 = data123.deadline;
+if(!(((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125))) && (isFinite(data125)))){
+const err275 = {instancePath:instancePath+"/environments/" + i4+"/schedule/deadline",schemaPath:"#/properties/environments/items/properties/schedule/properties/deadline/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.schedule.properties.deadline.type,parentSchema:schema11.properties.environments.items.properties.schedule.properties.deadline,data:data125};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3506,11 +3452,9 @@ vErrors.push(err275);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err276 = {instancePath:instancePath+"/environments/" + i7+"/livenessProbe",schemaPath:"#/properties/environments/items/properties/livenessProbe/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.livenessProbe.type,parentSchema:schema11.properties.environments.items.properties.livenessProbe,data:data120};
+if((typeof data125 == "number") && (isFinite(data125))){
+if(data125 < 1 || isNaN(data125)){
+const err276 = {instancePath:instancePath+"/environments/" + i4+"/schedule/deadline",schemaPath:"#/properties/environments/items/properties/schedule/properties/deadline/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.schedule.properties.deadline,data:data125};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3520,11 +3464,10 @@ vErrors.push(err276);
 errors++;
 }
 }
-if(data22.schedule !== undefined){
-let data123 = data22.schedule;
-if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
-if(data123.cron === undefined){
-const err277 = {instancePath:instancePath+"/environments/" + i7+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/required",keyword:"required",params:{missingProperty: "cron"},message:"must have required property '"+"cron"+"'",schema:schema11.properties.environments.items.properties.schedule.required,parentSchema:schema11.properties.environments.items.properties.schedule,data:data123};
+}
+}
+else {
+const err277 = {instancePath:instancePath+"/environments/" + i4+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.schedule.type,parentSchema:schema11.properties.environments.items.properties.schedule,data:data123};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3533,9 +3476,11 @@ vErrors.push(err277);
 }
 errors++;
 }
-for(const key39 in data123){
-if(!((key39 === "cron") || (key39 === "deadline"))){
-const err278 = {instancePath:instancePath+"/environments/" + i7+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.environments.items.properties.schedule,data:data123};
+}
+if(data22.deadlineSeconds !== undefined){
+let data126 = data22.deadlineSeconds;
+if(!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126)))){
+const err278 = {instancePath:instancePath+"/environments/" + i4+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.deadlineSeconds.type,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data126};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3544,12 +3489,9 @@ vErrors.push(err278);
 }
 errors++;
 }
-}
-if(data123.cron !== undefined){
-let data124 = data123.cron;
-if(typeof data124 === "string"){
-if(func2(data124) < 1){
-const err279 = {instancePath:instancePath+"/environments/" + i7+"/schedule/cron",schemaPath:"#/properties/environments/items/properties/schedule/properties/cron/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.environments.items.properties.schedule.properties.cron,data:data124};
+if((typeof data126 == "number") && (isFinite(data126))){
+if(data126 > 604800 || isNaN(data126)){
+const err279 = {instancePath:instancePath+"/environments/" + i4+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800",schema:604800,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data126};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3558,9 +3500,8 @@ vErrors.push(err279);
 }
 errors++;
 }
-}
-else {
-const err280 = {instancePath:instancePath+"/environments/" + i7+"/schedule/cron",schemaPath:"#/properties/environments/items/properties/schedule/properties/cron/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.environments.items.properties.schedule.properties.cron.type,parentSchema:schema11.properties.environments.items.properties.schedule.properties.cron,data:data124};
+if(data126 < 1 || isNaN(data126)){
+const err280 = {instancePath:instancePath+"/environments/" + i4+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data126};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3570,10 +3511,10 @@ vErrors.push(err280);
 errors++;
 }
 }
-if(data123.deadline !== undefined){
-let data125 = data123.deadline;
-if(!(((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125))) && (isFinite(data125)))){
-const err281 = {instancePath:instancePath+"/environments/" + i7+"/schedule/deadline",schemaPath:"#/properties/environments/items/properties/schedule/properties/deadline/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.schedule.properties.deadline.type,parentSchema:schema11.properties.environments.items.properties.schedule.properties.deadline,data:data125};
+}
+}
+else {
+const err281 = {instancePath:instancePath+"/environments/" + i4,schemaPath:"#/properties/environments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.type,parentSchema:schema11.properties.environments.items,data:data22};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3582,9 +3523,10 @@ vErrors.push(err281);
 }
 errors++;
 }
-if((typeof data125 == "number") && (isFinite(data125))){
-if(data125 < 1 || isNaN(data125)){
-const err282 = {instancePath:instancePath+"/environments/" + i7+"/schedule/deadline",schemaPath:"#/properties/environments/items/properties/schedule/properties/deadline/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.schedule.properties.deadline,data:data125};
+}
+}
+else {
+const err282 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.type,parentSchema:schema11.properties.environments,data:data21};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3594,10 +3536,12 @@ vErrors.push(err282);
 errors++;
 }
 }
-}
-}
-else {
-const err283 = {instancePath:instancePath+"/environments/" + i7+"/schedule",schemaPath:"#/properties/environments/items/properties/schedule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.properties.schedule.type,parentSchema:schema11.properties.environments.items.properties.schedule,data:data123};
+if(data.monitoring !== undefined){
+let data127 = data.monitoring;
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+for(const key40 in data127){
+if(!((key40 === "nobl9") || (key40 === "alerts"))){
+const err283 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring,data:data127};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3607,89 +3551,15 @@ vErrors.push(err283);
 errors++;
 }
 }
-if(data22.deadlineSeconds !== undefined){
-let data126 = data22.deadlineSeconds;
-if(!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126)))){
-const err284 = {instancePath:instancePath+"/environments/" + i7+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.environments.items.properties.deadlineSeconds.type,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data126};
+if(data127.nobl9 !== undefined){
+let data128 = data127.nobl9;
+if(typeof data128 !== "boolean"){
+const err284 = {instancePath:instancePath+"/monitoring/nobl9",schemaPath:"#/properties/monitoring/properties/nobl9/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.monitoring.properties.nobl9.type,parentSchema:schema11.properties.monitoring.properties.nobl9,data:data128};
 if(vErrors === null){
 vErrors = [err284];
 }
 else {
 vErrors.push(err284);
-}
-errors++;
-}
-if((typeof data126 == "number") && (isFinite(data126))){
-if(data126 > 604800 || isNaN(data126)){
-const err285 = {instancePath:instancePath+"/environments/" + i7+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800",schema:604800,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data126};
-if(vErrors === null){
-vErrors = [err285];
-}
-else {
-vErrors.push(err285);
-}
-errors++;
-}
-if(data126 < 1 || isNaN(data126)){
-const err286 = {instancePath:instancePath+"/environments/" + i7+"/deadlineSeconds",schemaPath:"#/properties/environments/items/properties/deadlineSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.environments.items.properties.deadlineSeconds,data:data126};
-if(vErrors === null){
-vErrors = [err286];
-}
-else {
-vErrors.push(err286);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err287 = {instancePath:instancePath+"/environments/" + i7,schemaPath:"#/properties/environments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.environments.items.type,parentSchema:schema11.properties.environments.items,data:data22};
-if(vErrors === null){
-vErrors = [err287];
-}
-else {
-vErrors.push(err287);
-}
-errors++;
-}
-}
-}
-else {
-const err288 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.environments.type,parentSchema:schema11.properties.environments,data:data21};
-if(vErrors === null){
-vErrors = [err288];
-}
-else {
-vErrors.push(err288);
-}
-errors++;
-}
-}
-if(data.monitoring !== undefined){
-let data127 = data.monitoring;
-if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-for(const key40 in data127){
-if(!((key40 === "nobl9") || (key40 === "alerts"))){
-const err289 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring,data:data127};
-if(vErrors === null){
-vErrors = [err289];
-}
-else {
-vErrors.push(err289);
-}
-errors++;
-}
-}
-if(data127.nobl9 !== undefined){
-let data128 = data127.nobl9;
-if(typeof data128 !== "boolean"){
-const err290 = {instancePath:instancePath+"/monitoring/nobl9",schemaPath:"#/properties/monitoring/properties/nobl9/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.monitoring.properties.nobl9.type,parentSchema:schema11.properties.monitoring.properties.nobl9,data:data128};
-if(vErrors === null){
-vErrors = [err290];
-}
-else {
-vErrors.push(err290);
 }
 errors++;
 }
@@ -3699,7 +3569,80 @@ let data129 = data127.alerts;
 if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
 for(const key41 in data129){
 if(!((key41 === "responseCodeRatios") || (key41 === "customAlerts"))){
-const err291 = {instancePath:instancePath+"/monitoring/alerts",schemaPath:"#/properties/monitoring/properties/alerts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts,data:data129};
+const err285 = {instancePath:instancePath+"/monitoring/alerts",schemaPath:"#/properties/monitoring/properties/alerts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts,data:data129};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+}
+if(data129.responseCodeRatios !== undefined){
+let data130 = data129.responseCodeRatios;
+if(Array.isArray(data130)){
+const len12 = data130.length;
+for(let i12=0; i12<len12; i12++){
+let data131 = data130[i12];
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+if(data131.id === undefined){
+const err286 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+if(data131.name === undefined){
+const err287 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+if(data131.ratio === undefined){
+const err288 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "ratio"},message:"must have required property '"+"ratio"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+for(const key42 in data131){
+if(!((((((((key42 === "id") || (key42 === "name")) || (key42 === "description")) || (key42 === "code")) || (key42 === "codeClass")) || (key42 === "excludeCodes")) || (key42 === "durationMinutes")) || (key42 === "ratio"))){
+const err289 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+}
+if(data131.id !== undefined){
+let data132 = data131.id;
+if(typeof data132 === "string"){
+if(func2(data132) < 1){
+const err290 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data132};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+if(!pattern15.test(data132)){
+const err291 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\"",schema:"^[A-Za-z0-9_-]+$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data132};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3709,15 +3652,8 @@ vErrors.push(err291);
 errors++;
 }
 }
-if(data129.responseCodeRatios !== undefined){
-let data130 = data129.responseCodeRatios;
-if(Array.isArray(data130)){
-const len12 = data130.length;
-for(let i17=0; i17<len12; i17++){
-let data131 = data130[i17];
-if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
-if(data131.id === undefined){
-const err292 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
+else {
+const err292 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data132};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3726,8 +3662,12 @@ vErrors.push(err292);
 }
 errors++;
 }
-if(data131.name === undefined){
-const err293 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
+}
+if(data131.name !== undefined){
+let data133 = data131.name;
+if(typeof data133 === "string"){
+if(func2(data133) < 1){
+const err293 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name,data:data133};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3736,8 +3676,9 @@ vErrors.push(err293);
 }
 errors++;
 }
-if(data131.ratio === undefined){
-const err294 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/required",keyword:"required",params:{missingProperty: "ratio"},message:"must have required property '"+"ratio"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
+}
+else {
+const err294 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name,data:data133};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3746,9 +3687,11 @@ vErrors.push(err294);
 }
 errors++;
 }
-for(const key42 in data131){
-if(!((((((((key42 === "id") || (key42 === "name")) || (key42 === "description")) || (key42 === "code")) || (key42 === "codeClass")) || (key42 === "excludeCodes")) || (key42 === "durationMinutes")) || (key42 === "ratio"))){
-const err295 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
+}
+if(data131.description !== undefined){
+let data134 = data131.description;
+if(typeof data134 !== "string"){
+const err295 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/description",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.description.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.description,data:data134};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3758,11 +3701,10 @@ vErrors.push(err295);
 errors++;
 }
 }
-if(data131.id !== undefined){
-let data132 = data131.id;
-if(typeof data132 === "string"){
-if(func2(data132) < 1){
-const err296 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data132};
+if(data131.code !== undefined){
+let data135 = data131.code;
+if(!(((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135))) && (isFinite(data135)))){
+const err296 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data135};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3771,8 +3713,9 @@ vErrors.push(err296);
 }
 errors++;
 }
-if(!pattern15.test(data132)){
-const err297 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\"",schema:"^[A-Za-z0-9_-]+$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data132};
+if((typeof data135 == "number") && (isFinite(data135))){
+if(data135 > 599 || isNaN(data135)){
+const err297 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data135};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3781,9 +3724,8 @@ vErrors.push(err297);
 }
 errors++;
 }
-}
-else {
-const err298 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/id",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.id,data:data132};
+if(data135 < 100 || isNaN(data135)){
+const err298 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data135};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3793,11 +3735,12 @@ vErrors.push(err298);
 errors++;
 }
 }
-if(data131.name !== undefined){
-let data133 = data131.name;
-if(typeof data133 === "string"){
-if(func2(data133) < 1){
-const err299 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name,data:data133};
+}
+if(data131.codeClass !== undefined){
+let data136 = data131.codeClass;
+if(typeof data136 === "string"){
+if(!pattern16.test(data136)){
+const err299 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/codeClass",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/codeClass/pattern",keyword:"pattern",params:{pattern: "^[1-5]xx$"},message:"must match pattern \""+"^[1-5]xx$"+"\"",schema:"^[1-5]xx$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass,data:data136};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3808,7 +3751,7 @@ errors++;
 }
 }
 else {
-const err300 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.name,data:data133};
+const err300 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/codeClass",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/codeClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass,data:data136};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3818,10 +3761,15 @@ vErrors.push(err300);
 errors++;
 }
 }
-if(data131.description !== undefined){
-let data134 = data131.description;
-if(typeof data134 !== "string"){
-const err301 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/description",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.description.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.description,data:data134};
+if(data131.excludeCodes !== undefined){
+let data137 = data131.excludeCodes;
+if(Array.isArray(data137)){
+const len13 = data137.length;
+for(let i13=0; i13<len13; i13++){
+let data138 = data137[i13];
+if(typeof data138 === "string"){
+if(!pattern17.test(data138)){
+const err301 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/excludeCodes/" + i13,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/items/pattern",keyword:"pattern",params:{pattern: "^[1-5][0-9][0-9]$"},message:"must match pattern \""+"^[1-5][0-9][0-9]$"+"\"",schema:"^[1-5][0-9][0-9]$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items,data:data138};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3831,10 +3779,8 @@ vErrors.push(err301);
 errors++;
 }
 }
-if(data131.code !== undefined){
-let data135 = data131.code;
-if(!(((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135))) && (isFinite(data135)))){
-const err302 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data135};
+else {
+const err302 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/excludeCodes/" + i13,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items,data:data138};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3843,9 +3789,10 @@ vErrors.push(err302);
 }
 errors++;
 }
-if((typeof data135 == "number") && (isFinite(data135))){
-if(data135 > 599 || isNaN(data135)){
-const err303 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data135};
+}
+}
+else {
+const err303 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/excludeCodes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes,data:data137};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3854,8 +3801,11 @@ vErrors.push(err303);
 }
 errors++;
 }
-if(data135 < 100 || isNaN(data135)){
-const err304 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/code",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/code/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.code,data:data135};
+}
+if(data131.durationMinutes !== undefined){
+let data139 = data131.durationMinutes;
+if(!(((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139))) && (isFinite(data139)))){
+const err304 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data139};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3864,13 +3814,9 @@ vErrors.push(err304);
 }
 errors++;
 }
-}
-}
-if(data131.codeClass !== undefined){
-let data136 = data131.codeClass;
-if(typeof data136 === "string"){
-if(!pattern16.test(data136)){
-const err305 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/codeClass",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/codeClass/pattern",keyword:"pattern",params:{pattern: "^[1-5]xx$"},message:"must match pattern \""+"^[1-5]xx$"+"\"",schema:"^[1-5]xx$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass,data:data136};
+if((typeof data139 == "number") && (isFinite(data139))){
+if(data139 > 1440 || isNaN(data139)){
+const err305 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data139};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3879,9 +3825,8 @@ vErrors.push(err305);
 }
 errors++;
 }
-}
-else {
-const err306 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/codeClass",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/codeClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.codeClass,data:data136};
+if(data139 < 0 || isNaN(data139)){
+const err306 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data139};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3891,15 +3836,12 @@ vErrors.push(err306);
 errors++;
 }
 }
-if(data131.excludeCodes !== undefined){
-let data137 = data131.excludeCodes;
-if(Array.isArray(data137)){
-const len13 = data137.length;
-for(let i18=0; i18<len13; i18++){
-let data138 = data137[i18];
-if(typeof data138 === "string"){
-if(!pattern17.test(data138)){
-const err307 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/excludeCodes/" + i18,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/items/pattern",keyword:"pattern",params:{pattern: "^[1-5][0-9][0-9]$"},message:"must match pattern \""+"^[1-5][0-9][0-9]$"+"\"",schema:"^[1-5][0-9][0-9]$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items,data:data138};
+}
+if(data131.ratio !== undefined){
+let data140 = data131.ratio;
+if((typeof data140 == "number") && (isFinite(data140))){
+if(data140 > 1 || isNaN(data140)){
+const err307 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data140};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3908,9 +3850,8 @@ vErrors.push(err307);
 }
 errors++;
 }
-}
-else {
-const err308 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/excludeCodes/" + i18,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.items,data:data138};
+if(data140 < 0 || isNaN(data140)){
+const err308 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data140};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3920,9 +3861,8 @@ vErrors.push(err308);
 errors++;
 }
 }
-}
 else {
-const err309 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/excludeCodes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/excludeCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.excludeCodes,data:data137};
+const err309 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data140};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3932,10 +3872,9 @@ vErrors.push(err309);
 errors++;
 }
 }
-if(data131.durationMinutes !== undefined){
-let data139 = data131.durationMinutes;
-if(!(((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139))) && (isFinite(data139)))){
-const err310 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data139};
+}
+else {
+const err310 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i12,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3944,9 +3883,10 @@ vErrors.push(err310);
 }
 errors++;
 }
-if((typeof data139 == "number") && (isFinite(data139))){
-if(data139 > 1440 || isNaN(data139)){
-const err311 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data139};
+}
+}
+else {
+const err311 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios,data:data130};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3955,8 +3895,16 @@ vErrors.push(err311);
 }
 errors++;
 }
-if(data139 < 0 || isNaN(data139)){
-const err312 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/durationMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.durationMinutes,data:data139};
+}
+if(data129.customAlerts !== undefined){
+let data141 = data129.customAlerts;
+if(Array.isArray(data141)){
+const len14 = data141.length;
+for(let i14=0; i14<len14; i14++){
+let data142 = data141[i14];
+if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
+if(data142.name === undefined){
+const err312 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3965,13 +3913,8 @@ vErrors.push(err312);
 }
 errors++;
 }
-}
-}
-if(data131.ratio !== undefined){
-let data140 = data131.ratio;
-if((typeof data140 == "number") && (isFinite(data140))){
-if(data140 > 1 || isNaN(data140)){
-const err313 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data140};
+if(data142.severityLevel === undefined){
+const err313 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "severityLevel"},message:"must have required property '"+"severityLevel"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3980,8 +3923,8 @@ vErrors.push(err313);
 }
 errors++;
 }
-if(data140 < 0 || isNaN(data140)){
-const err314 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data140};
+if(data142.condition === undefined){
+const err314 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "condition"},message:"must have required property '"+"condition"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3990,9 +3933,9 @@ vErrors.push(err314);
 }
 errors++;
 }
-}
-else {
-const err315 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17+"/ratio",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/properties/ratio/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.properties.ratio,data:data140};
+for(const key43 in data142){
+if(!((((key43 === "name") || (key43 === "description")) || (key43 === "severityLevel")) || (key43 === "condition"))){
+const err315 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -4002,9 +3945,11 @@ vErrors.push(err315);
 errors++;
 }
 }
-}
-else {
-const err316 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios/" + i17,schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.items,data:data131};
+if(data142.name !== undefined){
+let data143 = data142.name;
+if(typeof data143 === "string"){
+if(func2(data143) < 1){
+const err316 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data143};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -4013,10 +3958,8 @@ vErrors.push(err316);
 }
 errors++;
 }
-}
-}
-else {
-const err317 = {instancePath:instancePath+"/monitoring/alerts/responseCodeRatios",schemaPath:"#/properties/monitoring/properties/alerts/properties/responseCodeRatios/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.responseCodeRatios,data:data130};
+if(!pattern18.test(data143)){
+const err317 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[-A-Za-z0-9 ]+$"},message:"must match pattern \""+"^[-A-Za-z0-9 ]+$"+"\"",schema:"^[-A-Za-z0-9 ]+$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data143};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -4026,15 +3969,8 @@ vErrors.push(err317);
 errors++;
 }
 }
-if(data129.customAlerts !== undefined){
-let data141 = data129.customAlerts;
-if(Array.isArray(data141)){
-const len14 = data141.length;
-for(let i19=0; i19<len14; i19++){
-let data142 = data141[i19];
-if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
-if(data142.name === undefined){
-const err318 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
+else {
+const err318 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data143};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -4043,8 +3979,11 @@ vErrors.push(err318);
 }
 errors++;
 }
-if(data142.severityLevel === undefined){
-const err319 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "severityLevel"},message:"must have required property '"+"severityLevel"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
+}
+if(data142.description !== undefined){
+let data144 = data142.description;
+if(typeof data144 !== "string"){
+const err319 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/description",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.description.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.description,data:data144};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -4053,8 +3992,11 @@ vErrors.push(err319);
 }
 errors++;
 }
-if(data142.condition === undefined){
-const err320 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/required",keyword:"required",params:{missingProperty: "condition"},message:"must have required property '"+"condition"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
+}
+if(data142.severityLevel !== undefined){
+let data145 = data142.severityLevel;
+if(typeof data145 !== "string"){
+const err320 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/severityLevel",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/severityLevel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel,data:data145};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4063,9 +4005,8 @@ vErrors.push(err320);
 }
 errors++;
 }
-for(const key43 in data142){
-if(!((((key43 === "name") || (key43 === "description")) || (key43 === "severityLevel")) || (key43 === "condition"))){
-const err321 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
+if(!((data145 === "WARNING") || (data145 === "CRITICAL"))){
+const err321 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/severityLevel",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/severityLevel/enum",keyword:"enum",params:{allowedValues: schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.enum,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel,data:data145};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4075,11 +4016,11 @@ vErrors.push(err321);
 errors++;
 }
 }
-if(data142.name !== undefined){
-let data143 = data142.name;
-if(typeof data143 === "string"){
-if(func2(data143) < 1){
-const err322 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data143};
+if(data142.condition !== undefined){
+let data146 = data142.condition;
+if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
+if(data146.type === undefined){
+const err322 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data146};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4088,8 +4029,8 @@ vErrors.push(err322);
 }
 errors++;
 }
-if(!pattern18.test(data143)){
-const err323 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[-A-Za-z0-9 ]+$"},message:"must match pattern \""+"^[-A-Za-z0-9 ]+$"+"\"",schema:"^[-A-Za-z0-9 ]+$",parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data143};
+if(data146.query === undefined){
+const err323 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data146};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4098,9 +4039,9 @@ vErrors.push(err323);
 }
 errors++;
 }
-}
-else {
-const err324 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/name",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.name,data:data143};
+for(const key44 in data146){
+if(!(((key44 === "type") || (key44 === "query")) || (key44 === "durationMinutes"))){
+const err324 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data146};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4110,10 +4051,10 @@ vErrors.push(err324);
 errors++;
 }
 }
-if(data142.description !== undefined){
-let data144 = data142.description;
-if(typeof data144 !== "string"){
-const err325 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/description",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.description.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.description,data:data144};
+if(data146.type !== undefined){
+let data147 = data146.type;
+if(typeof data147 !== "string"){
+const err325 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition/type",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type,data:data147};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4122,11 +4063,8 @@ vErrors.push(err325);
 }
 errors++;
 }
-}
-if(data142.severityLevel !== undefined){
-let data145 = data142.severityLevel;
-if(typeof data145 !== "string"){
-const err326 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/severityLevel",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/severityLevel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel,data:data145};
+if(!((data147 === "mql") || (data147 === "promql"))){
+const err326 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition/type",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.enum,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type,data:data147};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4135,8 +4073,12 @@ vErrors.push(err326);
 }
 errors++;
 }
-if(!((data145 === "WARNING") || (data145 === "CRITICAL"))){
-const err327 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/severityLevel",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/severityLevel/enum",keyword:"enum",params:{allowedValues: schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel.enum,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.severityLevel,data:data145};
+}
+if(data146.query !== undefined){
+let data148 = data146.query;
+if(typeof data148 === "string"){
+if(func2(data148) < 1){
+const err327 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition/query",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query,data:data148};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4146,11 +4088,8 @@ vErrors.push(err327);
 errors++;
 }
 }
-if(data142.condition !== undefined){
-let data146 = data142.condition;
-if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
-if(data146.type === undefined){
-const err328 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data146};
+else {
+const err328 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition/query",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query,data:data148};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4159,8 +4098,11 @@ vErrors.push(err328);
 }
 errors++;
 }
-if(data146.query === undefined){
-const err329 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.required,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data146};
+}
+if(data146.durationMinutes !== undefined){
+let data149 = data146.durationMinutes;
+if(!(((typeof data149 == "number") && (!(data149 % 1) && !isNaN(data149))) && (isFinite(data149)))){
+const err329 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data149};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4169,9 +4111,9 @@ vErrors.push(err329);
 }
 errors++;
 }
-for(const key44 in data146){
-if(!(((key44 === "type") || (key44 === "query")) || (key44 === "durationMinutes"))){
-const err330 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data146};
+if((typeof data149 == "number") && (isFinite(data149))){
+if(data149 > 1440 || isNaN(data149)){
+const err330 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data149};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4180,11 +4122,8 @@ vErrors.push(err330);
 }
 errors++;
 }
-}
-if(data146.type !== undefined){
-let data147 = data146.type;
-if(typeof data147 !== "string"){
-const err331 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/type",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type,data:data147};
+if(data149 < 0 || isNaN(data149)){
+const err331 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data149};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4193,8 +4132,11 @@ vErrors.push(err331);
 }
 errors++;
 }
-if(!((data147 === "mql") || (data147 === "promql"))){
-const err332 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/type",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type.enum,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.type,data:data147};
+}
+}
+}
+else {
+const err332 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data146};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4204,11 +4146,9 @@ vErrors.push(err332);
 errors++;
 }
 }
-if(data146.query !== undefined){
-let data148 = data146.query;
-if(typeof data148 === "string"){
-if(func2(data148) < 1){
-const err333 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/query",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query,data:data148};
+}
+else {
+const err333 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i14,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4218,8 +4158,9 @@ vErrors.push(err333);
 errors++;
 }
 }
+}
 else {
-const err334 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/query",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.query,data:data148};
+const err334 = {instancePath:instancePath+"/monitoring/alerts/customAlerts",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts,data:data141};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4229,10 +4170,9 @@ vErrors.push(err334);
 errors++;
 }
 }
-if(data146.durationMinutes !== undefined){
-let data149 = data146.durationMinutes;
-if(!(((typeof data149 == "number") && (!(data149 % 1) && !isNaN(data149))) && (isFinite(data149)))){
-const err335 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data149};
+}
+else {
+const err335 = {instancePath:instancePath+"/monitoring/alerts",schemaPath:"#/properties/monitoring/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.type,parentSchema:schema11.properties.monitoring.properties.alerts,data:data129};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4241,9 +4181,10 @@ vErrors.push(err335);
 }
 errors++;
 }
-if((typeof data149 == "number") && (isFinite(data149))){
-if(data149 > 1440 || isNaN(data149)){
-const err336 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data149};
+}
+}
+else {
+const err336 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.type,parentSchema:schema11.properties.monitoring,data:data127};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4252,8 +4193,12 @@ vErrors.push(err336);
 }
 errors++;
 }
-if(data149 < 0 || isNaN(data149)){
-const err337 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition/durationMinutes",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/properties/durationMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.properties.durationMinutes,data:data149};
+}
+if(data.rollout !== undefined){
+let data150 = data.rollout;
+if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
+if(data150.stages === undefined){
+const err337 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/required",keyword:"required",params:{missingProperty: "stages"},message:"must have required property '"+"stages"+"'",schema:schema11.properties.rollout.required,parentSchema:schema11.properties.rollout,data:data150};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4262,11 +4207,9 @@ vErrors.push(err337);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err338 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19+"/condition",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/properties/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.properties.condition,data:data146};
+for(const key45 in data150){
+if(!((((key45 === "stages") || (key45 === "suspended")) || (key45 === "serviceAccount")) || (key45 === "initialImageTag"))){
+const err338 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout,data:data150};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4276,9 +4219,15 @@ vErrors.push(err338);
 errors++;
 }
 }
-}
-else {
-const err339 = {instancePath:instancePath+"/monitoring/alerts/customAlerts/" + i19,schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.items,data:data142};
+if(data150.stages !== undefined){
+let data151 = data150.stages;
+if(Array.isArray(data151)){
+const len15 = data151.length;
+for(let i15=0; i15<len15; i15++){
+let data152 = data151[i15];
+if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+if(data152.environment === undefined){
+const err339 = {instancePath:instancePath+"/rollout/stages/" + i15,schemaPath:"#/properties/rollout/properties/stages/items/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'",schema:schema11.properties.rollout.properties.stages.items.required,parentSchema:schema11.properties.rollout.properties.stages.items,data:data152};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4287,10 +4236,9 @@ vErrors.push(err339);
 }
 errors++;
 }
-}
-}
-else {
-const err340 = {instancePath:instancePath+"/monitoring/alerts/customAlerts",schemaPath:"#/properties/monitoring/properties/alerts/properties/customAlerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.monitoring.properties.alerts.properties.customAlerts.type,parentSchema:schema11.properties.monitoring.properties.alerts.properties.customAlerts,data:data141};
+for(const key46 in data152){
+if(!(key46 === "environment")){
+const err340 = {instancePath:instancePath+"/rollout/stages/" + i15,schemaPath:"#/properties/rollout/properties/stages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout.properties.stages.items,data:data152};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4300,9 +4248,11 @@ vErrors.push(err340);
 errors++;
 }
 }
-}
-else {
-const err341 = {instancePath:instancePath+"/monitoring/alerts",schemaPath:"#/properties/monitoring/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.properties.alerts.type,parentSchema:schema11.properties.monitoring.properties.alerts,data:data129};
+if(data152.environment !== undefined){
+let data153 = data152.environment;
+if(typeof data153 === "string"){
+if(func2(data153) < 1){
+const err341 = {instancePath:instancePath+"/rollout/stages/" + i15+"/environment",schemaPath:"#/properties/rollout/properties/stages/items/properties/environment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.stages.items.properties.environment,data:data153};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4312,9 +4262,8 @@ vErrors.push(err341);
 errors++;
 }
 }
-}
 else {
-const err342 = {instancePath:instancePath+"/monitoring",schemaPath:"#/properties/monitoring/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.monitoring.type,parentSchema:schema11.properties.monitoring,data:data127};
+const err342 = {instancePath:instancePath+"/rollout/stages/" + i15+"/environment",schemaPath:"#/properties/rollout/properties/stages/items/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.stages.items.properties.environment.type,parentSchema:schema11.properties.rollout.properties.stages.items.properties.environment,data:data153};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4324,11 +4273,9 @@ vErrors.push(err342);
 errors++;
 }
 }
-if(data.rollout !== undefined){
-let data150 = data.rollout;
-if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
-if(data150.stages === undefined){
-const err343 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/required",keyword:"required",params:{missingProperty: "stages"},message:"must have required property '"+"stages"+"'",schema:schema11.properties.rollout.required,parentSchema:schema11.properties.rollout,data:data150};
+}
+else {
+const err343 = {instancePath:instancePath+"/rollout/stages/" + i15,schemaPath:"#/properties/rollout/properties/stages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.properties.stages.items.type,parentSchema:schema11.properties.rollout.properties.stages.items,data:data152};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4337,9 +4284,10 @@ vErrors.push(err343);
 }
 errors++;
 }
-for(const key45 in data150){
-if(!((((key45 === "stages") || (key45 === "suspended")) || (key45 === "serviceAccount")) || (key45 === "initialImageTag"))){
-const err344 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout,data:data150};
+}
+}
+else {
+const err344 = {instancePath:instancePath+"/rollout/stages",schemaPath:"#/properties/rollout/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.stages.type,parentSchema:schema11.properties.rollout.properties.stages,data:data151};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4349,15 +4297,10 @@ vErrors.push(err344);
 errors++;
 }
 }
-if(data150.stages !== undefined){
-let data151 = data150.stages;
-if(Array.isArray(data151)){
-const len15 = data151.length;
-for(let i20=0; i20<len15; i20++){
-let data152 = data151[i20];
-if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
-if(data152.environment === undefined){
-const err345 = {instancePath:instancePath+"/rollout/stages/" + i20,schemaPath:"#/properties/rollout/properties/stages/items/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'",schema:schema11.properties.rollout.properties.stages.items.required,parentSchema:schema11.properties.rollout.properties.stages.items,data:data152};
+if(data150.suspended !== undefined){
+let data154 = data150.suspended;
+if(typeof data154 !== "boolean"){
+const err345 = {instancePath:instancePath+"/rollout/suspended",schemaPath:"#/properties/rollout/properties/suspended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rollout.properties.suspended.type,parentSchema:schema11.properties.rollout.properties.suspended,data:data154};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4366,9 +4309,12 @@ vErrors.push(err345);
 }
 errors++;
 }
-for(const key46 in data152){
-if(!(key46 === "environment")){
-const err346 = {instancePath:instancePath+"/rollout/stages/" + i20,schemaPath:"#/properties/rollout/properties/stages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.rollout.properties.stages.items,data:data152};
+}
+if(data150.serviceAccount !== undefined){
+let data155 = data150.serviceAccount;
+if(typeof data155 === "string"){
+if(!pattern19.test(data155)){
+const err346 = {instancePath:instancePath+"/rollout/serviceAccount",schemaPath:"#/properties/rollout/properties/serviceAccount/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$"},message:"must match pattern \""+"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$"+"\"",schema:"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$",parentSchema:schema11.properties.rollout.properties.serviceAccount,data:data155};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4378,11 +4324,8 @@ vErrors.push(err346);
 errors++;
 }
 }
-if(data152.environment !== undefined){
-let data153 = data152.environment;
-if(typeof data153 === "string"){
-if(func2(data153) < 1){
-const err347 = {instancePath:instancePath+"/rollout/stages/" + i20+"/environment",schemaPath:"#/properties/rollout/properties/stages/items/properties/environment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.stages.items.properties.environment,data:data153};
+else {
+const err347 = {instancePath:instancePath+"/rollout/serviceAccount",schemaPath:"#/properties/rollout/properties/serviceAccount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.serviceAccount.type,parentSchema:schema11.properties.rollout.properties.serviceAccount,data:data155};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4392,8 +4335,11 @@ vErrors.push(err347);
 errors++;
 }
 }
-else {
-const err348 = {instancePath:instancePath+"/rollout/stages/" + i20+"/environment",schemaPath:"#/properties/rollout/properties/stages/items/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.stages.items.properties.environment.type,parentSchema:schema11.properties.rollout.properties.stages.items.properties.environment,data:data153};
+if(data150.initialImageTag !== undefined){
+let data156 = data150.initialImageTag;
+if(typeof data156 === "string"){
+if(func2(data156) < 1){
+const err348 = {instancePath:instancePath+"/rollout/initialImageTag",schemaPath:"#/properties/rollout/properties/initialImageTag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.initialImageTag,data:data156};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4403,9 +4349,8 @@ vErrors.push(err348);
 errors++;
 }
 }
-}
 else {
-const err349 = {instancePath:instancePath+"/rollout/stages/" + i20,schemaPath:"#/properties/rollout/properties/stages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.properties.stages.items.type,parentSchema:schema11.properties.rollout.properties.stages.items,data:data152};
+const err349 = {instancePath:instancePath+"/rollout/initialImageTag",schemaPath:"#/properties/rollout/properties/initialImageTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.initialImageTag.type,parentSchema:schema11.properties.rollout.properties.initialImageTag,data:data156};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4417,7 +4362,7 @@ errors++;
 }
 }
 else {
-const err350 = {instancePath:instancePath+"/rollout/stages",schemaPath:"#/properties/rollout/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rollout.properties.stages.type,parentSchema:schema11.properties.rollout.properties.stages,data:data151};
+const err350 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.type,parentSchema:schema11.properties.rollout,data:data150};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4427,89 +4372,14 @@ vErrors.push(err350);
 errors++;
 }
 }
-if(data150.suspended !== undefined){
-let data154 = data150.suspended;
-if(typeof data154 !== "boolean"){
-const err351 = {instancePath:instancePath+"/rollout/suspended",schemaPath:"#/properties/rollout/properties/suspended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.rollout.properties.suspended.type,parentSchema:schema11.properties.rollout.properties.suspended,data:data154};
+}
+else {
+const err351 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err351];
 }
 else {
 vErrors.push(err351);
-}
-errors++;
-}
-}
-if(data150.serviceAccount !== undefined){
-let data155 = data150.serviceAccount;
-if(typeof data155 === "string"){
-if(!pattern19.test(data155)){
-const err352 = {instancePath:instancePath+"/rollout/serviceAccount",schemaPath:"#/properties/rollout/properties/serviceAccount/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$"},message:"must match pattern \""+"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$"+"\"",schema:"^[^@\\s]+@[^@\\s]+\\.iam\\.gserviceaccount\\.com$",parentSchema:schema11.properties.rollout.properties.serviceAccount,data:data155};
-if(vErrors === null){
-vErrors = [err352];
-}
-else {
-vErrors.push(err352);
-}
-errors++;
-}
-}
-else {
-const err353 = {instancePath:instancePath+"/rollout/serviceAccount",schemaPath:"#/properties/rollout/properties/serviceAccount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.serviceAccount.type,parentSchema:schema11.properties.rollout.properties.serviceAccount,data:data155};
-if(vErrors === null){
-vErrors = [err353];
-}
-else {
-vErrors.push(err353);
-}
-errors++;
-}
-}
-if(data150.initialImageTag !== undefined){
-let data156 = data150.initialImageTag;
-if(typeof data156 === "string"){
-if(func2(data156) < 1){
-const err354 = {instancePath:instancePath+"/rollout/initialImageTag",schemaPath:"#/properties/rollout/properties/initialImageTag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.rollout.properties.initialImageTag,data:data156};
-if(vErrors === null){
-vErrors = [err354];
-}
-else {
-vErrors.push(err354);
-}
-errors++;
-}
-}
-else {
-const err355 = {instancePath:instancePath+"/rollout/initialImageTag",schemaPath:"#/properties/rollout/properties/initialImageTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.rollout.properties.initialImageTag.type,parentSchema:schema11.properties.rollout.properties.initialImageTag,data:data156};
-if(vErrors === null){
-vErrors = [err355];
-}
-else {
-vErrors.push(err355);
-}
-errors++;
-}
-}
-}
-else {
-const err356 = {instancePath:instancePath+"/rollout",schemaPath:"#/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.rollout.type,parentSchema:schema11.properties.rollout,data:data150};
-if(vErrors === null){
-vErrors = [err356];
-}
-else {
-vErrors.push(err356);
-}
-errors++;
-}
-}
-}
-else {
-const err357 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
-if(vErrors === null){
-vErrors = [err357];
-}
-else {
-vErrors.push(err357);
 }
 errors++;
 }

@@ -33,7 +33,7 @@ export const ISSUE_CODES = {
   'invalid-format': 'A string does not have the required format.',
   'too-short': 'A string, list or map is shorter than allowed (often: empty).',
   'too-long': 'A string or list is longer than allowed.',
-  'not-unique': 'A list has the same item twice.',
+  'not-unique': 'A list of the platform config has the same item twice.',
   'schema-violation': 'Any other schema constraint.',
   // Older field names
   'deprecated-field':
@@ -50,6 +50,8 @@ export const ISSUE_CODES = {
     'A production environment (internal or external) without service.notionPageID.',
   'notion-page-id-invalid': 'service.notionPageID is a URL rather than a page ID.',
   'iam-role-invalid': 'An iam.roles entry is neither a predefined nor a custom role.',
+  'duplicate-item':
+    'A value listed twice in service.iam (services, roles, permissions), postgreSQL.databases or bigQueryDataset.tables: a warning; the duplicate is ignored.',
   // Environments
   'duplicate-environment': 'Two environments have the same ID.',
   'project-display-name-too-long':
@@ -62,6 +64,8 @@ export const ISSUE_CODES = {
     'locations.gcpRegion or gcpLocation is not allowed by the platform config.',
   'deploy-settings': 'deploy blocks do not match deploy.type.',
   'instance-resources': 'Cloud Run CPU and memory do not fit together or are out of range.',
+  'cloud-run-generation':
+    'instances.resources.cloudRunGeneration is neither 1 nor 2: a warning; generation 2 is used.',
   'scaling-range': 'scaling.minCount is greater than scaling.maxCount.',
   'health-probes':
     'Health probe settings conflict (intervals below the timeout, or settings while probes are off).',

@@ -68,6 +68,14 @@ describe('parsePlatformConfig', () => {
     ).toEqual(['invalid-format notifications.slackPermanentMembers[0] 2:27']);
   });
 
+  it('rejects a region listed twice (not-unique is reached from the platform config only)', () => {
+    const result = parsePlatformConfig('allowedRegions: [us-central1, us-west1, us-central1]\n');
+    expect(result.ok).toBe(false);
+    expect(result.issues.map((issue) => `${issue.severity} ${issue.code}`)).toEqual([
+      'error not-unique',
+    ]);
+  });
+
   it('takes an organisation number for projects without a folder, and rejects its resource name', () => {
     const result = parsePlatformConfig('organizationID: "123456789012"\n');
     expect(result.ok && result.config.organizationID).toBe('123456789012');

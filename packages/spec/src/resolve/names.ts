@@ -51,6 +51,15 @@ export function customAlertID(name: string): string {
 }
 
 /** `bigquery` → `bigquery.googleapis.com`; full names are kept. */
+/**
+ * Each value once, in the order first listed: the anchor accepts duplicates
+ * (the duplicate-item rule warns about them), and a value twice would define
+ * the same Terraform resource twice.
+ */
+export function uniqueValues(values: readonly string[] | undefined): string[] {
+  return [...new Set(values ?? [])];
+}
+
 export function apiServiceName(name: string): string {
   return name.includes('.') ? name : `${name}.googleapis.com`;
 }

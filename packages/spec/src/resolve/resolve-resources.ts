@@ -8,7 +8,13 @@ import type {
 } from '../resolved.js';
 import { UsageError } from '../errors.js';
 import { SPEC_DEFAULTS } from '../schema/defaults.js';
-import { defaultDatasetID, locationOf, normalizeLocation, postgreSQLTier } from './names.js';
+import {
+  defaultDatasetID,
+  locationOf,
+  normalizeLocation,
+  postgreSQLTier,
+  uniqueValues,
+} from './names.js';
 import type { SpecAssets } from './spec-assets.js';
 
 export function resolveResources(
@@ -48,7 +54,7 @@ function resolvePostgreSQL(env: EnvironmentSpec): ResolvedPostgreSQL | undefined
   const memoryGB = pg.memoryGB ?? SPEC_DEFAULTS.postgreSQLMemoryGB;
   const replication = pg.logicalReplication;
   return {
-    databases: pg.databases ?? [],
+    databases: uniqueValues(pg.databases),
     cpu,
     memoryGB,
     tier: postgreSQLTier(cpu, memoryGB),
@@ -81,7 +87,7 @@ function resolveBigQuery(
       datasetID: dataset.datasetID ?? defaultDatasetID(spec.service.id),
       projectID: dataset.projectID ?? env.projectID,
       location: locationOf(env, platform),
-      tables: dataset.tables.map((id) => {
+      tables: uniqueValues(dataset.tables).map((id) => {
         const schemaJSON = assets.bigQueryTableSchemas?.get(id);
         if (schemaJSON === undefined)
           throw new UsageError(

@@ -2,7 +2,7 @@ import type { PlatformConfig } from '../platform-config.js';
 import type { ServiceSpec } from '../generated/service-spec.js';
 import type { ResolvedMonitoring, ResolvedRollout, ResolvedSpec } from '../resolved.js';
 import { SPEC_DEFAULTS } from '../schema/defaults.js';
-import { apiServiceName, customAlertID, imageProject } from './names.js';
+import { apiServiceName, customAlertID, imageProject, uniqueValues } from './names.js';
 import { resolveEnvironment } from './resolve-environment.js';
 import type { SpecAssets } from './spec-assets.js';
 
@@ -34,9 +34,9 @@ export function resolveSpec(
         : { handbookURL: handbook.replace('{id}', service.notionPageID) }),
       ...(service.protocol === undefined ? {} : { protocol: service.protocol }),
       iam: {
-        services: (service.iam?.services ?? []).map(apiServiceName),
-        roles: service.iam?.roles ?? [],
-        permissions: service.iam?.permissions ?? [],
+        services: uniqueValues(service.iam?.services?.map(apiServiceName)),
+        roles: uniqueValues(service.iam?.roles),
+        permissions: uniqueValues(service.iam?.permissions),
       },
     },
     build: {

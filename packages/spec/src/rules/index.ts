@@ -13,6 +13,7 @@ import {
   iamRoleInvalid,
   descriptionTODO,
 } from './service-rules.js';
+import { duplicateItem } from './duplicate-rules.js';
 import {
   duplicateEnvironment,
   projectDisplayNameTooLong,
@@ -23,7 +24,12 @@ import {
   domainSettings,
 } from './environment-rules.js';
 import { deploySettings } from './deploy-rules.js';
-import { instanceResources, scalingRange, healthProbes } from './instances-rules.js';
+import {
+  instanceResources,
+  cloudRunGeneration,
+  scalingRange,
+  healthProbes,
+} from './instances-rules.js';
 import { cronInvalid, cronInterval, jobDeadline } from './job-rules.js';
 import { secretReference, secretMountPath } from './secret-rules.js';
 import {
@@ -52,6 +58,7 @@ export const RULES: readonly Rule[] = [
   notionPageIDInvalid,
   iamRoleInvalid,
   descriptionTODO,
+  duplicateItem,
   duplicateEnvironment,
   projectDisplayNameTooLong,
   projectIDFormat,
@@ -61,6 +68,7 @@ export const RULES: readonly Rule[] = [
   domainSettings,
   deploySettings,
   instanceResources,
+  cloudRunGeneration,
   scalingRange,
   healthProbes,
   cronInvalid,

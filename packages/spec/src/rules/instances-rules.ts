@@ -29,6 +29,22 @@ export const instanceResources: Rule = {
   },
 };
 
+export const cloudRunGeneration: Rule = {
+  code: 'cloud-run-generation',
+  *check({ spec }) {
+    for (const [env, , path] of environments(spec)) {
+      const generation = env.instances?.resources?.cloudRunGeneration;
+      if (generation === undefined || generation === 1 || generation === 2) continue;
+      yield {
+        path: [...path, 'instances', 'resources', 'cloudRunGeneration'],
+        severity: 'warning',
+        message: `cloudRunGeneration ${generation} is neither 1 nor 2; generation 2 is used`,
+        hint: 'set 1 or 2',
+      };
+    }
+  },
+};
+
 /** `cpu` is undefined when it is malformed: only the memory is checked then. */
 function* checkResources(
   cpu: number | undefined,

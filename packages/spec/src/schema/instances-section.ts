@@ -23,11 +23,10 @@ export const instancesSection = obj(
               'resources.memory is invalid: use a quantity such as "512Mi" or "2Gi"',
           },
         ),
+        // Not an enum: the anchor did not check the value, so
+        // the cloud-run-generation rule warns about it instead of refusing.
         cloudRunGeneration: int(
-          'Cloud Run execution environment generation (1 or 2); Cloud Run chooses when unset.',
-          {
-            enum: [1, 2],
-          },
+          'Cloud Run execution environment generation (1 or 2; another number is generation 2, with a warning); Cloud Run chooses when unset.',
         ),
       },
       { required: ['cpu', 'memory'] },

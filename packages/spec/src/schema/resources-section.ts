@@ -57,7 +57,6 @@ const postgreSQL = obj(
         pattern: '^[a-zA-Z_][a-zA-Z0-9_-]*$',
         'x-patternMessage': 'must be a database name: letters, digits, "_" and "-"',
       }),
-      { uniqueItems: true },
     ),
     cpu: int('vCPUs: 1 or an even number up to 96.', {
       minimum: 1,
@@ -98,7 +97,7 @@ const bigQueryDataset = obj(
         pattern: '^[A-Za-z0-9_]+$',
         'x-patternMessage': 'must be a BigQuery table ID: letters, digits and underscores',
       }),
-      { minItems: 1, uniqueItems: true },
+      { minItems: 1 },
     ),
     datasetID: str('Dataset ID; defaults to the service ID with "-" replaced by "_".', {
       pattern: '^[A-Za-z0-9_]{1,1024}$',

@@ -48,17 +48,14 @@ export const serviceSection = obj(
           pattern: '^[a-z0-9.-]+$',
           'x-patternMessage': 'must be an API name such as "pubsub.googleapis.com"',
         }),
-        { uniqueItems: true },
       ),
       roles: list(
         'Extra roles for the workload service account: predefined ("roles/<name>") or custom ("projects/<p>/roles/<name>").',
         str('An IAM role.', { minLength: 1 }),
-        { uniqueItems: true },
       ),
       permissions: list(
         'Permissions granted to the workload through a custom project role "msp_workload_custom_role".',
         str('An IAM permission such as "storage.buckets.list".', { minLength: 1 }),
-        { uniqueItems: true },
       ),
     }),
   },
