@@ -19,6 +19,7 @@
 #   tools/image/build-local.sh                 # everything, figures on stdout
 #   RUNS=9 tools/image/build-local.sh          # cold start runs per variant (default 5)
 #   WORK=/var/tmp/msp-image KEEP=1 tools/image/build-local.sh   # keep the work directory
+#   WORK=/var/tmp/msp-image KEEP=1 RUN_ONLY=1 tools/image/build-local.sh   # run and measure the kept images again
 # Not part of `npm test`: it takes minutes and needs root. See docs/how-to/container-image.md.
 set -euo pipefail
 
@@ -63,6 +64,7 @@ NPM_VERSION=${NPM_VERSION:-$(npm --version)}
 NODE_MAJOR=${NODE_VERSION%%.*}
 BASE=localhost/msp-node-base:$NODE_MAJOR-$SUITE-slim
 IMAGE=localhost/msp-example:local
+WARM=localhost/msp-example:warm
 
 # Image storage of this run only, on the VFS driver (works on any file system, also
 # inside a container where overlay mounts are not allowed).
@@ -70,6 +72,23 @@ STORE=(--root "$WORK/storage" --runroot "$WORK/run" --storage-driver vfs)
 bah() { buildah "${STORE[@]}" "$@"; }
 pod() { podman "${STORE[@]}" --cgroup-manager cgroupfs --events-backend file "$@"; }
 
+RUNNING=()
+REGISTRY_PID=""
+cleanup() {
+  for name in "${RUNNING[@]}"; do pod rm -f "$name" >/dev/null 2>&1 || true; done
+  [ -z "$REGISTRY_PID" ] || kill "$REGISTRY_PID" 2>/dev/null || true
+  if [ "${KEEP:-}" != 1 ]; then
+    bah rm --all >/dev/null 2>&1 || true
+    rm -rf "$WORK"
+  else
+    echo "kept $WORK" >&2
+  fi
+}
+trap cleanup EXIT
+size() { bah inspect --format '{{.FromImage}}' "$1" >/dev/null; bah images --noheading --format '{{.Size}}' "$1"; }
+
+# RUN_ONLY=1 with a kept WORK skips building (steps 1 to 3) and runs the images built before.
+if [ "${RUN_ONLY:-}" != 1 ]; then
 # --- 1. the base image -------------------------------------------------------
 log "base: Debian $SUITE (mmdebstrap minbase) + Node.js $NODE_VERSION + npm $NPM_VERSION"
 t0=$(now)
@@ -139,18 +158,6 @@ EOF
 "$ROOT/node_modules/.bin/verdaccio" --config "$REG_DIR/config.yaml" \
   --listen "127.0.0.1:$PORT" >"$REG_DIR/log" 2>&1 &
 REGISTRY_PID=$!
-RUNNING=()
-cleanup() {
-  for name in "${RUNNING[@]}"; do pod rm -f "$name" >/dev/null 2>&1 || true; done
-  kill "$REGISTRY_PID" 2>/dev/null || true
-  if [ "${KEEP:-}" != 1 ]; then
-    bah rm --all >/dev/null 2>&1 || true
-    rm -rf "$WORK"
-  else
-    echo "kept $WORK" >&2
-  fi
-}
-trap cleanup EXIT
 REGISTRY=http://127.0.0.1:$PORT/
 for _ in $(seq 1 150); do curl -fsS "$REGISTRY-/ping" >/dev/null 2>&1 && break; sleep 0.2; done
 curl -fsS "$REGISTRY-/ping" >/dev/null || { cat "$REG_DIR/log" >&2; exit 1; }
@@ -183,7 +190,6 @@ bah "${BUILD[@]}" --target job -t localhost/msp-example-job:local "$CONTEXT" >/d
 t5=$(now)
 figure "image build, job target (after the service)" "$(elapsed "$t4" "$t5") s"
 
-size() { bah inspect --format '{{.FromImage}}' "$1" >/dev/null; bah images --noheading --format '{{.Size}}' "$1"; }
 figure "base image size" "$(size "$BASE")"
 figure "service image size" "$(size "$IMAGE")"
 figure "job image size" "$(size localhost/msp-example-job:local)"
@@ -194,7 +200,6 @@ figure "service image user / command" "$user / $cmd"
 
 # The variant with V8's compile cache warmed at build time: start the service once in a
 # build step with NODE_COMPILE_CACHE set, so the cache holds the code start-up compiles.
-WARM=localhost/msp-example:warm
 mkdir -p "$WORK/warm"
 cat >"$WORK/warm/warm.cjs" <<'EOF'
 // Starts the service once, waits until it answers, and stops it: V8 writes the code it
@@ -224,6 +229,7 @@ t6=$(now)
 bah bud --isolation chroot --layers --pull=never --quiet -t "$WARM" "$WORK/warm" >/dev/null
 t7=$(now)
 figure "compile cache warm-up layer" "$(elapsed "$t6" "$t7") s, image $(size "$WARM")"
+fi
 
 # --- 4. run it ---------------------------------------------------------------
 log "run: read-only root filesystem, /-/healthz, user, SIGTERM"
@@ -241,17 +247,32 @@ fi
 figure "runner" "$RUNNER"
 
 # bubblewrap: the image's root filesystem, mounted read-only, as the image's user, in new
-# PID, IPC and UTS namespaces, on the host network (as podman --network host).
+# PID, IPC and UTS namespaces, on the host network (as podman --network host). bwrap runs
+# as uid 1000 itself (setpriv), unprivileged, so the process is uid 1000 on the host too;
+# that user needs to traverse the work directory down to the mounted root filesystem.
+as_node() { setpriv --reuid=1000 --regid=1000 --clear-groups "$@"; }
+traversable() {
+  local dir=$1
+  while [ "$dir" != / ]; do chmod o+x "$dir"; dir=$(dirname "$dir"); done
+}
 declare -A ROOTFS=()
 rootfs() {
   if [ -z "${ROOTFS[$1]:-}" ]; then
     local c
     c=$(bah from --pull=never --quiet "$1")
     ROOTFS[$1]=$(bah mount "$c")
+    traversable "${ROOTFS[$1]}"
   fi
   echo "${ROOTFS[$1]}"
 }
-BWRAP_PIDS=()
+# prepare <image>: mounts its root filesystem and reads its environment once, before anything
+# is timed (buildah takes most of a second for each).
+declare -A ENVS=()
+prepare() {
+  rootfs "$1" >/dev/null
+  ENVS[$1]=$(bah inspect --format '{{range .OCIv1.Config.Env}}{{println .}}{{end}}' "$1" |
+    sed '/^$/d; s/^/--setenv\n/; s/=/\n/' | tr '\n' ' ')
+}
 # start <image> <name>: starts the service; prints the PID of its node process on this host.
 start() {
   local image=$1 name=$2
@@ -261,16 +282,18 @@ start() {
       -e DIAGNOSTICS_SECRET="$SECRET" "$image" >/dev/null
     pod inspect --format '{{.State.Pid}}' "$name"
   else
-    local fs env
-    fs=$(rootfs "$image")
-    env=$(bah inspect --format '{{range .OCIv1.Config.Env}}{{println .}}{{end}}' "$image" |
-      sed '/^$/d; s/^/--setenv\n/; s/=/\n/' | tr '\n' ' ')
-    # shellcheck disable=SC2086
-    bwrap --ro-bind "$fs" / --proc /proc --dev /dev --tmpfs /tmp --unshare-pid --unshare-ipc \
-      --unshare-uts --die-with-parent --uid 1000 --gid 1000 --chdir /app --clearenv $env \
-      --setenv PORT "$APP_PORT" --setenv DIAGNOSTICS_SECRET "$SECRET" --setenv HOME /home/node \
-      node dist/bundle/main.js >"$WORK/$name.log" 2>&1 &
-    BWRAP_PIDS+=($!)
+    local fs=${ROOTFS[$image]} env=${ENVS[$image]}
+    # start runs in a command substitution: the exit code goes through a file, not `wait`,
+    # and the subshell must not hold the substitution's stdout open.
+    rm -f "$WORK/$name.exit"
+    (
+      # shellcheck disable=SC2086
+      as_node bwrap --ro-bind "$fs" / --proc /proc --dev /dev --tmpfs /tmp --unshare-pid \
+        --unshare-ipc --unshare-uts --die-with-parent --chdir /app --clearenv $env \
+        --setenv PORT "$APP_PORT" --setenv DIAGNOSTICS_SECRET "$SECRET" --setenv HOME /home/node \
+        node dist/bundle/main.js >"$WORK/$name.log" 2>&1
+      echo $? >"$WORK/$name.exit"
+    ) >/dev/null 2>&1 &
     local child=""
     for _ in $(seq 1 200); do
       child=$(pgrep -n -u 1000 -f '^node dist/bundle/main.js' || true)
@@ -290,9 +313,11 @@ stop() {
     pod rm -f "$name" >/dev/null
   else
     kill -TERM "$pid"
-    local bw=${BWRAP_PIDS[-1]}
     code=hung
-    if timeout 15 tail --pid="$bw" -f /dev/null; then wait "$bw" && code=0 || code=$?; fi
+    if timeout 15 tail -s 0.05 --pid="$pid" -f /dev/null; then
+      for _ in $(seq 1 100); do [ -s "$WORK/$name.exit" ] && break; sleep 0.05; done
+      code=$(cat "$WORK/$name.exit" 2>/dev/null || echo unknown)
+    fi
   fi
   echo "$code $(elapsed "$t" "$(now)")"
 }
@@ -302,7 +327,7 @@ ready() {
   for _ in $(seq 1 1500); do
     if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $SECRET" \
       "$URL/-/healthz")" = 200 ]; then
-      elapsed "$t" "$(now)"
+      awk -v a="$t" -v b="$(now)" 'BEGIN { printf "%.3f\n", b - a }'
       return 0
     fi
     sleep 0.01
@@ -310,6 +335,7 @@ ready() {
   return 1
 }
 
+if [ "$RUNNER" = bwrap ]; then prepare "$IMAGE"; prepare "$WARM"; fi
 pid=$(start "$IMAGE" msp-example)
 ready "$(now)" >/dev/null || { echo "the service never answered /-/healthz" >&2; exit 1; }
 figure "GET /-/healthz with the secret" \
@@ -320,7 +346,7 @@ figure "process user (uid on the host)" "$(awk '/^Uid:/ { print $2 }' "/proc/$pi
 if [ "$RUNNER" = podman ]; then
   probe=$(pod exec msp-example sh -c 'touch /app/probe 2>&1 || true')
 else
-  probe=$(bwrap --ro-bind "$(rootfs "$IMAGE")" / --proc /proc --dev /dev --uid 1000 --gid 1000 \
+  probe=$(as_node bwrap --ro-bind "$(rootfs "$IMAGE")" / --proc /proc --dev /dev \
     sh -c 'touch /app/probe /probe 2>&1 || true')
 fi
 figure "writing to the root filesystem" "${probe:-allowed (unexpected)}"
