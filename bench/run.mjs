@@ -2,9 +2,10 @@
 // under bench/ that exists (skipping missing ones), and writes docs/performance.md
 // with SVG charts in docs/performance/.
 //
-//   npm run bench                     full run (under 15 minutes on 2 cores)
+//   npm run bench                     full run (about 12 minutes on 2 cores)
 //   npm run bench -- --quick          few runs, for trying things out
 //   npm run bench -- --only scale,cli --no-build
+//   npm run bench -- --only none --no-build   the page again from bench/results/, measuring nothing
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -107,7 +108,14 @@ const savedRun = (def) => {
   const file = join(RESULTS, `${def.id}.json`);
   if (!existsSync(file)) return { def, status: 'skipped' };
   const saved = JSON.parse(readFileSync(file, 'utf8'));
-  return { def, status: 'ok', data: saved.data, command: saved.command, measuredAt: saved.date };
+  return {
+    def,
+    status: 'ok',
+    data: saved.data,
+    command: saved.command,
+    measuredAt: saved.date,
+    machine: saved.machine,
+  };
 };
 const only = flags.only?.split(',');
 const machine = describeMachine();
@@ -127,13 +135,20 @@ const runs = AREAS.map((def) => {
 });
 
 const invocation = `npm run bench${flags.quick ? ' -- --quick' : ''}`;
+// Nothing measured (--only none): the page is written again from the saved results, with
+// the date and machine of the latest of them.
+const latest = runs.every((run) => run.measuredAt !== undefined || run.status === 'skipped')
+  ? runs
+      .filter((run) => run.measuredAt !== undefined)
+      .sort((a, b) => (a.measuredAt < b.measuredAt ? 1 : -1))[0]
+  : undefined;
 const { markdown, charts } = renderReport({
-  machine,
-  date: measuredAt,
+  machine: latest?.machine ?? machine,
+  date: latest?.measuredAt ?? measuredAt,
   command: invocation,
   quick: flags.quick,
   runs,
-  seconds: elapsedMs(started) / 1000,
+  seconds: latest === undefined ? elapsedMs(started) / 1000 : undefined,
   ...(existsSync(join(ROOT, 'bench', 'notes.md'))
     ? { notes: readFileSync(join(ROOT, 'bench', 'notes.md'), 'utf8') }
     : {}),

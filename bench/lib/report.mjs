@@ -8,7 +8,11 @@ const signed = (value) => `${value >= 0 ? '+' : '−'}${formatNumber(Math.abs(va
 const fmt = (value, unit) => `${formatNumber(value)} ${unit}`;
 const spread = (s, unit) =>
   `${formatNumber(s.p25)}–${formatNumber(s.p75)} ${unit} | ${formatNumber(s.min)}–${formatNumber(s.max)} ${unit}`;
-const resultLabel = (r) => (r.series ? `${r.name}, ${r.series}` : r.name);
+// The series is left out of a label whose name already starts with it ("floor, 1 service").
+const resultLabel = (r) =>
+  r.series && !r.name.startsWith(r.series) ? `${r.name}, ${r.series}` : r.name;
+// Chart files are named by unit, in ASCII: "×" (a ratio) becomes "ratio".
+const fileUnit = (unit) => (unit === '×' ? 'ratio' : unit.toLowerCase());
 
 function ratioOf(area, ratio) {
   const find = (name) => area.results.find((r) => r.name === name);
@@ -32,7 +36,7 @@ function chartsOf(id, area) {
         .map((p) => ({ x: p.x, median: p.median, low: p.p25, high: p.p75 })),
     }));
     charts.push({
-      file: `${id}-${unit.toLowerCase()}.svg`,
+      file: `${id}-${fileUnit(unit)}.svg`,
       alt: `${area.title}: ${names.join(', ')}`,
       svg: lineChart({
         title: `${area.title}: ${names.join(', ')}`,
@@ -113,7 +117,9 @@ export function renderReport({ machine, date, command, quick, runs, seconds, not
     'writes this file and its charts. Each figure is the median over several runs, with the spread as the',
     'interquartile range (p25–p75) and the extremes (min–max). Benchmarks are never timed tests; CI does not run them.',
     '',
-    `Run on ${date}${quick ? ' with `--quick` (few runs: indicative only)' : ''}, in ${Math.round(seconds)} s.`,
+    seconds === undefined
+      ? `Run on ${date}; this page was written again from that run's results (bench/results/, \`--only none\`).`
+      : `Run on ${date}${quick ? ' with `--quick` (few runs: indicative only)' : ''}, in ${Math.round(seconds)} s.`,
     '',
     '## Machine',
     '',
@@ -164,7 +170,7 @@ export function renderReport({ machine, date, command, quick, runs, seconds, not
       continue;
     }
     const area = run.data;
-    if (run.measuredAt !== undefined)
+    if (run.measuredAt !== undefined && run.measuredAt !== date)
       out.push(
         `Measured in an earlier run, on ${run.measuredAt} (bench/results/${run.def.id}.json); this run did not measure it.`,
         '',
