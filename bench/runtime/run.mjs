@@ -246,7 +246,9 @@ sink.kill('SIGTERM');
 
 /** Sentences for the page's summary: each goal of issue 20 that this run measured, met or not. */
 function goalSummary() {
-  const sampler = args.get('env') ?? 'the default sampler (parentbased_always_on off msp)';
+  const sampler =
+    args.get('env') ??
+    "OpenTelemetry's default sampler (parentbased_always_on: every trace sampled)";
   const medianOf = (name) => {
     const found = results.find((r) => r.name === name);
     return found === undefined ? undefined : median(found.samples);
