@@ -8,9 +8,9 @@ const signed = (value) => `${value >= 0 ? '+' : '−'}${formatNumber(Math.abs(va
 const fmt = (value, unit) => `${formatNumber(value)} ${unit}`;
 const spread = (s, unit) =>
   `${formatNumber(s.p25)}–${formatNumber(s.p75)} ${unit} | ${formatNumber(s.min)}–${formatNumber(s.max)} ${unit}`;
-// The series is left out of a label whose name already starts with it ("floor, 1 service").
+// The series is left out of a label whose name already names it ("floor, 1 service").
 const resultLabel = (r) =>
-  r.series && !r.name.startsWith(r.series) ? `${r.name}, ${r.series}` : r.name;
+  r.series && !r.name.split(', ').includes(r.series) ? `${r.name}, ${r.series}` : r.name;
 // Chart files are named by unit, in ASCII: "×" (a ratio) becomes "ratio".
 const fileUnit = (unit) => (unit === '×' ? 'ratio' : unit.toLowerCase());
 
