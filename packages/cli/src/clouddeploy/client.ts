@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CliError } from '../cli/errors.js';
 import { fetchWithRetry, type RetryOptions } from '../http/fetch-with-retry.js';
 
@@ -11,6 +12,8 @@ export interface CloudDeployOptions extends RetryOptions {
   readonly token: string;
   /** First wait between polls of an operation or release; doubled up to 5 s. @default 250 */
   readonly pollMs?: number;
+  /** Aborting it stops every request and poll (Ctrl-C: nothing keeps running behind the error). */
+  readonly signal?: AbortSignal;
 }
 
 /** A long-running operation (google.longrunning.Operation). */
@@ -76,7 +79,11 @@ export class CloudDeployClient {
     for (;;) {
       const value = await read();
       if (done(value)) return value;
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      await sleep(
+        delay,
+        undefined,
+        this.options.signal === undefined ? {} : { signal: this.options.signal },
+      );
       delay = Math.min(delay * 2, 5000);
     }
   }
@@ -110,6 +117,7 @@ export class CloudDeployClient {
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...(this.options.signal === undefined ? {} : { signal: this.options.signal }),
       },
       (attempts, cause) =>
         new CliError(

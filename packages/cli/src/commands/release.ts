@@ -61,9 +61,11 @@ export const releaseCommand = defineCommand({
       throw new CliError('google-credentials', 'no Google access token for Cloud Deploy', {
         hint: 'Set GOOGLE_OAUTH_ACCESS_TOKEN, or install gcloud and run "gcloud auth login" (in CI, authenticate as the releaser service account).',
       });
+    const abort = new AbortController();
     const client = new CloudDeployClient({
       endpoint: io.env['MSP_CLOUDDEPLOY_ENDPOINT'] ?? CLOUD_DEPLOY_ENDPOINT,
       token,
+      signal: abort.signal,
     });
     const release = releaseID(tag, new Date());
     const releaseName = `${plan.pipeline}/releases/${release}`;
@@ -79,10 +81,12 @@ export const releaseCommand = defineCommand({
       try {
         return await Promise.race([work, interrupted.promise]);
       } catch (error) {
-        if (error instanceof CliError && error.code === 'interrupted')
+        if (error instanceof CliError && error.code === 'interrupted') {
+          abort.abort();
           throw new CliError('interrupted', `interrupted; ${left}`, {
             hint: 'Cloud Deploy goes on with what it accepted: follow it there.',
           });
+        }
         throw error;
       }
     };

@@ -202,6 +202,10 @@ describe('msp release with Cloud Deploy', () => {
       /interrupted; the release may have been created: https:\/\/console\.cloud\.google\.com\/\S+\/releases\/rel-v3-\d{14}\?project=msp-example-prod-2b9c/,
     );
     expect(api.rollouts.size).toBe(0);
+    // Nothing keeps polling behind the error.
+    const sent = api.requests.length;
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(api.requests.length).toBe(sent);
   });
 
   it('refuses a service without a rollout, saying how its environments take an image', async () => {
