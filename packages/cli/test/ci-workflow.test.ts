@@ -13,7 +13,7 @@ import { useTempDir } from './support/temp-dir.js';
 /**
  * The CI recipe `msp init --ci github` writes (packages/cli/templates/ci/github), and the
  * template's copy of it (apps/msp-example/.github), which must be the same files. Update the
- * copy with `UPDATE_GOLDEN=1 npx jest -c packages/cli/jest.config.cjs test/ci-workflow`.
+ * copy with `UPDATE_GOLDENS=1 npx jest -c packages/cli/jest.config.cjs test/ci-workflow`.
  */
 const TEMPLATE_COPY = join(repoRoot, 'apps', 'msp-example');
 const SCHEMA = join(__dirname, 'fixtures', 'github-workflow', 'github-workflow.json');
@@ -113,7 +113,7 @@ describe('the GitHub Actions workflow', () => {
   it('is what the template (apps/msp-example) carries', async () => {
     for (const [path, content] of files) {
       const copy = join(TEMPLATE_COPY, path);
-      if (process.env['UPDATE_GOLDEN'] === '1') {
+      if (process.env['UPDATE_GOLDENS'] === '1') {
         await mkdir(join(copy, '..'), { recursive: true });
         await writeFile(copy, content);
       }

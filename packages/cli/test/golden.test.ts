@@ -6,9 +6,9 @@ import { runMsp } from './support/run-msp.js';
 
 /**
  * Golden files for every `--help` and for docs/reference/cli.md. Update them
- * with `npx nx run cli:codegen` (UPDATE_GOLDEN=1) and review the diff.
+ * with `npx nx run cli:codegen` (UPDATE_GOLDENS=1) and review the diff.
  */
-const update = process.env['UPDATE_GOLDEN'] === '1';
+const update = process.env['UPDATE_GOLDENS'] === '1';
 const helpDir = join(__dirname, 'golden', 'help');
 const referencePage = join(__dirname, '..', '..', '..', 'docs', 'reference', 'cli.md');
 

@@ -13,7 +13,7 @@ import { useTempDir } from '../support/temp-dir.js';
  * What `msp diff` says for the edits an operator makes to a live service, run through the real
  * pipeline on the example service (its committed Terraform is "what is applied"). The table in
  * docs/reference/change-safety.md is this test's output: it fails when the table is stale.
- * Update with `UPDATE_DOCS=1 npx jest -c packages/cli/jest.config.cjs test/integration/diff-edits`.
+ * Update with `UPDATE_GOLDENS=1 npx jest -c packages/cli/jest.config.cjs test/integration/diff-edits`.
  */
 const DOC = join(repoRoot, 'docs', 'reference', 'change-safety.md');
 const BEGIN =
@@ -276,10 +276,10 @@ describe('what msp diff says for common edits to a live service', () => {
     const end = text.indexOf(END);
     if (start < 0 || end < 0) throw new Error(`${DOC} lacks the ${BEGIN} … ${END} markers`);
     const updated = `${text.slice(0, start + BEGIN.length)}\n\n${table}\n\n${text.slice(end)}`;
-    if (process.env['UPDATE_DOCS'] === '1') await writeFile(DOC, updated);
+    if (process.env['UPDATE_GOLDENS'] === '1') await writeFile(DOC, updated);
     else if (updated !== text)
       throw new Error(
-        'docs/reference/change-safety.md is stale: run UPDATE_DOCS=1 npx jest -c packages/cli/jest.config.cjs test/integration/diff-edits',
+        'docs/reference/change-safety.md is stale: run UPDATE_GOLDENS=1 npx jest -c packages/cli/jest.config.cjs test/integration/diff-edits',
       );
   });
 });
