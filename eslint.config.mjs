@@ -56,6 +56,18 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules: a promise is awaited, returned or handled, and never passed where a
+    // callback's result is ignored (an event listener, a setTimeout).
+    files: ['packages/*/{src,test}/**/*.ts', 'apps/*/src/**/*.ts', 'e2e/*/test/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     // The generator is pure: no network. Image digests are resolved at the CLI's
     // edge (packages/cli/src/image-tags) and passed in.
     files: ['packages/terraform-gen/src/**/*.ts'],
