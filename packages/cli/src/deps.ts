@@ -101,14 +101,16 @@ export interface MspDeps {
   /**
    * `@msp/terraform-gen` `generateService`: synthesis of the chosen environments, the
    * optional provider-schema check and the rendered files (paths relative to the spec's
-   * directory with `/` separators), with a summary of every stack.
+   * directory with `/` separators), with a summary of every stack. Asynchronous only
+   * because the generation library loads on first use: commands that generate nothing
+   * (validate, release, logs, ...) never load it.
    * @throws Error when stacks conflict (a generator bug).
    */
   generateService(
     resolved: ResolvedSpec,
     platform: PlatformConfig,
     options: GenerateServiceOptions,
-  ): GeneratedService;
+  ): Promise<GeneratedService>;
   /**
    * The image lock file (`terraform/images.lock.json`) pinning each
    * subscription environment's resolved digest, from `resolveImageTags`'s
@@ -119,8 +121,9 @@ export interface MspDeps {
     imageTags: Readonly<Record<string, string>>,
   ): string | undefined;
   /**
-   * `@msp/terraform-gen` `replacementArguments`: the arguments of a resource type whose change
-   * forces replacement at the pinned provider versions; undefined for a type it does not cover.
+   * `@msp/terraform-gen` `replacementArguments`, once the generation library is loaded: the
+   * arguments of a resource type whose change forces replacement at the pinned provider
+   * versions; undefined for a type it does not cover.
    */
-  replacementArguments(type: string): ResourceReplacement | undefined;
+  replacementLookup(): Promise<(type: string) => ResourceReplacement | undefined>;
 }

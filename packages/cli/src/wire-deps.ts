@@ -2,21 +2,21 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { CliError, UsageError } from './cli/errors.js';
 import type { MspDeps, PlatformConfigReport } from './deps.js';
 import type { SpecIssue } from '@msp/spec';
+import type * as Generation from '@msp/terraform-gen';
 import type { ImageLockEntry } from './image-tags/image-lock.js';
 
 /** True: `loadDefaultDeps` returns the real libraries (integration tests run against them). */
 export const depsWired = true;
 
 /**
- * Loads `@msp/spec` and `@msp/terraform-gen` (dynamic imports, so only the
- * commands that need them pay for them) and adapts them to `MspDeps`.
+ * Loads `@msp/spec` (a dynamic import, so only the commands that read specs pay
+ * for it) and adapts it and `@msp/terraform-gen` to `MspDeps`; the generation
+ * library loads on the first call that generates.
  */
 export async function loadDefaultDeps(): Promise<MspDeps> {
-  const [spec, gen, images] = await Promise.all([
-    import('@msp/spec'),
-    import('@msp/terraform-gen'),
-    import('./image-tags/index.js'),
-  ]);
+  const [spec, images] = await Promise.all([import('@msp/spec'), import('./image-tags/index.js')]);
+  let loading: Promise<typeof Generation> | undefined;
+  const generation = () => (loading ??= import('@msp/terraform-gen'));
   const absolute = (dir: string, issue: SpecIssue): SpecIssue =>
     issue.file === undefined || isAbsolute(issue.file)
       ? issue
@@ -115,8 +115,11 @@ export async function loadDefaultDeps(): Promise<MspDeps> {
       }
       return Object.keys(lock).length === 0 ? undefined : images.renderImageLock(lock);
     },
-    generateService: (resolved, platform, options) =>
-      gen.generateService(resolved, platform, options),
-    replacementArguments: (type) => gen.replacementArguments(type),
+    generateService: async (resolved, platform, options) =>
+      (await generation()).generateService(resolved, platform, options),
+    async replacementLookup() {
+      const gen = await generation();
+      return (type) => gen.replacementArguments(type);
+    },
   };
 }

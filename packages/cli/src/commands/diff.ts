@@ -62,7 +62,7 @@ export const diffCommand = defineCommand({
       io,
       ...(environmentIDs === undefined ? {} : { environmentIDs }),
     });
-    const diff = diffStacks(existing, generated, (type) => lib.replacementArguments(type));
+    const diff = diffStacks(existing, generated, await lib.replacementLookup());
     const differs = diff.changes.length + diff.files.length > 0;
     if (options.json === true) io.stdout.write(JSON.stringify(diff, null, 2) + '\n');
     else io.stdout.write(renderDiff(diff, colors));

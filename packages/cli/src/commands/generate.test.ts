@@ -46,10 +46,10 @@ describe('msp generate', () => {
         const kept = options.lock === undefined ? undefined : (JSON.parse(options.lock) as string);
         return { dev: options.stable && kept !== undefined ? kept : registryTag };
       },
-      generateService: (resolved, platform, options) => {
+      generateService: async (resolved, platform, options) => {
         synthesized.push(options);
         imageTags = options.imageTags ?? {};
-        const generated = base.generateService(resolved, platform, options);
+        const generated = await base.generateService(resolved, platform, options);
         return { ...generated, conformance: options.conformance === true ? conformance : [] };
       },
     };

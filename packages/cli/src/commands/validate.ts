@@ -117,7 +117,10 @@ async function checkSpec(
     return { ...base, conformance: [] };
   try {
     const resolved = lib.resolveSpec(loaded.spec, platform.config, loaded.assets);
-    return { ...base, conformance: generateOffline(lib, resolved, platform.config).conformance };
+    return {
+      ...base,
+      conformance: (await generateOffline(lib, resolved, platform.config)).conformance,
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ...base, conformance: [], generationError: message };

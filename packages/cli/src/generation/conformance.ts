@@ -40,7 +40,7 @@ export function generateOffline(
   deps: MspDeps,
   resolved: ResolvedSpec,
   platform: PlatformConfig,
-): GeneratedService {
+): Promise<GeneratedService> {
   const imageTags = Object.fromEntries(
     resolved.environments.flatMap((env) =>
       env.deploy.type === 'subscription'

@@ -55,7 +55,7 @@ export async function generateService(
       .map((host) => host.trim())
       .filter((host) => host !== ''),
   });
-  const generated = deps.generateService(prepared.resolved, prepared.platform, {
+  const generated = await deps.generateService(prepared.resolved, prepared.platform, {
     imageTags,
     conformance: options.conformance === true,
     ...(options.environmentIDs === undefined ? {} : { environmentIDs: options.environmentIDs }),

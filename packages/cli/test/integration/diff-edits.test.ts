@@ -183,10 +183,12 @@ function row(edit: Edit, diff: StackDiff, code: number): string {
 describe('what msp diff says for common edits to a live service', () => {
   const tempDir = useTempDir();
   let deps: MspDeps;
+  let replacements: Awaited<ReturnType<MspDeps['replacementLookup']>>;
   const rows = new Map<string, string>();
 
   beforeAll(async () => {
     deps = await loadDefaultDeps();
+    replacements = await deps.replacementLookup();
   });
 
   it.each(EDITS.map((e) => [e.name, e] as const))(
@@ -234,7 +236,7 @@ describe('what msp diff says for common edits to a live service', () => {
       // The classification agrees with the forcing-arguments table.
       for (const change of diff.changes) {
         const type = change.address.split('.')[0] ?? '';
-        const table = deps.replacementArguments(type);
+        const table = replacements(type);
         if (change.address.startsWith('data.') || table === undefined) continue;
         if (change.action === 'replace')
           for (const f of change.forcedBy ?? []) expect(table.forceNew).toContain(bare(f));

@@ -35,7 +35,7 @@ async function generate(deps: MspDeps, spec: string) {
   if (loaded.spec === undefined || errors.length > 0)
     throw new Error(`${spec} is invalid: ${JSON.stringify(errors, null, 2)}`);
   const resolved = deps.resolveSpec(loaded.spec, platform.config, loaded.assets);
-  const { conformance, files } = generateOffline(deps, resolved, platform.config);
+  const { conformance, files } = await generateOffline(deps, resolved, platform.config);
   return { resolved, conformance, files };
 }
 

@@ -48,7 +48,7 @@ export function fakeDeps(
     serviceSchemaURL: () => 'https://unpkg.com/@msp/spec@0.0.0-test/schema/service.schema.json',
     resolveImageTags: async () => ({}),
     imageLock: () => undefined,
-    generateService: (_resolved, _platform, opts): GeneratedService => {
+    generateService: async (_resolved, _platform, opts): Promise<GeneratedService> => {
       const ids = opts.environmentIDs ?? resolved.environments.map((e) => e.id);
       const set: StackSet = {
         serviceID: resolved.service.id,
@@ -72,7 +72,7 @@ export function fakeDeps(
       };
     },
     // No forcing-arguments table: tests of replacements pass the real one in `overrides`.
-    replacementArguments: () => undefined,
+    replacementLookup: async () => () => undefined,
     ...options.overrides,
   };
 }
