@@ -1,11 +1,10 @@
 import type { ResolvedEnvironment, ResolvedSpec } from '@msp/spec';
 import { CliError } from '../cli/errors.js';
-import { textOf, type FileContent } from '../fs/file-content.js';
 
 /** Where a release of a service goes, read from its committed Terraform. */
 export interface ReleasePlan {
-  /** The environment whose stacks hold the pipeline (the final rollout stage). */
-  readonly environment: ResolvedEnvironment;
+  /** The committed stack the plan was read from, relative to the spec's directory. */
+  readonly stackPath: string;
   readonly project: string;
   readonly region: string;
   readonly pipelineID: string;
@@ -35,22 +34,30 @@ interface CloudrunDocument {
 }
 
 /**
- * The pipeline, targets and skaffold source a release uses, from the
- * committed (so applied) cloudrun stack of the final rollout stage: the
- * release must name the skaffold source object that stack uploads.
- * @throws CliError when the service has no rollout or that stack is missing or has no pipeline.
+ * The environment whose stacks hold the rollout pipeline: the final rollout stage.
+ * @throws CliError when the service has no rollout.
  */
-export function releasePlan(
-  resolved: ResolvedSpec,
-  files: ReadonlyMap<string, FileContent>,
-): ReleasePlan {
+export function finalRolloutStage(resolved: ResolvedSpec): ResolvedEnvironment {
   const environment = resolved.environments.find((e) => e.rolloutStage?.isFinal === true);
   if (resolved.rollout === undefined || environment === undefined)
     throw new CliError('no-rollout', `service ${resolved.service.id} has no rollout`, {
       hint: 'Releases go through a Cloud Deploy pipeline, which a "rollout" block in service.yaml defines. An environment with deploy.type manual takes a new image by its tag: set it, then "msp generate" and "msp apply".',
     });
+  return environment;
+}
+
+/**
+ * The pipeline, targets and skaffold source a release uses, from the
+ * committed (so applied) cloudrun stack of the final rollout stage (`text`,
+ * undefined when the file is missing): the release must name the skaffold
+ * source object that stack uploads.
+ * @throws CliError when that stack is missing or has no pipeline.
+ */
+export function releasePlan(
+  environment: ResolvedEnvironment,
+  text: string | undefined,
+): ReleasePlan {
   const path = cloudrunStackPath(environment.id);
-  const text = textOf(files.get(path));
   if (text === undefined)
     throw new CliError('terraform-missing', `${path} is missing`, {
       hint: 'Run "msp generate", commit the result and apply it ("msp apply") before releasing.',
@@ -84,7 +91,7 @@ export function releasePlan(
       },
     );
   return {
-    environment,
+    stackPath: path,
     project: environment.projectID,
     region: pipeline.location,
     pipelineID: pipeline.name,

@@ -4,6 +4,7 @@ import { interruption } from '../apply/stack-runs.js';
 import { CLOUD_DEPLOY_ENDPOINT, CloudDeployClient, type Release } from '../clouddeploy/client.js';
 import {
   cloudrunStackPath,
+  finalRolloutStage,
   releaseID,
   releasePlan,
   releaseURL,
@@ -11,7 +12,8 @@ import {
   rolloutURL,
 } from '../clouddeploy/release-plan.js';
 import { googleAccessToken } from '../gcp/access-token.js';
-import { existingGeneratedFiles } from '../generation/existing-files.js';
+import { textOf } from '../fs/file-content.js';
+import { readIfExists, resolveInside } from '../fs/write-files.js';
 import { prepareSpec, specPath } from '../spec/prepare-spec.js';
 import { jsonOption, specPositional } from './shared-options.js';
 
@@ -50,12 +52,9 @@ export const releaseCommand = defineCommand({
         hint: 'Name the image tag to release: --tag v1.2.3',
       });
     const prepared = await prepareSpec(io, colors, deps, specPath(io, args[0]));
-    const finalStage = prepared.resolved.environments.find((e) => e.rolloutStage?.isFinal === true);
-    const files =
-      finalStage === undefined
-        ? new Map()
-        : await existingGeneratedFiles(prepared.dir, [finalStage.id]);
-    const plan = releasePlan(prepared.resolved, files);
+    const environment = finalRolloutStage(prepared.resolved);
+    const stack = readIfExists(resolveInside(prepared.dir, cloudrunStackPath(environment.id)));
+    const plan = releasePlan(environment, textOf(stack));
     const token = await googleAccessToken(io);
     if (token === undefined)
       throw new CliError('google-credentials', 'no Google access token for Cloud Deploy', {
@@ -107,7 +106,8 @@ export const releaseCommand = defineCommand({
         ),
         `release ${release} is rendering: ${links.release}`,
       );
-      if (rendered.renderState === 'FAILED') throw renderFailure(rendered, links.release);
+      if (rendered.renderState === 'FAILED')
+        throw renderFailure(rendered, links.release, plan.stackPath);
       io.stderr.write(`release ${release} rendered; rolling out to ${target}\n`);
       await step(
         client.createRollout(releaseName, rollout, target),
@@ -136,7 +136,7 @@ export const releaseCommand = defineCommand({
   },
 });
 
-function renderFailure(release: Release, url: string): CliError {
+function renderFailure(release: Release, url: string, stackPath: string): CliError {
   const reasons = Object.entries(release.targetRenders ?? {})
     .filter(([, render]) => render.renderingState === 'FAILED')
     .map(
@@ -147,7 +147,7 @@ function renderFailure(release: Release, url: string): CliError {
     'clouddeploy-render',
     `Cloud Deploy could not render the release${reasons.length > 0 ? `:\n  ${reasons.join('\n  ')}` : ''}\nrelease: ${url}`,
     {
-      hint: `The skaffold source is uploaded by the final stage's cloudrun stack (${cloudrunStackPath('<env>')}): apply it, then release again.`,
+      hint: `The skaffold source is uploaded by the final stage's cloudrun stack (${stackPath}): apply it, then release again.`,
     },
   );
 }
