@@ -26,6 +26,7 @@ module.exports = {
     '^@msp/terraform-gen$': src('terraform-gen'),
     '^@msp/runtime$': src('runtime'),
     '^@msp/runtime/testing$': src('runtime', 'testing/index.ts'),
+    '^@msp/runtime/testing/otlp$': src('runtime', 'testing/otlp.ts'),
     '^@msp/cli$': src('cli'),
     // ESM sources import siblings with a .js extension.
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -1,5 +1,5 @@
 // Regenerates the files derived from the @msp/spec schema definition
-// (JSON Schemas, TypeScript input types, reference docs).
+// (JSON Schemas, TypeScript input types, reference docs, the template's modelines).
 // Usage: node tools/codegen/spec.mjs [--check]
 // Runs on Node >= 22.18 (TypeScript type stripping). Relative ".js" imports in
 // the TypeScript sources are resolved to their ".ts" files.
@@ -42,7 +42,7 @@ writeIfStale(versionPath, versionModule);
 const { generateSpecFiles } = await import(
   pathToFileURL(join(root, 'packages/spec/codegen/generate.ts')).href
 );
-for (const [path, content] of await generateSpecFiles()) writeIfStale(path, content);
+for (const [path, content] of await generateSpecFiles(root)) writeIfStale(path, content);
 
 function writeIfStale(path, content) {
   const file = join(root, path);

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { connect } from 'node:net';
-import { SPAN_KIND, otlpReceiver, receivedSpans } from '../../../tools/testing/otlp-receiver.js';
+import { SPAN_KIND, otlpReceiver, receivedSpans } from '@msp/runtime/testing/otlp';
 import { runExample, startExample } from './support/example-process.js';
 import { fakeBigQuery } from './support/fake-bigquery.js';
 import {

@@ -4,7 +4,7 @@ import {
   otlpReceiver,
   receivedSpans,
   type OtlpReceiver,
-} from '../../../tools/testing/otlp-receiver.js';
+} from '../src/testing/otlp.js';
 import { startServiceFixture } from './support/fixture-process.js';
 import { startLoad } from './support/load.js';
 import { dataServiceEnv, postgresConnections, redisTarget } from './support/data-service-env.js';

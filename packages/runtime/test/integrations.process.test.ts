@@ -5,7 +5,7 @@ import {
   otlpReceiver,
   receivedSpans,
   type OtlpReceiver,
-} from '../../../tools/testing/otlp-receiver.js';
+} from '../src/testing/otlp.js';
 import { tracedDataEnv } from './telemetry-support/otlp-traces.js';
 import { requireServer } from './telemetry-support/servers.js';
 

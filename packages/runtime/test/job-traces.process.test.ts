@@ -4,7 +4,7 @@ import {
   receivedSpans,
   type OtlpReceiver,
   type TraceExport,
-} from '../../../tools/testing/otlp-receiver.js';
+} from '../src/testing/otlp.js';
 import { dataServiceEnv, redisTarget } from './support/data-service-env.js';
 import { startFixture } from './support/fixture-process.js';
 import { requireServer } from './telemetry-support/servers.js';

@@ -4,7 +4,7 @@ import {
   receivedSpans,
   type OtlpReceiver,
   type TraceExport,
-} from '../../../tools/testing/otlp-receiver.js';
+} from '../src/testing/otlp.js';
 import { startServiceFixture } from './support/fixture-process.js';
 
 interface MetricExport {

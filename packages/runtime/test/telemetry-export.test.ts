@@ -7,7 +7,7 @@ import {
   receivedSpans,
   type OtlpReceiver,
   type TraceExport,
-} from '../../../tools/testing/otlp-receiver.js';
+} from '../src/testing/otlp.js';
 import { tracedDataEnv } from './telemetry-support/otlp-traces.js';
 import { closedPort, requireServer } from './telemetry-support/servers.js';
 

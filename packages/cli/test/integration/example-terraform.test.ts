@@ -142,6 +142,6 @@ async function copyExample(dir: string): Promise<string> {
     recursive: true,
     filter: (source) => !source.includes('node_modules'),
   });
-  await cp(join(repoRoot, 'msp.config.yaml'), join(dir, 'msp.config.yaml'));
+  await cp(join(repoRoot, 'apps/msp-example/msp.config.yaml'), join(dir, 'msp.config.yaml'));
   return dir;
 }

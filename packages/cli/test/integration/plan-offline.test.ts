@@ -19,7 +19,7 @@ import { hasTerraform, offlineTerraformEnv } from '../../../../tools/testing/tf-
   async function exampleCopy(state: 'terraform-cloud' | 'gcs'): Promise<string> {
     const root = join(tempDir(), 'repo');
     await mkdir(root, { recursive: true });
-    let config = await readFile(join(repoRoot, 'msp.config.yaml'), 'utf8');
+    let config = await readFile(join(repoRoot, 'apps/msp-example/msp.config.yaml'), 'utf8');
     if (state === 'gcs') {
       config = config.replace(
         /^state:\n(?: {2}.*\n)+/m,

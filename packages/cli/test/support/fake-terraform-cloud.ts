@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { startLocalServer } from './local-server.js';
+import { startLocalServer } from '../../../../tools/testing/local-server.js';
 import { gunzipSync } from 'node:zlib';
 
 /**

@@ -1,5 +1,9 @@
-// Test helper shared by the runtime's and the example's tests: a local OTLP/HTTP
-// endpoint, and the spans of the OTLP/JSON trace exports it received.
+/**
+ * `@msp/runtime/testing/otlp`: a local OTLP/HTTP endpoint for a service's tests, and the
+ * spans of the OTLP/JSON trace exports it received. Point `OTEL_EXPORTER_OTLP_ENDPOINT`
+ * (with `OTEL_EXPORTER_OTLP_PROTOCOL=http/json`) at `endpoint`. It imports only `node:http`,
+ * so a CommonJS test runner can load it without the rest of the runtime.
+ */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 
 export interface OtlpRequest {
