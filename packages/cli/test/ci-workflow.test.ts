@@ -145,7 +145,10 @@ describe('the pull request comment (ci.mjs comment) on real msp diff --json outp
       recursive: true,
       filter: (source) => !source.includes('node_modules'),
     });
-    await cp(join(repoRoot, 'apps/msp-example/msp.config.yaml'), join(tempDir(), 'msp.config.yaml'));
+    await cp(
+      join(repoRoot, 'apps/msp-example/msp.config.yaml'),
+      join(tempDir(), 'msp.config.yaml'),
+    );
     const specFile = join(dir, spec);
     await writeFile(specFile, edit(await readFile(specFile, 'utf8')));
     const result = await runMsp(['diff', spec, '--json'], {

@@ -1,10 +1,5 @@
 import http from 'node:http';
-import {
-  SPAN_KIND,
-  otlpReceiver,
-  receivedSpans,
-  type OtlpReceiver,
-} from '../src/testing/otlp.js';
+import { SPAN_KIND, otlpReceiver, receivedSpans, type OtlpReceiver } from '../src/testing/otlp.js';
 import { startServiceFixture } from './support/fixture-process.js';
 import { startLoad } from './support/load.js';
 import { dataServiceEnv, postgresConnections, redisTarget } from './support/data-service-env.js';

@@ -1,11 +1,6 @@
 import { startFixture, startServiceFixture } from './support/fixture-process.js';
 import { fakeSentry, type FakeSentry } from './telemetry-support/fake-sentry.js';
-import {
-  SPAN_KIND,
-  otlpReceiver,
-  receivedSpans,
-  type OtlpReceiver,
-} from '../src/testing/otlp.js';
+import { SPAN_KIND, otlpReceiver, receivedSpans, type OtlpReceiver } from '../src/testing/otlp.js';
 import { tracedDataEnv } from './telemetry-support/otlp-traces.js';
 import { requireServer } from './telemetry-support/servers.js';
 

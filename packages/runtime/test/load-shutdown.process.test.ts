@@ -1,9 +1,4 @@
-import {
-  SPAN_KIND,
-  otlpReceiver,
-  receivedSpans,
-  type OtlpReceiver,
-} from '../src/testing/otlp.js';
+import { SPAN_KIND, otlpReceiver, receivedSpans, type OtlpReceiver } from '../src/testing/otlp.js';
 import { dataServiceEnv, redisTarget } from './support/data-service-env.js';
 import { startServiceFixture } from './support/fixture-process.js';
 import { startLoad } from './support/load.js';

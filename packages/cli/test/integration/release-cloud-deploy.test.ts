@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadDefaultDeps } from '../../src/wire-deps.js';
-import { startFakeCloudDeploy, type FakeCloudDeploy } from '../../../../tools/testing/fake-cloud-deploy.js';
+import {
+  startFakeCloudDeploy,
+  type FakeCloudDeploy,
+} from '../../../../tools/testing/fake-cloud-deploy.js';
 import { memoryIo, type MemoryIo } from '../support/memory-io.js';
 import { repoRoot } from '../support/repository.js';
 import { runMsp } from '../support/run-msp.js';
