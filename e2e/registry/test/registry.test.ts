@@ -4,39 +4,18 @@
  * builds and starts it, and checks /-/healthz: "depend on @msp/runtime from
  * npm" and "copy the example as a template" both work.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { copyTemplate } from './support/copy-template.js';
 import { startApp } from './support/app-process.js';
-import { startLocalRegistry, type LocalRegistry } from './support/local-registry.js';
-import { cleanEnv, run } from './support/run.js';
+import {
+  publishToLocalRegistry,
+  uplinkUnreachable,
+  type PublishedRegistry,
+} from './support/published.js';
 import { waitFor } from './support/wait-for.js';
-import { PACKAGE_DIRS, readManifest, templateAppDir, WORKSPACE_ROOT } from './support/workspace.js';
-
-const uplink = execFileSync('npm', ['config', 'get', 'registry'], {
-  env: cleanEnv(),
-  encoding: 'utf8',
-  stdio: ['ignore', 'pipe', 'ignore'],
-}).trim();
-
-/** Third-party packages come through the registry npm uses; without it nothing can be installed. */
-function uplinkUnreachable(): string | undefined {
-  try {
-    execFileSync(
-      process.execPath,
-      ['-e', `fetch(${JSON.stringify(uplink)}, { method: 'HEAD' }).then(() => {})`],
-      {
-        timeout: 15_000,
-        stdio: 'pipe',
-      },
-    );
-    return undefined;
-  } catch {
-    return `the npm registry ${uplink} is unreachable, so the template's third-party dependencies cannot be installed`;
-  }
-}
+import { readManifest, templateAppDir, WORKSPACE_ROOT } from './support/workspace.js';
 
 const unreachable = uplinkUnreachable();
 if (unreachable !== undefined) console.warn(`registry test skipped: ${unreachable}`);
@@ -45,7 +24,7 @@ const testIfOnline = unreachable === undefined ? test : test.skip;
 const SECRET = 'registry-test-diagnostics-secret';
 
 let work: string;
-let registry: LocalRegistry | undefined;
+let published: PublishedRegistry | undefined;
 
 beforeAll(() => {
   // os.tmpdir() is outside the monorepo, so nothing resolves from its node_modules.
@@ -53,7 +32,7 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  await registry?.stop();
+  await published?.registry.stop();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -62,31 +41,18 @@ const templateName = path.relative(WORKSPACE_ROOT, templateAppDir());
 testIfOnline(
   `the template app (${templateName}) installs @msp/* from a registry, builds, starts and answers /-/healthz`,
   async () => {
-    const local = await startLocalRegistry(mkdtempSync(path.join(work, 'verdaccio-')), uplink);
-    registry = local;
-    const npm = (cwd: string, args: readonly string[], timeoutMs: number) =>
-      run('npm', [...args, '--userconfig', local.npmrc, '--registry', local.url], {
-        cwd,
-        env: cleanEnv(),
-        timeoutMs,
-      });
-
-    const published = new Map<string, string>();
-    for (const dir of PACKAGE_DIRS) {
-      const { name, version } = readManifest(dir);
-      await npm(dir, ['publish', '--provenance=false', '--ignore-scripts'], 60_000);
-      published.set(name, version);
-    }
+    published = await publishToLocalRegistry(mkdtempSync(path.join(work, 'verdaccio-')));
+    const { npm, versions } = published;
     const view = await npm(work, ['view', '@msp/runtime', 'version'], 30_000);
-    expect(view.trim()).toBe(published.get('@msp/runtime'));
+    expect(view.trim()).toBe(versions.get('@msp/runtime'));
 
     const app = path.join(work, 'app');
-    const mspDeps = copyTemplate(templateAppDir(), app, published);
+    const mspDeps = copyTemplate(templateAppDir(), app, versions);
     expect(mspDeps).toContain('@msp/runtime');
 
     await npm(app, ['install', '--no-audit', '--no-fund', '--ignore-scripts'], 150_000);
     const installed = readManifest(path.join(app, 'node_modules', '@msp', 'runtime'));
-    expect(installed.version).toBe(published.get('@msp/runtime'));
+    expect(installed.version).toBe(versions.get('@msp/runtime'));
     await npm(app, ['run', 'build'], 60_000);
 
     const start = readManifest(app).scripts?.['start'];
