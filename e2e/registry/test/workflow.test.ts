@@ -106,7 +106,7 @@ testIfOnline(
     const repo = path.join(work, 'repo');
     copyTemplate(templateAppDir(), repo, versions);
     git(repo, 'init', '-q', '-b', 'main');
-    await npm(repo, ['install', '--no-audit', '--no-fund'], 240_000);
+    await npm(repo, ['install', '--no-audit', '--no-fund'], 600_000);
     const base = commitAll(repo, 'the service, from the template');
     const specFile = path.join(repo, 'service.yaml');
     const edit = (from: string, to: string) => {
@@ -161,7 +161,7 @@ testIfOnline(
     };
     const runner = (event: string, sha: string, githubContext: Context) => ({
       cwd: repo,
-      timeoutMs: 300_000,
+      timeoutMs: 600_000,
       actions,
       env: cleanEnv({
         CI: 'true',
@@ -241,5 +241,5 @@ testIfOnline(
     });
     expect([...cloudDeploy.rollouts.values()].map((r) => r.targetId)).toEqual([targets[0]]);
   },
-  900_000,
+  1_800_000,
 );

@@ -26,11 +26,12 @@ import { hasTerraform, offlineTerraformEnv } from '../../../../tools/testing/tf-
         'state:\n  type: gcs\n  bucket: example-corp-terraform-state\n  prefix: msp\n',
       );
     }
-    await writeFile(join(root, 'msp.config.yaml'), config);
     await cp(join(repoRoot, 'apps', 'msp-example'), join(root, 'example'), {
       recursive: true,
       filter: (src) => !/node_modules|dist/.test(src),
     });
+    // The template's own platform config is the one msp finds; this copy's replaces it.
+    await writeFile(join(root, 'example', 'msp.config.yaml'), config);
     return root;
   }
 
