@@ -11,15 +11,13 @@ import { copyTemplate } from './support/copy-template.js';
 import { startApp } from './support/app-process.js';
 import {
   publishToLocalRegistry,
-  uplinkUnreachable,
+  testIfOnline,
   type PublishedRegistry,
 } from './support/published.js';
 import { waitFor } from './support/wait-for.js';
 import { readManifest, templateAppDir, WORKSPACE_ROOT } from './support/workspace.js';
 
-const unreachable = uplinkUnreachable();
-if (unreachable !== undefined) console.warn(`registry test skipped: ${unreachable}`);
-const testIfOnline = unreachable === undefined ? test : test.skip;
+const onlineTest = testIfOnline('registry test');
 
 const SECRET = 'registry-test-diagnostics-secret';
 
@@ -38,7 +36,7 @@ afterAll(async () => {
 
 const templateName = path.relative(WORKSPACE_ROOT, templateAppDir());
 
-testIfOnline(
+onlineTest(
   `the template app (${templateName}) installs @msp/* from a registry, builds, starts and answers /-/healthz`,
   async () => {
     published = await publishToLocalRegistry(mkdtempSync(path.join(work, 'verdaccio-')));

@@ -20,7 +20,7 @@ import { copyTemplate } from './support/copy-template.js';
 import { startFakeGitHub, type FakeGitHub } from './support/fake-github.js';
 import {
   publishToLocalRegistry,
-  uplinkUnreachable,
+  testIfOnline,
   type PublishedRegistry,
 } from './support/published.js';
 import { cleanEnv } from './support/run.js';
@@ -33,9 +33,7 @@ import {
 } from './support/workflow-runner.js';
 import { templateAppDir } from './support/workspace.js';
 
-const unreachable = uplinkUnreachable();
-if (unreachable !== undefined) console.warn(`workflow test skipped: ${unreachable}`);
-const testIfOnline = unreachable === undefined ? test : test.skip;
+const onlineTest = testIfOnline('workflow test');
 
 const REPOSITORY = 'example-corp/billing';
 const GITHUB_TOKEN = 'github-token';
@@ -96,7 +94,7 @@ function releaseTargets(repo: string): { pipeline: string; targets: string[]; ob
   };
 }
 
-testIfOnline(
+onlineTest(
   'the template workflow: pull-request checks and one updated comment, then the release on main',
   async () => {
     published = await publishToLocalRegistry(mkdtempSync(path.join(work, 'verdaccio-')));

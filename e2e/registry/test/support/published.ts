@@ -11,7 +11,7 @@ export const uplink = execFileSync('npm', ['config', 'get', 'registry'], {
 }).trim();
 
 /** Why nothing can be installed here, or undefined when the uplink answers. */
-export function uplinkUnreachable(): string | undefined {
+function uplinkUnreachable(): string | undefined {
   try {
     execFileSync(
       process.execPath,
@@ -22,6 +22,13 @@ export function uplinkUnreachable(): string | undefined {
   } catch {
     return `the npm registry ${uplink} is unreachable, so the template's third-party dependencies cannot be installed`;
   }
+}
+
+/** `test`, or `test.skip` with a warning naming `what` when nothing can be installed here. */
+export function testIfOnline(what: string): jest.It {
+  const unreachable = uplinkUnreachable();
+  if (unreachable !== undefined) console.warn(`${what} skipped: ${unreachable}`);
+  return unreachable === undefined ? test : test.skip;
 }
 
 export interface PublishedRegistry {

@@ -101,24 +101,27 @@ export function evaluate(source: string, contexts: Context): unknown {
     if (!peek(text)) throw new Error(`expected "${text}" in expression "${source}"`);
     at++;
   };
-  const or = (): unknown => {
-    let value = and();
-    while (peek('||')) {
-      at++;
-      const right = and();
-      value = truthy(value) ? value : right;
-    }
-    return value;
-  };
-  const and = (): unknown => {
-    let value = comparison();
-    while (peek('&&')) {
-      at++;
-      const right = comparison();
-      value = truthy(value) ? right : value;
-    }
-    return value;
-  };
+  // A left-associative chain of `op`; || yields the first truthy operand, && the first falsy.
+  const chain =
+    (op: string, operand: () => unknown, combine: (left: unknown, right: unknown) => unknown) =>
+    (): unknown => {
+      let value = operand();
+      while (peek(op)) {
+        at++;
+        value = combine(value, operand());
+      }
+      return value;
+    };
+  const and = chain(
+    '&&',
+    () => comparison(),
+    (left, right) => (truthy(left) ? right : left),
+  );
+  const or = chain(
+    '||',
+    () => and(),
+    (left, right) => (truthy(left) ? left : right),
+  );
   const comparison = (): unknown => {
     const left = unary();
     if (peek('==') || peek('!=')) {
