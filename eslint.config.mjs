@@ -91,6 +91,24 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI reaches @msp/spec and @msp/terraform-gen through one boundary,
+    // src/libraries.ts, which loads them on first use and adapts their errors.
+    files: ['packages/cli/src/**/*.ts'],
+    ignores: ['packages/cli/src/libraries.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['@msp/spec', '@msp/terraform-gen'].map((name) => ({
+            name,
+            allowTypeImports: true,
+            message: 'Use src/libraries.ts: the CLI loads the libraries in one place, lazily.',
+          })),
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',

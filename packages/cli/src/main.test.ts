@@ -1,6 +1,29 @@
+import { copyFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { reportError } from './main.js';
+import { createColors } from './cli/colors.js';
 import { runMsp } from '../test/support/run-msp.js';
 import { memoryIo } from '../test/support/memory-io.js';
-import { fakeDeps } from '../test/support/fake-deps.js';
+import { useTempDir } from '../test/support/temp-dir.js';
+
+/** A valid spec of one production environment. */
+const spec = [
+  'service:',
+  '  id: billing',
+  '  owners: [team-billing]',
+  '  description: Bills customers.',
+  '  notionPageID: 0123456789abcdef0123456789abcdef',
+  'build:',
+  '  image: ghcr.io/example/billing',
+  'environments:',
+  '  - id: prod',
+  '    projectID: billing-prod-9f8e',
+  '    category: external',
+  '    deploy: {type: manual}',
+  '    instances:',
+  '      resources: {cpu: 1, memory: 512Mi}',
+  '',
+].join('\n');
 
 describe('msp', () => {
   it('prints its version', async () => {
@@ -66,52 +89,53 @@ describe('msp', () => {
   });
 
   describe('errors', () => {
-    const failing = () =>
-      fakeDeps({
-        overrides: {
-          loadSpec: async () => {
-            throw new Error('disk on fire');
-          },
-        },
-      });
+    const tempDir = useTempDir();
 
-    it('prints the message without a stack trace, and exits 1', async () => {
-      const io = memoryIo({ cwd: __dirname });
-      const result = await runMsp(['logs', 'main.test.ts'], { io, deps: failing() });
-      expect(result.code).toBe(1);
-      expect(result.stderr).toContain('error: disk on fire');
-      expect(result.stderr).toContain('run again with --verbose');
-      expect(result.stderr).not.toMatch(/\n\s+at /);
+    beforeEach(async () => {
+      await writeFile(join(tempDir(), 'service.yaml'), spec);
+      // Valid, but its Terraform is too old for the generated stacks: generation throws.
+      await copyFile(
+        join(__dirname, '../test/fixtures/specs-a/old-terraform/msp.config.yaml'),
+        join(tempDir(), 'msp.config.yaml'),
+      );
     });
+    const generate = (...flags: string[]) =>
+      runMsp(['generate', 'service.yaml', ...flags], { io: memoryIo({ cwd: tempDir() }) });
 
-    it('reports an unexpected error as a bug in msp, with the version', async () => {
-      const io = memoryIo({ cwd: __dirname });
-      const result = await runMsp(['logs', 'main.test.ts'], { io, deps: failing() });
-      expect(result.stderr).toMatch(
-        /this is a bug in msp, please report it at \S+ with this output \(msp \S+\)/,
+    it("prints a library's error without a stack trace, and exits 1", async () => {
+      const result = await generate();
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        [
+          'error: cannot generate Terraform:',
+          '  environments.prod: stack cloudrun reads provider tokens as ephemeral values, which need Terraform 1.10 or later: terraformVersion in msp.config.yaml is 1.9.8',
+          'hint: run again with --verbose for the stack trace',
+          '',
+        ].join('\n'),
       );
     });
 
     it('does not call an error with a code a bug', async () => {
-      const coded = fakeDeps({
-        overrides: {
-          loadSpec: async () => {
-            throw Object.assign(new Error('spec has 1 error'), { code: 'spec-invalid' });
-          },
-        },
-      });
-      const result = await runMsp(['logs', 'main.test.ts'], {
-        io: memoryIo({ cwd: __dirname }),
-        deps: coded,
-      });
+      // The generation library's GenerationError has the code TF_GENERATION.
+      const result = await generate();
       expect([result.code, result.stderr.includes('bug in msp')]).toEqual([1, false]);
     });
 
+    it('reports an error without a code as a bug in msp, naming the version', () => {
+      // No supported input reaches this: it is the guard for errors that escape msp's own.
+      const io = memoryIo();
+      reportError(new TypeError('boom'), io, false, createColors(false), () => '1.2.3-test');
+      expect(io.err()).toBe(
+        'error: boom\nthis is a bug in msp, please report it at https://github.com/msp-platform/msp/issues with this output (msp 1.2.3-test)\nhint: run again with --verbose for the stack trace\n',
+      );
+    });
+
     it('prints the stack trace with --verbose', async () => {
-      const io = memoryIo({ cwd: __dirname });
-      const result = await runMsp(['logs', 'main.test.ts', '--verbose'], { io, deps: failing() });
+      const result = await generate('--verbose');
       expect(result.code).toBe(1);
+      expect(result.stderr).toContain('GenerationError: cannot generate Terraform:');
       expect(result.stderr).toMatch(/\n\s+at /);
+      expect(result.stderr).not.toContain('run again with --verbose');
     });
 
     it('colours errors on a terminal, and not with NO_COLOR', async () => {

@@ -2,14 +2,11 @@ import { createColors, wantsColor } from './cli/colors.js';
 import { isCliError, isUsageError, UsageError } from './cli/errors.js';
 import type { Command, OptionSpecs } from './cli/command.js';
 import type { Io } from './cli/io.js';
-import type { MspDeps } from './deps.js';
 
 export interface MainOptions {
   /** The version `--version` prints. */
   readonly version: () => string;
-  /** The libraries; the default loads the real ones on first use. */
-  readonly loadDeps?: () => Promise<MspDeps>;
-  /** The worker script for generating on several threads (`src/bin/generate-worker.ts`); used with the default libraries only. */
+  /** The worker script for generating on several threads (`src/bin/generate-worker.ts`). */
   readonly generateWorker?: URL;
 }
 
@@ -73,19 +70,13 @@ async function runCommand(
     io.stdout.write(renderHelp(command));
     return 0;
   }
-  let deps: Promise<MspDeps> | undefined;
-  const loadDeps =
-    options.loadDeps ?? (async () => (await import('./wire-deps.js')).loadDefaultDeps());
   return command.run({
     io,
     options: parsed.options,
     args: parsed.args,
     colors: createColors(wantsColor(io.env, io.stdout.isTTY, parsed.color)),
     verbose: parsed.verbose,
-    deps: () => (deps ??= loadDeps()),
-    ...(options.loadDeps === undefined && options.generateWorker !== undefined
-      ? { generateWorker: options.generateWorker }
-      : {}),
+    ...(options.generateWorker === undefined ? {} : { generateWorker: options.generateWorker }),
   });
 }
 
@@ -102,7 +93,7 @@ function colorFlag(argv: readonly string[]): boolean | undefined {
 
 const BUG_REPORTS = 'https://github.com/msp-platform/msp/issues';
 
-function reportError(
+export function reportError(
   error: unknown,
   io: Io,
   verbose: boolean,

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { ciFiles } from '../src/scaffold/ci-templates.js';
-import { loadDefaultDeps } from '../src/wire-deps.js';
 import { memoryIo } from './support/memory-io.js';
 import { repoRoot } from './support/repository.js';
 import { runMsp } from './support/run-msp.js';
@@ -153,7 +152,6 @@ describe('the pull request comment (ci.mjs comment) on real msp diff --json outp
     await writeFile(specFile, edit(await readFile(specFile, 'utf8')));
     const result = await runMsp(['diff', spec, '--json'], {
       io: memoryIo({ cwd: dir }),
-      deps: await loadDefaultDeps(),
     });
     expect(result.stderr).toBe('');
     const id = /^ {2}id: (\S+)$/m.exec(await readFile(specFile, 'utf8'))?.[1];

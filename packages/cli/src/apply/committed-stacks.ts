@@ -5,7 +5,6 @@ import { generateFiles } from '../generation/generate-service.js';
 import { parseStackPath, stackNames } from '../generation/stack-paths.js';
 import type { StackTarget } from './stack-runs.js';
 import type { Io } from '../cli/io.js';
-import type { MspDeps } from '../deps.js';
 import type { PreparedSpec } from '../spec/prepare-spec.js';
 import type { ResolvedEnvironment } from '@msp/spec';
 import { sameContent, type FileContent } from '../fs/file-content.js';
@@ -19,16 +18,14 @@ import { sameContent, type FileContent } from '../fs/file-content.js';
  */
 export async function committedStacks(
   io: Io,
-  deps: MspDeps,
   prepared: PreparedSpec,
   environments: readonly ResolvedEnvironment[],
 ): Promise<StackTarget[]> {
   const ids = environments.map((e) => e.id);
   const onDisk = await existingGeneratedFiles(prepared.dir, ids);
-  const generated = await generateFiles(deps, prepared, {
+  const generated = await generateFiles(prepared, {
     environmentIDs: ids,
     stable: true,
-    existing: onDisk,
     io,
   });
   const stale = [...generated]

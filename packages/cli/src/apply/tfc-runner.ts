@@ -1,4 +1,5 @@
 import { CliError } from '../cli/errors.js';
+import { generationLibrary } from '../libraries.js';
 import { terraformCloudClient } from '../tfc/client.js';
 import { workspaceName, workspaceURL, type TerraformCloudBackend } from '../tfc/names.js';
 import { isFinal, terraformCloudRuns, type RunState } from '../tfc/runs.js';
@@ -75,8 +76,8 @@ export function terraformCloudRunner(options: TerraformCloudRunnerOptions): Stac
       if (upload) {
         progress('uploading configuration');
         const cv = await runs.createConfigurationVersion(workspace.id, kind === 'plan');
-        // The generation library is loaded lazily (see wire-deps.ts), the archive writer with it.
-        const { tarGz } = await import('@msp/terraform-gen');
+        // The generation library is loaded lazily (see libraries.ts), the archive writer with it.
+        const { tarGz } = await generationLibrary();
         await runs.upload(
           cv.uploadURL,
           tarGz([...target.files].map(([path, content]) => ({ path, content }))),

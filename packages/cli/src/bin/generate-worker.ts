@@ -1,20 +1,17 @@
 // A worker thread of `msp generate` (see generation/parallel-generate.ts): it
-// generates the specs the command hands it, one at a time, with the default
-// libraries, and answers with each outcome and the warnings it printed.
+// generates the specs the command hands it, one at a time, and answers with
+// each outcome and the warnings it printed.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createColors } from '../cli/colors.js';
 import { generateOutcome } from '../commands/generate.js';
 import { forwardPlatformIssues } from '../spec/prepare-spec.js';
-import { loadDefaultDeps } from '../wire-deps.js';
 import type { GenerateContext, GenerateWorkerInput } from '../commands/generate.js';
 import type { WorkerReply, WorkerRequest } from '../generation/parallel-generate.js';
-import type { MspDeps } from '../deps.js';
 
 const input = workerData as GenerateWorkerInput;
 const port = parentPort;
 if (port === null) throw new Error('generate-worker runs as a worker thread of msp generate');
 
-let deps: Promise<MspDeps> | undefined;
 let stderr = '';
 let platform: { key: string; text: string }[] = [];
 const context: GenerateContext = {
@@ -33,7 +30,6 @@ const context: GenerateContext = {
   args: [],
   colors: createColors(input.color),
   verbose: false,
-  deps: () => (deps ??= loadDefaultDeps()),
 };
 
 forwardPlatformIssues(context.io, (key, text) => platform.push({ key, text }));

@@ -1,6 +1,5 @@
 import type { Colors } from './colors.js';
 import type { Io } from './io.js';
-import type { MspDeps } from '../deps.js';
 
 /** A `--flag` of a command, in the shape `node:util` `parseArgs` takes plus help text. */
 export type OptionSpec =
@@ -55,11 +54,9 @@ export interface CommandContext<O extends OptionSpecs> {
   readonly args: readonly string[];
   readonly colors: Colors;
   readonly verbose: boolean;
-  /** Loads the spec and generation libraries on first use. */
-  readonly deps: () => Promise<MspDeps>;
   /**
-   * The worker script that generates specs on other threads with the default
-   * libraries (the binary's); absent: everything runs in this thread.
+   * The worker script that generates specs on other threads (the binary's);
+   * absent: everything runs in this thread.
    */
   readonly generateWorker?: URL;
 }

@@ -62,14 +62,19 @@ export function releasePlan(
     throw new CliError('terraform-missing', `${path} is missing`, {
       hint: 'Run "msp generate", commit the result and apply it ("msp apply") before releasing.',
     });
-  let document: CloudrunDocument;
-  try {
-    document = JSON.parse(text) as CloudrunDocument;
-  } catch {
-    throw new CliError('terraform-invalid', `${path} is not valid JSON`, {
+  const invalid = (what: string) =>
+    new CliError('terraform-invalid', `${path} is not ${what}`, {
       hint: 'Run "msp generate" to write it again.',
     });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw invalid('valid JSON');
   }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw invalid('a Terraform JSON document (an object)');
+  const document = parsed as CloudrunDocument;
   const pipeline = document.resource?.google_clouddeploy_delivery_pipeline?.rollout;
   const bucket = document.resource?.google_storage_bucket?.skaffold?.name;
   const object = document.resource?.google_storage_bucket_object?.skaffold_source?.name;

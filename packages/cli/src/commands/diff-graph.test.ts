@@ -1,153 +1,278 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fakeDeps } from '../../test/support/fake-deps.js';
 import { memoryIo } from '../../test/support/memory-io.js';
 import { runMsp } from '../../test/support/run-msp.js';
-import { stackFiles } from '../../test/support/stack-files.js';
 import { useTempDir } from '../../test/support/temp-dir.js';
 
-const withSQL = (env: string, stack: string) =>
-  stack === 'cloudrun'
-    ? {
-        google_sql_database_instance: { main: { name: 'postgresql' } },
-        google_cloud_run_v2_service: {
-          cloudrun: {
-            template: { env: [{ value: '${google_sql_database_instance.main.connection_name}' }] },
-          },
-        },
-      }
-    : stack === 'project'
-      ? { google_project: { project: { project_id: `billing-${env}` } } }
-      : {};
-const withoutSQL = (env: string, stack: string) => {
-  const resources: Record<string, Record<string, unknown>> = { ...withSQL(env, stack) };
-  delete resources['google_sql_database_instance'];
-  return resources;
+/** A platform config that leaves nothing to defaults, so a valid spec loads without warnings. */
+const PLATFORM_CONFIG = [
+  'billingAccount: 0A1B2C-3D4E5F-6A7B8C',
+  'folders:',
+  '  test: folders/111111111111',
+  '  internal: folders/222222222222',
+  '  external: folders/333333333333',
+  'state:',
+  '  type: terraform-cloud',
+  '  organization: acme',
+  'sentry:',
+  '  organization: acme',
+  '  team: platform',
+  '  authTokenSecret: { project: acme-secrets, secret: SENTRY_TOKEN }',
+  'notifications:',
+  '  slackTokenSecret: { project: acme-secrets, secret: SLACK_TOKEN }',
+  '  opsgenie:',
+  '    apiKeySecret: { project: acme-secrets, secret: OPSGENIE_API_KEY }',
+  '',
+].join('\n');
+
+/** Service billing with `dev` and `prod`, each with PostgreSQL unless left out; Redis in dev on request. */
+const billingSpec = (options: { postgreSQL?: boolean; devRedis?: boolean } = {}) => {
+  const postgreSQL = options.postgreSQL ?? true;
+  const resources = (redis: boolean) =>
+    postgreSQL || redis
+      ? [
+          '    resources:',
+          ...(postgreSQL ? ['      postgreSQL: { databases: [primary] }'] : []),
+          ...(redis ? ['      redis: { memoryGB: 1 }'] : []),
+        ]
+      : [];
+  return [
+    'service:',
+    '  id: billing',
+    '  owners: [team-billing]',
+    '  description: Bills customers.',
+    '  notionPageID: 0123456789abcdef0123456789abcdef',
+    'build:',
+    '  image: ghcr.io/example/billing',
+    'environments:',
+    '  - id: dev',
+    '    projectID: billing-dev-1a2b',
+    '    category: test',
+    '    deploy: { type: manual }',
+    '    instances:',
+    '      resources: { cpu: 1, memory: 512Mi }',
+    ...resources(options.devRedis === true),
+    '  - id: prod',
+    '    projectID: billing-prod-9f8e',
+    '    category: external',
+    '    deploy: { type: manual }',
+    '    instances:',
+    '      resources: { cpu: 1, memory: 1Gi }',
+    ...resources(false),
+    '',
+  ].join('\n');
 };
+
+/** What `msp diff` says a destroyed Cloud SQL resource loses (docs/reference/change-safety.md). */
+const SQL_LOSSES: Readonly<Record<string, string>> = {
+  google_sql_database_instance:
+    'Cloud SQL instance destroyed: loses every database, user and backup in the instance',
+  google_sql_database: 'Cloud SQL database destroyed: loses its tables and rows',
+  google_sql_user: 'Cloud SQL user destroyed: loses the role, its grants and objects it owns',
+};
+
+interface TerraformDocument {
+  resource?: Record<string, Record<string, unknown>>;
+  data?: Record<string, Record<string, unknown>>;
+}
+
+/** `<stack> <address>` → the block's body, for every resource and data source of an environment on disk. */
+async function blocksOnDisk(dir: string, env: string): Promise<Map<string, unknown>> {
+  const blocks = new Map<string, unknown>();
+  const stacksDir = join(dir, 'terraform', env, 'stacks');
+  for (const stack of await readdir(stacksDir)) {
+    const text = await readFile(join(stacksDir, stack, 'main.tf.json'), 'utf8');
+    const doc = JSON.parse(text) as TerraformDocument;
+    for (const [prefix, byType] of [
+      ['', doc.resource ?? {}],
+      ['data.', doc.data ?? {}],
+    ] as const) {
+      for (const [type, byName] of Object.entries(byType))
+        for (const [name, body] of Object.entries(byName))
+          blocks.set(`${stack} ${prefix}${type}.${name}`, body);
+    }
+  }
+  return blocks;
+}
+
+/** The one `<address>` of `type` in a stack, from `blocksOnDisk` keys. */
+function onlyAddress(blocks: ReadonlyMap<string, unknown>, stack: string, type: string): string {
+  const found = [...blocks.keys()]
+    .filter((key) => key.startsWith(`${stack} ${type}.`))
+    .map((key) => key.slice(stack.length + 1));
+  expect(found).toHaveLength(1);
+  return found[0] ?? '';
+}
+
+/** The address lines of `msp diff` text output, as `<env>/<stack> <mark> <address>`. */
+function changeLines(stdout: string): string[] {
+  const lines: string[] = [];
+  let heading = '';
+  for (const line of stdout.split('\n')) {
+    if (/^\S+\/\S+$/.test(line)) heading = line;
+    else if (line === '' || line === 'other files') heading = '';
+    else if (heading !== '' && line.startsWith('  '))
+      lines.push(`${heading} ${line.trim().split(' (')[0] ?? ''}`);
+  }
+  return lines;
+}
 
 describe('msp diff and msp graph', () => {
   const tempDir = useTempDir();
-
-  beforeEach(async () => {
-    await writeFile(join(tempDir(), 'service.yaml'), 'service: {id: billing}\n');
-  });
-
-  async function writeOnDisk(resources: typeof withSQL): Promise<void> {
-    for (const [path, content] of stackFiles(['dev', 'prod'], resources)) {
-      await mkdir(join(tempDir(), path, '..'), { recursive: true });
-      await writeFile(join(tempDir(), path), content);
-    }
+  const io = () => memoryIo({ cwd: tempDir() });
+  const writeSpec = (options?: Parameters<typeof billingSpec>[0]) =>
+    writeFile(join(tempDir(), 'service.yaml'), billingSpec(options));
+  /** Writes the Terraform the current spec generates, as if it were applied. */
+  async function generate(): Promise<void> {
+    const result = await runMsp(['generate', '--quiet'], { io: io() });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
   }
 
+  beforeEach(async () => {
+    await writeFile(join(tempDir(), 'msp.config.yaml'), PLATFORM_CONFIG);
+    await writeSpec();
+  });
+
   it('says there is nothing to do when the files match', async () => {
-    await writeOnDisk(withSQL);
-    const result = await runMsp(['diff'], {
-      io: memoryIo({ cwd: tempDir() }),
-      deps: fakeDeps({ files: (ids) => stackFiles(ids, withSQL) }),
-    });
+    await generate();
+    const result = await runMsp(['diff'], { io: io() });
+    expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('No changes: the Terraform on disk matches the spec.\n');
   });
 
   it('flags a removed SQL instance loudly', async () => {
-    await writeOnDisk(withSQL);
-    const result = await runMsp(['diff', '--env', 'prod'], {
-      io: memoryIo({ cwd: tempDir() }),
-      deps: fakeDeps({ files: (ids) => stackFiles(ids, withoutSQL) }),
-    });
+    await generate();
+    const applied = await blocksOnDisk(tempDir(), 'prod');
+    const instance = onlyAddress(applied, 'cloudrun', 'google_sql_database_instance');
+    await writeSpec({ postgreSQL: false });
+
+    const result = await runMsp(['diff', '--env', 'prod'], { io: io() });
+    await generate();
+    const wanted = await blocksOnDisk(tempDir(), 'prod');
+    const destroyed = [...applied.keys()].filter((key) => !wanted.has(key));
+    const updated = [...wanted].filter(
+      ([key, body]) =>
+        applied.has(key) && JSON.stringify(applied.get(key)) !== JSON.stringify(body),
+    );
+    const line = (key: string, mark: string) => {
+      const [stack, address] = key.split(' ');
+      return `prod/${stack} ${mark} ${address}`;
+    };
+
+    expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(
-      [
-        'prod/cloudrun',
-        '  - google_sql_database_instance.main',
-        '',
-        '0 to create, 0 to update in place, 0 to replace, 1 to destroy, 0 moved.',
-      ].join('\n'),
+    expect(destroyed).toContain(`cloudrun ${instance}`);
+    expect(changeLines(result.stdout).sort()).toEqual(
+      [...destroyed.map((key) => line(key, '-')), ...updated.map(([key]) => line(key, '~'))].sort(),
     );
     expect(result.stdout).toContain(
-      'WARNING: applying this would destroy 1 stateful resource, losing its data:',
+      `\n0 to create, ${updated.length} to update in place, 0 to replace, ${destroyed.length} to destroy, 0 moved.\n`,
     );
-    expect(result.stdout).toContain(
-      'prod/cloudrun google_sql_database_instance.main: Cloud SQL instance destroyed: loses every database, user and backup in the instance',
+    const sqlWarnings = destroyed.flatMap((key) => {
+      const [stack = '', address = ''] = key.split(' ');
+      const loses = SQL_LOSSES[address.split('.')[0] ?? ''];
+      return loses === undefined ? [] : [`  prod/${stack} ${address}: ${loses}`];
+    });
+    expect(sqlWarnings).toContain(
+      `  prod/cloudrun ${instance}: ${SQL_LOSSES['google_sql_database_instance']}`,
     );
+    const banner = result.stdout.split('\n');
+    const start = banner.findIndex((l) => l.startsWith('WARNING: '));
+    const end = banner.findIndex((l) => l.startsWith('  If this is a rename'));
+    expect(banner[start]).toBe(
+      `WARNING: applying this would destroy ${sqlWarnings.length} stateful resources, losing their data:`,
+    );
+    expect(banner.slice(start + 1, end).sort()).toEqual(sqlWarnings.sort());
     expect(result.stdout).not.toContain('dev/');
   });
 
   it("shows a new environment's resources as added, exits 1 with --exit-code, and prints JSON", async () => {
-    const deps = fakeDeps({ files: (ids) => stackFiles(ids, withSQL) });
-    const text = await runMsp(['diff', '--exit-code'], { io: memoryIo({ cwd: tempDir() }), deps });
+    const text = await runMsp(['diff', '--exit-code'], { io: io() });
+    const json = await runMsp(['diff', '--json'], { io: io() });
+    await generate();
+    const generated = [
+      ...[...(await blocksOnDisk(tempDir(), 'dev')).keys()].map((key) => `dev/${key}`),
+      ...[...(await blocksOnDisk(tempDir(), 'prod')).keys()].map((key) => `prod/${key}`),
+    ];
+
     expect(text.code).toBe(1);
-    expect(text.stdout).toContain('  + google_project.project');
-    expect(text.stdout).toContain('+ terraform/dev/.terraform-version');
-    const json = await runMsp(['diff', '--json'], { io: memoryIo({ cwd: tempDir() }), deps });
-    const diff = JSON.parse(json.stdout) as { changes: { action: string }[]; warnings: unknown[] };
-    expect(diff.changes.every((c) => c.action === 'create')).toBe(true);
+    expect(changeLines(text.stdout).sort()).toEqual(
+      generated.map((key) => key.replace(' ', ' + ')).sort(),
+    );
+    expect(text.stdout).toContain('other files\n');
+    expect(text.stdout).toContain('  + terraform/dev/.terraform-version\n');
+    expect(text.stdout).toContain('  + terraform/prod/.terraform-version\n');
+    expect(json.code).toBe(0);
+    const diff = JSON.parse(json.stdout) as {
+      changes: { environment: string; stack: string; address: string; action: string }[];
+      warnings: unknown[];
+    };
+    expect(diff.changes.map((c) => `${c.environment}/${c.stack} ${c.address}`).sort()).toEqual(
+      generated.sort(),
+    );
+    expect(new Set(diff.changes.map((c) => c.action))).toEqual(new Set(['create']));
     expect(diff.warnings).toEqual([]);
   });
 
   it('exits 1 with --fail-on-data-loss only when a stateful resource would be lost', async () => {
-    await writeOnDisk(withSQL);
-    const losing = await runMsp(['diff', '--fail-on-data-loss'], {
-      io: memoryIo({ cwd: tempDir() }),
-      deps: fakeDeps({ files: (ids) => stackFiles(ids, withoutSQL) }),
-    });
+    await generate();
+    await writeSpec({ postgreSQL: false });
+    const losing = await runMsp(['diff', '--fail-on-data-loss'], { io: io() });
+    expect(losing.stdout).toContain('WARNING: applying this would destroy');
     expect(losing.code).toBe(1);
-    const harmless = (env: string, stack: string) => ({
-      ...withSQL(env, stack),
-      ...(stack === 'iam' ? { google_service_account: { extra: { account_id: 'extra' } } } : {}),
-    });
-    const adding = await runMsp(['diff', '--fail-on-data-loss'], {
-      io: memoryIo({ cwd: tempDir() }),
-      deps: fakeDeps({ files: (ids) => stackFiles(ids, harmless) }),
-    });
-    expect(adding.stdout).toContain('+ google_service_account.extra');
+
+    await writeSpec({ devRedis: true });
+    const adding = await runMsp(['diff', '--fail-on-data-loss'], { io: io() });
+    await generate();
+    const redis = onlyAddress(
+      await blocksOnDisk(tempDir(), 'dev'),
+      'cloudrun',
+      'google_redis_instance',
+    );
+    expect(changeLines(adding.stdout)).toContain(`dev/cloudrun + ${redis}`);
+    expect(adding.stdout).not.toContain('WARNING');
     expect(adding.code).toBe(0);
   });
 
   it('does not colour the warning when output is not a terminal, and does with --color', async () => {
-    await writeOnDisk(withSQL);
-    const deps = fakeDeps({ files: (ids) => stackFiles(ids, withoutSQL) });
-    const plain = await runMsp(['diff', '--env', 'prod'], {
-      io: memoryIo({ cwd: tempDir() }),
-      deps,
-    });
+    await generate();
+    await writeSpec({ postgreSQL: false });
+    const plain = await runMsp(['diff', '--env', 'prod'], { io: io() });
+    expect(plain.stdout).toContain('WARNING: applying this would destroy');
     expect(plain.stdout).not.toContain('\u001b[');
-    const coloured = await runMsp(['diff', '--env', 'prod', '--color'], {
-      io: memoryIo({ cwd: tempDir() }),
-      deps,
-    });
+    const coloured = await runMsp(['diff', '--env', 'prod', '--color'], { io: io() });
     expect(coloured.stdout).toContain('\u001b[31m');
   });
 
-  it('draws the environment as Mermaid or dot', async () => {
-    const deps = fakeDeps({ files: (ids) => stackFiles(ids, withSQL) });
-    const mermaid = await runMsp(['graph', 'service.yaml', '--env', 'dev'], {
-      io: memoryIo({ cwd: tempDir() }),
-      deps,
-    });
-    expect(mermaid.code).toBe(0);
-    expect(mermaid.stdout).toContain('flowchart LR');
-    expect(mermaid.stdout).toContain(
-      'cloudrun_google_cloud_run_v2_service_cloudrun --> cloudrun_google_sql_database_instance_main',
-    );
+  it('draws the environment as Mermaid or dot, with an arrow from Cloud Run to the SQL instance it uses', async () => {
+    const mermaid = await runMsp(['graph', 'service.yaml', '--env', 'dev'], { io: io() });
     const dot = await runMsp(['graph', 'service.yaml', '--env', 'dev', '--format', 'dot'], {
-      io: memoryIo({ cwd: tempDir() }),
-      deps,
+      io: io(),
     });
-    expect(dot.stdout).toContain(
-      '"cloudrun:google_cloud_run_v2_service.cloudrun" -> "cloudrun:google_sql_database_instance.main";',
-    );
+    await generate();
+    const blocks = await blocksOnDisk(tempDir(), 'dev');
+    const service = onlyAddress(blocks, 'cloudrun', 'google_cloud_run_v2_service');
+    const instance = onlyAddress(blocks, 'cloudrun', 'google_sql_database_instance');
+    expect(JSON.stringify(blocks.get(`cloudrun ${service}`))).toContain(`\${${instance}.`);
+    const nodeID = (address: string) => `cloudrun_${address.replace('.', '_')}`;
+
+    expect(mermaid.stderr).toBe('');
+    expect(mermaid.code).toBe(0);
+    expect(mermaid.stdout).toMatch(/^flowchart LR\n/);
+    expect(mermaid.stdout).toContain(`\n  ${nodeID(service)} --> ${nodeID(instance)}\n`);
+    expect(dot.code).toBe(0);
+    expect(dot.stdout).toContain(`\n  "cloudrun:${service}" -> "cloudrun:${instance}";\n`);
   });
 
   it('rejects an unknown graph format and a missing file', async () => {
-    const deps = fakeDeps();
     const format = await runMsp(['graph', 'service.yaml', '--env', 'dev', '--format', 'png'], {
-      io: memoryIo({ cwd: tempDir() }),
-      deps,
+      io: io(),
     });
     expect(format.code).toBe(2);
     expect(format.stderr).toContain('--format must be one of mermaid, dot; got "png"');
-    const missing = await runMsp(['graph'], { io: memoryIo({ cwd: tempDir() }), deps });
+    const missing = await runMsp(['graph'], { io: io() });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('missing <file>');
   });

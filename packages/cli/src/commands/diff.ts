@@ -1,3 +1,4 @@
+import { replacementLookup } from '../libraries.js';
 import { defineCommand } from '../cli/command.js';
 import { existingGeneratedFiles } from '../generation/existing-files.js';
 import { generateFiles } from '../generation/generate-service.js';
@@ -50,19 +51,17 @@ export const diffCommand = defineCommand({
       command: 'msp diff services/billing/service.yaml --fail-on-data-loss',
     },
   ],
-  async run({ io, options, args, colors, deps }) {
-    const prepared = await prepareSpec(io, colors, deps, specPath(io, args[0]));
-    const lib = await deps();
+  async run({ io, options, args, colors }) {
+    const prepared = await prepareSpec(io, colors, specPath(io, args[0]));
     const environmentIDs =
       options.env === undefined ? undefined : [findEnvironment(prepared.resolved, options.env).id];
     const existing = await existingGeneratedFiles(prepared.dir, environmentIDs);
-    const generated = await generateFiles(lib, prepared, {
+    const generated = await generateFiles(prepared, {
       stable: true,
-      existing,
       io,
       ...(environmentIDs === undefined ? {} : { environmentIDs }),
     });
-    const diff = diffStacks(existing, generated, await lib.replacementLookup());
+    const diff = diffStacks(existing, generated, await replacementLookup());
     const differs = diff.changes.length + diff.files.length > 0;
     if (options.json === true) io.stdout.write(JSON.stringify(diff, null, 2) + '\n');
     else io.stdout.write(renderDiff(diff, colors));

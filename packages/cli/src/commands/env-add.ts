@@ -1,3 +1,4 @@
+import { appendEnvironment, newProjectID } from '../libraries.js';
 import { basename, dirname, relative } from 'node:path';
 import { defineCommand } from '../cli/command.js';
 import { CliError, UsageError } from '../cli/errors.js';
@@ -43,7 +44,7 @@ export const envAddCommand = defineCommand({
       command: 'msp env add services/billing/service.yaml prod --category external',
     },
   ],
-  async run({ io, options, args, colors, deps }) {
+  async run({ io, options, args, colors }) {
     const [file = '', envID = ''] = args;
     if (!environmentIDPattern.test(envID))
       throw new UsageError(
@@ -53,8 +54,7 @@ export const envAddCommand = defineCommand({
       integerOption('suffix-length', options['suffix-length'], { min: 2, max: 16 }) ?? 4;
     const path = specPath(io, file);
     await assertSpecExists(io, path);
-    const lib = await deps();
-    const { platform, loaded } = await loadSpecReport(lib, path);
+    const { platform, loaded } = await loadSpecReport(path);
     if (loaded?.spec === undefined || loaded.issues.some(isError)) {
       const issues = loaded?.issues ?? platform.issues;
       const source = loaded?.source ?? platform.source;
@@ -84,11 +84,11 @@ export const envAddCommand = defineCommand({
     }
     const environment = environmentTemplate({
       id: envID,
-      projectID: lib.newProjectID(service.id, envID, suffixLength),
+      projectID: await newProjectID(service.id, envID, suffixLength),
       category: options.category,
       kind: service.kind ?? 'service',
     });
-    const text = lib.appendEnvironment(loaded.source, environment);
+    const text = await appendEnvironment(loaded.source, environment);
     if (options['dry-run'] === true) {
       io.stdout.write(text);
       return 0;

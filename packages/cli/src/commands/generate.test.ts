@@ -1,116 +1,155 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fakeDeps } from '../../test/support/fake-deps.js';
+import { startFakeRegistry, type FakeRegistry } from '../../test/support/fake-registry.js';
 import { memoryIo } from '../../test/support/memory-io.js';
-import { platformConfig } from '../../test/support/resolved-fixture.js';
 import { runMsp } from '../../test/support/run-msp.js';
-import { stackFiles } from '../../test/support/stack-files.js';
 import { useTempDir } from '../../test/support/temp-dir.js';
-import type { MspDeps, StackConformanceIssue } from '../deps.js';
 
-const resources = (env: string, stack: string) =>
-  stack === 'project'
-    ? {
-        google_project: { project: { project_id: `billing-${env}` } },
-        google_project_service: { run: {}, iam: {} },
-      }
-    : {};
+/** A manual `prod` and a `dev` deployed by subscription to `main` of `<registry>/example/billing`. */
+const billingSpec = (registry: string) =>
+  [
+    'service:',
+    '  id: billing',
+    '  owners: [team-billing]',
+    '  description: Bills customers.',
+    '  notionPageID: 0123456789abcdef0123456789abcdef',
+    'build:',
+    `  image: ${registry}/example/billing`,
+    'environments:',
+    '  - id: dev',
+    '    projectID: billing-dev-1a2b',
+    '    category: test',
+    '    deploy:',
+    '      type: subscription',
+    '      subscription: {tag: main}',
+    '    instances:',
+    '      resources: {cpu: 1, memory: 512Mi}',
+    '  - id: prod',
+    '    projectID: billing-prod-9f8e',
+    '    category: external',
+    '    deploy: {type: manual}',
+    '    instances:',
+    '      resources: {cpu: 1, memory: 512Mi}',
+    '',
+  ].join('\n');
+
+/** A spec of one manual environment. */
+const manualSpec = (id: string) =>
+  [
+    'service:',
+    `  id: ${id}`,
+    `  owners: [team-${id}]`,
+    '  description: Does things.',
+    '  notionPageID: 0123456789abcdef0123456789abcdef',
+    'build:',
+    `  image: ghcr.io/example/${id}`,
+    'environments:',
+    '  - id: prod',
+    `    projectID: ${id}-prod-1234`,
+    '    category: external',
+    '    deploy: {type: manual}',
+    '    instances:',
+    '      resources: {cpu: 1, memory: 512Mi}',
+    '',
+  ].join('\n');
+
+/** Every file generated for billing, sorted. */
+const BILLING_FILES = [
+  'terraform/dev/.terraform-version',
+  'terraform/dev/stacks/cloudrun/main.tf.json',
+  'terraform/dev/stacks/cloudrun/terraform.tfvars',
+  'terraform/dev/stacks/iam/main.tf.json',
+  'terraform/dev/stacks/monitoring/main.tf.json',
+  'terraform/dev/stacks/project/main.tf.json',
+  'terraform/dev/stacks/tfcworkspaces/main.tf.json',
+  'terraform/images.lock.json',
+  'terraform/prod/.terraform-version',
+  'terraform/prod/stacks/cloudrun/main.tf.json',
+  'terraform/prod/stacks/iam/main.tf.json',
+  'terraform/prod/stacks/monitoring/main.tf.json',
+  'terraform/prod/stacks/project/main.tf.json',
+  'terraform/prod/stacks/tfcworkspaces/main.tf.json',
+];
 
 describe('msp generate', () => {
   const tempDir = useTempDir();
-  let spec: string;
-  let synthesized: Parameters<MspDeps['generateService']>[2][];
-  let imageTagRequests: Parameters<MspDeps['resolveImageTags']>[1][];
-  /** What the fake registry answers for dev's subscribed tag. */
-  let registryTag = '1.0@sha256:aaa';
-  let conformance: StackConformanceIssue[] = [];
-
-  const deps = (): MspDeps => {
-    let imageTags: Readonly<Record<string, string>> = {};
-    const base = fakeDeps({
-      files: (ids) => {
-        const files = stackFiles(ids, resources);
-        if (ids.includes('dev') && imageTags['dev'] !== undefined)
-          files.set(
-            'terraform/dev/stacks/cloudrun/terraform.tfvars',
-            `resolved_image_tag = "${imageTags['dev']}"\n`,
-          );
-        return files;
-      },
-    });
-    return {
-      ...base,
-      // Like the real one: stable keeps the tag pinned in the committed lock.
-      resolveImageTags: async (_resolved, options) => {
-        imageTagRequests.push(options);
-        const kept = options.lock === undefined ? undefined : (JSON.parse(options.lock) as string);
-        return { dev: options.stable && kept !== undefined ? kept : registryTag };
-      },
-      generateService: async (resolved, platform, options) => {
-        synthesized.push(options);
-        imageTags = options.imageTags ?? {};
-        const generated = await base.generateService(resolved, platform, options);
-        return { ...generated, conformance: options.conformance === true ? conformance : [] };
-      },
-    };
-  };
+  let registry: FakeRegistry;
+  /** Digest of dev's subscribed tag as first published. */
+  let published: string;
 
   beforeEach(async () => {
-    synthesized = [];
-    imageTagRequests = [];
-    conformance = [];
-    registryTag = '1.0@sha256:aaa';
-    spec = join(tempDir(), 'billing', 'service.yaml');
+    registry = await startFakeRegistry();
+    published = registry.publish('example/billing', 'main', '{"schemaVersion":2,"build":1}');
+    // A complete platform config (no platform-default warnings), Terraform Cloud state.
+    await copyFile(
+      join(__dirname, '../../test/fixtures/specs-a/msp.config.yaml'),
+      join(tempDir(), 'msp.config.yaml'),
+    );
     await mkdir(join(tempDir(), 'billing'));
-    await writeFile(spec, 'service: {id: billing}\n');
+    await writeFile(join(tempDir(), 'billing', 'service.yaml'), billingSpec(registry.host));
   });
+  afterEach(() => registry.close());
 
-  const run = (args: string[], io = memoryIo({ cwd: tempDir() })) =>
-    runMsp(['generate', ...args], { io, deps: deps() });
+  const io = (options: { tty?: boolean; env?: Record<string, string> } = {}) =>
+    memoryIo({
+      cwd: tempDir(),
+      ...(options.tty === undefined ? {} : { tty: options.tty }),
+      env: { PATH: '', MSP_PLAIN_HTTP_REGISTRIES: registry.host, ...options.env },
+    });
+  const run = (args: string[]) => runMsp(['generate', ...args], { io: io() });
+  const read = (path: string) => readFile(join(tempDir(), path), 'utf8');
+  const tfvars = () => read('billing/terraform/dev/stacks/cloudrun/terraform.tfvars');
 
-  it('writes every stack beside the spec and summarises resources per stack', async () => {
+  it('writes every stack beside the spec, pinning the subscribed image, and summarises resources per stack', async () => {
     const result = await run([]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(await readdir(join(tempDir(), 'billing/terraform/prod/stacks'))).toEqual([
       'cloudrun',
       'iam',
+      'monitoring',
       'project',
+      'tfcworkspaces',
     ]);
     expect(
-      JSON.parse(
-        await readFile(
-          join(tempDir(), 'billing/terraform/dev/stacks/project/main.tf.json'),
-          'utf8',
-        ),
-      ),
+      JSON.parse(await read('billing/terraform/dev/stacks/project/main.tf.json')),
     ).toMatchObject({
-      resource: { google_project: { project: { project_id: 'billing-dev' } } },
+      resource: { google_project: { project: { project_id: 'billing-dev-1a2b' } } },
     });
-    expect(result.stdout).toContain('billing (billing/service.yaml): 9 files changed, 0 unchanged');
-    expect(result.stdout).toContain(
+    expect(result.stdout).toBe(
       [
-        '  environment  stack     resources',
-        '  dev          cloudrun          0',
-        '  dev          iam               0',
-        '  dev          project           3',
+        'billing (billing/service.yaml): 14 files changed, 0 unchanged',
+        ...BILLING_FILES.map((file) => `  created billing/${file}`),
+        '  environment  stack          resources',
+        '  dev          cloudrun               5',
+        '  dev          iam                   12',
+        '  dev          monitoring             8',
+        '  dev          project               23',
+        '  dev          tfcworkspaces          0',
+        '  prod         cloudrun               5',
+        '  prod         iam                   12',
+        '  prod         monitoring             8',
+        '  prod         project               23',
+        '  prod         tfcworkspaces          0',
+        '',
       ].join('\n'),
     );
-    expect(imageTagRequests).toEqual([
-      {
-        stable: true,
-        googleAccessToken: expect.any(Function),
-        plainHTTPHosts: [],
-        onUnpinned: expect.any(Function),
+    // dev's tag was resolved once, from the registry, and pinned to its digest.
+    expect(registry.requests).toEqual(['HEAD /v2/example/billing/manifests/main']);
+    expect(await tfvars()).toBe(`resolved_image_tag = "main@${published}"\n`);
+    expect(JSON.parse(await read('billing/terraform/images.lock.json'))).toMatchObject({
+      environments: {
+        dev: { image: `${registry.host}/example/billing`, tag: 'main', digest: published },
       },
-    ]);
-    expect(synthesized).toEqual([{ imageTags: { dev: '1.0@sha256:aaa' }, conformance: false }]);
+    });
   });
 
-  it('is idempotent: a second run writes nothing', async () => {
+  it('is idempotent: a second run writes nothing and asks the registry nothing', async () => {
     await run([]);
+    const requests = registry.requests.length;
     const result = await run([]);
-    expect(result.stdout).toContain('up to date, 9 unchanged');
+    expect(result.stdout).toContain('billing (billing/service.yaml): up to date, 14 unchanged\n');
+    expect(registry.requests.length).toBe(requests);
   });
 
   it('--check passes on fresh output and catches a stale file, writing nothing', async () => {
@@ -140,69 +179,65 @@ describe('msp generate', () => {
     const result = await run([]);
     expect(result.stdout).toContain('removed billing/terraform/prod/stacks/old/main.tf.json');
     await expect(readFile(obsolete)).rejects.toThrow();
-    expect(
-      await readFile(
-        join(tempDir(), 'billing/terraform/prod/stacks/iam/.terraform.lock.hcl'),
-        'utf8',
-      ),
-    ).toBe('# kept\n');
+    expect(await read('billing/terraform/prod/stacks/iam/.terraform.lock.hcl')).toBe('# kept\n');
   });
 
   it('--dry-run lists the files and writes nothing', async () => {
     const result = await run(['--dry-run']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      'would create billing/terraform/dev/stacks/project/main.tf.json',
+      [
+        'billing (billing/service.yaml): 14 files stale, 0 unchanged',
+        ...BILLING_FILES.map((file) => `  would create billing/${file}`),
+      ].join('\n'),
     );
     expect(await readdir(join(tempDir(), 'billing'))).toEqual(['service.yaml']);
   });
 
-  it('passes the committed image lock to resolution, which keeps it unless --no-stable', async () => {
+  it('keeps the digest pinned in the committed image lock unless --no-stable', async () => {
     await run([]);
-    registryTag = '1.0@sha256:bbb';
-    // The committed lock, as the real resolution writes it; the tfvars are never read back.
-    await writeFile(join(tempDir(), 'billing/terraform/images.lock.json'), '"1.0@sha256:aaa"');
-    const tfvarsFile = join(tempDir(), 'billing/terraform/dev/stacks/cloudrun/terraform.tfvars');
-    await run([]);
-    expect(imageTagRequests.at(-1)).toMatchObject({ lock: '"1.0@sha256:aaa"', stable: true });
-    expect(await readFile(tfvarsFile, 'utf8')).toContain('aaa');
-    await run(['--no-stable']);
-    expect(imageTagRequests.at(-1)?.stable).toBe(false);
-    expect(await readFile(tfvarsFile, 'utf8')).toContain('bbb');
+    const updated = registry.publish('example/billing', 'main', '{"schemaVersion":2,"build":2}');
+    const requests = registry.requests.length;
+    expect((await run([])).code).toBe(0);
+    expect(await tfvars()).toBe(`resolved_image_tag = "main@${published}"\n`);
+    expect(registry.requests.length).toBe(requests);
+    expect((await run(['--no-stable'])).code).toBe(0);
+    expect(registry.requests.length).toBe(requests + 1);
+    expect(await tfvars()).toBe(`resolved_image_tag = "main@${updated}"\n`);
+    expect(JSON.parse(await read('billing/terraform/images.lock.json'))).toMatchObject({
+      environments: { dev: { digest: updated } },
+    });
   });
 
-  it('with --conformance, writes nothing and exits 1 when a resource does not fit the provider schemas, naming stack and address', async () => {
-    conformance = [
-      {
-        stack: 'prod/cloudrun',
-        address: 'resource.google_cloud_run_v2_service.cloudrun',
-        path: 'template[0].scaling',
-        message: 'unknown attribute "bogus"',
-      },
-    ];
-    expect((await run(['--dry-run'])).code).toBe(0);
+  it('with --conformance, checks every resource against the pinned provider schemas before writing', async () => {
     const result = await run(['--conformance']);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(
-      'error: the generated Terraform of billing does not match the pinned provider schemas (1 problem):\n' +
-        '  prod/cloudrun resource.google_cloud_run_v2_service.cloudrun: template[0].scaling: unknown attribute "bogus" [conformance]\n',
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'billing (billing/service.yaml): 14 files changed, 0 unchanged',
     );
-    expect(await readdir(join(tempDir(), 'billing'))).toEqual(['service.yaml']);
   });
 
   it('generates one environment with --env, leaving the others alone', async () => {
     const result = await run(['billing/service.yaml', '--env', 'prod']);
     expect(result.code).toBe(0);
-    expect(await readdir(join(tempDir(), 'billing/terraform'))).toEqual(['prod']);
-    expect(synthesized).toEqual([
-      { imageTags: { dev: '1.0@sha256:aaa' }, conformance: false, environmentIDs: ['prod'] },
+    // The lock pins every subscription environment, dev's included.
+    expect(await readdir(join(tempDir(), 'billing/terraform'))).toEqual([
+      'images.lock.json',
+      'prod',
     ]);
+    expect(result.stdout).toContain('billing (billing/service.yaml): 7 files changed, 0 unchanged');
   });
 
   it('writes under --out/<service id>', async () => {
     const result = await run(['--out', 'generated']);
     expect(result.code).toBe(0);
-    expect(await readdir(join(tempDir(), 'generated/billing/terraform'))).toEqual(['dev', 'prod']);
+    expect(await readdir(join(tempDir(), 'generated/billing/terraform'))).toEqual([
+      'dev',
+      'images.lock.json',
+      'prod',
+    ]);
+    expect(await readdir(join(tempDir(), 'billing'))).toEqual(['service.yaml']);
   });
 
   it('prints JSON with --json', async () => {
@@ -210,80 +245,62 @@ describe('msp generate', () => {
     const [entry] = JSON.parse(result.stdout) as {
       service: string;
       written: boolean;
+      files: { created: string[] };
       stacks: unknown[];
     }[];
     expect(entry).toMatchObject({ service: 'billing', written: false });
-    expect(entry?.stacks).toContainEqual({ environment: 'prod', stack: 'project', resources: 3 });
+    expect(entry?.files.created).toEqual(BILLING_FILES);
+    expect(entry?.stacks).toContainEqual({ environment: 'prod', stack: 'project', resources: 23 });
   });
 
   it('reports an invalid spec and goes on with the others, exiting 1', async () => {
     await mkdir(join(tempDir(), 'broken'));
-    await writeFile(join(tempDir(), 'broken/service.yaml'), 'service:\n  id: 12\n');
-    const base = deps();
-    const io = memoryIo({ cwd: tempDir() });
-    const result = await runMsp(['generate'], {
-      io,
-      deps: {
-        ...base,
-        loadSpec: async (path, platform) =>
-          path.includes('broken')
-            ? {
-                path,
-                source: 'service:\n  id: 12\n',
-                issues: [
-                  {
-                    code: 'wrong-type',
-                    severity: 'error',
-                    path: 'service.id',
-                    message: 'must be a string',
-                    line: 2,
-                    column: 7,
-                  },
-                ],
-              }
-            : base.loadSpec(path, platform),
-      },
-    });
+    await writeFile(join(tempDir(), 'broken/service.yaml'), 'service:\n  id: broken\n');
+    const result = await run([]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      'broken/service.yaml:2:7 error service.id: must be a string [wrong-type]',
+      [
+        'broken/service.yaml:1:1 error build: missing required field "build" [missing-field]',
+        '  > 1 | service:',
+        '      | ^',
+        '    2 |   id: broken',
+      ].join('\n'),
     );
-    expect(result.stderr).toContain('  > 2 |   id: 12\n      |       ^\n');
-    expect(result.stderr).toContain('error: broken/service.yaml is invalid: 1 error');
-    expect(await readdir(join(tempDir(), 'billing/terraform'))).toEqual(['dev', 'prod']);
+    expect(result.stderr).toContain('error: broken/service.yaml is invalid: 4 errors');
+    expect(await readdir(join(tempDir(), 'billing/terraform'))).toEqual([
+      'dev',
+      'images.lock.json',
+      'prod',
+    ]);
   });
 
   it("prints the platform config's warnings once, however many specs use it", async () => {
+    // Complete but for sentry.
+    await writeFile(
+      join(tempDir(), 'msp.config.yaml'),
+      [
+        'billingAccount: 000000-000000-000000',
+        "organizationID: '100000000000'",
+        'state: {type: terraform-cloud, organization: acme}',
+        'notifications:',
+        '  slackTokenSecret: {project: acme-secrets, secret: SLACK_BOT_TOKEN}',
+        '  opsgenie: {apiKeySecret: {project: acme-secrets, secret: OPSGENIE_API_KEY}}',
+        '',
+      ].join('\n'),
+    );
     await mkdir(join(tempDir(), 'search'));
-    await writeFile(join(tempDir(), 'search/service.yaml'), 'service: {id: search}\n');
-    const base = deps();
-    const file = join(tempDir(), 'msp.config.yaml');
-    const result = await runMsp(['generate', '--out', 'out'], {
-      io: memoryIo({ cwd: tempDir() }),
-      deps: {
-        ...base,
-        loadPlatformConfig: async () => ({
-          config: platformConfig(),
-          file,
-          source: 'state: {}\n',
-          issues: [
-            {
-              code: 'platform-default',
-              severity: 'warning',
-              path: 'state',
-              message: 'no state',
-              file,
-              line: 1,
-              column: 1,
-            },
-          ],
-        }),
-      },
-    });
+    await writeFile(join(tempDir(), 'search/service.yaml'), manualSpec('search'));
+    const result = await run(['--out', 'out']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('(billing/service.yaml)');
     expect(result.stdout).toContain('(search/service.yaml)');
-    expect(result.stderr.match(/warning state: no state/g)).toHaveLength(1);
+    expect(result.stderr).toBe(
+      [
+        'msp.config.yaml warning sentry: no sentry settings: no Sentry project is created and workloads get no SENTRY_DSN [platform-default]',
+        '  hint: set sentry (organization, team, authTokenSecret) in msp.config.yaml to create a Sentry project per environment',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('fails clearly for a missing spec or an unknown environment', async () => {
@@ -292,13 +309,13 @@ describe('msp generate', () => {
     expect(missing.stderr).toContain('no such file: nope.yaml');
     const unknown = await run(['--env', 'staging']);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('no environment "staging"');
+    expect(unknown.stderr).toContain('service billing has no environment "staging"');
   });
 
   it('says when there is no spec at all', async () => {
+    await mkdir(join(tempDir(), 'empty'));
     const empty = await runMsp(['generate'], {
-      io: memoryIo({ cwd: await mkdirEmpty(tempDir()) }),
-      deps: deps(),
+      io: memoryIo({ cwd: join(tempDir(), 'empty') }),
     });
     expect(empty.code).toBe(1);
     expect(empty.stderr).toContain('no service.yaml under');
@@ -306,16 +323,10 @@ describe('msp generate', () => {
 
   it('shows progress on a terminal when there are several specs', async () => {
     await mkdir(join(tempDir(), 'other'));
-    await writeFile(join(tempDir(), 'other/service.yaml'), 'service: {id: other}\n');
-    const io = memoryIo({ cwd: tempDir(), tty: true, env: { NO_COLOR: '1' } });
-    await runMsp(['generate', '--dry-run'], { io, deps: deps() });
-    expect(io.err()).toContain('[1/2] billing/service.yaml');
-    expect(io.err()).toContain('[2/2] other/service.yaml');
+    await writeFile(join(tempDir(), 'other/service.yaml'), manualSpec('other'));
+    const terminal = io({ tty: true, env: { NO_COLOR: '1' } });
+    await runMsp(['generate', '--dry-run'], { io: terminal });
+    expect(terminal.err()).toContain('[1/2] billing/service.yaml');
+    expect(terminal.err()).toContain('[2/2] other/service.yaml');
   });
 });
-
-async function mkdirEmpty(root: string): Promise<string> {
-  const dir = join(root, 'empty');
-  await mkdir(dir);
-  return dir;
-}

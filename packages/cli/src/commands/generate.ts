@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { defineCommand } from '../cli/command.js';
 import { isCliError } from '../cli/errors.js';
 import { existingGeneratedFiles } from '../generation/existing-files.js';
-import { generateService } from '../generation/generate-service.js';
+import { generateSpec } from '../generation/generate-service.js';
 import { isGeneratedFile } from '../generation/stack-paths.js';
 import { formatInputs, operatorInputs, type StackInputs } from '../generation/operator-inputs.js';
 import { formatCounts, resourceCounts, type StackCount } from '../generation/resource-counts.js';
@@ -208,21 +208,20 @@ interface SpecResult {
 
 async function generateOne(context: GenerateContext, file: string): Promise<SpecResult> {
   const { io, options: opts, colors } = context;
-  const prepared = await prepareSpec(io, colors, context.deps, file);
-  const deps = await context.deps();
+  const prepared = await prepareSpec(io, colors, file);
   const environmentIDs =
     opts.env === undefined ? undefined : [findEnvironment(prepared.resolved, opts.env).id];
   const root =
     opts.out === undefined ? prepared.dir : resolve(io.cwd, opts.out, prepared.resolved.service.id);
-  const existing = await existingGeneratedFiles(root, environmentIDs);
-  const { files, stacks } = await generateService(deps, prepared, {
+  const { files, stacks } = await generateSpec(prepared, {
     stable: opts.stable,
     conformance: opts.conformance === true,
-    existing,
+    root,
     io,
     ...(environmentIDs === undefined ? {} : { environmentIDs }),
   });
   const write = opts.check !== true && opts['dry-run'] !== true;
+  const existing = await existingGeneratedFiles(root, environmentIDs);
   // existingGeneratedFiles listed every generated file there is: the others are absent.
   const current = new Map<string, FileContent | undefined>(existing);
   for (const path of files.keys())

@@ -33,11 +33,10 @@ export const graphCommand = defineCommand({
       command: 'msp graph service.yaml --env prod --format dot | dot -Tsvg > prod.svg',
     },
   ],
-  async run({ io, options, args, colors, deps }) {
-    const prepared = await prepareSpec(io, colors, deps, specPath(io, args[0]));
-    const lib = await deps();
+  async run({ io, options, args, colors }) {
+    const prepared = await prepareSpec(io, colors, specPath(io, args[0]));
     const environment = findEnvironment(prepared.resolved, options.env);
-    const files = await generateFiles(lib, prepared, {
+    const files = await generateFiles(prepared, {
       environmentIDs: [environment.id],
       stable: true,
       io,

@@ -1,26 +1,28 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fakeDeps } from '../../test/support/fake-deps.js';
+import { parse } from 'yaml';
 import { memoryIo } from '../../test/support/memory-io.js';
 import { runMsp } from '../../test/support/run-msp.js';
 import { useTempDir } from '../../test/support/temp-dir.js';
-import type { MspDeps } from '../deps.js';
+
+/** The `projectID` line of a spec, whose suffix is random. */
+const projectIDOf = (spec: string): string | undefined => /^ {4}projectID: (\S+)$/m.exec(spec)?.[1];
 
 describe('msp init', () => {
   const tempDir = useTempDir();
-  const SCHEMA_URL = 'https://unpkg.com/@msp/spec@9.9.9/schema/service.schema.json';
-  const deps = (): MspDeps => ({ ...fakeDeps(), serviceSchemaURL: () => SCHEMA_URL });
 
   it('scaffolds service.yaml with a schema line, and a README whose header is the name', async () => {
     await mkdir(join(tempDir(), 'node_modules/@msp/spec/schema'), { recursive: true });
     await writeFile(join(tempDir(), 'node_modules/@msp/spec/schema/service.schema.json'), '{}');
     const result = await runMsp(
       ['init', 'billing', '--owner', 'team-billing', '--dir', 'services', '--schema', 'local'],
-      { io: memoryIo({ cwd: tempDir() }), deps: deps() },
+      { io: memoryIo({ cwd: tempDir() }) },
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const spec = await readFile(join(tempDir(), 'services/billing/service.yaml'), 'utf8');
+    const projectID = projectIDOf(spec);
+    expect(projectID).toMatch(/^billing-dev-[0-9a-f]{4}$/);
     expect(spec).toBe(
       [
         '# yaml-language-server: $schema=../../node_modules/@msp/spec/schema/service.schema.json',
@@ -34,7 +36,7 @@ describe('msp init', () => {
         '  image: ghcr.io/team-billing/billing',
         'environments:',
         '  - id: dev',
-        '    projectID: billing-dev-aaaa',
+        `    projectID: ${projectID}`,
         '    category: test',
         '    deploy:',
         '      type: manual',
@@ -57,16 +59,26 @@ describe('msp init', () => {
     );
     expect(result.stdout).toContain('created services/billing/service.yaml');
     expect(result.stdout).toContain('msp generate services/billing/service.yaml');
+    // What it scaffolds is a valid spec, README header included.
+    const validated = await runMsp(['validate', 'services/billing/service.yaml'], {
+      io: memoryIo({ cwd: tempDir() }),
+    });
+    expect(validated.stdout).toContain('Checked 1 spec: all valid\n');
+    expect(validated.code).toBe(0);
   });
 
-  it('points the schema line at the published URL by default', async () => {
+  it('points the schema line at the published URL of this @msp/spec version by default', async () => {
+    const { version } = JSON.parse(
+      await readFile(join(__dirname, '../../../spec/package.json'), 'utf8'),
+    ) as { version: string };
     const result = await runMsp(['init', 'billing', '--owner', 'team-billing'], {
       io: memoryIo({ cwd: tempDir() }),
-      deps: deps(),
     });
     expect(result.code).toBe(0);
     const spec = await readFile(join(tempDir(), 'billing/service.yaml'), 'utf8');
-    expect(spec.split('\n')[0]).toBe(`# yaml-language-server: $schema=${SCHEMA_URL}`);
+    expect(spec.split('\n')[0]).toBe(
+      `# yaml-language-server: $schema=https://unpkg.com/@msp/spec@${version}/schema/service.schema.json`,
+    );
   });
 
   it('--schema local finds the nearest node_modules/@msp/spec above the service directory', async () => {
@@ -75,7 +87,7 @@ describe('msp init', () => {
     await mkdir(join(tempDir(), 'a/b'), { recursive: true });
     const result = await runMsp(
       ['init', 'billing', '--owner', 'team-billing', '--dir', 'a/b', '--schema', 'local'],
-      { io: memoryIo({ cwd: tempDir() }), deps: deps() },
+      { io: memoryIo({ cwd: tempDir() }) },
     );
     expect(result.code).toBe(0);
     const spec = await readFile(join(tempDir(), 'a/b/billing/service.yaml'), 'utf8');
@@ -87,7 +99,7 @@ describe('msp init', () => {
   it('--schema local without @msp/spec installed fails and writes nothing', async () => {
     const result = await runMsp(
       ['init', 'billing', '--owner', 'team-billing', '--schema', 'local'],
-      { io: memoryIo({ cwd: tempDir() }), deps: deps() },
+      { io: memoryIo({ cwd: tempDir() }) },
     );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('no node_modules/@msp/spec/schema/service.schema.json');
@@ -109,11 +121,11 @@ describe('msp init', () => {
         '--suffix-length',
         '6',
       ],
-      { io: memoryIo({ cwd: tempDir() }), deps: deps() },
+      { io: memoryIo({ cwd: tempDir() }) },
     );
     const spec = await readFile(join(tempDir(), 'nightly-report/service.yaml'), 'utf8');
     expect(spec).toContain('  name: Nightly Report\n  kind: job\n');
-    expect(spec).toContain('projectID: nightly-report-prod-aaaaaa');
+    expect(projectIDOf(spec)).toMatch(/^nightly-report-prod-[0-9a-f]{6}$/);
     expect(spec).toContain('    schedule:\n      cron: "0 * * * *"\n    deadlineSeconds: 600\n');
     expect(spec).not.toContain('scaling');
     expect(spec).not.toContain('healthProbes');
@@ -124,7 +136,6 @@ describe('msp init', () => {
     await writeFile(join(tempDir(), 'billing/README.md'), 'mine\n');
     const result = await runMsp(['init', 'billing', '--owner', 'x'], {
       io: memoryIo({ cwd: tempDir() }),
-      deps: deps(),
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('billing/README.md already exists; msp init never overwrites');
@@ -133,12 +144,11 @@ describe('msp init', () => {
   });
 
   it('needs the ID and owner when it cannot prompt', async () => {
-    const noID = await runMsp(['init'], { io: memoryIo({ cwd: tempDir() }), deps: deps() });
+    const noID = await runMsp(['init'], { io: memoryIo({ cwd: tempDir() }) });
     expect(noID.code).toBe(2);
     expect(noID.stderr).toContain('missing <id>');
     const noOwner = await runMsp(['init', 'billing'], {
       io: memoryIo({ cwd: tempDir() }),
-      deps: deps(),
     });
     expect(noOwner.code).toBe(2);
     expect(noOwner.stderr).toContain('missing --owner');
@@ -147,7 +157,6 @@ describe('msp init', () => {
   it('rejects an invalid ID', async () => {
     const result = await runMsp(['init', 'Billing_Svc', '--owner', 'x'], {
       io: memoryIo({ cwd: tempDir() }),
-      deps: deps(),
     });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('invalid service ID "Billing_Svc"');
@@ -160,7 +169,7 @@ describe('msp init', () => {
       env: { NO_COLOR: '1' },
       input: ['payments', '', 'team-pay', 'job'],
     });
-    const result = await runMsp(['init'], { io, deps: deps() });
+    const result = await runMsp(['init'], { io });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Service ID: ');
     expect(result.stdout).toContain('Name (Payments): ');
@@ -171,7 +180,6 @@ describe('msp init', () => {
   it('prints the files with --dry-run and writes nothing', async () => {
     const result = await runMsp(['init', 'billing', '--owner', 'x', '--dry-run'], {
       io: memoryIo({ cwd: tempDir() }),
-      deps: deps(),
     });
     expect(result.stdout).toContain('--- billing/service.yaml\n# yaml-language-server: $schema=');
     expect(await readdir(tempDir())).toEqual([]);
@@ -180,55 +188,76 @@ describe('msp init', () => {
 
 describe('msp env add', () => {
   const tempDir = useTempDir();
-  const original =
-    '# a comment that must survive\nservice:\n  id: billing\nenvironments:\n  - id: dev\n';
-  let appended: Record<string, unknown>[];
-  const deps = (): MspDeps => {
-    const base = fakeDeps();
-    return {
-      ...base,
-      appendEnvironment: (source, environment) => {
-        appended.push({ ...environment });
-        return base.appendEnvironment(source, environment);
-      },
-    };
-  };
+  const original = [
+    '# a comment that must survive',
+    'service:',
+    '  id: billing',
+    '  owners:',
+    '    - team-billing',
+    '  description: Bills customers.',
+    '  notionPageID: 0123456789abcdef0123456789abcdef',
+    'build:',
+    '  image: ghcr.io/example/billing',
+    'environments:',
+    ...[
+      ['dev', 'billing-dev-1a2b', 'test'],
+      ['prod', 'billing-prod-9f8e', 'external'],
+    ].flatMap(([id, projectID, category]) => [
+      `  - id: ${id}`,
+      `    projectID: ${projectID}`,
+      `    category: ${category}`,
+      '    deploy:',
+      '      type: manual',
+      '    instances:',
+      '      resources:',
+      '        cpu: 1',
+      '        memory: 512Mi',
+    ]),
+    '',
+  ].join('\n');
 
   beforeEach(async () => {
-    appended = [];
     await writeFile(join(tempDir(), 'service.yaml'), original);
   });
 
-  it('appends an environment with a generated project ID through appendEnvironment', async () => {
+  it('appends an environment with a generated project ID, keeping the rest of the file', async () => {
     const result = await runMsp(
       ['env', 'add', 'service.yaml', 'staging', '--category', 'internal', '--suffix-length', '3'],
-      {
-        io: memoryIo({ cwd: tempDir() }),
-        deps: deps(),
-      },
+      { io: memoryIo({ cwd: tempDir() }) },
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(appended).toEqual([
-      expect.objectContaining({
-        id: 'staging',
-        projectID: 'billing-staging-aaa',
-        category: 'internal',
-        deploy: { type: 'manual', manual: { tag: 'latest' } },
-      }),
-    ]);
     const text = await readFile(join(tempDir(), 'service.yaml'), 'utf8');
     expect(text.startsWith(original)).toBe(true);
-    expect(text).toContain('"id":"staging"');
-    expect(result.stdout).toContain(
-      'added environment staging (project billing-staging-aaa) to service.yaml',
+    const { environments } = parse(text) as { environments: { projectID: string }[] };
+    const projectID = environments[2]?.projectID;
+    expect(projectID).toMatch(/^billing-staging-[0-9a-f]{3}$/);
+    expect(environments.slice(2)).toEqual([
+      {
+        id: 'staging',
+        projectID,
+        category: 'internal',
+        deploy: { type: 'manual', manual: { tag: 'latest' } },
+        instances: {
+          resources: { cpu: 1, memory: '512Mi' },
+          scaling: { minCount: 0, maxCount: 3 },
+        },
+        healthProbes: { healthzProbes: true },
+      },
+    ]);
+    expect(result.stdout).toBe(
+      `added environment staging (project ${projectID}) to service.yaml\n`,
     );
+    const validated = await runMsp(['validate', 'service.yaml'], {
+      io: memoryIo({ cwd: tempDir() }),
+    });
+    expect(validated.stdout).toContain('Checked 1 spec: all valid\n');
+    expect(validated.code).toBe(0);
   });
 
   it('refuses an environment that exists, listing the others', async () => {
     const result = await runMsp(['env', 'add', 'service.yaml', 'prod'], {
       io: memoryIo({ cwd: tempDir() }),
-      deps: deps(),
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('billing already has an environment "prod"');
@@ -237,90 +266,43 @@ describe('msp env add', () => {
   });
 
   it('refuses a bad ID, a bad category and a missing spec', async () => {
-    expect(
-      (
-        await runMsp(['env', 'add', 'service.yaml', 'Prod-1'], {
-          io: memoryIo({ cwd: tempDir() }),
-          deps: deps(),
-        })
-      ).code,
-    ).toBe(2);
-    expect(
-      (
-        await runMsp(['env', 'add', 'service.yaml', 'qa', '--category', 'prod'], {
-          io: memoryIo({ cwd: tempDir() }),
-          deps: deps(),
-        })
-      ).code,
-    ).toBe(2);
-    const missing = await runMsp(['env', 'add', 'nope.yaml', 'qa'], {
-      io: memoryIo({ cwd: tempDir() }),
-      deps: deps(),
-    });
+    const run = (args: string[]) =>
+      runMsp(['env', 'add', ...args], { io: memoryIo({ cwd: tempDir() }) });
+    expect((await run(['service.yaml', 'Prod-1'])).code).toBe(2);
+    expect((await run(['service.yaml', 'qa', '--category', 'prod'])).code).toBe(2);
+    const missing = await run(['nope.yaml', 'qa']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no such file: nope.yaml');
-    expect(
-      (
-        await runMsp(['env', 'add', 'service.yaml'], {
-          io: memoryIo({ cwd: tempDir() }),
-          deps: deps(),
-        })
-      ).stderr,
-    ).toContain('missing <env-id>');
+    expect((await run(['service.yaml'])).stderr).toContain('missing <env-id>');
+    expect(await readFile(join(tempDir(), 'service.yaml'), 'utf8')).toBe(original);
   });
 
   it('refuses an invalid spec, showing its issues', async () => {
-    const invalid = fakeDeps({
-      issues: [
-        {
-          code: 'missing-field',
-          severity: 'error',
-          path: 'service.owners',
-          message: 'is required',
-          line: 2,
-          column: 1,
-        },
-      ],
-    });
+    const invalid = original.replace('  owners:\n    - team-billing\n', '');
+    await writeFile(join(tempDir(), 'service.yaml'), invalid);
     const result = await runMsp(['env', 'add', 'service.yaml', 'qa'], {
       io: memoryIo({ cwd: tempDir() }),
-      deps: invalid,
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      'service.yaml:2:1 error service.owners: is required [missing-field]',
+      'service.yaml:3:3 error service.owners: missing required field "owners" [missing-field]',
     );
+    expect(result.stderr).toContain('> 3 |   id: billing');
     expect(result.stderr).toContain(
       'error: service.yaml is invalid (1 error); fix it before adding an environment',
     );
+    expect(await readFile(join(tempDir(), 'service.yaml'), 'utf8')).toBe(invalid);
   });
 
   it('refuses while the platform config is invalid, showing its issues', async () => {
-    const base = fakeDeps();
-    const config = join(tempDir(), 'msp.config.yaml');
+    await writeFile(join(tempDir(), 'msp.config.yaml'), 'folders: nope\n');
     const result = await runMsp(['env', 'add', 'service.yaml', 'qa'], {
       io: memoryIo({ cwd: tempDir() }),
-      deps: {
-        ...base,
-        loadPlatformConfig: async () => ({
-          file: config,
-          source: 'folders: nope\n',
-          issues: [
-            {
-              code: 'wrong-type',
-              severity: 'error',
-              path: 'folders',
-              message: 'must be a mapping',
-              line: 1,
-              column: 10,
-            },
-          ],
-        }),
-      },
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('msp.config.yaml:1:10 error folders: must be a mapping');
     expect(result.stderr).toContain('> 1 | folders: nope');
     expect(result.stderr).toContain('error: msp.config.yaml is invalid (1 error)');
+    expect(await readFile(join(tempDir(), 'service.yaml'), 'utf8')).toBe(original);
   });
 });

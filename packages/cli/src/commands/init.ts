@@ -1,3 +1,4 @@
+import { newProjectID, serviceSchemaURL } from '../libraries.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { defineCommand, type CommandContext } from '../cli/command.js';
 import { CliError, UsageError } from '../cli/errors.js';
@@ -115,7 +116,7 @@ export const initCommand = defineCommand({
 });
 
 async function scaffold(
-  { io, options, args, colors, deps }: CommandContext<typeof initOptions>,
+  { io, options, args, colors }: CommandContext<typeof initOptions>,
   prompter: Prompter | undefined,
 ): Promise<number> {
   const interactive = prompter !== undefined;
@@ -151,11 +152,10 @@ async function scaffold(
   const suffixLength =
     integerOption('suffix-length', options['suffix-length'], { min: 2, max: 16 }) ?? 4;
 
-  const lib = await deps();
   const serviceDir = resolve(io.cwd, options.dir ?? '.', id);
   const environment = environmentTemplate({
     id: options.env,
-    projectID: lib.newProjectID(id, options.env, suffixLength),
+    projectID: await newProjectID(id, options.env, suffixLength),
     category: 'test',
     kind,
   });
@@ -168,7 +168,7 @@ async function scaffold(
     environment,
   });
   const schema =
-    options.schema === 'local' ? await localSchemaPath(serviceDir) : lib.serviceSchemaURL();
+    options.schema === 'local' ? await localSchemaPath(serviceDir) : await serviceSchemaURL();
   const files = new Map([
     [
       'service.yaml',

@@ -21,8 +21,8 @@ export const logsCommand = defineCommand({
       command: 'msp logs services/billing/service.yaml --env prod --open',
     },
   ],
-  async run({ io, options, args, colors, deps }) {
-    const { resolved } = await prepareSpec(io, colors, deps, specPath(io, args[0]));
+  async run({ io, options, args, colors }) {
+    const { resolved } = await prepareSpec(io, colors, specPath(io, args[0]));
     const environment = findEnvironment(resolved, options.env);
     const url = logsURL(resolved.service.kind, environment);
     if (options.json === true) {

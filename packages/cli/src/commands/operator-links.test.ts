@@ -1,22 +1,56 @@
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fakeDeps } from '../../test/support/fake-deps.js';
 import { memoryIo } from '../../test/support/memory-io.js';
-import { platformConfig, resolvedSpec } from '../../test/support/resolved-fixture.js';
 import { runMsp } from '../../test/support/run-msp.js';
 import { useTempDir } from '../../test/support/temp-dir.js';
 
+/** Terraform Cloud state in the organization acme, workspaces prefixed msp. */
+const TERRAFORM_CLOUD_CONFIG = [
+  'state:',
+  '  type: terraform-cloud',
+  '  organization: acme',
+  '  workspacePrefix: msp',
+  '',
+].join('\n');
+
+/** Service billing (a job with `kind: job`) with the environments dev and prod. */
+const billingSpec = (kind: 'service' | 'job' = 'service') =>
+  [
+    'service:',
+    '  id: billing',
+    `  kind: ${kind}`,
+    '  owners: [team-billing]',
+    '  description: Bills customers.',
+    '  notionPageID: 0123456789abcdef0123456789abcdef',
+    'build:',
+    '  image: ghcr.io/example/billing',
+    'environments:',
+    ...[
+      ['dev', 'billing-dev-1a2b', 'test'],
+      ['prod', 'billing-prod-9f8e', 'external'],
+    ].flatMap(([id, projectID, category]) => [
+      `  - id: ${id}`,
+      `    projectID: ${projectID}`,
+      `    category: ${category}`,
+      '    deploy: { type: manual }',
+      '    instances:',
+      '      resources: { cpu: 1, memory: 512Mi }',
+    ]),
+    '',
+  ].join('\n');
+
 describe('msp logs and msp tfc view', () => {
   const tempDir = useTempDir();
-  const spec = async () => {
-    await writeFile(join(tempDir(), 'service.yaml'), 'service: {id: billing}\n');
+  /** The temp directory, with a billing spec and the Terraform Cloud platform config. */
+  const spec = async (kind: 'service' | 'job' = 'service') => {
+    await writeFile(join(tempDir(), 'msp.config.yaml'), TERRAFORM_CLOUD_CONFIG);
+    await writeFile(join(tempDir(), 'service.yaml'), billingSpec(kind));
     return tempDir();
   };
 
   it('prints the Logs Explorer URL of a service environment', async () => {
     const result = await runMsp(['logs', '--env', 'prod'], {
       io: memoryIo({ cwd: await spec() }),
-      deps: fakeDeps(),
     });
     expect(result.code).toBe(0);
     const url = new URL(result.stdout.trim());
@@ -30,21 +64,20 @@ describe('msp logs and msp tfc view', () => {
   });
 
   it('selects cloud_run_job logs for a job', async () => {
-    const base = resolvedSpec();
-    const resolved = resolvedSpec({ service: { ...base.service, kind: 'job' } });
     const result = await runMsp(['logs', '--env', 'dev', '--json'], {
-      io: memoryIo({ cwd: await spec() }),
-      deps: fakeDeps({ resolved }),
+      io: memoryIo({ cwd: await spec('job') }),
     });
+    expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({
-      query: expect.stringContaining('resource.labels.job_name="billing-dev-us-central1"'),
+      url: expect.stringContaining('project=billing-dev-1a2b'),
+      query:
+        'resource.type="cloud_run_job"\nresource.labels.job_name="billing-dev-us-central1"\nresource.labels.location="us-central1"',
     });
   });
 
   it('asks for --env when the spec has several environments', async () => {
     const result = await runMsp(['logs'], {
       io: memoryIo({ cwd: await spec() }),
-      deps: fakeDeps(),
     });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--env is required: billing has environments dev, prod');
@@ -53,7 +86,6 @@ describe('msp logs and msp tfc view', () => {
   it('lists the environments when the one asked for does not exist', async () => {
     const result = await runMsp(['logs', '--env', 'staging'], {
       io: memoryIo({ cwd: await spec() }),
-      deps: fakeDeps(),
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('service billing has no environment "staging"');
@@ -63,7 +95,6 @@ describe('msp logs and msp tfc view', () => {
   it('says which file is missing', async () => {
     const result = await runMsp(['logs', 'nope/service.yaml', '--env', 'dev'], {
       io: memoryIo({ cwd: tempDir() }),
-      deps: fakeDeps(),
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error: no such file: nope/service.yaml');
@@ -78,12 +109,10 @@ describe('msp logs and msp tfc view', () => {
     const env = { PATH: process.env['PATH'], BROWSER: browser };
     const printed = await runMsp(['logs', '--env', 'dev'], {
       io: memoryIo({ cwd, env }),
-      deps: fakeDeps(),
     });
     await expect(readFile(record, 'utf8')).rejects.toThrow();
     const opened = await runMsp(['logs', '--env', 'dev', '--open'], {
       io: memoryIo({ cwd, env }),
-      deps: fakeDeps(),
     });
     expect(opened.code).toBe(0);
     expect(await readFile(record, 'utf8')).toBe(printed.stdout);
@@ -91,20 +120,18 @@ describe('msp logs and msp tfc view', () => {
 
   it('prints the Terraform Cloud workspaces of a service, an environment, or all', async () => {
     const cwd = await spec();
-    const service = await runMsp(['tfc', 'view'], { io: memoryIo({ cwd }), deps: fakeDeps() });
+    const service = await runMsp(['tfc', 'view'], { io: memoryIo({ cwd }) });
     expect(service.stdout).toBe(
       'https://app.terraform.io/app/acme/workspaces?tag=msp-service-billing\n',
     );
     const env = await runMsp(['tfc', 'view', '--env', 'prod'], {
       io: memoryIo({ cwd }),
-      deps: fakeDeps(),
     });
     expect(env.stdout).toBe(
       'https://app.terraform.io/app/acme/workspaces?tag=msp-env-billing-prod\n',
     );
     const all = await runMsp(['tfc', 'view', '--all', '--json'], {
       io: memoryIo({ cwd: await mkdirp(join(cwd, 'elsewhere')) }),
-      deps: fakeDeps(),
     });
     expect(JSON.parse(all.stdout)).toEqual({
       url: 'https://app.terraform.io/app/acme/workspaces?tag=msp',
@@ -113,11 +140,9 @@ describe('msp logs and msp tfc view', () => {
   });
 
   it('refuses tfc view when state is in GCS', async () => {
-    const platform = platformConfig({ state: { type: 'gcs', bucket: 'b', prefix: 'msp' } });
-    const result = await runMsp(['tfc', 'view'], {
-      io: memoryIo({ cwd: await spec() }),
-      deps: fakeDeps({ platform }),
-    });
+    const cwd = await spec();
+    await writeFile(join(cwd, 'msp.config.yaml'), 'state:\n  type: gcs\n  bucket: acme-state\n');
+    const result = await runMsp(['tfc', 'view'], { io: memoryIo({ cwd }) });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('hint: Set state.type to terraform-cloud');
   });

@@ -19,11 +19,10 @@ export const opsCommand = defineCommand({
     { description: 'Print the page', command: 'msp ops service.yaml' },
     { description: 'Keep it beside the spec', command: 'msp ops service.yaml --out OPERATIONS.md' },
   ],
-  async run({ io, options, args, colors, deps }) {
+  async run({ io, options, args, colors }) {
     const path = specPath(io, args[0]);
-    const prepared = await prepareSpec(io, colors, deps, path);
-    const lib = await deps();
-    const files = await generateFiles(lib, prepared, { stable: true, io });
+    const prepared = await prepareSpec(io, colors, path);
+    const files = await generateFiles(prepared, { stable: true, io });
     const alerts = new Map(
       prepared.resolved.environments.map((e) => [e.id, alertPolicies(files, e.id)]),
     );

@@ -1,13 +1,62 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import { fakeDeps } from '../../test/support/fake-deps.js';
 import { memoryIo } from '../../test/support/memory-io.js';
 import { runMsp } from '../../test/support/run-msp.js';
 import { useTempDir } from '../../test/support/temp-dir.js';
 import { fakeProgram } from '../../test/support/fake-program.js';
-import { resolvedSpec } from '../../test/support/resolved-fixture.js';
-import type { ResolvedSpec } from '@msp/spec';
+
+/** A platform config that leaves nothing to defaults, so a valid spec loads without warnings. */
+const PLATFORM_CONFIG = [
+  'billingAccount: 0A1B2C-3D4E5F-6A7B8C',
+  'folders:',
+  '  test: folders/111111111111',
+  '  internal: folders/222222222222',
+  '  external: folders/333333333333',
+  'state:',
+  '  type: terraform-cloud',
+  '  organization: acme',
+  'sentry:',
+  '  organization: acme',
+  '  team: platform',
+  '  authTokenSecret: { project: acme-secrets, secret: SENTRY_TOKEN }',
+  'notifications:',
+  '  slackTokenSecret: { project: acme-secrets, secret: SLACK_TOKEN }',
+  '  opsgenie:',
+  '    apiKeySecret: { project: acme-secrets, secret: OPSGENIE_API_KEY }',
+  '',
+].join('\n');
+
+/**
+ * Service billing: dev without PostgreSQL, and prod (project billing-prod-9f8e, the one
+ * the fake gcloud knows) with the databases primary and audit.
+ */
+const billingSpec = (postgreSQL = '{ databases: [primary, audit] }') =>
+  [
+    'service:',
+    '  id: billing',
+    '  owners: [team-billing]',
+    '  description: Bills customers.',
+    '  notionPageID: 0123456789abcdef0123456789abcdef',
+    'build:',
+    '  image: ghcr.io/example/billing',
+    'environments:',
+    '  - id: dev',
+    '    projectID: billing-dev-1a2b',
+    '    category: test',
+    '    deploy: { type: manual }',
+    '    instances:',
+    '      resources: { cpu: 1, memory: 512Mi }',
+    '  - id: prod',
+    '    projectID: billing-prod-9f8e',
+    '    category: external',
+    '    deploy: { type: manual }',
+    '    instances:',
+    '      resources: { cpu: 1, memory: 1Gi }',
+    '    resources:',
+    `      postgreSQL: ${postgreSQL}`,
+    '',
+  ].join('\n');
 
 describe('msp pg connect', () => {
   const tempDir = useTempDir();
@@ -20,14 +69,16 @@ describe('msp pg connect', () => {
     cwd = tempDir();
     bin = join(cwd, 'bin');
     record = join(cwd, 'proxy-args.txt');
-    await writeFile(join(cwd, 'service.yaml'), 'service: {id: billing}\n');
+    await writeFile(join(cwd, 'msp.config.yaml'), PLATFORM_CONFIG);
+    await writeFile(join(cwd, 'service.yaml'), billingSpec());
+    // Answers only about the project of the spec's prod environment.
     await fakeProgram(
       bin,
       'gcloud',
       [
-        'case "$1 $2" in',
-        '  "sql instances") echo "billing-prod-9f8e:us-central1:postgresql-ab12" ;;',
-        '  "iam service-accounts") echo "operatoraccess-1a2b3c@billing-prod-9f8e.iam.gserviceaccount.com"; echo "billing-sa@billing-prod-9f8e.iam.gserviceaccount.com" ;;',
+        'case "$1 $2 $4" in',
+        '  "sql instances --project=billing-prod-9f8e") echo "billing-prod-9f8e:us-central1:postgresql-ab12" ;;',
+        '  "iam service-accounts --project=billing-prod-9f8e") echo "operatoraccess-1a2b3c@billing-prod-9f8e.iam.gserviceaccount.com"; echo "billing-sa@billing-prod-9f8e.iam.gserviceaccount.com" ;;',
         '  *) echo "unexpected: $*" >&2; exit 3 ;;',
         'esac',
       ].join('\n'),
@@ -41,7 +92,6 @@ describe('msp pg connect', () => {
     await proxy();
     const result = await runMsp(['pg', 'connect', '--env', 'prod'], {
       io: memoryIo({ cwd, env: env() }),
-      deps: fakeDeps(),
     });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -70,7 +120,6 @@ describe('msp pg connect', () => {
       ['pg', 'connect', '--env', 'prod', '--write-access', '--port', '6543'],
       {
         io: memoryIo({ cwd, env: env() }),
-        deps: fakeDeps(),
       },
     );
     expect(result.code).toBe(0);
@@ -87,7 +136,6 @@ describe('msp pg connect', () => {
   it('says how to install the proxy when it is not on PATH', async () => {
     const result = await runMsp(['pg', 'connect', '--env', 'prod'], {
       io: memoryIo({ cwd, env: env() }),
-      deps: fakeDeps(),
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error: cloud-sql-proxy is not installed');
@@ -108,7 +156,7 @@ describe('msp pg connect', () => {
         'me@p.iam.gserviceaccount.com',
         '--private-ip',
       ],
-      { io: memoryIo({ cwd, env: { PATH: '' } }), deps: fakeDeps() },
+      { io: memoryIo({ cwd, env: { PATH: '' } }) },
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
@@ -117,38 +165,32 @@ describe('msp pg connect', () => {
   });
 
   it('uses the private IP when the instance has no public IP', async () => {
-    const base = resolvedSpec();
-    const resolved: ResolvedSpec = {
-      ...base,
-      environments: base.environments.map((e) =>
-        e.resources.postgreSQL === undefined
-          ? e
-          : {
-              ...e,
-              resources: {
-                ...e.resources,
-                postgreSQL: { ...e.resources.postgreSQL, publicIP: false },
-              },
-            },
-      ),
+    const run = async (postgreSQL: string) => {
+      await writeFile(join(cwd, 'service.yaml'), billingSpec(postgreSQL));
+      return runMsp(
+        [
+          ...['pg', 'connect', '--env', 'prod', '--print', '--instance', 'p:r:i'],
+          ...['--service-account', 'me@p.iam.gserviceaccount.com'],
+        ],
+        { io: memoryIo({ cwd, env: { PATH: '' } }) },
+      );
     };
-    const args = ['pg', 'connect', '--env', 'prod', '--print', '--instance', 'p:r:i'];
-    const run = async (spec: ResolvedSpec) =>
-      runMsp([...args, '--service-account', 'me@p.iam.gserviceaccount.com'], {
-        io: memoryIo({ cwd, env: { PATH: '' } }),
-        deps: fakeDeps({ resolved: spec }),
-      });
-    const privateOnly = await run(resolved);
+    const privateOnly = await run('{ databases: [primary], publicIP: false }');
+    expect(privateOnly.stderr).toBe('');
     expect(privateOnly.code).toBe(0);
     expect(privateOnly.stdout).toMatch(/--impersonate-service-account=\S+ --private-ip\n/);
-    expect((await run(base)).stdout).not.toContain('--private-ip');
+    const withPublicIP = await run('{ databases: [primary] }');
+    expect(withPublicIP.code).toBe(0);
+    expect(withPublicIP.stdout).toContain(
+      '--impersonate-service-account=me@p.iam.gserviceaccount.com\n',
+    );
+    expect(withPublicIP.stdout).not.toContain('--private-ip');
   });
 
   it('refuses an environment without PostgreSQL', async () => {
     await proxy();
     const result = await runMsp(['pg', 'connect', '--env', 'dev'], {
       io: memoryIo({ cwd, env: env() }),
-      deps: fakeDeps(),
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('environment dev has no PostgreSQL instance');
@@ -162,7 +204,6 @@ describe('msp pg connect', () => {
     try {
       const result = await runMsp(['pg', 'connect', '--env', 'prod', '--port', String(port)], {
         io: memoryIo({ cwd, env: env() }),
-        deps: fakeDeps(),
       });
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
@@ -181,7 +222,6 @@ describe('msp pg connect', () => {
     );
     const result = await runMsp(['pg', 'connect', '--env', 'prod'], {
       io: memoryIo({ cwd, env: env() }),
-      deps: fakeDeps(),
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('You do not currently have an active account selected.');
@@ -192,7 +232,6 @@ describe('msp pg connect', () => {
     await fakeProgram(bin, 'cloud-sql-proxy', 'echo "permission denied" >&2; exit 1');
     const result = await runMsp(['pg', 'connect', '--env', 'prod'], {
       io: memoryIo({ cwd, env: env() }),
-      deps: fakeDeps(),
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('permission denied');
@@ -225,7 +264,6 @@ describe('msp pg connect', () => {
       await longProxy();
       const result = await runMsp(['pg', 'connect', '--env', 'prod', '--session-timeout', '1'], {
         io: memoryIo({ cwd, env: env() }),
-        deps: fakeDeps(),
       });
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('The proxy stops after 1s (--session-timeout)');
@@ -241,7 +279,7 @@ describe('msp pg connect', () => {
     ] as const)('stops the proxy on %s', async (signal, code, word) => {
       await longProxy();
       const io = memoryIo({ cwd, env: env() });
-      const running = runMsp(['pg', 'connect', '--env', 'prod'], { io, deps: fakeDeps() });
+      const running = runMsp(['pg', 'connect', '--env', 'prod'], { io });
       await whenReady(io);
       expect(await isRunning()).toBe(true);
       expect(io.signals.listenerCount(signal)).toBe(1);
@@ -258,7 +296,6 @@ describe('msp pg connect', () => {
       await fakeProgram(bin, 'cloud-sql-proxy', 'sleep 1\necho "proxy done"');
       const result = await runMsp(['pg', 'connect', '--env', 'prod', '--session-timeout', '0'], {
         io: memoryIo({ cwd, env: env() }),
-        deps: fakeDeps(),
       });
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('The proxy runs until you stop it (Ctrl-C).');
@@ -269,7 +306,6 @@ describe('msp pg connect', () => {
     it('rejects a value that is not a whole number of seconds', async () => {
       const result = await runMsp(['pg', 'connect', '--env', 'prod', '--session-timeout', '1.5'], {
         io: memoryIo({ cwd, env: env() }),
-        deps: fakeDeps(),
       });
       expect(result.code).toBe(2);
       expect(result.stderr).toContain('--session-timeout must be a whole number from 0 to 86400');

@@ -65,11 +65,11 @@ export const pgConnectCommand = defineCommand({
       command: 'msp pg connect --env prod --session-timeout 3600',
     },
   ],
-  async run({ io, options, args, colors, deps }) {
+  async run({ io, options, args, colors }) {
     const port = integerOption('port', options.port, { min: 1, max: 65535 }) ?? 5433;
     const sessionSeconds =
       integerOption('session-timeout', options['session-timeout'], { min: 0, max: 86400 }) ?? 300;
-    const { resolved } = await prepareSpec(io, colors, deps, specPath(io, args[0]));
+    const { resolved } = await prepareSpec(io, colors, specPath(io, args[0]));
     const environment = findEnvironment(resolved, options.env);
     const postgres = environment.resources.postgreSQL;
     if (postgres === undefined) {

@@ -45,13 +45,13 @@ export const releaseCommand = defineCommand({
       command: 'msp release services/billing/service.yaml --tag "$(git rev-parse HEAD)"',
     },
   ],
-  async run({ io, options, args, colors, deps }) {
+  async run({ io, options, args, colors }) {
     const tag = options.tag?.trim();
     if (tag === undefined || tag === '')
       throw new UsageError('missing --tag', {
         hint: 'Name the image tag to release: --tag v1.2.3',
       });
-    const prepared = await prepareSpec(io, colors, deps, specPath(io, args[0]));
+    const prepared = await prepareSpec(io, colors, specPath(io, args[0]));
     const environment = finalRolloutStage(prepared.resolved);
     const stack = readIfExists(resolveInside(prepared.dir, cloudrunStackPath(environment.id)));
     const plan = releasePlan(environment, textOf(stack));

@@ -1,3 +1,4 @@
+import { schemas } from '../libraries.js';
 import { basename, dirname, resolve } from 'node:path';
 import { defineCommand } from '../cli/command.js';
 import { outFileOption } from './shared-options.js';
@@ -22,14 +23,9 @@ export const schemaCommand = defineCommand({
       command: 'msp schema --platform --out msp.config.schema.json',
     },
   ],
-  async run({ io, options, deps }) {
-    const lib = await deps();
-    const text =
-      JSON.stringify(
-        options.platform === true ? lib.platformSchema() : lib.serviceSchema(),
-        null,
-        2,
-      ) + '\n';
+  async run({ io, options }) {
+    const { service, platform } = await schemas();
+    const text = JSON.stringify(options.platform === true ? platform : service, null, 2) + '\n';
     if (options.out === undefined) {
       io.stdout.write(text);
       return 0;

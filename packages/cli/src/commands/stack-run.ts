@@ -93,9 +93,9 @@ function stackCommand<K extends RunKind>(kind: K) {
               command: `msp ${kind} --env dev`,
             },
           ],
-    async run({ io, options, args, colors, deps }) {
+    async run({ io, options, args, colors }) {
       const file = specPath(io, args[0]);
-      const prepared = await prepareSpec(io, colors, deps, file);
+      const prepared = await prepareSpec(io, colors, file);
       const environments = selectEnvironments(kind, prepared, options.env);
       if (options['allow-destroy'] === true) {
         const refused = environments.filter((e) => !e.allowDestroys).map((e) => e.id);
@@ -111,9 +111,8 @@ function stackCommand<K extends RunKind>(kind: K) {
       if (kind === 'destroy')
         await confirmDestroy(io, options.yes === true, prepared, environments);
 
-      const loaded = await deps();
       const { committedStacks } = await import('../apply/committed-stacks.js');
-      const targets = await committedStacks(io, loaded, prepared, environments);
+      const targets = await committedStacks(io, prepared, environments);
       const allowDestroy = (id: string): boolean =>
         options['allow-destroy'] === true &&
         environments.some((e) => e.id === id && e.allowDestroys);

@@ -1,57 +1,116 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { fakeDeps } from '../../test/support/fake-deps.js';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   startFakeTerraformCloud,
   type FakeTerraformCloud,
 } from '../../test/support/fake-terraform-cloud.js';
+import { generationLibrary } from '../libraries.js';
 import { memoryIo } from '../../test/support/memory-io.js';
-import { resolvedEnvironment, resolvedSpec } from '../../test/support/resolved-fixture.js';
 import { runMsp } from '../../test/support/run-msp.js';
-import { stackFiles } from '../../test/support/stack-files.js';
 import { useTempDir } from '../../test/support/temp-dir.js';
-import type { MspDeps } from '../deps.js';
-import type { ResolvedSpec } from '@msp/spec';
 
 const token = 'secret-token';
+const services = ['billing', 'search'] as const;
+type Service = (typeof services)[number];
+type Environment = 'dev' | 'prod';
 
-/** Two services, each with a test `dev` and an external `prod`. */
-function service(id: string): ResolvedSpec {
-  const base = resolvedSpec();
-  return {
-    ...base,
-    service: { ...base.service, id },
-    environments: [
-      resolvedEnvironment({ projectID: `${id}-dev-1a2b` }),
-      resolvedEnvironment({ id: 'prod', projectID: `${id}-prod-9f8e`, category: 'external' }),
-    ],
-  };
+/**
+ * A platform that keeps state in Terraform Cloud (organization acme, prefix msp) and runs
+ * workspaces from the VCS repository acme/services; it leaves nothing to defaults, so valid
+ * specs load without warnings.
+ */
+const platformConfig = [
+  'billingAccount: 0A1B2C-3D4E5F-6A7B8C',
+  'folders:',
+  '  test: folders/111111111111',
+  '  internal: folders/222222222222',
+  '  external: folders/333333333333',
+  'state:',
+  '  type: terraform-cloud',
+  '  organization: acme',
+  '  workspacePrefix: msp',
+  '  runMode: vcs',
+  '  vcs:',
+  '    repository: acme/services',
+  '    branch: main',
+  '    oauthTokenID: ot-abc123',
+  '    servicesDir: services',
+  '  teamAccess:',
+  '    - { teamID: team-ops, access: write }',
+  'sentry:',
+  '  organization: acme',
+  '  team: platform',
+  '  authTokenSecret: { project: acme-secrets, secret: SENTRY_TOKEN }',
+  'notifications:',
+  '  slackTokenSecret: { project: acme-secrets, secret: SLACK_TOKEN }',
+  '  opsgenie:',
+  '    apiKeySecret: { project: acme-secrets, secret: OPSGENIE_API_KEY }',
+  '',
+].join('\n');
+
+/** A service with a test `dev` and an external `prod`. */
+const serviceSpec = (id: Service) =>
+  [
+    'service:',
+    `  id: ${id}`,
+    '  owners: [team-platform]',
+    `  description: The ${id} service.`,
+    '  notionPageID: 0123456789abcdef0123456789abcdef',
+    'build:',
+    `  image: ghcr.io/example/${id}`,
+    'environments:',
+    '  - id: dev',
+    `    projectID: ${id}-dev-1a2b`,
+    '    category: test',
+    '    deploy: { type: manual }',
+    '    instances:',
+    '      resources: { cpu: 1, memory: 512Mi }',
+    '  - id: prod',
+    `    projectID: ${id}-prod-9f8e`,
+    '    category: external',
+    '    deploy: { type: manual }',
+    '    instances:',
+    '      resources: { cpu: 1, memory: 1Gi }',
+    '',
+  ].join('\n');
+
+/** Writes `services/<id>/service.yaml` of both services under `root`, the platform config at `root`. */
+async function writeServices(root: string): Promise<void> {
+  await writeFile(join(root, 'msp.config.yaml'), platformConfig);
+  for (const id of services) {
+    await mkdir(join(root, 'services', id), { recursive: true });
+    await writeFile(join(root, 'services', id, 'service.yaml'), serviceSpec(id));
+  }
 }
 
-/** Fake libraries that resolve each spec to the service named by its directory. */
-function multiServiceDeps(): MspDeps {
-  const specs = new Map([
-    ['billing', service('billing')],
-    ['search', service('search')],
-  ]);
-  const base = fakeDeps({ files: (ids) => stackFiles(ids) });
-  return fakeDeps({
-    files: (ids) => stackFiles(ids),
-    overrides: {
-      async loadSpec(path, platform) {
-        const loaded = await base.loadSpec(path, platform);
-        const id = basename(dirname(path));
-        return loaded.spec === undefined
-          ? loaded
-          : { ...loaded, spec: { ...loaded.spec, service: { ...loaded.spec.service, id } } };
-      },
-      resolveSpec(spec) {
-        const found = specs.get(spec.service.id);
-        if (found === undefined) throw new Error(`no fixture for ${spec.service.id}`);
-        return found;
-      },
-    },
-  });
+/**
+ * The workspace names of each service's environments: one per stack `msp generate` really
+ * writes (the directories under terraform/<env>/stacks), in the generator's apply order.
+ */
+async function generatedWorkspaces(): Promise<
+  Record<Service, Record<Environment, readonly string[]>>
+> {
+  const root = await mkdtemp(join(tmpdir(), 'msp-cli-stacks-'));
+  try {
+    await writeServices(root);
+    const generated = await runMsp(['generate', '--quiet'], { io: memoryIo({ cwd: root }) });
+    expect(generated.stderr).toBe('');
+    expect(generated.code).toBe(0);
+    const { STACK_NAMES } = await generationLibrary();
+    const names = async (id: Service, env: Environment) => {
+      const found = await readdir(join(root, 'services', id, 'terraform', env, 'stacks'));
+      const ordered = STACK_NAMES.filter((stack) => found.includes(stack));
+      expect(ordered).toHaveLength(found.length);
+      return ordered.map((stack) => `msp-${id}-${env}-${stack}`);
+    };
+    return {
+      billing: { dev: await names('billing', 'dev'), prod: await names('billing', 'prod') },
+      search: { dev: await names('search', 'dev'), prod: await names('search', 'prod') },
+    };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 }
 
 interface JsonRow {
@@ -66,20 +125,31 @@ describe('msp tfc sync --all', () => {
   const tempDir = useTempDir();
   let tfc: FakeTerraformCloud;
   let cwd: string;
+  let workspaces: Record<Service, Record<Environment, readonly string[]>>;
+  const every = (envs: readonly Environment[] = ['dev', 'prod']) =>
+    services.flatMap((id) => envs.flatMap((env) => workspaces[id][env]));
 
+  beforeAll(async () => {
+    workspaces = await generatedWorkspaces();
+  });
   beforeEach(async () => {
     tfc = await startFakeTerraformCloud({ organization: 'acme', token });
     cwd = tempDir();
-    for (const id of ['billing', 'search']) {
-      await mkdir(join(cwd, 'services', id), { recursive: true });
-      await writeFile(join(cwd, 'services', id, 'service.yaml'), `service: {id: ${id}}\n`);
-    }
+    await writeServices(cwd);
   });
   afterEach(() => tfc.close());
 
   const env = () => ({ PATH: '', TFE_TOKEN: token, TFE_ADDRESS: tfc.address });
   const run = (argv: string[], io = memoryIo({ cwd, env: env() })) =>
-    runMsp(['tfc', 'sync', ...argv], { io, deps: multiServiceDeps() });
+    runMsp(['tfc', 'sync', ...argv], { io });
+
+  it('generates an iam and cloudrun stack for every environment, so each gets a workspace', () => {
+    for (const id of services)
+      for (const env of ['dev', 'prod'] as const)
+        expect(workspaces[id][env]).toEqual(
+          expect.arrayContaining([`msp-${id}-${env}-iam`, `msp-${id}-${env}-cloudrun`]),
+        );
+  });
 
   it('syncs every environment of every spec under the current directory with --yes', async () => {
     const result = await run(['--all', '--yes']);
@@ -91,29 +161,32 @@ describe('msp tfc sync --all', () => {
       'msp-search-dev',
       'msp-search-prod',
     ]);
-    expect(tfc.workspaces.size).toBe(12);
+    expect([...tfc.workspaces.keys()]).toEqual(every());
     expect(tfc.workspaces.get('msp-search-prod-iam')?.attributes['working-directory']).toBe(
       'services/search/terraform/prod/stacks/iam',
     );
-    expect(result.stdout).toContain(
-      'created    https://app.terraform.io/app/acme/workspaces/msp-search-prod-cloudrun\n',
+    expect(result.stdout).toBe(
+      every()
+        .map((name) => `created    https://app.terraform.io/app/acme/workspaces/${name}\n`)
+        .join(''),
     );
   });
 
   it('syncs only one category and reports each workspace as JSON, created then unchanged', async () => {
     const first = await run(['--all', '--category', 'test', '--yes', '--json']);
+    expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     const rows = (JSON.parse(first.stdout) as { workspaces: JsonRow[] }).workspaces;
-    expect(rows).toHaveLength(6);
-    expect(rows[0]).toEqual({
-      service: 'billing',
-      environment: 'dev',
-      name: 'msp-billing-dev-project',
-      url: 'https://app.terraform.io/app/acme/workspaces/msp-billing-dev-project',
-      action: 'created',
-    });
-    expect(new Set(rows.map((r) => `${r.service}/${r.environment}/${r.action}`))).toEqual(
-      new Set(['billing/dev/created', 'search/dev/created']),
+    expect(rows).toEqual(
+      services.flatMap((id) =>
+        workspaces[id].dev.map((name) => ({
+          service: id,
+          environment: 'dev',
+          name,
+          url: `https://app.terraform.io/app/acme/workspaces/${name}`,
+          action: 'created',
+        })),
+      ),
     );
     expect([...tfc.projects.values()].map((p) => p.name).sort()).toEqual([
       'msp-billing-dev',
@@ -121,14 +194,18 @@ describe('msp tfc sync --all', () => {
     ]);
     const second = await run(['--all', '--category', 'test', '--yes', '--json']);
     const again = (JSON.parse(second.stdout) as { workspaces: JsonRow[] }).workspaces;
-    expect(again.map((r) => r.action)).toEqual(Array(6).fill('unchanged'));
+    expect(again.map((r) => [r.name, r.action])).toEqual(
+      every(['dev']).map((name) => [name, 'unchanged']),
+    );
   });
 
   it('syncs only the files given', async () => {
     const result = await run(['--all', '--yes', 'services/search/service.yaml']);
     expect(result.code).toBe(0);
-    expect([...tfc.workspaces.keys()].every((name) => name.startsWith('msp-search-'))).toBe(true);
-    expect(tfc.workspaces.size).toBe(6);
+    expect([...tfc.workspaces.keys()]).toEqual([
+      ...workspaces.search.dev,
+      ...workspaces.search.prod,
+    ]);
   });
 
   it('needs --yes without a terminal, and calls nothing', async () => {
@@ -152,7 +229,7 @@ describe('msp tfc sync --all', () => {
 
     const yes = await run(['--all'], memoryIo({ cwd, env: env(), tty: true, input: ['y'] }));
     expect(yes.code).toBe(0);
-    expect(tfc.workspaces.size).toBe(12);
+    expect([...tfc.workspaces.keys()]).toEqual(every());
   });
 
   it('fails clearly when no environment has the category', async () => {
@@ -182,10 +259,6 @@ describe('msp tfc sync --all', () => {
     );
     expect(result.code).toBe(0);
     const rows = (JSON.parse(result.stdout) as { workspaces: JsonRow[] }).workspaces;
-    expect(rows.map((r) => r.name)).toEqual([
-      'msp-billing-dev-project',
-      'msp-billing-dev-iam',
-      'msp-billing-dev-cloudrun',
-    ]);
+    expect(rows.map((r) => r.name)).toEqual(workspaces.billing.dev);
   });
 });

@@ -1,77 +1,163 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fakeDeps } from '../../test/support/fake-deps.js';
 import {
   startFakeTerraformCloud,
   type FakeTerraformCloud,
 } from '../../test/support/fake-terraform-cloud.js';
+import { generationLibrary } from '../libraries.js';
 import { memoryIo } from '../../test/support/memory-io.js';
-import {
-  platformConfig,
-  resolvedEnvironment,
-  resolvedSpec,
-} from '../../test/support/resolved-fixture.js';
 import { runMsp } from '../../test/support/run-msp.js';
-import { stackFiles } from '../../test/support/stack-files.js';
 import { useTempDir } from '../../test/support/temp-dir.js';
-import type { PlatformConfig } from '@msp/spec';
 
 const token = 'secret-token';
+
+/**
+ * A platform that keeps state in Terraform Cloud (organization acme, prefix msp) and runs
+ * workspaces from the VCS repository acme/services; it leaves nothing to defaults, so a valid
+ * spec loads without warnings.
+ */
+const terraformCloudPlatform = [
+  'billingAccount: 0A1B2C-3D4E5F-6A7B8C',
+  'folders:',
+  '  test: folders/111111111111',
+  '  internal: folders/222222222222',
+  '  external: folders/333333333333',
+  'state:',
+  '  type: terraform-cloud',
+  '  organization: acme',
+  '  workspacePrefix: msp',
+  '  runMode: vcs',
+  '  vcs:',
+  '    repository: acme/services',
+  '    branch: main',
+  '    oauthTokenID: ot-abc123',
+  '    servicesDir: services',
+  '  teamAccess:',
+  '    - { teamID: team-ops, access: write }',
+  'terraformVersion: 1.11.4',
+  'sentry:',
+  '  organization: acme',
+  '  team: platform',
+  '  authTokenSecret: { project: acme-secrets, secret: SENTRY_TOKEN }',
+  'notifications:',
+  '  slackTokenSecret: { project: acme-secrets, secret: SLACK_TOKEN }',
+  '  opsgenie:',
+  '    apiKeySecret: { project: acme-secrets, secret: OPSGENIE_API_KEY }',
+  '',
+].join('\n');
+
+/** The same platform keeping state in a GCS bucket instead. */
+const gcsPlatform = terraformCloudPlatform.replace(
+  /state:\n(?: {2}.*\n)+/,
+  'state:\n  type: gcs\n  bucket: acme-state\n  prefix: msp\n',
+);
+
+/** Service billing with a test `dev` and an external `prod`, whose destroys `prod` may allow. */
+const billingSpec = (options: { prodAllowsDestroys?: boolean } = {}) =>
+  [
+    'service:',
+    '  id: billing',
+    '  owners: [team-billing]',
+    '  description: Bills customers.',
+    '  notionPageID: 0123456789abcdef0123456789abcdef',
+    'build:',
+    '  image: ghcr.io/example/billing',
+    'environments:',
+    '  - id: dev',
+    '    projectID: billing-dev-1a2b',
+    '    category: test',
+    '    deploy: { type: manual }',
+    '    instances:',
+    '      resources: { cpu: 1, memory: 512Mi }',
+    '  - id: prod',
+    '    projectID: billing-prod-9f8e',
+    '    category: external',
+    '    deploy: { type: manual }',
+    '    instances:',
+    '      resources: { cpu: 1, memory: 1Gi }',
+    `    allowDestroys: ${options.prodAllowsDestroys === true}`,
+    '',
+  ].join('\n');
+
+/** Writes `services/billing/service.yaml` under `root` and the platform config beside `services/`. */
+async function writeBilling(
+  root: string,
+  options: { platform?: string; prodAllowsDestroys?: boolean } = {},
+): Promise<string> {
+  const dir = join(root, 'services', 'billing');
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(root, 'msp.config.yaml'), options.platform ?? terraformCloudPlatform);
+  await writeFile(join(dir, 'service.yaml'), billingSpec(options));
+  return dir;
+}
+
+/**
+ * The stacks `msp generate` really writes for billing's environments (the directories under
+ * terraform/<env>/stacks), in the generator's apply order.
+ */
+async function generatedStacks(): Promise<Record<'dev' | 'prod', string[]>> {
+  const root = await mkdtemp(join(tmpdir(), 'msp-cli-stacks-'));
+  try {
+    const dir = await writeBilling(root);
+    const generated = await runMsp(['generate', '--quiet'], { io: memoryIo({ cwd: dir }) });
+    expect(generated.stderr).toBe('');
+    expect(generated.code).toBe(0);
+    const { STACK_NAMES } = await generationLibrary();
+    const inApplyOrder = async (env: string) => {
+      const found = await readdir(join(dir, 'terraform', env, 'stacks'));
+      const ordered = STACK_NAMES.filter((name) => found.includes(name));
+      expect(ordered).toHaveLength(found.length);
+      return ordered;
+    };
+    return { dev: await inApplyOrder('dev'), prod: await inApplyOrder('prod') };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
 
 describe('msp tfc sync', () => {
   const tempDir = useTempDir();
   let tfc: FakeTerraformCloud;
   let cwd: string;
+  let stacks: Record<'dev' | 'prod', string[]>;
+  const workspaces = (env: 'dev' | 'prod') =>
+    stacks[env].map((stack) => `msp-billing-${env}-${stack}`);
 
+  beforeAll(async () => {
+    stacks = await generatedStacks();
+  });
   beforeEach(async () => {
     tfc = await startFakeTerraformCloud({ organization: 'acme', token });
-    cwd = join(tempDir(), 'services', 'billing');
-    await mkdir(cwd, { recursive: true });
-    await writeFile(join(cwd, 'service.yaml'), 'service: {id: billing}\n');
+    cwd = await writeBilling(tempDir());
   });
   afterEach(() => tfc.close());
 
   const env = () => ({ PATH: '', TFE_TOKEN: token, TFE_ADDRESS: tfc.address });
-  const deps = (options: { platform?: PlatformConfig; allowDestroys?: boolean } = {}) =>
-    fakeDeps({
-      files: (ids) => stackFiles(ids),
-      ...(options.platform === undefined ? {} : { platform: options.platform }),
-      resolved: resolvedSpec({
-        environments: [
-          resolvedEnvironment(),
-          resolvedEnvironment({
-            id: 'prod',
-            projectID: 'billing-prod-9f8e',
-            allowDestroys: options.allowDestroys ?? false,
-          }),
-        ],
-      }),
-    });
+  const allowProdDestroys = () =>
+    writeFile(join(cwd, 'service.yaml'), billingSpec({ prodAllowsDestroys: true }));
+
+  it('generates a project, iam and cloudrun stack for every environment, so each gets a workspace', () => {
+    for (const env of ['dev', 'prod'] as const)
+      expect(stacks[env]).toEqual(expect.arrayContaining(['project', 'iam', 'cloudrun']));
+  });
 
   it('creates the project, team access and one workspace per stack with the settings of inventory §2.9', async () => {
-    const result = await runMsp(['tfc', 'sync'], {
-      io: memoryIo({ cwd, env: env() }),
-      deps: deps(),
-    });
+    const result = await runMsp(['tfc', 'sync'], { io: memoryIo({ cwd, env: env() }) });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect([...tfc.projects.values()].map((p) => p.name).sort()).toEqual([
       'msp-billing-dev',
       'msp-billing-prod',
     ]);
-    expect([...tfc.workspaces.keys()].sort()).toEqual([
-      'msp-billing-dev-cloudrun',
-      'msp-billing-dev-iam',
-      'msp-billing-dev-project',
-      'msp-billing-prod-cloudrun',
-      'msp-billing-prod-iam',
-      'msp-billing-prod-project',
-    ]);
+    expect([...tfc.workspaces.keys()].sort()).toEqual(
+      [...workspaces('dev'), ...workspaces('prod')].sort(),
+    );
     const ws = tfc.workspaces.get('msp-billing-dev-iam');
     expect(ws?.attributes).toEqual({
       name: 'msp-billing-dev-iam',
       'execution-mode': 'remote',
-      'terraform-version': '1.9.8',
+      'terraform-version': '1.11.4',
       'auto-apply': true,
       'global-remote-state': true,
       'allow-destroy-plan': false,
@@ -89,23 +175,21 @@ describe('msp tfc sync', () => {
     expect([...tfc.teamProjects.values()].filter((tp) => tp.projectID === devProject?.id)).toEqual([
       expect.objectContaining({ teamID: 'team-ops', access: 'write' }),
     ]);
-    expect(result.stdout).toContain(
-      'created    https://app.terraform.io/app/acme/workspaces/msp-billing-dev-project\n',
+    expect(result.stdout).toBe(
+      [...workspaces('dev'), ...workspaces('prod')]
+        .map((name) => `created    https://app.terraform.io/app/acme/workspaces/${name}\n`)
+        .join(''),
     );
   });
 
   it('updates on a second run, keeps tags added by hand, and fixes changed team access', async () => {
-    await runMsp(['tfc', 'sync', '--env', 'dev'], {
-      io: memoryIo({ cwd, env: env() }),
-      deps: deps(),
-    });
+    await runMsp(['tfc', 'sync', '--env', 'dev'], { io: memoryIo({ cwd, env: env() }) });
     const ws = tfc.workspaces.get('msp-billing-dev-project');
     ws?.tags.add('hand-made');
     if (ws !== undefined) ws.attributes['auto-apply'] = false;
     for (const tp of tfc.teamProjects.values()) tp.access = 'read';
     const result = await runMsp(['tfc', 'sync', '--env', 'dev'], {
       io: memoryIo({ cwd, env: env() }),
-      deps: deps(),
     });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
@@ -120,41 +204,34 @@ describe('msp tfc sync', () => {
   });
 
   it('changes nothing on a second run when nothing changed, and says so', async () => {
-    await runMsp(['tfc', 'sync', '--env', 'dev'], {
-      io: memoryIo({ cwd, env: env() }),
-      deps: deps(),
-    });
+    await runMsp(['tfc', 'sync', '--env', 'dev'], { io: memoryIo({ cwd, env: env() }) });
     const before = tfc.requests.length;
     const result = await runMsp(['tfc', 'sync', '--env', 'dev'], {
       io: memoryIo({ cwd, env: env() }),
-      deps: deps(),
     });
     expect(result.code).toBe(0);
     const writes = tfc.requests.slice(before).filter((r) => !r.startsWith('GET'));
     expect(writes).toEqual([]);
-    expect(result.stdout).toContain(
-      'unchanged  https://app.terraform.io/app/acme/workspaces/msp-billing-dev-iam\n',
+    expect(result.stdout).toBe(
+      workspaces('dev')
+        .map((name) => `unchanged  https://app.terraform.io/app/acme/workspaces/${name}\n`)
+        .join(''),
     );
-    expect(result.stdout).not.toMatch(/created|updated/);
   });
 
   it('removes the VCS connection in cli run mode', async () => {
-    await runMsp(['tfc', 'sync', '--env', 'dev'], {
-      io: memoryIo({ cwd, env: env() }),
-      deps: deps(),
-    });
+    await runMsp(['tfc', 'sync', '--env', 'dev'], { io: memoryIo({ cwd, env: env() }) });
     const result = await runMsp(['tfc', 'sync', '--env', 'dev', '--run-mode', 'cli'], {
       io: memoryIo({ cwd, env: env() }),
-      deps: deps(),
     });
     expect(result.code).toBe(0);
-    expect(tfc.workspaces.get('msp-billing-dev-cloudrun')?.attributes['vcs-repo']).toBeNull();
+    for (const name of workspaces('dev'))
+      expect(tfc.workspaces.get(name)?.attributes['vcs-repo']).toBeNull();
   });
 
   it('refuses to create workspaces in ignore run mode', async () => {
     const result = await runMsp(['tfc', 'sync', '--env', 'dev', '--run-mode', 'ignore'], {
       io: memoryIo({ cwd, env: env() }),
-      deps: deps(),
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('run mode "ignore" cannot create workspaces');
@@ -163,7 +240,6 @@ describe('msp tfc sync', () => {
   it('explains a missing token without calling the API', async () => {
     const result = await runMsp(['tfc', 'sync'], {
       io: memoryIo({ cwd, env: { PATH: '', TFE_ADDRESS: tfc.address } }),
-      deps: deps(),
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
@@ -178,15 +254,15 @@ describe('msp tfc sync', () => {
         cwd,
         env: { PATH: '', TF_TOKEN_app_terraform_io: token, TFE_ADDRESS: tfc.address },
       }),
-      deps: deps(),
     });
+    expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
+    expect([...tfc.workspaces.keys()]).toEqual(workspaces('dev'));
   });
 
   it("reports an API error with Terraform Cloud's explanation", async () => {
     const result = await runMsp(['tfc', 'sync'], {
       io: memoryIo({ cwd, env: { ...env(), TFE_TOKEN: 'wrong' } }),
-      deps: deps(),
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('returned 401: unauthorized');
@@ -194,85 +270,78 @@ describe('msp tfc sync', () => {
   });
 
   it('fails clearly when the platform keeps state in GCS', async () => {
-    const platform = platformConfig({ state: { type: 'gcs', bucket: 'b', prefix: 'msp' } });
-    const result = await runMsp(['tfc', 'sync'], {
-      io: memoryIo({ cwd, env: env() }),
-      deps: deps({ platform }),
-    });
+    await writeFile(join(tempDir(), 'msp.config.yaml'), gcsPlatform);
+    const result = await runMsp(['tfc', 'sync'], { io: memoryIo({ cwd, env: env() }) });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('keeps Terraform state in gcs, not Terraform Cloud');
+    expect(result.stderr).toContain(
+      'error: the platform config keeps Terraform state in gcs, not Terraform Cloud',
+    );
+    expect(tfc.requests).toEqual([]);
   });
 
   describe('--delete', () => {
     it('is refused when the environment does not allow destroys, and deletes nothing', async () => {
-      await runMsp(['tfc', 'sync', '--env', 'prod'], {
-        io: memoryIo({ cwd, env: env() }),
-        deps: deps(),
-      });
+      await runMsp(['tfc', 'sync', '--env', 'prod'], { io: memoryIo({ cwd, env: env() }) });
       const result = await runMsp(['tfc', 'sync', '--env', 'prod', '--delete', '--yes'], {
         io: memoryIo({ cwd, env: env() }),
-        deps: deps(),
       });
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('environment prod does not allow destroys');
-      expect(tfc.workspaces.size).toBe(3);
+      expect([...tfc.workspaces.keys()]).toEqual(workspaces('prod'));
       expect(tfc.requests.filter((r) => r.startsWith('DELETE'))).toEqual([]);
     });
 
     it('needs --yes without a terminal', async () => {
+      await allowProdDestroys();
       const result = await runMsp(['tfc', 'sync', '--env', 'prod', '--delete'], {
         io: memoryIo({ cwd, env: env() }),
-        deps: deps({ allowDestroys: true }),
       });
       expect(result.code).toBe(2);
       expect(result.stderr).toContain('--delete needs confirmation');
+      expect(tfc.requests.filter((r) => r.startsWith('DELETE'))).toEqual([]);
     });
 
     it('needs --env', async () => {
+      await allowProdDestroys();
       const result = await runMsp(['tfc', 'sync', '--delete', '--yes'], {
         io: memoryIo({ cwd, env: env() }),
-        deps: deps({ allowDestroys: true }),
       });
       expect(result.code).toBe(2);
+      expect(result.stderr).toContain('--delete needs --env');
+      expect(tfc.requests).toEqual([]);
     });
 
     it('deletes the workspaces in reverse stack order, then the project, when allowed', async () => {
-      await runMsp(['tfc', 'sync'], {
-        io: memoryIo({ cwd, env: env() }),
-        deps: deps({ allowDestroys: true }),
-      });
+      await allowProdDestroys();
+      await runMsp(['tfc', 'sync'], { io: memoryIo({ cwd, env: env() }) });
       tfc.requests.length = 0;
       const result = await runMsp(['tfc', 'sync', '--env', 'prod', '--delete', '--yes'], {
         io: memoryIo({ cwd, env: env() }),
-        deps: deps({ allowDestroys: true }),
       });
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(tfc.requests.filter((r) => r.startsWith('DELETE'))).toEqual([
-        'DELETE /api/v2/organizations/acme/workspaces/msp-billing-prod-cloudrun',
-        'DELETE /api/v2/organizations/acme/workspaces/msp-billing-prod-iam',
-        'DELETE /api/v2/organizations/acme/workspaces/msp-billing-prod-project',
+        ...workspaces('prod')
+          .reverse()
+          .map((name) => `DELETE /api/v2/organizations/acme/workspaces/${name}`),
         expect.stringMatching(/^DELETE \/api\/v2\/projects\/prj-/),
       ]);
-      expect([...tfc.workspaces.keys()].every((name) => name.startsWith('msp-billing-dev-'))).toBe(
-        true,
-      );
+      expect([...tfc.workspaces.keys()]).toEqual(workspaces('dev'));
       expect([...tfc.projects.values()].map((p) => p.name)).toEqual(['msp-billing-dev']);
     });
 
     it('asks on a terminal and deletes nothing when the answer is no', async () => {
-      await runMsp(['tfc', 'sync', '--env', 'prod'], {
-        io: memoryIo({ cwd, env: env() }),
-        deps: deps({ allowDestroys: true }),
-      });
+      await allowProdDestroys();
+      await runMsp(['tfc', 'sync', '--env', 'prod'], { io: memoryIo({ cwd, env: env() }) });
       const io = memoryIo({ cwd, env: env(), tty: true, input: ['n'] });
-      const result = await runMsp(['tfc', 'sync', '--env', 'prod', '--delete'], {
-        io,
-        deps: deps({ allowDestroys: true }),
-      });
+      const result = await runMsp(['tfc', 'sync', '--env', 'prod', '--delete'], { io });
       expect(result.code).toBe(1);
+      expect(result.stdout).toContain(
+        `Delete the Terraform Cloud workspaces ${workspaces('prod').join(', ')} and their project?`,
+      );
       expect(result.stdout).toContain('[y/N]');
-      expect(tfc.workspaces.size).toBe(3);
+      expect([...tfc.workspaces.keys()]).toEqual(workspaces('prod'));
+      expect(tfc.requests.filter((r) => r.startsWith('DELETE'))).toEqual([]);
     });
   });
 });

@@ -90,7 +90,7 @@ export const tfcSyncCommand = defineCommand({
       command: 'msp tfc sync --env sandbox --delete',
     },
   ],
-  async run({ io, options, args, colors, deps }) {
+  async run({ io, options, args, colors }) {
     checkFlags(options, args);
     const all = options.all === true;
     const files = all ? await specFiles(io, args) : [specPath(io, args[0])];
@@ -99,7 +99,7 @@ export const tfcSyncCommand = defineCommand({
       ...(options.category === undefined ? {} : { category: options.category as Category }),
     };
     const plans: ServicePlan[] = [];
-    for (const file of files) plans.push(await planService(io, colors, deps, file, filter));
+    for (const file of files) plans.push(await planService(io, colors, file, filter));
     const selected = plans.filter((plan) => plan.syncs.length > 0);
     if (selected.length === 0) {
       throw new CliError(

@@ -1,3 +1,4 @@
+import { loadPlatformConfig } from '../libraries.js';
 import { defineCommand } from '../cli/command.js';
 import { CliError, UsageError } from '../cli/errors.js';
 import { findEnvironment, prepareSpec, specPath } from '../spec/prepare-spec.js';
@@ -23,13 +24,13 @@ export const tfcViewCommand = defineCommand({
       command: 'msp tfc view --env prod --open',
     },
   ],
-  async run({ io, options, args, colors, deps }) {
+  async run({ io, options, args, colors }) {
     let url: string;
     let tag: string;
     if (options.all === true) {
       if (args.length > 0 || options.env !== undefined)
         throw new UsageError('--all takes no spec and no --env');
-      const platform = await (await deps()).loadPlatformConfig(io.cwd);
+      const platform = await loadPlatformConfig(io.cwd);
       if (platform.config === undefined)
         throw new CliError(
           'platform-config-invalid',
@@ -39,7 +40,7 @@ export const tfcViewCommand = defineCommand({
       tag = viewTag(backend);
       url = workspacesByTagURL(backend, tag);
     } else {
-      const { resolved, platform } = await prepareSpec(io, colors, deps, specPath(io, args[0]));
+      const { resolved, platform } = await prepareSpec(io, colors, specPath(io, args[0]));
       const backend = terraformCloudBackend(platform);
       const environment =
         options.env === undefined ? undefined : findEnvironment(resolved, options.env);

@@ -7,7 +7,7 @@ import { jsonOption } from './shared-options.js';
 import { displayPath, specFiles } from './spec-files.js';
 import type { Colors } from '../cli/colors.js';
 import type { Io } from '../cli/io.js';
-import type { MspDeps, StackConformanceIssue } from '../deps.js';
+import { resolveSpec, type StackConformanceIssue } from '../libraries.js';
 import type { SpecIssue } from '@msp/spec';
 
 export const validateCommand = defineCommand({
@@ -44,13 +44,12 @@ export const validateCommand = defineCommand({
       command: 'msp validate --conformance',
     },
   ],
-  async run({ io, args, options, colors, deps }) {
+  async run({ io, args, options, colors }) {
     const files = await specFiles(io, args);
     for (const file of files) await assertSpecExists(io, file);
-    const lib = await deps();
     const reports: ValidationReport[] = [];
     for (const file of files) {
-      const report = await checkSpec(lib, file, options.conformance === true);
+      const report = await checkSpec(file, options.conformance === true);
       reports.push(report);
       if (options.json !== true) io.stdout.write(describe(io, colors, report));
     }
@@ -86,12 +85,8 @@ interface ValidationReport {
  * Loads and validates one spec and, with `conformance` and when it is valid,
  * generates it in memory and checks the result against the provider schemas.
  */
-async function checkSpec(
-  lib: MspDeps,
-  file: string,
-  conformance: boolean,
-): Promise<ValidationReport> {
-  const { platform, loaded } = await loadSpecReport(lib, file);
+async function checkSpec(file: string, conformance: boolean): Promise<ValidationReport> {
+  const { platform, loaded } = await loadSpecReport(file);
   const sources = new Map<string, string>();
   if (platform.file !== undefined && platform.source !== undefined)
     sources.set(platform.file, platform.source);
@@ -116,10 +111,10 @@ async function checkSpec(
   )
     return { ...base, conformance: [] };
   try {
-    const resolved = lib.resolveSpec(loaded.spec, platform.config, loaded.assets);
+    const resolved = await resolveSpec(loaded.spec, platform.config, loaded.assets);
     return {
       ...base,
-      conformance: (await generateOffline(lib, resolved, platform.config)).conformance,
+      conformance: (await generateOffline(resolved, platform.config)).conformance,
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,6 @@
 import { CliError } from '../cli/errors.js';
 import { createColors, type Colors } from '../cli/colors.js';
-import type { MspDeps, StackConformanceIssue } from '../deps.js';
+import { generateService, type StackConformanceIssue } from '../libraries.js';
 import type { PlatformConfig, ResolvedSpec } from '@msp/spec';
 import type { GeneratedService } from '@msp/terraform-gen';
 
@@ -37,7 +37,6 @@ export function assertConformance({ set, conformance: issues }: GeneratedService
  * digest instead of the registry's.
  */
 export function generateOffline(
-  deps: MspDeps,
   resolved: ResolvedSpec,
   platform: PlatformConfig,
 ): Promise<GeneratedService> {
@@ -48,5 +47,5 @@ export function generateOffline(
         : [],
     ),
   );
-  return deps.generateService(resolved, platform, { imageTags, conformance: true });
+  return generateService(resolved, platform, { imageTags, conformance: true });
 }

@@ -1,10 +1,12 @@
+import { join } from 'node:path';
 import { assertConformance } from './conformance.js';
-import { existingGeneratedFiles } from './existing-files.js';
+import { imageDigests, imageLockText } from './image-digests.js';
 import { IMAGE_LOCK_PATH } from './stack-paths.js';
 import { googleAccessToken } from '../gcp/access-token.js';
-import type { Io } from '../cli/io.js';
+import { readIfExists } from '../fs/write-files.js';
 import { textOf, type FileContent } from '../fs/file-content.js';
-import type { MspDeps } from '../deps.js';
+import { generateService } from '../libraries.js';
+import type { Io } from '../cli/io.js';
 import type { PreparedSpec } from '../spec/prepare-spec.js';
 import type { ResolvedSpec } from '@msp/spec';
 import type { GeneratedStackSummary } from '@msp/terraform-gen';
@@ -20,31 +22,28 @@ export interface GenerateOptions {
   stable: boolean;
   /** Check every resource against the pinned provider schemas. @default false */
   conformance?: boolean;
-  /** The generated files on disk, by relative path. @default those beside the spec */
-  existing?: ReadonlyMap<string, FileContent>;
+  /** Where the generated files go; its committed image lock is read. @default the spec's directory */
+  root?: string;
   /** For the Google access token of private registries (`googleAccessToken`). */
   io: Io;
 }
 
 /**
- * Runs generation for a prepared spec in memory: image tags of subscription
- * environments (kept from the committed image lock when stable; the lock is the
- * only generated file read back), then `generateService` (with the
- * provider-schema check when asked) plus the
- * image lock. An environment left on its plain tag because the registry could
- * not be reached is a warning on stderr. Paths are relative to the spec's
- * directory.
+ * Generates a prepared spec in memory, in three steps: the image digests of
+ * subscription environments (kept from the committed image lock, the one
+ * input besides the spec, when stable; otherwise from the registry), then
+ * `@msp/terraform-gen`'s `generateService` (with the provider-schema check when
+ * asked), then the new image lock. An environment left on its plain tag
+ * because the registry could not be reached is a warning on stderr. Paths are
+ * relative to the spec's directory.
  * @throws CliError when asked for conformance and the stacks do not conform.
  */
-export async function generateService(
-  deps: MspDeps,
+export async function generateSpec(
   prepared: PreparedSpec,
   options: GenerateOptions,
 ): Promise<GeneratedFiles> {
-  const onDisk =
-    options.existing ?? (await existingGeneratedFiles(prepared.dir, options.environmentIDs));
-  const lock = textOf(onDisk.get(IMAGE_LOCK_PATH));
-  const imageTags = await deps.resolveImageTags(prepared.resolved, {
+  const lock = textOf(readIfExists(join(options.root ?? prepared.dir, IMAGE_LOCK_PATH)));
+  const imageTags = await imageDigests(prepared.resolved, {
     stable: options.stable,
     ...(lock === undefined ? {} : { lock }),
     onUnpinned: (id, reason) =>
@@ -55,25 +54,24 @@ export async function generateService(
       .map((host) => host.trim())
       .filter((host) => host !== ''),
   });
-  const generated = await deps.generateService(prepared.resolved, prepared.platform, {
+  const generated = await generateService(prepared.resolved, prepared.platform, {
     imageTags,
     conformance: options.conformance === true,
     ...(options.environmentIDs === undefined ? {} : { environmentIDs: options.environmentIDs }),
   });
   assertConformance(generated);
-  const files = generated.files;
-  const newLock = deps.imageLock(prepared.resolved, imageTags);
+  const files: Map<string, FileContent> = generated.files;
+  const newLock = imageLockText(prepared.resolved, imageTags);
   if (newLock !== undefined) files.set(IMAGE_LOCK_PATH, newLock);
   return { files, stacks: generated.stacks };
 }
 
-/** {@link generateService}'s files alone. */
+/** {@link generateSpec}'s files alone. */
 export async function generateFiles(
-  deps: MspDeps,
   prepared: PreparedSpec,
   options: GenerateOptions,
 ): Promise<ReadonlyMap<string, FileContent>> {
-  return (await generateService(deps, prepared, options)).files;
+  return (await generateSpec(prepared, options)).files;
 }
 
 /** The warning for a subscription left on its plain tag, saying how to pin it. */

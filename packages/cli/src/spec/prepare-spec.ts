@@ -6,7 +6,13 @@ import { isError, sortIssues } from '@msp/spec/issues';
 import { countIssues, formatIssue } from './format-issues.js';
 import type { Colors } from '../cli/colors.js';
 import type { Io } from '../cli/io.js';
-import type { LoadedSpec, MspDeps, PlatformConfigReport } from '../deps.js';
+import {
+  loadPlatformConfig,
+  loadSpec,
+  resolveSpec,
+  type LoadedSpec,
+  type PlatformConfigReport,
+} from '../libraries.js';
 
 /** A spec that loaded, validated and resolved, with its platform config. */
 export interface PreparedSpec {
@@ -61,10 +67,10 @@ export interface SpecReport {
 }
 
 /** Loads the platform config found from the spec's directory, then the spec against it. */
-export async function loadSpecReport(deps: MspDeps, path: string): Promise<SpecReport> {
-  const platform = await deps.loadPlatformConfig(dirname(path));
+export async function loadSpecReport(path: string): Promise<SpecReport> {
+  const platform = await loadPlatformConfig(dirname(path));
   if (platform.config === undefined) return { platform };
-  return { platform, loaded: await deps.loadSpec(path, platform.config) };
+  return { platform, loaded: await loadSpec(path, platform.config) };
 }
 
 /** The platform configs whose issues a command (its `Io`) has printed, by file ('' for the embedded default). */
@@ -99,15 +105,9 @@ export function forwardPlatformIssues(io: Io, sink: (key: string, text: string) 
  * config's once per command); errors are printed with code frames and then
  * thrown as one `CliError` (exit 1).
  */
-export async function prepareSpec(
-  io: Io,
-  colors: Colors,
-  loadDeps: () => Promise<MspDeps>,
-  path: string,
-): Promise<PreparedSpec> {
+export async function prepareSpec(io: Io, colors: Colors, path: string): Promise<PreparedSpec> {
   await assertSpecExists(io, path);
-  const deps = await loadDeps();
-  const { platform, loaded } = await loadSpecReport(deps, path);
+  const { platform, loaded } = await loadSpecReport(path);
   const configFile = platform.file ?? 'msp.config.yaml';
   // Without a config file, the embedded default's warnings are about this spec's generation.
   const notice = issuesText(
@@ -140,7 +140,7 @@ export async function prepareSpec(
   return {
     loaded,
     platform: platform.config,
-    resolved: deps.resolveSpec(loaded.spec, platform.config, loaded.assets),
+    resolved: await resolveSpec(loaded.spec, platform.config, loaded.assets),
     dir: dirname(path),
   };
 }

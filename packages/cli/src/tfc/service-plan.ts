@@ -6,7 +6,6 @@ import { findEnvironment, prepareSpec } from '../spec/prepare-spec.js';
 import { terraformCloudBackend, workspaceName, type TerraformCloudBackend } from './names.js';
 import type { Colors } from '../cli/colors.js';
 import type { Io } from '../cli/io.js';
-import type { MspDeps } from '../deps.js';
 import type { Category, ResolvedEnvironment } from '@msp/spec';
 import type { EnvironmentSync } from './sync.js';
 import type { FileContent } from '../fs/file-content.js';
@@ -32,12 +31,10 @@ export interface EnvironmentFilter {
 export async function planService(
   io: Io,
   colors: Colors,
-  deps: () => Promise<MspDeps>,
   path: string,
   filter: EnvironmentFilter,
 ): Promise<ServicePlan> {
-  const prepared = await prepareSpec(io, colors, deps, path);
-  const loaded = await deps();
+  const prepared = await prepareSpec(io, colors, path);
   const backend = terraformCloudBackend(prepared.platform);
   const { resolved } = prepared;
   const environments =
@@ -49,7 +46,7 @@ export async function planService(
   const files =
     environments.length === 0
       ? new Map<string, FileContent>()
-      : await generateFiles(loaded, prepared, {
+      : await generateFiles(prepared, {
           environmentIDs: environments.map((e) => e.id),
           stable: true,
           io,

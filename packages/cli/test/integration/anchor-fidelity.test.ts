@@ -2,7 +2,6 @@ import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { listFiles } from '../../src/fs/find-specs.js';
-import { loadDefaultDeps } from '../../src/wire-deps.js';
 import { memoryIo } from '../support/memory-io.js';
 import { repoRoot } from '../support/repository.js';
 import { runMsp } from '../support/run-msp.js';
@@ -12,7 +11,6 @@ import {
   terraformPlan,
   terraformValidate,
 } from '../../../../tools/testing/tf-offline.js';
-import type { MspDeps } from '../../src/deps.js';
 
 /**
  * Specs written for the anchor (test/anchor/<case>), used unchanged with the
@@ -30,13 +28,11 @@ interface Generated {
 }
 
 describe('anchor-format specs with the embedded default', () => {
-  let deps: MspDeps;
   let root = '';
   let cases: string[] = [];
   const generated = new Map<string, Generated>();
 
   beforeAll(async () => {
-    deps = await loadDefaultDeps();
     root = await mkdtemp(join(tmpdir(), 'msp-anchor-'));
     cases = (await readdir(ANCHOR_DIR, { withFileTypes: true }))
       .filter((entry) => entry.isDirectory())
@@ -47,8 +43,8 @@ describe('anchor-format specs with the embedded default', () => {
       await cp(join(ANCHOR_DIR, name), dir, { recursive: true });
       // No network: a fetch would fail the test rather than reach a registry.
       const io = () => memoryIo({ cwd: dir, env: { PATH: '' } });
-      const validate = await runMsp(['validate', '--no-color', 'service.yaml'], { io: io(), deps });
-      const generate = await runMsp(['generate', '--no-color', 'service.yaml'], { io: io(), deps });
+      const validate = await runMsp(['validate', '--no-color', 'service.yaml'], { io: io() });
+      const generate = await runMsp(['generate', '--no-color', 'service.yaml'], { io: io() });
       generated.set(name, { dir, validate, generate });
     }
   }, 120_000);

@@ -1,4 +1,3 @@
-import { loadDefaultDeps } from '../../src/wire-deps.js';
 import {
   startFakeTerraformCloud,
   type FakeTerraformCloud,
@@ -6,7 +5,6 @@ import {
 import { memoryIo, type MemoryIo } from '../support/memory-io.js';
 import { repoRoot } from '../support/repository.js';
 import { runMsp } from '../support/run-msp.js';
-import type { MspDeps } from '../../src/deps.js';
 
 /**
  * `msp tfc sync` then `msp apply` for the example (Terraform Cloud,
@@ -20,11 +18,8 @@ describe('msp apply with Terraform Cloud (runMode cli)', () => {
   const spec = 'apps/msp-example/service.yaml';
   const stacks = ['project', 'iam', 'cloudrun', 'monitoring', 'tfcworkspaces'];
   let tfc: FakeTerraformCloud;
-  let deps: MspDeps;
 
-  beforeAll(async () => {
-    deps = await loadDefaultDeps();
-  });
+  beforeAll(async () => {});
   beforeEach(async () => {
     tfc = await startFakeTerraformCloud({ organization: 'example-corp', token });
   });
@@ -35,7 +30,7 @@ describe('msp apply with Terraform Cloud (runMode cli)', () => {
       cwd: repoRoot,
       env: { PATH: '', TFE_TOKEN: token, TFE_ADDRESS: tfc.address, ...env },
     });
-  const msp = (argv: string[], withIo: MemoryIo = io()) => runMsp(argv, { io: withIo, deps });
+  const msp = (argv: string[], withIo: MemoryIo = io()) => runMsp(argv, { io: withIo });
   const sync = () => msp(['tfc', 'sync', spec, '--env', 'test']);
   const runsOf = (stack: string) =>
     [...tfc.runs.values()].filter((r) => r.workspaceName === `msp-msp-example-test-${stack}`);

@@ -1,7 +1,6 @@
+import { replacementLookup } from '../../src/libraries.js';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadDefaultDeps } from '../../src/wire-deps.js';
-import type { MspDeps } from '../../src/deps.js';
 import type { AddressChange, StackDiff } from '../../src/terraform/diff-stacks.js';
 import { statefulKind } from '../../src/terraform/stateful.js';
 import { memoryIo } from '../support/memory-io.js';
@@ -182,13 +181,11 @@ function row(edit: Edit, diff: StackDiff, code: number): string {
 
 describe('what msp diff says for common edits to a live service', () => {
   const tempDir = useTempDir();
-  let deps: MspDeps;
-  let replacements: Awaited<ReturnType<MspDeps['replacementLookup']>>;
+  let replacements: Awaited<ReturnType<typeof replacementLookup>>;
   const rows = new Map<string, string>();
 
   beforeAll(async () => {
-    deps = await loadDefaultDeps();
-    replacements = await deps.replacementLookup();
+    replacements = await replacementLookup();
   });
 
   it.each(EDITS.map((e) => [e.name, e] as const))(
@@ -208,7 +205,6 @@ describe('what msp diff says for common edits to a live service', () => {
       }
       const result = await runMsp(['diff', 'service.yaml', '--json', '--fail-on-data-loss'], {
         io: memoryIo({ cwd: dir }),
-        deps,
       });
       expect(result.stderr).toBe('');
       const diff = JSON.parse(result.stdout) as StackDiff;

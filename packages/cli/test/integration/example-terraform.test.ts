@@ -1,6 +1,5 @@
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadDefaultDeps } from '../../src/wire-deps.js';
 import { memoryIo } from '../support/memory-io.js';
 import { EXAMPLE_SPECS, repoRoot } from '../support/repository.js';
 import { runMsp } from '../support/run-msp.js';
@@ -24,7 +23,6 @@ describe('the committed Terraform of the example service', () => {
   it('is what msp generates from the example specs now', async () => {
     const result = await runMsp(['generate', '--check', ...EXAMPLE_SPECS], {
       io: memoryIo({ cwd: repoRoot }),
-      deps: await loadDefaultDeps(),
     });
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('msp-example (apps/msp-example/service.yaml): up to date');
@@ -88,11 +86,9 @@ describe('the committed Terraform of the example service', () => {
       spec,
       (await readFile(spec, 'utf8')).replaceAll("ITEM_TTL_HOURS: '24'", "ITEM_TTL_HOURS: '48'"),
     );
-    const deps = await loadDefaultDeps();
     const run = (args: string[]) =>
       runMsp(['generate', ...args, 'msp-example/service.yaml'], {
         io: memoryIo({ cwd: root }),
-        deps,
       });
 
     const check = await run(['--check']);
@@ -124,7 +120,6 @@ describe('the committed Terraform of the example service', () => {
     await writeFile(spec, text.slice(0, prodPostgres) + text.slice(end));
     const result = await runMsp(['diff', 'msp-example/service.yaml', '--env', 'prod'], {
       io: memoryIo({ cwd: root }),
-      deps: await loadDefaultDeps(),
     });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);

@@ -5,7 +5,6 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadDefaultDeps } from '../../src/wire-deps.js';
 import { memoryIo } from '../support/memory-io.js';
 import { runMsp } from '../support/run-msp.js';
 
@@ -29,11 +28,9 @@ describe('msp on hostile specs', () => {
     'generate and validate exit 1 on %s, with located issues and nothing written',
     async (name) => {
       await writeFile(join(dir, 'service.yaml'), HOSTILE[name] ?? '');
-      const deps = await loadDefaultDeps();
       for (const command of ['generate', 'validate']) {
         const result = await runMsp([command, 'service.yaml'], {
           io: memoryIo({ cwd: dir }),
-          deps,
         });
         expect(result.code).toBe(1);
         // validate lists issues on stdout, generate on stderr.

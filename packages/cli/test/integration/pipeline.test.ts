@@ -1,25 +1,20 @@
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { depsWired, loadDefaultDeps } from '../../src/wire-deps.js';
 import { memoryIo } from '../support/memory-io.js';
 import { runMsp } from '../support/run-msp.js';
 import { useTempDir } from '../support/temp-dir.js';
 
 /**
  * The whole pipeline with the real @msp/spec and @msp/terraform-gen, through
- * every command a new service goes through. (`depsWired` is false only in
- * builds without the libraries.)
+ * every command a new service goes through.
  */
-const describeWired = depsWired ? describe : describe.skip;
-
-describeWired('msp with the real libraries', () => {
+describe('msp with the real libraries', () => {
   const tempDir = useTempDir();
 
   it('a spec made by init and env add validates, generates, and is then up to date', async () => {
-    const deps = await loadDefaultDeps();
     const io = () => memoryIo({ cwd: tempDir() });
     const step = async (args: string[]) => {
-      const result = await runMsp(args, { io: io(), deps });
+      const result = await runMsp(args, { io: io() });
       if (result.code !== 0)
         throw new Error(
           `msp ${args.join(' ')} exited ${result.code}:\n${result.stdout}${result.stderr}`,

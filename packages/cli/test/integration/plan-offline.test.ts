@@ -1,6 +1,5 @@
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadDefaultDeps } from '../../src/wire-deps.js';
 import { memoryIo } from '../support/memory-io.js';
 import { repoRoot } from '../support/repository.js';
 import { runMsp } from '../support/run-msp.js';
@@ -43,12 +42,10 @@ import { hasTerraform, offlineTerraformEnv } from '../../../../tools/testing/tf-
       HOME: tempDir(),
       ...offlineTerraformEnv(tempDir()),
     };
-    const deps = await loadDefaultDeps();
-    const generate = await runMsp(['generate'], { io: memoryIo({ cwd, env }), deps });
+    const generate = await runMsp(['generate'], { io: memoryIo({ cwd, env }) });
     expect(generate.code).toBe(0);
     const result = await runMsp(['plan', '--local-state', join(root, 'state'), '--skip-init'], {
       io: memoryIo({ cwd, env }),
-      deps,
     });
     expect(result.stderr).not.toMatch(/error/i);
     expect(result.code).toBe(0);

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadDefaultDeps } from '../../src/wire-deps.js';
 import {
   startFakeCloudDeploy,
   type FakeCloudDeploy,
@@ -8,7 +7,6 @@ import {
 import { memoryIo, type MemoryIo } from '../support/memory-io.js';
 import { repoRoot } from '../support/repository.js';
 import { runMsp } from '../support/run-msp.js';
-import type { MspDeps } from '../../src/deps.js';
 
 /**
  * `msp release` for the example against a local Cloud Deploy API: the
@@ -25,10 +23,8 @@ describe('msp release with Cloud Deploy', () => {
     'projects/msp-example-prod-2b9c/locations/us-central1/deliveryPipelines/msp-example-us-central1-rollout';
   let skaffoldUri: string;
   let api: FakeCloudDeploy;
-  let deps: MspDeps;
 
   beforeAll(async () => {
-    deps = await loadDefaultDeps();
     // What the committed prod cloudrun stack uploads, read independently of msp's parser.
     const main = JSON.parse(
       await readFile(
@@ -62,7 +58,7 @@ describe('msp release with Cloud Deploy', () => {
         ...env,
       },
     });
-  const msp = (argv: string[], withIo: MemoryIo = io()) => runMsp(argv, { io: withIo, deps });
+  const msp = (argv: string[], withIo: MemoryIo = io()) => runMsp(argv, { io: withIo });
 
   it('creates the release and its first rollout, waiting for each operation and the render', async () => {
     const result = await msp(['release', spec, '--tag', 'v1.2.3', '--json']);

@@ -2,18 +2,17 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { generateOffline } from '../../src/generation/conformance.js';
-import { loadDefaultDeps } from '../../src/wire-deps.js';
+import { loadPlatformConfig, loadSpec, resolveSpec } from '../../src/libraries.js';
 import { SPEC_FIXTURES_DIR } from '../support/repository.js';
 import {
   hasTerraform,
   mapLimited,
   terraformValidate,
 } from '../../../../tools/testing/tf-offline.js';
-import type { MspDeps } from '../../src/deps.js';
 
 /**
  * Every valid spec fixture of @msp/spec through the whole pipeline, through
- * the same `MspDeps` the CLI uses: load → validate → resolve → generateService
+ * the CLI's boundary to the libraries: load → validate → resolve → generateService
  * (synthesize, conformance, render), then real `terraform validate` on one environment.
  */
 const validDir = join(SPEC_FIXTURES_DIR, 'valid');
@@ -26,25 +25,23 @@ async function fixtureNames(): Promise<string[]> {
 }
 
 /** The pipeline for one spec, failing with every issue when a stage reports any error. */
-async function generate(deps: MspDeps, spec: string) {
-  const platform = await deps.loadPlatformConfig(dirname(spec));
+async function generate(spec: string) {
+  const platform = await loadPlatformConfig(dirname(spec));
   if (platform.config === undefined)
     throw new Error(`platform config invalid: ${JSON.stringify(platform.issues)}`);
-  const loaded = await deps.loadSpec(spec, platform.config);
+  const loaded = await loadSpec(spec, platform.config);
   const errors = loaded.issues.filter((issue) => issue.severity === 'error');
   if (loaded.spec === undefined || errors.length > 0)
     throw new Error(`${spec} is invalid: ${JSON.stringify(errors, null, 2)}`);
-  const resolved = deps.resolveSpec(loaded.spec, platform.config, loaded.assets);
-  const { conformance, files } = await generateOffline(deps, resolved, platform.config);
+  const resolved = await resolveSpec(loaded.spec, platform.config, loaded.assets);
+  const { conformance, files } = await generateOffline(resolved, platform.config);
   return { resolved, conformance, files };
 }
 
 describe('every valid spec fixture through the real pipeline', () => {
-  let deps: MspDeps;
   let names: string[];
 
   beforeAll(async () => {
-    deps = await loadDefaultDeps();
     names = await fixtureNames();
   });
 
@@ -56,7 +53,7 @@ describe('every valid spec fixture through the real pipeline', () => {
   it('generates every fixture with zero errors and conforming stacks, byte-identical on a second run', async () => {
     for (const name of names) {
       const spec = join(validDir, name, 'service.yaml');
-      const first = await generate(deps, spec);
+      const first = await generate(spec);
       expect({ name, conformance: first.conformance }).toEqual({ name, conformance: [] });
       // One main.tf.json per environment and stack; every environment has at
       // least the project, iam, cloudrun and monitoring stacks.
@@ -64,7 +61,7 @@ describe('every valid spec fixture through the real pipeline', () => {
       for (const env of first.resolved.environments)
         for (const stack of ['project', 'iam', 'cloudrun', 'monitoring'])
           expect(stacks).toContain(`terraform/${env.id}/stacks/${stack}/main.tf.json`);
-      const second = await generate(deps, spec);
+      const second = await generate(spec);
       expect({ name, files: [...second.files] }).toEqual({ name, files: [...first.files] });
     }
   });
@@ -87,7 +84,7 @@ describe('every valid spec fixture through the real pipeline', () => {
     it("accepts every stack of each fixture's last environment (the production one where there is one)", async () => {
       const stackDirs: string[] = [];
       for (const name of names) {
-        const { resolved, files } = await generate(deps, join(validDir, name, 'service.yaml'));
+        const { resolved, files } = await generate(join(validDir, name, 'service.yaml'));
         const env = resolved.environments.at(-1)?.id ?? '';
         for (const [path, content] of files) {
           if (!path.startsWith(`terraform/${env}/`)) continue;

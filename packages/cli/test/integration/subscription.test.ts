@@ -1,6 +1,5 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadDefaultDeps } from '../../src/wire-deps.js';
 import { startFakeRegistry, type FakeRegistry } from '../support/fake-registry.js';
 import { memoryIo } from '../support/memory-io.js';
 import { runMsp } from '../support/run-msp.js';
@@ -41,14 +40,12 @@ describe('msp generate with a subscription deploy and the real libraries', () =>
     await mkdir(join(tempDir(), 'feed'));
     await writeFile(join(tempDir(), 'feed', 'service.yaml'), spec(registry.host));
     const first = registry.publish('team/feed', 'main', '{"schemaVersion":2,"build":1}');
-    const deps = await loadDefaultDeps();
     const generate = (...args: string[]) =>
       runMsp(['generate', 'feed/service.yaml', ...args], {
         io: memoryIo({
           cwd: tempDir(),
           env: { PATH: '', MSP_PLAIN_HTTP_REGISTRIES: registry.host },
         }),
-        deps,
       });
     const tfvars = () =>
       readFile(join(tempDir(), 'feed/terraform/dev/stacks/cloudrun/terraform.tfvars'), 'utf8');
@@ -95,7 +92,6 @@ describe('msp generate with a subscription deploy and the real libraries', () =>
     await writeFile(join(tempDir(), 'feed', 'service.yaml'), spec(host));
     const result = await runMsp(['generate', 'feed/service.yaml'], {
       io: memoryIo({ cwd: tempDir(), env: { PATH: '', MSP_PLAIN_HTTP_REGISTRIES: host } }),
-      deps: await loadDefaultDeps(),
     });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(
@@ -114,7 +110,6 @@ describe('msp generate with a subscription deploy and the real libraries', () =>
     // An explicit refresh needs the registry.
     const refresh = await runMsp(['generate', 'feed/service.yaml', '--no-stable'], {
       io: memoryIo({ cwd: tempDir(), env: { PATH: '', MSP_PLAIN_HTTP_REGISTRIES: host } }),
-      deps: await loadDefaultDeps(),
     });
     expect(refresh.code).toBe(1);
     expect(refresh.stderr).toContain(`cannot reach ${host}`);
@@ -126,7 +121,6 @@ describe('msp generate with a subscription deploy and the real libraries', () =>
     await writeFile(join(tempDir(), 'feed', 'service.yaml'), spec(registry.host));
     const result = await runMsp(['generate', 'feed/service.yaml'], {
       io: memoryIo({ cwd: tempDir(), env: { PATH: '', MSP_PLAIN_HTTP_REGISTRIES: registry.host } }),
-      deps: await loadDefaultDeps(),
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('cannot resolve subscription image tags');

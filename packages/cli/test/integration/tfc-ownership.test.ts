@@ -1,6 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadDefaultDeps } from '../../src/wire-deps.js';
 import {
   startFakeTerraformCloud,
   type FakeTerraformCloud,
@@ -56,7 +55,6 @@ describe('ownership of Terraform Cloud objects in the example', () => {
         cwd: repoRoot,
         env: { PATH: '', TFE_TOKEN: token, TFE_ADDRESS: tfc.address },
       }),
-      deps: await loadDefaultDeps(),
     });
 
   it('gives every object one owner: what the sync creates, no stack declares, and what stacks read, the sync created', async () => {

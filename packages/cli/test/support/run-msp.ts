@@ -1,6 +1,5 @@
 import { main } from '../../src/main.js';
 import { memoryIo, type MemoryIo } from './memory-io.js';
-import type { MspDeps } from '../../src/deps.js';
 
 export interface RunResult {
   readonly code: number;
@@ -9,16 +8,12 @@ export interface RunResult {
   readonly io: MemoryIo;
 }
 
-/** Runs msp in-process with a recording Io and the given (fake) libraries. */
+/** Runs msp in-process, with the real libraries, on a recording Io. */
 export async function runMsp(
   argv: readonly string[],
-  options: { io?: MemoryIo; deps?: MspDeps } = {},
+  options: { io?: MemoryIo } = {},
 ): Promise<RunResult> {
   const io = options.io ?? memoryIo();
-  const deps = options.deps;
-  const code = await main(argv, io, {
-    version: () => '1.2.3-test',
-    ...(deps === undefined ? {} : { loadDeps: async () => deps }),
-  });
+  const code = await main(argv, io, { version: () => '1.2.3-test' });
   return { code, stdout: io.out(), stderr: io.err(), io };
 }
