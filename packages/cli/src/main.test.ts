@@ -2,28 +2,13 @@ import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { reportError } from './main.js';
 import { createColors } from './cli/colors.js';
+import { PROD, serviceSpecText } from '../test/support/spec-text.js';
 import { runMsp } from '../test/support/run-msp.js';
 import { memoryIo } from '../test/support/memory-io.js';
 import { useTempDir } from '../test/support/temp-dir.js';
 
 /** A valid spec of one production environment. */
-const spec = [
-  'service:',
-  '  id: billing',
-  '  owners: [team-billing]',
-  '  description: Bills customers.',
-  '  notionPageID: 0123456789abcdef0123456789abcdef',
-  'build:',
-  '  image: ghcr.io/example/billing',
-  'environments:',
-  '  - id: prod',
-  '    projectID: billing-prod-9f8e',
-  '    category: external',
-  '    deploy: {type: manual}',
-  '    instances:',
-  '      resources: {cpu: 1, memory: 512Mi}',
-  '',
-].join('\n');
+const spec = serviceSpecText({ environments: [{ ...PROD, memory: '512Mi' }] });
 
 describe('msp', () => {
   it('prints its version', async () => {

@@ -1,29 +1,9 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { memoryIo } from '../../test/support/memory-io.js';
+import { DEV, PROD, platformConfigText, serviceSpecText } from '../../test/support/spec-text.js';
 import { runMsp } from '../../test/support/run-msp.js';
 import { useTempDir } from '../../test/support/temp-dir.js';
-
-/** A platform config that leaves nothing to defaults, so a valid spec loads without warnings. */
-const PLATFORM_CONFIG = [
-  'billingAccount: 0A1B2C-3D4E5F-6A7B8C',
-  'folders:',
-  '  test: folders/111111111111',
-  '  internal: folders/222222222222',
-  '  external: folders/333333333333',
-  'state:',
-  '  type: terraform-cloud',
-  '  organization: acme',
-  'sentry:',
-  '  organization: acme',
-  '  team: platform',
-  '  authTokenSecret: { project: acme-secrets, secret: SENTRY_TOKEN }',
-  'notifications:',
-  '  slackTokenSecret: { project: acme-secrets, secret: SLACK_TOKEN }',
-  '  opsgenie:',
-  '    apiKeySecret: { project: acme-secrets, secret: OPSGENIE_API_KEY }',
-  '',
-].join('\n');
 
 /** Service billing with `dev` and `prod`, each with PostgreSQL unless left out; Redis in dev on request. */
 const billingSpec = (options: { postgreSQL?: boolean; devRedis?: boolean } = {}) => {
@@ -31,36 +11,17 @@ const billingSpec = (options: { postgreSQL?: boolean; devRedis?: boolean } = {})
   const resources = (redis: boolean) =>
     postgreSQL || redis
       ? [
-          '    resources:',
-          ...(postgreSQL ? ['      postgreSQL: { databases: [primary] }'] : []),
-          ...(redis ? ['      redis: { memoryGB: 1 }'] : []),
+          'resources:',
+          ...(postgreSQL ? ['  postgreSQL: { databases: [primary] }'] : []),
+          ...(redis ? ['  redis: { memoryGB: 1 }'] : []),
         ]
       : [];
-  return [
-    'service:',
-    '  id: billing',
-    '  owners: [team-billing]',
-    '  description: Bills customers.',
-    '  notionPageID: 0123456789abcdef0123456789abcdef',
-    'build:',
-    '  image: ghcr.io/example/billing',
-    'environments:',
-    '  - id: dev',
-    '    projectID: billing-dev-1a2b',
-    '    category: test',
-    '    deploy: { type: manual }',
-    '    instances:',
-    '      resources: { cpu: 1, memory: 512Mi }',
-    ...resources(options.devRedis === true),
-    '  - id: prod',
-    '    projectID: billing-prod-9f8e',
-    '    category: external',
-    '    deploy: { type: manual }',
-    '    instances:',
-    '      resources: { cpu: 1, memory: 1Gi }',
-    ...resources(false),
-    '',
-  ].join('\n');
+  return serviceSpecText({
+    environments: [
+      { ...DEV, lines: resources(options.devRedis === true) },
+      { ...PROD, lines: resources(false) },
+    ],
+  });
 };
 
 /** What `msp diff` says a destroyed Cloud SQL resource loses (docs/reference/change-safety.md). */
@@ -130,7 +91,7 @@ describe('msp diff and msp graph', () => {
   }
 
   beforeEach(async () => {
-    await writeFile(join(tempDir(), 'msp.config.yaml'), PLATFORM_CONFIG);
+    await writeFile(join(tempDir(), 'msp.config.yaml'), platformConfigText());
     await writeSpec();
   });
 

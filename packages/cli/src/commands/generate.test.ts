@@ -2,56 +2,27 @@ import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { startFakeRegistry, type FakeRegistry } from '../../test/support/fake-registry.js';
 import { memoryIo } from '../../test/support/memory-io.js';
+import { DEV, PROD, serviceSpecText } from '../../test/support/spec-text.js';
 import { runMsp } from '../../test/support/run-msp.js';
 import { useTempDir } from '../../test/support/temp-dir.js';
 
 /** A manual `prod` and a `dev` deployed by subscription to `main` of `<registry>/example/billing`. */
 const billingSpec = (registry: string) =>
-  [
-    'service:',
-    '  id: billing',
-    '  owners: [team-billing]',
-    '  description: Bills customers.',
-    '  notionPageID: 0123456789abcdef0123456789abcdef',
-    'build:',
-    `  image: ${registry}/example/billing`,
-    'environments:',
-    '  - id: dev',
-    '    projectID: billing-dev-1a2b',
-    '    category: test',
-    '    deploy:',
-    '      type: subscription',
-    '      subscription: {tag: main}',
-    '    instances:',
-    '      resources: {cpu: 1, memory: 512Mi}',
-    '  - id: prod',
-    '    projectID: billing-prod-9f8e',
-    '    category: external',
-    '    deploy: {type: manual}',
-    '    instances:',
-    '      resources: {cpu: 1, memory: 512Mi}',
-    '',
-  ].join('\n');
+  serviceSpecText({
+    image: `${registry}/example/billing`,
+    environments: [
+      { ...DEV, deploy: ['deploy:', '  type: subscription', '  subscription: {tag: main}'] },
+      { ...PROD, memory: '512Mi' },
+    ],
+  });
 
 /** A spec of one manual environment. */
 const manualSpec = (id: string) =>
-  [
-    'service:',
-    `  id: ${id}`,
-    `  owners: [team-${id}]`,
-    '  description: Does things.',
-    '  notionPageID: 0123456789abcdef0123456789abcdef',
-    'build:',
-    `  image: ghcr.io/example/${id}`,
-    'environments:',
-    '  - id: prod',
-    `    projectID: ${id}-prod-1234`,
-    '    category: external',
-    '    deploy: {type: manual}',
-    '    instances:',
-    '      resources: {cpu: 1, memory: 512Mi}',
-    '',
-  ].join('\n');
+  serviceSpecText({
+    id,
+    description: 'Does things.',
+    environments: [{ ...PROD, projectSuffix: '1234', memory: '512Mi' }],
+  });
 
 /** Every file generated for billing, sorted. */
 const BILLING_FILES = [

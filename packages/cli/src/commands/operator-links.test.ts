@@ -1,6 +1,7 @@
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { memoryIo } from '../../test/support/memory-io.js';
+import { serviceSpecText } from '../../test/support/spec-text.js';
 import { runMsp } from '../../test/support/run-msp.js';
 import { useTempDir } from '../../test/support/temp-dir.js';
 
@@ -14,30 +15,7 @@ const TERRAFORM_CLOUD_CONFIG = [
 ].join('\n');
 
 /** Service billing (a job with `kind: job`) with the environments dev and prod. */
-const billingSpec = (kind: 'service' | 'job' = 'service') =>
-  [
-    'service:',
-    '  id: billing',
-    `  kind: ${kind}`,
-    '  owners: [team-billing]',
-    '  description: Bills customers.',
-    '  notionPageID: 0123456789abcdef0123456789abcdef',
-    'build:',
-    '  image: ghcr.io/example/billing',
-    'environments:',
-    ...[
-      ['dev', 'billing-dev-1a2b', 'test'],
-      ['prod', 'billing-prod-9f8e', 'external'],
-    ].flatMap(([id, projectID, category]) => [
-      `  - id: ${id}`,
-      `    projectID: ${projectID}`,
-      `    category: ${category}`,
-      '    deploy: { type: manual }',
-      '    instances:',
-      '      resources: { cpu: 1, memory: 512Mi }',
-    ]),
-    '',
-  ].join('\n');
+const billingSpec = (kind: 'service' | 'job' = 'service') => serviceSpecText({ kind });
 
 describe('msp logs and msp tfc view', () => {
   const tempDir = useTempDir();

@@ -2,61 +2,19 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { memoryIo } from '../../test/support/memory-io.js';
+import { DEV, PROD, platformConfigText, serviceSpecText } from '../../test/support/spec-text.js';
 import { runMsp } from '../../test/support/run-msp.js';
 import { useTempDir } from '../../test/support/temp-dir.js';
 import { fakeProgram } from '../../test/support/fake-program.js';
-
-/** A platform config that leaves nothing to defaults, so a valid spec loads without warnings. */
-const PLATFORM_CONFIG = [
-  'billingAccount: 0A1B2C-3D4E5F-6A7B8C',
-  'folders:',
-  '  test: folders/111111111111',
-  '  internal: folders/222222222222',
-  '  external: folders/333333333333',
-  'state:',
-  '  type: terraform-cloud',
-  '  organization: acme',
-  'sentry:',
-  '  organization: acme',
-  '  team: platform',
-  '  authTokenSecret: { project: acme-secrets, secret: SENTRY_TOKEN }',
-  'notifications:',
-  '  slackTokenSecret: { project: acme-secrets, secret: SLACK_TOKEN }',
-  '  opsgenie:',
-  '    apiKeySecret: { project: acme-secrets, secret: OPSGENIE_API_KEY }',
-  '',
-].join('\n');
 
 /**
  * Service billing: dev without PostgreSQL, and prod (project billing-prod-9f8e, the one
  * the fake gcloud knows) with the databases primary and audit.
  */
 const billingSpec = (postgreSQL = '{ databases: [primary, audit] }') =>
-  [
-    'service:',
-    '  id: billing',
-    '  owners: [team-billing]',
-    '  description: Bills customers.',
-    '  notionPageID: 0123456789abcdef0123456789abcdef',
-    'build:',
-    '  image: ghcr.io/example/billing',
-    'environments:',
-    '  - id: dev',
-    '    projectID: billing-dev-1a2b',
-    '    category: test',
-    '    deploy: { type: manual }',
-    '    instances:',
-    '      resources: { cpu: 1, memory: 512Mi }',
-    '  - id: prod',
-    '    projectID: billing-prod-9f8e',
-    '    category: external',
-    '    deploy: { type: manual }',
-    '    instances:',
-    '      resources: { cpu: 1, memory: 1Gi }',
-    '    resources:',
-    `      postgreSQL: ${postgreSQL}`,
-    '',
-  ].join('\n');
+  serviceSpecText({
+    environments: [DEV, { ...PROD, lines: ['resources:', `  postgreSQL: ${postgreSQL}`] }],
+  });
 
 describe('msp pg connect', () => {
   const tempDir = useTempDir();
@@ -69,7 +27,7 @@ describe('msp pg connect', () => {
     cwd = tempDir();
     bin = join(cwd, 'bin');
     record = join(cwd, 'proxy-args.txt');
-    await writeFile(join(cwd, 'msp.config.yaml'), PLATFORM_CONFIG);
+    await writeFile(join(cwd, 'msp.config.yaml'), platformConfigText());
     await writeFile(join(cwd, 'service.yaml'), billingSpec());
     // Answers only about the project of the spec's prod environment.
     await fakeProgram(

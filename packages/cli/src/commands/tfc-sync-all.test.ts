@@ -7,6 +7,7 @@ import {
 } from '../../test/support/fake-terraform-cloud.js';
 import { generationLibrary } from '../libraries.js';
 import { memoryIo } from '../../test/support/memory-io.js';
+import { VCS_STATE, platformConfigText, serviceSpecText } from '../../test/support/spec-text.js';
 import { runMsp } from '../../test/support/run-msp.js';
 import { useTempDir } from '../../test/support/temp-dir.js';
 
@@ -20,60 +21,11 @@ type Environment = 'dev' | 'prod';
  * workspaces from the VCS repository acme/services; it leaves nothing to defaults, so valid
  * specs load without warnings.
  */
-const platformConfig = [
-  'billingAccount: 0A1B2C-3D4E5F-6A7B8C',
-  'folders:',
-  '  test: folders/111111111111',
-  '  internal: folders/222222222222',
-  '  external: folders/333333333333',
-  'state:',
-  '  type: terraform-cloud',
-  '  organization: acme',
-  '  workspacePrefix: msp',
-  '  runMode: vcs',
-  '  vcs:',
-  '    repository: acme/services',
-  '    branch: main',
-  '    oauthTokenID: ot-abc123',
-  '    servicesDir: services',
-  '  teamAccess:',
-  '    - { teamID: team-ops, access: write }',
-  'sentry:',
-  '  organization: acme',
-  '  team: platform',
-  '  authTokenSecret: { project: acme-secrets, secret: SENTRY_TOKEN }',
-  'notifications:',
-  '  slackTokenSecret: { project: acme-secrets, secret: SLACK_TOKEN }',
-  '  opsgenie:',
-  '    apiKeySecret: { project: acme-secrets, secret: OPSGENIE_API_KEY }',
-  '',
-].join('\n');
+const platformConfig = platformConfigText({ state: VCS_STATE });
 
 /** A service with a test `dev` and an external `prod`. */
 const serviceSpec = (id: Service) =>
-  [
-    'service:',
-    `  id: ${id}`,
-    '  owners: [team-platform]',
-    `  description: The ${id} service.`,
-    '  notionPageID: 0123456789abcdef0123456789abcdef',
-    'build:',
-    `  image: ghcr.io/example/${id}`,
-    'environments:',
-    '  - id: dev',
-    `    projectID: ${id}-dev-1a2b`,
-    '    category: test',
-    '    deploy: { type: manual }',
-    '    instances:',
-    '      resources: { cpu: 1, memory: 512Mi }',
-    '  - id: prod',
-    `    projectID: ${id}-prod-9f8e`,
-    '    category: external',
-    '    deploy: { type: manual }',
-    '    instances:',
-    '      resources: { cpu: 1, memory: 1Gi }',
-    '',
-  ].join('\n');
+  serviceSpecText({ id, owners: 'team-platform', description: `The ${id} service.` });
 
 /** Writes `services/<id>/service.yaml` of both services under `root`, the platform config at `root`. */
 async function writeServices(root: string): Promise<void> {

@@ -7,6 +7,13 @@ import {
 } from '../../test/support/fake-terraform-cloud.js';
 import { generationLibrary } from '../libraries.js';
 import { memoryIo } from '../../test/support/memory-io.js';
+import {
+  DEV,
+  PROD,
+  VCS_STATE,
+  platformConfigText,
+  serviceSpecText,
+} from '../../test/support/spec-text.js';
 import { runMsp } from '../../test/support/run-msp.js';
 import { useTempDir } from '../../test/support/temp-dir.js';
 
@@ -17,68 +24,25 @@ const token = 'secret-token';
  * workspaces from the VCS repository acme/services; it leaves nothing to defaults, so a valid
  * spec loads without warnings.
  */
-const terraformCloudPlatform = [
-  'billingAccount: 0A1B2C-3D4E5F-6A7B8C',
-  'folders:',
-  '  test: folders/111111111111',
-  '  internal: folders/222222222222',
-  '  external: folders/333333333333',
-  'state:',
-  '  type: terraform-cloud',
-  '  organization: acme',
-  '  workspacePrefix: msp',
-  '  runMode: vcs',
-  '  vcs:',
-  '    repository: acme/services',
-  '    branch: main',
-  '    oauthTokenID: ot-abc123',
-  '    servicesDir: services',
-  '  teamAccess:',
-  '    - { teamID: team-ops, access: write }',
-  'terraformVersion: 1.11.4',
-  'sentry:',
-  '  organization: acme',
-  '  team: platform',
-  '  authTokenSecret: { project: acme-secrets, secret: SENTRY_TOKEN }',
-  'notifications:',
-  '  slackTokenSecret: { project: acme-secrets, secret: SLACK_TOKEN }',
-  '  opsgenie:',
-  '    apiKeySecret: { project: acme-secrets, secret: OPSGENIE_API_KEY }',
-  '',
-].join('\n');
+const terraformCloudPlatform = platformConfigText({
+  state: VCS_STATE,
+  extra: ['terraformVersion: 1.11.4'],
+});
 
 /** The same platform keeping state in a GCS bucket instead. */
-const gcsPlatform = terraformCloudPlatform.replace(
-  /state:\n(?: {2}.*\n)+/,
-  'state:\n  type: gcs\n  bucket: acme-state\n  prefix: msp\n',
-);
+const gcsPlatform = platformConfigText({
+  state: ['type: gcs', 'bucket: acme-state', 'prefix: msp'],
+  extra: ['terraformVersion: 1.11.4'],
+});
 
 /** Service billing with a test `dev` and an external `prod`, whose destroys `prod` may allow. */
 const billingSpec = (options: { prodAllowsDestroys?: boolean } = {}) =>
-  [
-    'service:',
-    '  id: billing',
-    '  owners: [team-billing]',
-    '  description: Bills customers.',
-    '  notionPageID: 0123456789abcdef0123456789abcdef',
-    'build:',
-    '  image: ghcr.io/example/billing',
-    'environments:',
-    '  - id: dev',
-    '    projectID: billing-dev-1a2b',
-    '    category: test',
-    '    deploy: { type: manual }',
-    '    instances:',
-    '      resources: { cpu: 1, memory: 512Mi }',
-    '  - id: prod',
-    '    projectID: billing-prod-9f8e',
-    '    category: external',
-    '    deploy: { type: manual }',
-    '    instances:',
-    '      resources: { cpu: 1, memory: 1Gi }',
-    `    allowDestroys: ${options.prodAllowsDestroys === true}`,
-    '',
-  ].join('\n');
+  serviceSpecText({
+    environments: [
+      DEV,
+      { ...PROD, lines: [`allowDestroys: ${options.prodAllowsDestroys === true}`] },
+    ],
+  });
 
 /** Writes `services/billing/service.yaml` under `root` and the platform config beside `services/`. */
 async function writeBilling(
