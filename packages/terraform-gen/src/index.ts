@@ -15,6 +15,7 @@ export type {
   StackName,
   Stack,
   StackContext,
+  RemoteRead,
   StackOutput,
   StackSet,
   EnvironmentStacks,

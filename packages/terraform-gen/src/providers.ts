@@ -22,15 +22,19 @@ export function providerOf(type: string): ProviderName {
   return name;
 }
 
-/** `required_providers` for every provider whose types or configuration a document uses. */
-export function requiredProviders(document: Fragment): TerraformSettings['required_providers'] {
+/** `required_providers` for every provider whose types or configuration the fragments of a document use. */
+export function requiredProviders(
+  fragments: readonly Fragment[],
+): TerraformSettings['required_providers'] {
   const names = new Set<ProviderName>();
-  for (const type of Object.keys(document.resource ?? {})) names.add(providerOf(type));
-  for (const type of Object.keys(document.data ?? {}))
-    if (type !== 'terraform_remote_state') names.add(providerOf(type));
-  for (const type of Object.keys(document.ephemeral ?? {})) names.add(providerOf(type));
-  for (const name of Object.keys(document.provider ?? {}))
-    if (isProviderName(name)) names.add(name);
+  for (const fragment of fragments) {
+    for (const type of Object.keys(fragment.resource ?? {})) names.add(providerOf(type));
+    for (const type of Object.keys(fragment.data ?? {}))
+      if (type !== 'terraform_remote_state') names.add(providerOf(type));
+    for (const type of Object.keys(fragment.ephemeral ?? {})) names.add(providerOf(type));
+    for (const name of Object.keys(fragment.provider ?? {}))
+      if (isProviderName(name)) names.add(name);
+  }
   const out: Record<string, { source: string; version: string }> = {};
   for (const name of [...names].sort()) {
     const schema = PROVIDER_SCHEMAS[name];

@@ -2,19 +2,22 @@ import { STATE_BUCKET_PATTERN, type PlatformConfig } from '@msp/spec';
 import { expr, type Expression } from './expression.js';
 import { inputVariable } from './input-variable.js';
 import { stateLocation } from './names.js';
-import type { StackName } from './stack.js';
+import type { StackContext, StackName } from './stack.js';
 import type { Fragment, RemoteStateBody, TerraformSettings } from './terraform.js';
 
-/** `${data.terraform_remote_state.<stack>.outputs.<output>}`: an output of an earlier stack. */
-export function remoteOutput(stack: StackName, output: string): Expression {
+/**
+ * `${data.terraform_remote_state.<stack>.outputs.<output>}`: an output of an
+ * earlier stack, recorded in `ctx.remoteReads` of the stack being built.
+ * Assembly turns the records into the stack's `terraform_remote_state` data
+ * sources, and refuses a read of a stack not applied before it.
+ */
+export function remoteOutput(
+  ctx: Pick<StackContext, 'remoteReads'>,
+  stack: StackName,
+  output: string,
+): Expression {
+  ctx.remoteReads.push({ stack, output });
   return expr(`data.terraform_remote_state.${stack}.outputs.${output}`);
-}
-
-const REMOTE_OUTPUT = /data\.terraform_remote_state\.([a-z]+)\.outputs\.([a-z0-9_]+)/g;
-
-/** Every `[stack, output]` pair a rendered document reads from remote state. */
-export function remoteOutputsUsed(documentJSON: string): [string, string][] {
-  return [...documentJSON.matchAll(REMOTE_OUTPUT)].map((m) => [m[1] ?? '', m[2] ?? '']);
 }
 
 /** The `cloud` block or GCS `backend` of one stack. */

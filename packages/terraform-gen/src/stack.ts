@@ -28,6 +28,12 @@ export interface Stack {
   readonly files?: Readonly<Record<string, Uint8Array>>;
 }
 
+/** An output of another stack that a stack reads through remote state. */
+export interface RemoteRead {
+  readonly stack: StackName;
+  readonly output: string;
+}
+
 /** Everything a stack function reads. */
 export interface StackContext {
   readonly spec: ResolvedSpec;
@@ -35,6 +41,12 @@ export interface StackContext {
   readonly platform: PlatformConfig;
   /** The resolved image tag (`tag@sha256:…`) of a `subscription` deploy. */
   readonly resolvedImageTag?: string;
+  /**
+   * The remote-state reads of the stack being built, appended to by
+   * `remoteOutput`; fresh for each stack. Its `terraform_remote_state` data
+   * sources are built from them.
+   */
+  readonly remoteReads: RemoteRead[];
 }
 
 /** One stack rendered to a document. */

@@ -28,11 +28,11 @@ export function monitoringStack(ctx: StackContext): Stack {
       env,
       env.resources.postgreSQL === undefined
         ? undefined
-        : remoteOutput('cloudrun', 'cloudsql_instance_name'),
+        : remoteOutput(ctx, 'cloudrun', 'cloudsql_instance_name'),
     ),
   ];
 
-  const uptime = uptimeCheck(env);
+  const uptime = uptimeCheck(ctx);
   fragments.push(...uptime.fragments);
   alerts.push(...uptime.alerts);
 

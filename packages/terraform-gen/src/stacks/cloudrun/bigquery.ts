@@ -10,10 +10,8 @@ import { contractEnv } from './contract-env.js';
 import type { CloudRunPart } from './part.js';
 
 /** The BigQuery dataset and tables, writable by the workload; Cloud Run waits for the tables. */
-export function bigqueryPart(
-  { spec, env }: StackContext,
-  bq: ResolvedBigQueryDataset,
-): CloudRunPart {
+export function bigqueryPart(ctx: StackContext, bq: ResolvedBigQueryDataset): CloudRunPart {
+  const { spec, env } = ctx;
   const labels = { service: labelText(spec.service.id) };
   const dataset = bigqueryDataset('bigquery', {
     datasetID: bq.datasetID,
@@ -26,7 +24,7 @@ export function bigqueryPart(
     project: bq.projectID,
     datasetID: dataset.outputs.datasetID,
     role: 'roles/bigquery.dataEditor',
-    member: `serviceAccount:${remoteOutput('iam', 'cloud_run_service_account')}`,
+    member: `serviceAccount:${remoteOutput(ctx, 'iam', 'cloud_run_service_account')}`,
   });
   const tables = bq.tables.map((t) => ({
     address: address('google_bigquery_table', `bigquery_${terraformIdentifier(t.id)}`),

@@ -1,6 +1,5 @@
 import type { ResolvedPublication } from '@msp/spec';
 import { DATASTREAM_PROXY_NAME, publicationUser, terraformIdentifier } from '../../names.js';
-import { remoteOutput } from '../../remote-state.js';
 import { ingressFirewall } from '../../resources/compute-firewall.js';
 import { containerVM } from '../../resources/compute-instance.js';
 import { datastreamPostgreSQLProfile } from '../../resources/datastream-connection-profile.js';
@@ -25,6 +24,8 @@ export function datastreamFragments(input: {
   networkID: string;
   subnetworkID: string;
   connectionName: string;
+  /** The proxy VM's service account (an output of the iam stack). */
+  serviceAccountEmail: string;
   publications: readonly ResolvedPublication[];
 }): Fragment[] {
   const declaration = [
@@ -44,7 +45,7 @@ export function datastreamFragments(input: {
     zone: `${input.region}-a`,
     machineType: 'e2-micro',
     subnetwork: input.subnetworkID,
-    serviceAccountEmail: remoteOutput('iam', 'datastream_service_account'),
+    serviceAccountEmail: input.serviceAccountEmail,
     containerDeclaration: declaration,
     labels: { 'container-vm': 'cos-stable', msp: 'true' },
   });

@@ -35,7 +35,7 @@ export function jobWorkload(
   const job = cloudRunJob('cloudrun', {
     name: env.cloudRunName,
     location: env.region,
-    serviceAccount: remoteOutput('iam', 'cloud_run_service_account'),
+    serviceAccount: remoteOutput(ctx, 'iam', 'cloud_run_service_account'),
     deletionProtection: !env.allowDestroys,
     timeoutSeconds: settings.deadlineSeconds,
     ...executionEnvironment(env.instances.cloudRunGeneration),

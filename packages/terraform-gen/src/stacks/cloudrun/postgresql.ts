@@ -25,10 +25,11 @@ import type { PrivateNetwork } from './private-network.js';
  * `PGINSTANCE`/`PGUSER` for the runtime's Cloud SQL connector.
  */
 export function postgresqlPart(
-  { spec, env }: StackContext,
+  ctx: StackContext,
   pg: ResolvedPostgreSQL,
   network: PrivateNetwork,
 ): CloudRunPart {
+  const { spec, env } = ctx;
   const preventDestroy = !env.allowDestroys;
   const suffix = randomID('postgresql_instance_suffix', { byteLength: 2 });
   const flags = [
@@ -72,8 +73,8 @@ export function postgresqlPart(
     type: 'BUILT_IN',
     password: adminPassword.outputs.result,
   });
-  const workloadUser = iamDatabaseUser(remoteOutput('iam', 'cloud_run_service_account'));
-  const operatorUser = iamDatabaseUser(remoteOutput('iam', 'operator_access_service_account'));
+  const workloadUser = iamDatabaseUser(remoteOutput(ctx, 'iam', 'cloud_run_service_account'));
+  const operatorUser = iamDatabaseUser(remoteOutput(ctx, 'iam', 'operator_access_service_account'));
   const iamUsers = [
     sqlUser(
       'postgresql_workload',
@@ -93,7 +94,7 @@ export function postgresqlPart(
     adminPassword: adminPassword.outputs.result,
     workloadUser,
     operatorUser,
-    workloadEmail: remoteOutput('iam', 'cloud_run_service_account'),
+    workloadEmail: remoteOutput(ctx, 'iam', 'cloud_run_service_account'),
   });
   const publications = pg.logicalReplication?.publications ?? [];
   const datastream =
@@ -104,6 +105,7 @@ export function postgresqlPart(
           networkID: network.networkID,
           subnetworkID: network.subnetworkID,
           connectionName: instance.outputs.connectionName,
+          serviceAccountEmail: remoteOutput(ctx, 'iam', 'datastream_service_account'),
           publications,
         });
   return {

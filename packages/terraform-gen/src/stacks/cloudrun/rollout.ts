@@ -31,11 +31,12 @@ const EXECUTOR_STAGE_ROLES = ['roles/run.developer'];
  * access to every stage, and what the releaser (plus `rollout.serviceAccount`)
  * needs to create releases.
  */
-export function rolloutPart({ spec, env, platform }: StackContext): CloudRunPart | undefined {
+export function rolloutPart(ctx: StackContext): CloudRunPart | undefined {
+  const { spec, env, platform } = ctx;
   const rollout = spec.rollout;
   if (rollout === undefined || env.rolloutStage?.isFinal !== true) return undefined;
-  const executor = remoteOutput('iam', 'cloud_deploy_executor_service_account');
-  const releaser = remoteOutput('iam', 'cloud_deploy_releaser_service_account_id');
+  const executor = remoteOutput(ctx, 'iam', 'cloud_deploy_executor_service_account');
+  const releaser = remoteOutput(ctx, 'iam', 'cloud_deploy_releaser_service_account_id');
   const stages = stageTargets(spec, rollout, env.region, executor);
   const pipeline = clouddeployDeliveryPipeline('rollout', {
     name: `${spec.service.id}-${env.region}-rollout`,

@@ -43,7 +43,7 @@ export function serviceWorkload(
   const service = cloudRunService('cloudrun', {
     name: env.cloudRunName,
     location: env.region,
-    serviceAccount: remoteOutput('iam', 'cloud_run_service_account'),
+    serviceAccount: remoteOutput(ctx, 'iam', 'cloud_run_service_account'),
     deletionProtection: !env.allowDestroys,
     timeoutSeconds: SERVICE_REQUEST_TIMEOUT_SECONDS,
     maxInstanceRequestConcurrency: env.instances.maxRequestConcurrency,

@@ -11,10 +11,10 @@ export const IMAGE_READER_ROLES: readonly string[] = [
 ];
 
 /** Grants the environment's Cloud Run service agent read access to a private image registry. */
-export function cloudRunAgentGrants({ spec }: StackContext): Fragment[] {
-  const imageProject = spec.build.imageProject;
+export function cloudRunAgentGrants(ctx: StackContext): Fragment[] {
+  const imageProject = ctx.spec.build.imageProject;
   if (imageProject === undefined) return [];
-  const agent = cloudRunServiceAgent(remoteOutput('project', 'project_number'));
+  const agent = cloudRunServiceAgent(remoteOutput(ctx, 'project', 'project_number'));
   return projectRoleGrants(
     'cloud_run_agent_image',
     imageProject,

@@ -14,13 +14,14 @@ import type { Fragment } from '../../terraform.js';
  * output of the cloudrun stack).
  */
 export function sentrySlackNotifications(
-  { spec, env, platform }: StackContext,
+  ctx: StackContext,
   channel: { id: Expression; name: string },
 ): Fragment[] {
+  const { spec, env, platform } = ctx;
   const sentry = platform.sentry;
   if (sentry?.slackIntegration === undefined) return [];
   const integrationID = dataRef('sentry_organization_integration', 'slack', 'id');
-  const project = remoteOutput('cloudrun', 'sentry_project');
+  const project = remoteOutput(ctx, 'cloudrun', 'sentry_project');
   return [
     ...providerWithSecretToken('sentry', 'token', 'sentry_auth_token', sentry.authTokenSecret),
     dataSource('sentry_organization_integration', 'slack', {

@@ -1,7 +1,7 @@
-import type { ResolvedEnvironment } from '@msp/spec';
 import { HEALTHZ_PATH } from '@msp/spec/contract';
 import { remoteOutput } from '../../remote-state.js';
 import { httpsUptimeCheck } from '../../resources/uptime-check.js';
+import type { StackContext } from '../../stack.js';
 import type { Fragment } from '../../terraform.js';
 import { metricFilter, type AlertSpec } from './alert-spec.js';
 
@@ -10,10 +10,11 @@ import { metricFilter, type AlertSpec } from './alert-spec.js';
  * services cannot be probed from outside) and its CRITICAL alert. With
  * healthz probes on it calls `/-/healthz` with the diagnostics secret.
  */
-export function uptimeCheck(env: ResolvedEnvironment): {
+export function uptimeCheck(ctx: StackContext): {
   fragments: Fragment[];
   alerts: AlertSpec[];
 } {
+  const { env } = ctx;
   const domain = env.service?.domain;
   if (domain === undefined || !env.service?.invokers.includes('allUsers'))
     return { fragments: [], alerts: [] };
@@ -25,7 +26,7 @@ export function uptimeCheck(env: ResolvedEnvironment): {
     path: probes.enabled ? HEALTHZ_PATH : '/',
     timeoutSeconds: probes.enabled ? probes.timeoutSeconds : 10,
     headers: probes.enabled
-      ? { Authorization: `Bearer ${remoteOutput('cloudrun', 'diagnostics_secret')}` }
+      ? { Authorization: `Bearer ${remoteOutput(ctx, 'cloudrun', 'diagnostics_secret')}` }
       : {},
   });
   const alert: AlertSpec = {
