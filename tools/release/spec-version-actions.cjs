@@ -1,7 +1,7 @@
 // `nx release` version actions of @msp/spec: the JavaScript ones (package.json and
 // dependents), plus the files whose contents carry the version: the published schemas'
 // `$id` (https://unpkg.com/@msp/spec@<version>/schema/...), the validators compiled from
-// them and src/generated/version.ts. They are what tools/codegen/spec.mjs would write for
+// them and src/generated/version.ts. They are what tools/codegen/spec.ts would write for
 // the new version, so the release commit needs no codegen run of its own.
 const {
   default: JsVersionActions,
@@ -26,13 +26,13 @@ class SpecVersionActions extends JsVersionActions {
     for (const file of VERSIONED_FILES) {
       const path = `${root}/${file}`;
       const before = tree.read(path, 'utf8');
-      if (before === null) throw new Error(`${path} is missing: run "npx nx run spec:codegen"`);
+      if (before === null) throw new Error(`${path} is missing: run "npm run codegen"`);
       const after = before
         .split(`${manifest.name}@${old}/`)
         .join(`${manifest.name}@${newVersion}/`)
         .replace(`SPEC_VERSION = '${old}';`, `SPEC_VERSION = '${newVersion}';`);
       if (after === before)
-        throw new Error(`${path} does not carry version ${old}: run "npx nx run spec:codegen"`);
+        throw new Error(`${path} does not carry version ${old}: run "npm run codegen"`);
       tree.write(path, after);
       logs.push(`✍️  New version ${newVersion} written to ${path}`);
     }

@@ -1,7 +1,7 @@
 /**
  * Which arguments of a resource type force Terraform to destroy and recreate
  * it when they change, at the pinned provider versions. The data is extracted
- * from the providers' source by `tools/codegen/replacement-arguments.mjs` into
+ * from the providers' source by `tools/codegen/replacement-arguments.ts` into
  * `generated/replacement-arguments.ts`.
  */
 export interface ReplacementTable {

@@ -1,7 +1,8 @@
 // The forcing-arguments table (src/generated/replacement-arguments.ts, extracted from the
-// providers' source by tools/codegen/replacement-arguments.mjs) must cover every resource type
+// providers' source by tools/codegen/replacement-arguments.ts) must cover every resource type
 // and provider version msp emits: in any fixture's output and in the example's committed
-// Terraform. Re-run the script after adding a resource type or bumping a provider.
+// Terraform. Re-run it (see docs/reference/change-safety.md) after adding a resource type or
+// bumping a provider.
 import fs from 'node:fs';
 import path from 'node:path';
 import {

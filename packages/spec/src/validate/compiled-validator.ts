@@ -1,6 +1,6 @@
 /**
  * The shape of the validators precompiled from the JSON Schemas
- * (src/generated/*-validator.ts, written by `npx nx run spec:codegen`): ajv's
+ * (src/generated/*-validator.ts, written by `npm run codegen`): ajv's
  * standalone functions, typed with the parts of ajv's error objects we read.
  */
 import type { JsonSchema } from '../schema/json-schema.js';
