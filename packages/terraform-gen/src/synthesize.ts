@@ -100,7 +100,7 @@ function synthesizeEnvironment(
 /** Wraps a stack's fragments with outputs, variables, remote state, providers and the state backend. */
 function assembleStack(
   stack: Stack,
-  { spec, env, platform }: StackContext,
+  { env, platform }: StackContext,
   earlier: ReadonlyMap<StackName, ReadonlySet<string>>,
 ): SynthesizedStack {
   const variables = stack.variables ?? {};
@@ -134,7 +134,7 @@ function assembleStack(
   };
   const body = mergeFragments([...stack.fragments, own]);
   const remote = remoteStacks(stack.name, JSON.stringify(body), earlier).map((name) =>
-    remoteStateData(platform, spec.service.id, env.id, name),
+    remoteStateData(platform, env, name),
   );
   const withRemote = mergeFragments([
     body,
@@ -152,7 +152,7 @@ function assembleStack(
       terraform: {
         required_version: `~> ${platform.terraformVersion}`,
         required_providers: requiredProviders(withRemote),
-        ...stateSettings(platform, spec.service.id, env.id, stack.name),
+        ...stateSettings(platform, env, stack.name),
       },
     },
     withRemote,
