@@ -8,6 +8,14 @@ export { validateSpec } from './validate/validate-spec.js';
 export type { SpecValidation, ValidateOptions } from './validate/validate-spec.js';
 export { resolveSpec } from './resolve/resolve-spec.js';
 export type { SpecAssets } from './resolve/spec-assets.js';
+export {
+  NAME_LIMITS,
+  STACK_NAMES,
+  environmentNames,
+  serviceNames,
+  stateLocation,
+} from './resolve/names.js';
+export type { EnvironmentNameInputs, NameLimit, StackName } from './resolve/names.js';
 export { loadSpec } from './load/load-spec.js';
 export type { LoadSpecOptions, LoadSpecResult } from './load/load-spec.js';
 
@@ -142,5 +150,8 @@ export type {
   ResolvedMonitoring,
   ResolvedRolloutStage,
   ResolvedRollout,
+  ResolvedServiceNames,
+  ResolvedEnvironmentNames,
+  ResolvedLoadBalancerNames,
 } from './resolved.js';
 export type { PlatformConfig, StateBackend, SecretLocation } from './platform-config.js';

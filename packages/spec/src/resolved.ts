@@ -4,6 +4,8 @@
  * `resolveSpec(spec, platform)` produces it.
  */
 
+import type { StackName } from './resolve/names.js';
+
 export type Category = 'test' | 'internal' | 'external';
 export type ServiceKind = 'service' | 'job';
 
@@ -16,6 +18,66 @@ export interface ResolvedSpec {
   readonly rollout?: ResolvedRollout;
   /** README.md beside the spec, without its H1 header line. */
   readonly readme?: string;
+  /** The names the service's environments share (see each environment's `names`). */
+  readonly names: ResolvedServiceNames;
+}
+
+/**
+ * Names msp derives for the whole service. Validation checks each against
+ * its Google Cloud or Terraform Cloud limit (`NAME_LIMITS`).
+ */
+export interface ResolvedServiceNames {
+  /** Account ID of the workload service account, `<service>-sa`. */
+  readonly workloadServiceAccountID: string;
+  /** Account ID of a job's Cloud Scheduler invoker, `<service>-job-sa`; present for `kind: job`. */
+  readonly jobInvokerServiceAccountID?: string;
+  /** Start of the operator access account's ID (`operatoraccess-`); six random hex digits follow. */
+  readonly operatorAccessAccountPrefix: string;
+  /** The private network of Redis and Cloud SQL: network `<service>` and its peering range. */
+  readonly privateNetwork: { readonly network: string; readonly peeringRange: string };
+  /** Terraform Cloud state only. */
+  readonly terraformCloud?: {
+    /** Tag of the service's workspaces, `<prefix>-service-<service>`. */
+    readonly serviceTag: string;
+  };
+}
+
+/** Names msp derives for one environment, checked like {@link ResolvedServiceNames}. */
+export interface ResolvedEnvironmentNames {
+  /** `<service>-sa@<project>.iam.gserviceaccount.com` */
+  readonly workloadServiceAccountEmail: string;
+  /**
+   * Where each stack keeps its state: the Terraform Cloud workspace
+   * `<prefix>-<service>-<env>-<stack>`, or the GCS prefix
+   * `<prefix>/<service>/<env>/<stack>`. (Stack `tfcworkspaces` exists only
+   * with Terraform Cloud state.)
+   */
+  readonly stateLocations: Readonly<Record<StackName, string>>;
+  /** Terraform Cloud state only. */
+  readonly terraformCloud?: {
+    /** The environment's project, `<prefix>-<service>-<env>`. */
+    readonly project: string;
+    /** Tag of the environment's workspaces, `<prefix>-env-<service>-<env>`. */
+    readonly environmentTag: string;
+    /** Tags every workspace of the environment gets: the prefix, the service tag, the environment tag. */
+    readonly workspaceTags: readonly string[];
+  };
+  /** With a domain: the load balancer chain in front of Cloud Run. */
+  readonly loadBalancer?: ResolvedLoadBalancerNames;
+  /** A rollout stage's Cloud Deploy target `<env>-<region>`; the final stage also holds the pipeline `<service>-<region>-rollout`. */
+  readonly cloudDeploy?: { readonly target: string; readonly pipeline?: string };
+}
+
+/** Compute Engine names of a domain's load balancer, at most 63 characters each. */
+export interface ResolvedLoadBalancerNames {
+  readonly neg: string;
+  readonly backend: string;
+  readonly urlMap: string;
+  readonly httpsProxy: string;
+  readonly sslPolicy: string;
+  readonly forwardingRule: string;
+  readonly securityPolicy: string;
+  readonly address: string;
 }
 
 export interface ResolvedServiceInfo {
@@ -217,6 +279,8 @@ export interface ResolvedEnvironment {
   readonly resources: ResolvedResources;
   /** Position in `rollout.stages`, when the environment is a rollout stage. */
   readonly rolloutStage?: { readonly index: number; readonly isFinal: boolean };
+  /** Everything else named after the service and environment. */
+  readonly names: ResolvedEnvironmentNames;
 }
 
 export interface ResolvedResponseCodeRatio {

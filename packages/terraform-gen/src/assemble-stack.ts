@@ -20,13 +20,13 @@ export function assembleStack(
   ctx: StackContext,
   earlier: ReadonlyMap<StackName, ReadonlySet<string>>,
 ): SynthesizedStack {
-  const { spec, env, platform } = ctx;
+  const { env, platform } = ctx;
   const variables = stack.variables ?? {};
   const remote = remoteStacks(stack.name, ctx.remoteReads, earlier);
   const fragments: Fragment[] = [
     ...stack.fragments,
     outputsAndVariables(stack),
-    ...remote.map((name) => remoteStateData(platform, spec.service.id, env.id, name)),
+    ...remote.map((name) => remoteStateData(platform, env, name)),
     ...(remote.length === 0 ? [] : stateBucketInput(platform)),
   ];
   const document = mergeFragments([
@@ -34,7 +34,7 @@ export function assembleStack(
       terraform: {
         required_version: `~> ${platform.terraformVersion}`,
         required_providers: requiredProviders(fragments),
-        ...stateSettings(platform, spec.service.id, env.id, stack.name),
+        ...stateSettings(platform, env, stack.name),
       },
     },
     ...fragments,

@@ -1,7 +1,6 @@
-import { STATE_BUCKET_PATTERN, type PlatformConfig } from '@msp/spec';
+import { STATE_BUCKET_PATTERN, type PlatformConfig, type ResolvedEnvironment } from '@msp/spec';
 import { expr, type Expression } from './expression.js';
 import { inputVariable } from './input-variable.js';
-import { stateLocation } from './names.js';
 import type { StackContext, StackName } from './stack.js';
 import type { Fragment, RemoteStateBody, TerraformSettings } from './terraform.js';
 
@@ -23,12 +22,15 @@ export function remoteOutput(
 /** The `cloud` block or GCS `backend` of one stack. */
 export function stateSettings(
   platform: PlatformConfig,
-  serviceID: string,
-  envID: string,
+  env: ResolvedEnvironment,
   stack: StackName,
 ): Pick<TerraformSettings, 'cloud' | 'backend'> {
   const state = platform.state;
-  const location = stateLocation(state, serviceID, envID, stack);
+  if ((state.type === 'terraform-cloud') !== (env.names.terraformCloud !== undefined))
+    throw new Error(
+      `environment ${env.id} was resolved for another state backend than ${state.type}: resolve the spec with the platform config it is synthesized with`,
+    );
+  const location = env.names.stateLocations[stack];
   return state.type === 'terraform-cloud'
     ? {
         cloud: {
@@ -68,12 +70,11 @@ export function stateBucketInput(platform: PlatformConfig): Fragment[] {
 /** The `terraform_remote_state` data source that reads another stack's outputs. */
 export function remoteStateData(
   platform: PlatformConfig,
-  serviceID: string,
-  envID: string,
+  env: ResolvedEnvironment,
   stack: StackName,
 ): Fragment {
   const state = platform.state;
-  const location = stateLocation(state, serviceID, envID, stack);
+  const location = env.names.stateLocations[stack];
   const body: RemoteStateBody =
     state.type === 'terraform-cloud'
       ? {

@@ -1,9 +1,9 @@
-import type { PlatformConfig, ResolvedEnvironment, ResolvedSpec } from '@msp/spec';
+import type { PlatformConfig, ResolvedEnvironment, ResolvedSpec, StackName } from '@msp/spec';
 import type { Fragment, TerraformDocument, VariableBlock } from './terraform.js';
 
-/** Stacks in apply order; each has its own state. */
-export const STACK_NAMES = ['project', 'iam', 'cloudrun', 'monitoring', 'tfcworkspaces'] as const;
-export type StackName = (typeof STACK_NAMES)[number];
+/** Stacks in apply order; each has its own state (the names table has their locations). */
+export { STACK_NAMES } from '@msp/spec';
+export type { StackName };
 
 export interface StackOutput {
   readonly value: unknown;

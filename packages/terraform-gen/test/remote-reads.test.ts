@@ -38,10 +38,13 @@ afterEach(() => {
 
 const service = serviceInfo('demo');
 const env = environment(service, { id: 'dev', category: 'test' });
-const resolved = spec(service, [env]);
 
+/** A context whose names table is resolved for `platform`'s state backend. */
 function context(reads: RemoteRead[] = [], platform = platformConfig()): StackContext {
-  return { spec: resolved, env, platform, remoteReads: reads };
+  const resolved = spec(service, [env], {}, platform);
+  const [resolvedEnv] = resolved.environments;
+  if (resolvedEnv === undefined) throw new Error('the fixture has one environment');
+  return { spec: resolved, env: resolvedEnv, platform, remoteReads: reads };
 }
 
 /** A bare stack whose only resource mentions a remote output it never recorded. */
@@ -138,7 +141,7 @@ describe('synthesize', () => {
     mockExtraRead = { stack: 'cloudrun', output: 'cloudrun_service_name' };
     let caught: unknown;
     try {
-      synthesize(resolved, platformConfig());
+      synthesize(spec(service, [env]), platformConfig());
     } catch (error) {
       caught = error;
     }

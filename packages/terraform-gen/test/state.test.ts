@@ -3,9 +3,10 @@ import { environment, GCS_STATE, platformConfig, serviceInfo, spec } from './fix
 import { stackOf } from './expect-resource.js';
 
 const service = serviceInfo('demo');
-const resolved = spec(service, [environment(service, { id: 'dev', category: 'test' })]);
-const tfc = synthesize(resolved, platformConfig());
-const gcs = synthesize(resolved, platformConfig({ state: GCS_STATE }));
+const environments = [environment(service, { id: 'dev', category: 'test' })];
+const tfc = synthesize(spec(service, environments), platformConfig());
+const gcsPlatform = platformConfig({ state: GCS_STATE });
+const gcs = synthesize(spec(service, environments, {}, gcsPlatform), gcsPlatform);
 
 describe('state and providers', () => {
   it('uses a Terraform Cloud workspace <prefix>-<svc>-<env>-<stack> per stack', () => {

@@ -4,7 +4,7 @@ import {
   mergeFragments,
   synthesize,
 } from '../src/index.js';
-import { environment, platformConfig, serviceInfo, spec } from './fixtures/base.js';
+import { environment, GCS_STATE, platformConfig, serviceInfo, spec } from './fixtures/base.js';
 
 const service = serviceInfo('demo');
 
@@ -19,6 +19,13 @@ describe('synthesize rejects what it cannot generate', () => {
     ]);
     expect(() => synthesize(resolved, platformConfig())).toThrow(
       'environment "dev" has deploy type subscription: resolve its image tag first (resolveImageTags) and pass it as options.imageTags["dev"]',
+    );
+  });
+
+  it('refuses names resolved for another state backend', () => {
+    const resolved = spec(service, [environment(service, { id: 'dev', category: 'test' })]);
+    expect(() => synthesize(resolved, platformConfig({ state: GCS_STATE }))).toThrow(
+      'environment dev was resolved for another state backend than gcs: resolve the spec with the platform config it is synthesized with',
     );
   });
 

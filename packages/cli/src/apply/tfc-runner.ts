@@ -1,7 +1,9 @@
 import { CliError } from '../cli/errors.js';
 import { generationLibrary } from '../libraries.js';
+import { findEnvironment } from '../spec/prepare-spec.js';
 import { terraformCloudClient } from '../tfc/client.js';
 import { workspaceName, workspaceURL, type TerraformCloudBackend } from '../tfc/names.js';
+import type { ResolvedSpec } from '@msp/spec';
 import { isFinal, terraformCloudRuns, type RunState } from '../tfc/runs.js';
 import {
   countChanges,
@@ -19,7 +21,8 @@ export interface TerraformCloudRunnerOptions {
   readonly io: Io;
   readonly api: ApiOptions;
   readonly backend: TerraformCloudBackend;
-  readonly serviceID: string;
+  /** The resolved spec, whose names table has the workspace of each stack. */
+  readonly resolved: ResolvedSpec;
   /** Whether plans may destroy or replace stateful resources (`--allow-destroy` and `allowDestroys`). */
   readonly allowDestroy: (environmentID: string) => boolean;
   /** First poll interval; doubled up to 5 s while a run does not change. */
@@ -63,7 +66,8 @@ export function terraformCloudRunner(options: TerraformCloudRunnerOptions): Stac
 
   return {
     async run(target: StackTarget, kind: RunKind, progress): Promise<StackOutcome> {
-      const name = workspaceName(backend, options.serviceID, target.environmentID, target.stack);
+      const environment = findEnvironment(options.resolved, target.environmentID);
+      const name = workspaceName(environment, target.stack);
       const workspace = await workspaces.readWorkspace(backend.organization, name);
       if (workspace === undefined)
         throw new CliError(
@@ -99,7 +103,7 @@ export function terraformCloudRunner(options: TerraformCloudRunnerOptions): Stac
       const created = await runs.createRun({
         workspaceID: workspace.id,
         ...(configurationVersionID === undefined ? {} : { configurationVersionID }),
-        message: `msp ${kind} ${options.serviceID} ${target.environmentID}/${target.stack}`,
+        message: `msp ${kind} ${options.resolved.service.id} ${target.environmentID}/${target.stack}`,
         destroy: kind === 'destroy',
       });
       const url = `${workspaceURL(backend, name)}/runs/${created.id}`;

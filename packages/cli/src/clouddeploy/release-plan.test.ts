@@ -1,7 +1,11 @@
+import type { ResolvedEnvironment } from '@msp/spec';
 import { resolvedEnvironment } from '../../test/support/resolved-fixture.js';
 import { releasePlan } from './release-plan.js';
 
-const environment = resolvedEnvironment({ id: 'prod', projectID: 'billing-prod-9f8e' });
+let environment: ResolvedEnvironment;
+beforeAll(async () => {
+  environment = await resolvedEnvironment({ id: 'prod', projectID: 'billing-prod-9f8e' });
+});
 const path = 'terraform/prod/stacks/cloudrun/main.tf.json';
 
 /** The code and message `releasePlan` throws for this committed stack text. */

@@ -90,12 +90,17 @@ export const pgConnectCommand = defineCommand({
         hint: proxyInstallHint,
       });
     }
-    const { discoverInstance, discoverServiceAccount } = await import('../pg/discover.js');
+    const { accountPrefix, discoverInstance, discoverServiceAccount } =
+      await import('../pg/discover.js');
     const access = options['write-access'] === true ? 'write' : 'read';
     const connectionName = options.instance ?? (await discoverInstance(io, environment.projectID));
     const serviceAccount =
       options['service-account'] ??
-      (await discoverServiceAccount(io, environment.projectID, resolved.service.id, access));
+      (await discoverServiceAccount(
+        io,
+        environment.projectID,
+        accountPrefix(resolved, environment, access),
+      ));
     const proxyArgs = proxyArguments({
       connectionName,
       port,

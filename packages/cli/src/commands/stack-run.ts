@@ -186,7 +186,7 @@ async function stackRunner(
         token: terraformCloudToken(io.env, state.hostname),
       },
       backend: state,
-      serviceID: prepared.resolved.service.id,
+      resolved: prepared.resolved,
       allowDestroy: settings.allowDestroy,
     });
   }

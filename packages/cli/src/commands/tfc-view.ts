@@ -2,7 +2,13 @@ import { loadPlatformConfig } from '../libraries.js';
 import { defineCommand } from '../cli/command.js';
 import { CliError, UsageError } from '../cli/errors.js';
 import { findEnvironment, prepareSpec, specPath } from '../spec/prepare-spec.js';
-import { terraformCloudBackend, viewTag, workspacesByTagURL } from '../tfc/names.js';
+import {
+  allWorkspacesTag,
+  serviceTag,
+  terraformCloudBackend,
+  terraformCloudNames,
+  workspacesByTagURL,
+} from '../tfc/names.js';
 import { jsonOption, specPositional } from './shared-options.js';
 
 export const tfcViewCommand = defineCommand({
@@ -37,14 +43,17 @@ export const tfcViewCommand = defineCommand({
           `${platform.file ?? 'msp.config.yaml'} is invalid; run "msp validate"`,
         );
       const backend = terraformCloudBackend(platform.config);
-      tag = viewTag(backend);
+      tag = allWorkspacesTag(backend);
       url = workspacesByTagURL(backend, tag);
     } else {
       const { resolved, platform } = await prepareSpec(io, colors, specPath(io, args[0]));
       const backend = terraformCloudBackend(platform);
       const environment =
         options.env === undefined ? undefined : findEnvironment(resolved, options.env);
-      tag = viewTag(backend, resolved.service.id, environment?.id);
+      tag =
+        environment === undefined
+          ? serviceTag(resolved)
+          : terraformCloudNames(environment).environmentTag;
       url = workspacesByTagURL(backend, tag);
     }
     io.stdout.write(

@@ -9,7 +9,7 @@ const fixtures = join(__dirname, '../../test/fixtures/specs-a');
 
 /** A spec of one production environment; the defaults make it valid. */
 const spec = ({
-  id = 'ok',
+  id = 'okay',
   description = 'Checks things.',
   projectID = `${id}-prod-1234`,
   category = 'external',
@@ -162,7 +162,7 @@ describe('msp validate', () => {
       specs: [
         {
           file: join(tempDir(), 'services/ok/service.yaml'),
-          service: 'ok',
+          service: 'okay',
           valid: true,
           issues: [],
           conformance: [],

@@ -1,6 +1,6 @@
 import type { PlatformConfig, ResolvedEnvironment, ResolvedSpec } from '@msp/spec';
 import { alertingURL, cloudRunURL, cloudSQLURL, logsURL, projectURL } from '../gcp/console-urls.js';
-import { projectName, viewTag, workspacesByTagURL } from '../tfc/names.js';
+import { terraformCloudNames, workspacesByTagURL } from '../tfc/names.js';
 import type { AlertPolicy } from './alert-policies.js';
 
 /** The marker that says a page is generated. */
@@ -83,9 +83,10 @@ export function renderOperationsDoc(
     if (environment.resources.postgreSQL !== undefined)
       rows.push(['Cloud SQL', `[instances](${cloudSQLURL(environment.projectID)})`]);
     if (tfc !== undefined) {
+      const names = terraformCloudNames(environment);
       rows.push([
         'Terraform Cloud',
-        `[${projectName(tfc, svc.id, environment.id)}](${workspacesByTagURL(tfc, viewTag(tfc, svc.id, environment.id))})`,
+        `[${names.project}](${workspacesByTagURL(tfc, names.environmentTag)})`,
       ]);
     }
     out.push(...table(rows), '');

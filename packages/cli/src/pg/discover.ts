@@ -1,6 +1,7 @@
 import { CliError } from '../cli/errors.js';
 import { captureProgram, findExecutable } from '../cli/programs.js';
 import type { Io } from '../cli/io.js';
+import type { ResolvedEnvironment, ResolvedSpec } from '@msp/spec';
 
 /**
  * Finds what `msp pg connect` needs in the environment's project with
@@ -11,9 +12,20 @@ import type { Io } from '../cli/io.js';
 /** Which account the proxy impersonates. */
 export type AccessLevel = 'read' | 'write';
 
-/** Email prefixes of the accounts generation creates (see terraform-gen's iam stack). */
-export function accountPrefix(serviceID: string, access: AccessLevel): string {
-  return access === 'write' ? `${serviceID}-sa@` : 'operatoraccess-';
+/**
+ * How the email of the account generation creates (see terraform-gen's iam
+ * stack) starts, from the names table: the workload account's whole email for
+ * write access, the operator access account's ID prefix (a random suffix
+ * follows) for read-only access.
+ */
+export function accountPrefix(
+  resolved: ResolvedSpec,
+  environment: ResolvedEnvironment,
+  access: AccessLevel,
+): string {
+  return access === 'write'
+    ? environment.names.workloadServiceAccountEmail
+    : resolved.names.operatorAccessAccountPrefix;
 }
 
 async function gcloud(io: Io, args: readonly string[], what: string): Promise<string[]> {
@@ -79,14 +91,16 @@ export async function discoverInstance(io: Io, projectID: string): Promise<strin
   return only;
 }
 
-/** The email of the workload (write) or operator (read-only) service account. */
+/**
+ * The email of the workload (write) or operator (read-only) service account,
+ * `prefix` being {@link accountPrefix}: found in the project, so that an
+ * account the iam stack has not created yet is an error here.
+ */
 export async function discoverServiceAccount(
   io: Io,
   projectID: string,
-  serviceID: string,
-  access: AccessLevel,
+  prefix: string,
 ): Promise<string> {
-  const prefix = accountPrefix(serviceID, access);
   const emails = await gcloud(
     io,
     ['iam', 'service-accounts', 'list', `--project=${projectID}`, '--format=value(email)'],

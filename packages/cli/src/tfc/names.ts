@@ -1,4 +1,4 @@
-import type { PlatformConfig, StateBackend } from '@msp/spec';
+import type { PlatformConfig, ResolvedEnvironment, ResolvedSpec, StateBackend } from '@msp/spec';
 import { CliError } from '../cli/errors.js';
 
 export type TerraformCloudBackend = Extract<StateBackend, { type: 'terraform-cloud' }>;
@@ -17,45 +17,49 @@ export function terraformCloudBackend(platform: PlatformConfig): TerraformCloudB
   return platform.state;
 }
 
-/** `<prefix>-<service>-<env>`: one Terraform Cloud project per environment. */
-export function projectName(
-  backend: TerraformCloudBackend,
-  serviceID: string,
-  environmentID: string,
-): string {
-  return `${backend.workspacePrefix}-${serviceID}-${environmentID}`;
+/**
+ * The environment's Terraform Cloud names (project, workspaces, tags), from the
+ * names table of the resolved spec.
+ */
+export function terraformCloudNames(environment: ResolvedEnvironment): {
+  readonly project: string;
+  readonly environmentTag: string;
+  readonly workspaceTags: readonly string[];
+} {
+  const names = environment.names.terraformCloud;
+  if (names === undefined)
+    throw new CliError(
+      'not-terraform-cloud',
+      `environment ${environment.id} keeps its Terraform state outside Terraform Cloud`,
+    );
+  return names;
 }
 
-/** `<prefix>-<service>-<env>-<stack>`: one workspace per stack. */
-export function workspaceName(
-  backend: TerraformCloudBackend,
-  serviceID: string,
-  environmentID: string,
-  stack: string,
-): string {
-  return `${projectName(backend, serviceID, environmentID)}-${stack}`;
+/** The tag of the service's workspaces, `<prefix>-service-<service>`, from the names table. */
+export function serviceTag(resolved: ResolvedSpec): string {
+  const names = resolved.names.terraformCloud;
+  if (names === undefined)
+    throw new CliError(
+      'not-terraform-cloud',
+      `${resolved.service.id} keeps its Terraform state outside Terraform Cloud`,
+    );
+  return names.serviceTag;
 }
 
-/** Tags every workspace of an environment gets (tags are only ever added). */
-export function workspaceTags(
-  backend: TerraformCloudBackend,
-  serviceID: string,
-  environmentID: string,
-): string[] {
-  const prefix = backend.workspacePrefix;
-  return [prefix, `${prefix}-service-${serviceID}`, `${prefix}-env-${serviceID}-${environmentID}`];
+/** The workspace of one generated stack of the environment: `<prefix>-<service>-<env>-<stack>`. */
+export function workspaceName(environment: ResolvedEnvironment, stack: string): string {
+  const locations: Readonly<Record<string, string>> = environment.names.stateLocations;
+  const name = Object.hasOwn(locations, stack) ? locations[stack] : undefined;
+  if (name === undefined)
+    throw new CliError('unknown-stack', `msp generates no stack ${stack}`, {
+      hint: 'Stacks are project, iam, cloudrun, monitoring and tfcworkspaces.',
+    });
+  return name;
 }
 
-/** The tag selecting all msp workspaces, a service's, or an environment's. */
-export function viewTag(
-  backend: TerraformCloudBackend,
-  serviceID?: string,
-  environmentID?: string,
-): string {
-  const prefix = backend.workspacePrefix;
-  if (serviceID === undefined) return prefix;
-  if (environmentID === undefined) return `${prefix}-service-${serviceID}`;
-  return `${prefix}-env-${serviceID}-${environmentID}`;
+/** The tag every workspace msp creates carries: the workspace prefix itself. */
+export function allWorkspacesTag(backend: TerraformCloudBackend): string {
+  return backend.workspacePrefix;
 }
 
 function appURL(backend: TerraformCloudBackend): string {

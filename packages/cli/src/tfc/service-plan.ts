@@ -3,7 +3,12 @@ import { CliError } from '../cli/errors.js';
 import { generateFiles } from '../generation/generate-service.js';
 import { stackNames } from '../generation/stack-paths.js';
 import { findEnvironment, prepareSpec } from '../spec/prepare-spec.js';
-import { terraformCloudBackend, workspaceName, type TerraformCloudBackend } from './names.js';
+import {
+  terraformCloudBackend,
+  terraformCloudNames,
+  workspaceName,
+  type TerraformCloudBackend,
+} from './names.js';
 import type { Colors } from '../cli/colors.js';
 import type { Io } from '../cli/io.js';
 import type { Category, ResolvedEnvironment } from '@msp/spec';
@@ -79,11 +84,14 @@ function environmentSync(
       `generation produced no stacks for environment ${environment.id}`,
     );
   const servicesDir = backend.vcs?.servicesDir ?? '';
+  const names = terraformCloudNames(environment);
   return {
     serviceID,
     environmentID: environment.id,
+    project: names.project,
+    tags: names.workspaceTags,
     workspaces: stacks.map((stack) => ({
-      name: workspaceName(backend, serviceID, environment.id, stack),
+      name: workspaceName(environment, stack),
       stack,
       workingDirectory: [servicesDir, serviceDir, 'terraform', environment.id, 'stacks', stack]
         .filter((part) => part !== '')

@@ -1,4 +1,4 @@
-import { projectName, workspaceTags, workspaceURL, type TerraformCloudBackend } from './names.js';
+import { workspaceURL, type TerraformCloudBackend } from './names.js';
 import { workspaceAttributes, type RunMode, type WorkspaceTarget } from './workspace-settings.js';
 import { CliError } from '../cli/errors.js';
 import type { TerraformCloudClient } from './client.js';
@@ -6,6 +6,10 @@ import type { TerraformCloudClient } from './client.js';
 export interface EnvironmentSync {
   readonly serviceID: string;
   readonly environmentID: string;
+  /** The environment's project (from the names table). */
+  readonly project: string;
+  /** The tags each of its workspaces gets. */
+  readonly tags: readonly string[];
   /** In apply order. */
   readonly workspaces: readonly WorkspaceTarget[];
 }
@@ -28,15 +32,15 @@ export async function syncEnvironment(
   runMode: RunMode,
 ): Promise<SyncResult[]> {
   const org = backend.organization;
-  const name = projectName(backend, sync.serviceID, sync.environmentID);
-  const project = (await client.findProject(org, name)) ?? (await client.createProject(org, name));
+  const project =
+    (await client.findProject(org, sync.project)) ??
+    (await client.createProject(org, sync.project));
   const grants = await client.listTeamAccess(project.id);
   for (const { teamID, access } of backend.teamAccess) {
     const grant = grants.find((g) => relatedID(g.relationships, 'team') === teamID);
     if (grant === undefined) await client.grantTeamAccess(project.id, teamID, access);
     else if (grant.attributes['access'] !== access) await client.updateTeamAccess(grant.id, access);
   }
-  const tags = workspaceTags(backend, sync.serviceID, sync.environmentID);
   const results: SyncResult[] = [];
   for (const target of sync.workspaces) {
     const attributes = workspaceAttributes(backend, target, runMode);
@@ -61,7 +65,7 @@ export async function syncEnvironment(
           ? existing
           : await client.updateWorkspace(org, target.name, attributes, project.id);
     const present = existing?.attributes['tag-names'];
-    const missing = tags.filter((tag) => !(Array.isArray(present) && present.includes(tag)));
+    const missing = sync.tags.filter((tag) => !(Array.isArray(present) && present.includes(tag)));
     if (missing.length > 0) await client.addTags(workspace.id, missing);
     results.push({
       name: target.name,
@@ -98,8 +102,7 @@ export async function deleteEnvironment(
       action: existing === undefined ? 'absent' : 'deleted',
     });
   }
-  const name = projectName(backend, sync.serviceID, sync.environmentID);
-  const project = await client.findProject(org, name);
+  const project = await client.findProject(org, sync.project);
   if (project !== undefined) await client.deleteProject(project.id);
   return results;
 }

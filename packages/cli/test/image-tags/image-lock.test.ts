@@ -1,12 +1,19 @@
 import { lockedTags, parseImageLock, renderImageLock } from '../../src/image-tags/image-lock.js';
 import { registryResolver, type ImageTagResolver } from '../../src/image-tags/registry-resolver.js';
 import { resolveImageTags } from '../../src/image-tags/resolve-image-tags.js';
+import type { ResolvedSpec } from '@msp/spec';
 import { resolvedEnvironment, resolvedSpec } from '../support/resolved-fixture.js';
 
-const resolved = resolvedSpec({
-  environments: [resolvedEnvironment({ deploy: { type: 'subscription', tag: 'insiders' } })],
+let resolved: ResolvedSpec;
+let image: string;
+beforeAll(async () => {
+  resolved = await resolvedSpec({
+    environments: [
+      await resolvedEnvironment({ deploy: { type: 'subscription', tag: 'insiders' } }),
+    ],
+  });
+  image = resolved.build.image;
 });
-const image = resolved.build.image;
 const D1 = `sha256:${'1'.repeat(64)}`;
 const D2 = `sha256:${'2'.repeat(64)}`;
 

@@ -1,12 +1,20 @@
 import { registryResolver, type ImageTagResolver } from '../../src/image-tags/registry-resolver.js';
 import { resolveImageTags } from '../../src/image-tags/resolve-image-tags.js';
+import type { ResolvedEnvironment } from '@msp/spec';
 import { resolvedEnvironment, resolvedSpec } from '../support/resolved-fixture.js';
 import { startFakeRegistry } from './fake-registry.js';
 
-const envs = [
-  resolvedEnvironment({ deploy: { type: 'subscription', tag: 'insiders' } }),
-  resolvedEnvironment({ id: 'prod', category: 'external', deploy: { type: 'manual', tag: 'v1' } }),
-];
+let envs: ResolvedEnvironment[];
+beforeAll(async () => {
+  envs = [
+    await resolvedEnvironment({ deploy: { type: 'subscription', tag: 'insiders' } }),
+    await resolvedEnvironment({
+      id: 'prod',
+      category: 'external',
+      deploy: { type: 'manual', tag: 'v1' },
+    }),
+  ];
+});
 
 /** Counts calls; answers a fixed digest. */
 function countingResolver(digest: string): ImageTagResolver & { calls: string[] } {
@@ -26,7 +34,7 @@ describe('resolveImageTags', () => {
       manifests: { 'team/sub': { insiders: '{"schemaVersion":2}' } },
     });
     try {
-      const resolved = resolvedSpec({
+      const resolved = await resolvedSpec({
         build: { image: `${registry.host}/team/sub` },
         environments: envs,
       });
@@ -42,7 +50,7 @@ describe('resolveImageTags', () => {
 
   it('resolves again when the subscribed tag no longer matches the lock', async () => {
     const resolver = countingResolver(D2);
-    const resolved = resolvedSpec({ environments: envs });
+    const resolved = await resolvedSpec({ environments: envs });
     const lock = { dev: { image: resolved.build.image, tag: 'main', digest: D1 } };
     await expect(resolveImageTags(resolved, resolver, { lock })).resolves.toEqual({
       dev: `insiders@${D2}`,
@@ -56,9 +64,11 @@ describe('resolveImageTags', () => {
     };
     const two = [
       envs[0],
-      resolvedEnvironment({ id: 'stg', deploy: { type: 'subscription', tag: 'main' } }),
+      await resolvedEnvironment({ id: 'stg', deploy: { type: 'subscription', tag: 'main' } }),
     ].filter((e) => e !== undefined);
-    await expect(resolveImageTags(resolvedSpec({ environments: two }), failing)).rejects.toThrow(
+    await expect(
+      resolveImageTags(await resolvedSpec({ environments: two }), failing),
+    ).rejects.toThrow(
       'cannot resolve subscription image tags:\n  environment "dev": no insiders\n  environment "stg": no main',
     );
   });

@@ -1,10 +1,17 @@
 import type { PlatformConfig, ResolvedEnvironment, ResolvedSpec } from '@msp/spec';
 
-/** A literal resolved environment; override what a test is about. */
-export function resolvedEnvironment(
+/** `@msp/spec`, loaded on first use as the CLI loads it. */
+const specLibrary = () => import('@msp/spec');
+
+/**
+ * A literal resolved environment of `billing`; override what a test is about.
+ * Its names table comes from `@msp/spec`, for {@link platformConfig}.
+ */
+export async function resolvedEnvironment(
   overrides: Partial<ResolvedEnvironment> = {},
-): ResolvedEnvironment {
-  return {
+): Promise<ResolvedEnvironment> {
+  const { environmentNames } = await specLibrary();
+  const env: Omit<ResolvedEnvironment, 'names'> = {
     id: 'dev',
     projectID: 'billing-dev-1a2b',
     category: 'test',
@@ -29,10 +36,20 @@ export function resolvedEnvironment(
     resources: { needsPrivateNetwork: false },
     ...overrides,
   };
+  const inputs = {
+    id: env.id,
+    projectID: env.projectID,
+    region: env.region,
+    cloudRunName: env.cloudRunName,
+    domain: env.service?.domain !== undefined,
+    ...(env.rolloutStage === undefined ? {} : { rolloutStage: env.rolloutStage }),
+  };
+  return { ...env, names: environmentNames('billing', inputs, platformConfig()) };
 }
 
 /** A literal resolved spec of a service `billing` with `dev` and `prod`. */
-export function resolvedSpec(overrides: Partial<ResolvedSpec> = {}): ResolvedSpec {
+export async function resolvedSpec(overrides: Partial<ResolvedSpec> = {}): Promise<ResolvedSpec> {
+  const { serviceNames } = await specLibrary();
   return {
     service: {
       id: 'billing',
@@ -44,8 +61,8 @@ export function resolvedSpec(overrides: Partial<ResolvedSpec> = {}): ResolvedSpe
     },
     build: { image: 'ghcr.io/example/billing' },
     environments: [
-      resolvedEnvironment(),
-      resolvedEnvironment({
+      await resolvedEnvironment(),
+      await resolvedEnvironment({
         id: 'prod',
         projectID: 'billing-prod-9f8e',
         category: 'external',
@@ -74,6 +91,7 @@ export function resolvedSpec(overrides: Partial<ResolvedSpec> = {}): ResolvedSpe
       }),
     ],
     monitoring: { responseCodeRatios: [], customAlerts: [] },
+    names: serviceNames({ id: 'billing', kind: 'service' }, platformConfig()),
     ...overrides,
   };
 }

@@ -60,6 +60,16 @@ export const ISSUE_CODES = {
     'A projectID does not follow "<service>-<env>-<suffix>" or is longer than 30 characters.',
   'cloud-run-name-too-long':
     'The Cloud Run name "<service>-<env>-<region>" is longer than 63 characters.',
+  'service-account-id-invalid':
+    'A service account ID "<service>-sa" (jobs: also "<service>-job-sa") is not 6 to 30 lowercase letters, digits and hyphens starting with a letter.',
+  'network-name-invalid':
+    'The private network of Redis or PostgreSQL, named after the service ID, is not a valid Compute Engine name.',
+  'load-balancer-name-too-long':
+    'A domain\'s load balancer resource, named after the Cloud Run name (up to "<Cloud Run name>-security-policy"), is longer than 63 characters.',
+  'cloud-deploy-name-invalid':
+    'A Cloud Deploy target "<env>-<region>" or pipeline "<service>-<region>-rollout" is longer than 63 characters or does not start with a letter.',
+  'terraform-cloud-name-invalid':
+    'A Terraform Cloud project (at most 40 characters), workspace (90) or tag name is too long, or state.workspacePrefix has characters they cannot hold.',
   'location-not-allowed':
     'locations.gcpRegion or gcpLocation is not allowed by the platform config.',
   'deploy-settings': 'deploy blocks do not match deploy.type.',

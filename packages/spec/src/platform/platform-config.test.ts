@@ -116,6 +116,30 @@ describe('parsePlatformConfig', () => {
   });
 });
 
+describe('the Terraform Cloud workspace prefix', () => {
+  const prefixIssues = (prefix: string) =>
+    parsePlatformConfig(
+      `state:\n  type: terraform-cloud\n  organization: acme\n  workspacePrefix: "${prefix}"\n`,
+      'msp.config.yaml',
+    ).issues.map(
+      (issue) => `${issue.code} ${issue.path} ${issue.line}:${issue.column} ${issue.message}`,
+    );
+
+  it('may hold letters, digits, "_" and "-"', () => {
+    expect(prefixIssues('Platform_msp-2')).toEqual([]);
+  });
+
+  it.each([
+    ['msp-', 'letters, digits, ":", "_" and "-", starting and ending with a letter or digit'],
+    ['msp:tf', 'letters, digits, "_" and "-"'],
+    ['my msp', 'letters, digits, ":", "_" and "-", starting and ending with a letter or digit'],
+  ])('refuses %j: every Terraform Cloud name msp creates starts with it', (prefix, characters) => {
+    expect(prefixIssues(prefix)).toEqual([
+      `terraform-cloud-name-invalid state.workspacePrefix 4:20 workspacePrefix "${prefix}" may contain only ${characters}`,
+    ]);
+  });
+});
+
 describe('parsePlatformConfig with other errors', () => {
   it('still requires the organization of a terraform-cloud backend', () => {
     const result = parsePlatformConfig(

@@ -4,6 +4,7 @@ import type { IssueInput } from '../yaml/yaml-document.js';
 import type { Loose } from '../validate/loose.js';
 import { DEFAULT_ALLOWED_LOCATIONS, DEFAULT_ALLOWED_REGIONS } from '../schema/defaults.js';
 import { PLATFORM_DEFAULTS, STATE_FIELDS } from '../schema/platform-schema.js';
+import { NAME_LIMITS, nameProblem } from '../resolve/names.js';
 
 /** The platform config used when there is no msp.config.yaml. */
 export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = resolvePlatformConfig({});
@@ -109,6 +110,21 @@ export function checkState(
       code: 'state-backend',
       path: ['state'],
       message: 'state type "terraform-cloud" requires "organization"',
+    });
+  }
+  const prefix = state.type === 'terraform-cloud' ? state.workspacePrefix : undefined;
+  // The prefix is a tag of its own and starts every workspace name.
+  const prefixProblem =
+    prefix === undefined
+      ? undefined
+      : (nameProblem(prefix, NAME_LIMITS.terraformCloudTag) ??
+        nameProblem(prefix, NAME_LIMITS.terraformCloudWorkspace));
+  if (prefixProblem !== undefined) {
+    issues.push({
+      code: 'terraform-cloud-name-invalid',
+      path: ['state', 'workspacePrefix'],
+      message: `workspacePrefix "${prefix}" ${prefixProblem}`,
+      hint: 'it starts every Terraform Cloud project, workspace and tag name msp creates, and is a tag itself',
     });
   }
   if (state.type === 'gcs' && state.bucket === undefined && !malformed('bucket')) {

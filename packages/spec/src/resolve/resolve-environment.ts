@@ -11,7 +11,13 @@ import { SPEC_DEFAULTS } from '../schema/defaults.js';
 import { parseMemory, MIB } from '../units/memory.js';
 import { splitMountPath } from '../rules/secret-rules.js';
 import { applyTemplate } from './env-template.js';
-import { cloudRunName, locationOf, projectDisplayName, regionOf } from './names.js';
+import {
+  cloudRunName,
+  environmentNames,
+  locationOf,
+  projectDisplayName,
+  regionOf,
+} from './names.js';
 import { resolveResources } from './resolve-resources.js';
 import { resolveJobSettings, resolveServiceSettings } from './resolve-workload.js';
 import { resolveSecretReference } from './secret-reference.js';
@@ -32,6 +38,11 @@ export function resolveEnvironment(
     (stage) => stage.environment === env.id,
   );
   const templateData = { ProjectID: env.projectID, ServiceDnsName: service?.domain?.dnsName ?? '' };
+  const name = cloudRunName(spec.service.id, env.id, region);
+  const rolloutStage =
+    stageIndex < 0
+      ? undefined
+      : { index: stageIndex, isFinal: stageIndex === (spec.rollout?.stages.length ?? 0) - 1 };
   return {
     id: env.id,
     projectID: env.projectID,
@@ -40,7 +51,7 @@ export function resolveEnvironment(
     projectDisplayName: projectDisplayName(spec.service.name ?? spec.service.id, env.id),
     region,
     gcpLocation: locationOf(env, platform),
-    cloudRunName: cloudRunName(spec.service.id, env.id, region),
+    cloudRunName: name,
     deploy,
     imageTag: deploy.type === 'rollout' ? deploy.initialImageTag : deploy.tag,
     allowDestroys: env.allowDestroys ?? false,
@@ -66,14 +77,19 @@ export function resolveEnvironment(
     ...(service === undefined ? {} : { service }),
     ...(job === undefined ? {} : { job }),
     resources: resolveResources(spec, env, platform, assets),
-    ...(stageIndex < 0
-      ? {}
-      : {
-          rolloutStage: {
-            index: stageIndex,
-            isFinal: stageIndex === (spec.rollout?.stages.length ?? 0) - 1,
-          },
-        }),
+    ...(rolloutStage === undefined ? {} : { rolloutStage }),
+    names: environmentNames(
+      spec.service.id,
+      {
+        id: env.id,
+        projectID: env.projectID,
+        region,
+        cloudRunName: name,
+        domain: service?.domain !== undefined,
+        ...(rolloutStage === undefined ? {} : { rolloutStage }),
+      },
+      platform,
+    ),
   };
 }
 

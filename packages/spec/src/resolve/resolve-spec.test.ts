@@ -190,3 +190,90 @@ describe('resolveSpec', () => {
     });
   });
 });
+
+describe('the names table', () => {
+  const SAMPLE = `service: { id: shop, owners: [commerce], description: Sells things. }
+build: { image: us.gcr.io/shop-images/shop }
+environments:
+  - id: dev
+    projectID: shop-dev-ab12
+    category: test
+    deploy: { type: rollout }
+    instances: { resources: { cpu: 1, memory: 1Gi } }
+    domain: { type: cloudflare, cloudflare: { subdomain: shop-dev, zone: example.com } }
+  - id: prod
+    projectID: shop-prod-cd34
+    category: test
+    deploy: { type: rollout }
+    instances: { resources: { cpu: 1, memory: 1Gi } }
+    locations: { gcpRegion: europe-west3, gcpLocation: EU }
+rollout: { stages: [{ environment: dev }, { environment: prod }] }
+`;
+  const tfc = resolvePlatformConfig({
+    state: { type: 'terraform-cloud', organization: 'acme', workspacePrefix: 'tf' },
+    allowedRegions: ['us-central1', 'europe-west3'],
+  });
+
+  it('names what the service and each environment get, with Terraform Cloud state', () => {
+    const resolved = resolveSpec(valid(SAMPLE, tfc), tfc);
+    expect(resolved.names).toEqual({
+      workloadServiceAccountID: 'shop-sa',
+      operatorAccessAccountPrefix: 'operatoraccess-',
+      privateNetwork: { network: 'shop', peeringRange: 'shop-service-networking-connection' },
+      terraformCloud: { serviceTag: 'tf-service-shop' },
+    });
+    const [dev, prod] = resolved.environments;
+    expect(dev?.names).toEqual({
+      workloadServiceAccountEmail: 'shop-sa@shop-dev-ab12.iam.gserviceaccount.com',
+      stateLocations: {
+        project: 'tf-shop-dev-project',
+        iam: 'tf-shop-dev-iam',
+        cloudrun: 'tf-shop-dev-cloudrun',
+        monitoring: 'tf-shop-dev-monitoring',
+        tfcworkspaces: 'tf-shop-dev-tfcworkspaces',
+      },
+      terraformCloud: {
+        project: 'tf-shop-dev',
+        environmentTag: 'tf-env-shop-dev',
+        workspaceTags: ['tf', 'tf-service-shop', 'tf-env-shop-dev'],
+      },
+      loadBalancer: {
+        neg: 'shop-dev-us-central1',
+        backend: 'shop-dev-us-central1',
+        urlMap: 'shop-dev-us-central1',
+        httpsProxy: 'shop-dev-us-central1-https',
+        sslPolicy: 'shop-dev-us-central1-https',
+        forwardingRule: 'shop-dev-us-central1',
+        securityPolicy: 'shop-dev-us-central1-security-policy',
+        address: 'loadbalancer',
+      },
+      cloudDeploy: { target: 'dev-us-central1' },
+    });
+    expect(prod?.names.loadBalancer).toBeUndefined();
+    expect(prod?.names.cloudDeploy).toEqual({
+      target: 'prod-europe-west3',
+      pipeline: 'shop-europe-west3-rollout',
+    });
+  });
+
+  it('puts state under GCS prefixes without Terraform Cloud names, and names a job its invoker', () => {
+    const gcs = resolvePlatformConfig({
+      state: { type: 'gcs', bucket: 'acme-state', prefix: 'state' },
+      allowedRegions: ['us-central1', 'europe-west3'],
+    });
+    const job = SAMPLE.replace(
+      'description: Sells things.',
+      'description: Sells things., kind: job',
+    )
+      .replace(/deploy: \{ type: rollout \}/g, 'deploy: { type: manual }')
+      .replace(/    domain: .*\n/, '')
+      .replace(/rollout: .*\n/, '');
+    const resolved = resolveSpec(valid(job, gcs), gcs);
+    expect(resolved.names.jobInvokerServiceAccountID).toBe('shop-job-sa');
+    expect(resolved.names.terraformCloud).toBeUndefined();
+    const names = resolved.environments[1]?.names;
+    expect(names?.stateLocations.cloudrun).toBe('state/shop/prod/cloudrun');
+    expect(names?.terraformCloud).toBeUndefined();
+    expect(names?.cloudDeploy).toBeUndefined();
+  });
+});

@@ -2,7 +2,13 @@ import type { PlatformConfig } from '../platform-config.js';
 import type { ServiceSpec } from '../generated/service-spec.js';
 import type { ResolvedMonitoring, ResolvedRollout, ResolvedSpec } from '../resolved.js';
 import { SPEC_DEFAULTS } from '../schema/defaults.js';
-import { apiServiceName, customAlertID, imageProject, uniqueValues } from './names.js';
+import {
+  apiServiceName,
+  customAlertID,
+  imageProject,
+  serviceNames,
+  uniqueValues,
+} from './names.js';
 import { resolveEnvironment } from './resolve-environment.js';
 import type { SpecAssets } from './spec-assets.js';
 
@@ -21,11 +27,12 @@ export function resolveSpec(
   const { service } = spec;
   const image = imageProject(spec.build.image);
   const handbook = platform.handbookURLTemplate;
+  const kind = service.kind ?? SPEC_DEFAULTS.kind;
   return {
     service: {
       id: service.id,
       name: service.name ?? service.id,
-      kind: service.kind ?? SPEC_DEFAULTS.kind,
+      kind,
       owners: service.owners,
       description: service.description,
       ...(service.notionPageID === undefined ? {} : { notionPageID: service.notionPageID }),
@@ -50,6 +57,7 @@ export function resolveSpec(
     monitoring: resolveMonitoring(spec),
     ...(spec.rollout === undefined ? {} : { rollout: resolveRollout(spec) }),
     ...(assets.readme === undefined ? {} : { readme: assets.readme }),
+    names: serviceNames({ id: service.id, kind }, platform),
   };
 }
 

@@ -1,7 +1,7 @@
-/** Rules on environment identity: IDs, project IDs and derived names. */
-import { cloudRunName, normalizeLocation, projectDisplayName, regionOf } from '../resolve/names.js';
+/** Rules on environment identity: IDs, project IDs and locations (derived names: name-rules.ts). */
+import { NAME_LIMITS, normalizeLocation } from '../resolve/names.js';
 import type { Rule } from './rule.js';
-import { environments, serviceName } from './rule.js';
+import { environments } from './rule.js';
 
 export const duplicateEnvironment: Rule = {
   code: 'duplicate-environment',
@@ -15,25 +15,6 @@ export const duplicateEnvironment: Rule = {
           message: `environment ID "${env.id}" is used more than once`,
         };
       seen.add(env.id);
-    }
-  },
-};
-
-export const projectDisplayNameTooLong: Rule = {
-  code: 'project-display-name-too-long',
-  *check({ spec }) {
-    const service = serviceName(spec);
-    if (service === undefined) return;
-    for (const [env, , path] of environments(spec)) {
-      if (env.id === undefined) continue;
-      const name = projectDisplayName(service, env.id);
-      if (name.length > 30) {
-        yield {
-          path: [...path, 'id'],
-          message: `full environment name "${name}" exceeds the 30 characters limit (${name.length})`,
-          hint: 'use a shorter service.name or environment ID',
-        };
-      }
     }
   },
 };
@@ -60,32 +41,12 @@ export const projectIDFormat: Rule = {
           message: `projectID "${projectID}" must contain the environment ID: ${format}`,
         };
       }
-      if (projectID.length > 30 || projectID.length < 6) {
+      const { min, max } = NAME_LIMITS.projectID;
+      if (projectID.length > max || projectID.length < min) {
         yield {
           path: at,
-          message: `projectID "${projectID}" must be 6 to 30 characters long (it has ${projectID.length})`,
+          message: `projectID "${projectID}" must be ${min} to ${max} characters long (it has ${projectID.length})`,
           hint: 'use a shorter suffix or environment ID',
-        };
-      }
-    }
-  },
-};
-
-export const cloudRunNameTooLong: Rule = {
-  code: 'cloud-run-name-too-long',
-  *check({ spec, platform, malformed }) {
-    const serviceID = spec.service?.id;
-    if (serviceID === undefined) return;
-    for (const [env, , path] of environments(spec)) {
-      const locations = [...path, 'locations'];
-      if (env.id === undefined || malformed(locations) || malformed([...locations, 'gcpRegion']))
-        continue;
-      const name = cloudRunName(serviceID, env.id, regionOf(env, platform));
-      if (name.length > 63) {
-        yield {
-          path: [...path, 'id'],
-          message: `Cloud Run name "${name}" is too long: at most 63 characters (it has ${name.length})`,
-          hint: 'use a shorter environment ID',
         };
       }
     }

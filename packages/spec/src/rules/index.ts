@@ -16,13 +16,20 @@ import {
 import { duplicateItem } from './duplicate-rules.js';
 import {
   duplicateEnvironment,
-  projectDisplayNameTooLong,
   projectIDFormat,
-  cloudRunNameTooLong,
   locationNotAllowed,
   duplicateDomain,
   domainSettings,
 } from './environment-rules.js';
+import {
+  projectDisplayNameTooLong,
+  cloudRunNameTooLong,
+  serviceAccountIDInvalid,
+  networkNameInvalid,
+  loadBalancerNameTooLong,
+  cloudDeployNameInvalid,
+  terraformCloudNameInvalid,
+} from './name-rules.js';
 import { deploySettings } from './deploy-rules.js';
 import {
   instanceResources,
@@ -63,6 +70,11 @@ export const RULES: readonly Rule[] = [
   projectDisplayNameTooLong,
   projectIDFormat,
   cloudRunNameTooLong,
+  serviceAccountIDInvalid,
+  networkNameInvalid,
+  loadBalancerNameTooLong,
+  cloudDeployNameInvalid,
+  terraformCloudNameInvalid,
   locationNotAllowed,
   duplicateDomain,
   domainSettings,

@@ -82,6 +82,7 @@ export const REPRODUCERS: readonly Reproducer[] = [
     expected: [
       'error missing-field build service.yaml:1:1',
       'error missing-field environments service.yaml:1:1',
+      'error service-account-id-invalid service.id service.yaml:1:16',
       'error unknown-field x service.yaml:2:1',
       'error alias-limit x.a4[4][8][6][6][0] service.yaml:3:12',
     ],
@@ -127,6 +128,7 @@ export const REPRODUCERS: readonly Reproducer[] = [
     file: 'service.yaml',
     text: () => `${SPEC_HEAD}build:\n  image: ${'/a'.repeat(40)}@\nenvironments: []\n`,
     expected: [
+      'error service-account-id-invalid service.id service.yaml:1:16',
       'error invalid-format build.image service.yaml:3:10',
       'error too-short environments service.yaml:4:15',
     ],
@@ -157,6 +159,7 @@ export const AT_THE_LIMITS: readonly Reproducer[] = [
     expected: [
       'error missing-field build service.yaml:1:1',
       'error missing-field environments service.yaml:1:1',
+      'error service-account-id-invalid service.id service.yaml:1:16',
       'error unknown-field x service.yaml:2:1',
       'error string-too-long x service.yaml:2:4',
     ],

@@ -1,4 +1,3 @@
-import { OPERATOR_ACCESS_ACCOUNT_PREFIX, workloadServiceAccountID } from '../names.js';
 import { googleProvider } from '../providers.js';
 import { randomID } from '../resources/random-id.js';
 import { serviceAccount } from '../resources/service-account.js';
@@ -25,13 +24,13 @@ export const OPERATOR_ACCESS_ROLES: readonly string[] = [
 export function iamStack(ctx: StackContext): Stack {
   const { spec, env } = ctx;
   const workload = serviceAccount('workload', {
-    accountID: workloadServiceAccountID(spec.service.id),
+    accountID: spec.names.workloadServiceAccountID,
     displayName: `${spec.service.name} Service Account`,
     preventDestroy: !env.allowDestroys,
   });
   const suffix = randomID('operator_access_suffix', { byteLength: 3 });
   const operator = serviceAccount('operator_access', {
-    accountID: `${OPERATOR_ACCESS_ACCOUNT_PREFIX}${suffix.outputs.hex}`,
+    accountID: `${spec.names.operatorAccessAccountPrefix}${suffix.outputs.hex}`,
     displayName: `${spec.service.name} Operator Access Service Account`,
   });
 

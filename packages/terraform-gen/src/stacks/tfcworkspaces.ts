@@ -1,5 +1,5 @@
 import { address, dataRef, dataSource, ephemeralRef, ephemeralResource } from '../fragment.js';
-import { stateLocation } from '../names.js';
+import { tableName } from '../names.js';
 import {
   tfeProjectData,
   tfeRunFailureNotification,
@@ -22,12 +22,11 @@ const RUN_STACKS: readonly StackName[] = ['project', 'iam', 'cloudrun', 'monitor
  * `msp apply` orders the runs instead). Its provider reads the token from
  * `state.tokenSecret` (ephemerally) or else from `TFE_TOKEN`.
  */
-export function tfcWorkspacesStack({ spec, env, platform }: StackContext): Stack | undefined {
+export function tfcWorkspacesStack({ env, platform }: StackContext): Stack | undefined {
   const state = platform.state;
   if (state.type !== 'terraform-cloud') return undefined;
-  const svc = spec.service.id;
   const project = tfeProjectData('environment', {
-    name: `${state.workspacePrefix}-${svc}-${env.id}`,
+    name: tableName(env.names.terraformCloud, 'Terraform Cloud names').project,
     organization: state.organization,
   });
   const token = state.tokenSecret;
@@ -70,7 +69,7 @@ export function tfcWorkspacesStack({ spec, env, platform }: StackContext): Stack
   let previous: string[] = [];
   for (const stack of [...RUN_STACKS, 'tfcworkspaces' as const]) {
     const workspace = tfeWorkspaceData(stack, {
-      name: stateLocation(state, svc, env.id, stack),
+      name: env.names.stateLocations[stack],
       organization: state.organization,
     });
     fragments.push(workspace.fragment);

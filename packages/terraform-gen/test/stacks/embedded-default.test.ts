@@ -7,7 +7,12 @@ import { expectResource, stackOf } from '../expect-resource.js';
 describe('stacks generated with the embedded default platform config', () => {
   const service = serviceInfo('web');
   const set = synthesize(
-    spec(service, [environment(service, { id: 'dev', category: 'test' })]),
+    spec(
+      service,
+      [environment(service, { id: 'dev', category: 'test' })],
+      {},
+      DEFAULT_PLATFORM_CONFIG,
+    ),
     DEFAULT_PLATFORM_CONFIG,
   );
   const project = stackOf(set, 'dev', 'project');
@@ -67,7 +72,12 @@ describe('stacks generated with the embedded default platform config', () => {
   it('grants the organisation domain from the authentication_domain input variable', () => {
     const settings = serviceSettings({ invokers: [], invokerDomainFromInput: true });
     const withAuth = synthesize(
-      spec(service, [environment(service, { id: 'dev', category: 'test', service: settings })]),
+      spec(
+        service,
+        [environment(service, { id: 'dev', category: 'test', service: settings })],
+        {},
+        DEFAULT_PLATFORM_CONFIG,
+      ),
       DEFAULT_PLATFORM_CONFIG,
     );
     const stack = stackOf(withAuth, 'dev', 'cloudrun');

@@ -1,6 +1,6 @@
 import type { ResolvedDomain } from '@msp/spec';
 import { dataRef, dataSource } from '../../fragment.js';
-import { loadBalancerNames, terraformIdentifier } from '../../names.js';
+import { tableName, terraformIdentifier } from '../../names.js';
 import { backendService } from '../../resources/backend-service.js';
 import { cloudflareARecord } from '../../resources/cloudflare-dns-record.js';
 import { externalAddress } from '../../resources/compute-external-address.js';
@@ -26,7 +26,7 @@ import type { CloudRunPart } from './part.js';
  */
 export function domainPart({ env, platform }: StackContext, domain: ResolvedDomain): CloudRunPart {
   const cloudflare = platform.cloudflare;
-  const names = loadBalancerNames(env.cloudRunName);
+  const names = tableName(env.names.loadBalancer, `load balancer names of ${env.id}`);
   const certificate = domainCertificate(domain, cloudflare);
   const armor = domain.cloudflareOnly ? cloudflareOnlyPolicy(names.securityPolicy) : undefined;
 

@@ -1,7 +1,7 @@
 import type { ResolvedJobSettings } from '@msp/spec';
 import type { Expression } from '../../expression.js';
 import { address } from '../../fragment.js';
-import { jobInvokerServiceAccountID } from '../../names.js';
+import { tableName } from '../../names.js';
 import { remoteOutput } from '../../remote-state.js';
 import { cloudRunJob } from '../../resources/cloud-run-job.js';
 import { cloudRunJobIAMMember } from '../../resources/cloud-run-job-iam-member.js';
@@ -46,7 +46,7 @@ export function jobWorkload(
   if (schedule === undefined) return { fragments: [job.fragment], ...job.outputs };
 
   const invoker = serviceAccount('job_invoker', {
-    accountID: jobInvokerServiceAccountID(spec.service.id),
+    accountID: tableName(spec.names.jobInvokerServiceAccountID, 'job invoker account ID'),
     displayName: `${spec.service.name} Job-Invoker Service Account`,
   });
   const grant = cloudRunJobIAMMember('cloudrun_scheduler_job_invoker', {

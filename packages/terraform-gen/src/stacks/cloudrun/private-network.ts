@@ -1,5 +1,4 @@
 import { address } from '../../fragment.js';
-import { privateNetworkNames } from '../../names.js';
 import { computeNetwork } from '../../resources/compute-network.js';
 import { peeringRange } from '../../resources/compute-global-address.js';
 import { computeSubnetwork } from '../../resources/compute-subnetwork.js';
@@ -24,7 +23,7 @@ export interface PrivateNetwork {
  * services access for Google-managed services.
  */
 export function privateNetwork({ spec, env }: StackContext): PrivateNetwork {
-  const names = privateNetworkNames(spec.service.id);
+  const names = spec.names.privateNetwork;
   const network = computeNetwork('private_network', { name: names.network });
   const subnet = computeSubnetwork('private_network', {
     name: names.network,

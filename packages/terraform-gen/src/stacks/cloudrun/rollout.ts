@@ -1,6 +1,6 @@
 import type { ResolvedRollout, ResolvedSpec } from '@msp/spec';
 import { address } from '../../fragment.js';
-import { roleIdentifier, terraformIdentifier, workloadServiceAccountID } from '../../names.js';
+import { roleIdentifier, tableName, terraformIdentifier } from '../../names.js';
 import { remoteOutput } from '../../remote-state.js';
 import {
   clouddeployCustomTargetType,
@@ -39,7 +39,7 @@ export function rolloutPart(ctx: StackContext): CloudRunPart | undefined {
   const releaser = remoteOutput(ctx, 'iam', 'cloud_deploy_releaser_service_account_id');
   const stages = stageTargets(spec, rollout, env.region, executor);
   const pipeline = clouddeployDeliveryPipeline('rollout', {
-    name: `${spec.service.id}-${env.region}-rollout`,
+    name: tableName(env.names.cloudDeploy?.pipeline, `Cloud Deploy pipeline name of ${env.id}`),
     location: env.region,
     description: `Rollout delivery pipeline for ${spec.service.name}`,
     suspended: rollout.suspended,
@@ -121,7 +121,10 @@ function stageTargets(
     if (stageEnv === undefined)
       throw new Error(`rollout stage references unknown environment "${stage.environmentID}"`);
     const id = terraformIdentifier(stage.environmentID);
-    const target = `${stage.environmentID}-${stageEnv.region}`;
+    const target = tableName(
+      stageEnv.names.cloudDeploy?.target,
+      `Cloud Deploy target name of ${stageEnv.id}`,
+    );
     targetIDs.push(target);
     fragments.push(
       clouddeployTarget(`stage_${id}`, {
@@ -147,7 +150,7 @@ function stageTargets(
       // Deploying a revision that runs as the workload account needs actAs on that account
       // only, not on every account of the stage's project.
       serviceAccountIAMMember(`clouddeploy_executor_${id}_workload_user`, {
-        serviceAccountID: `projects/${stage.projectID}/serviceAccounts/${workloadServiceAccountID(spec.service.id)}@${stage.projectID}.iam.gserviceaccount.com`,
+        serviceAccountID: `projects/${stage.projectID}/serviceAccounts/${stageEnv.names.workloadServiceAccountEmail}`,
         role: 'roles/iam.serviceAccountUser',
         member: `serviceAccount:${executor}`,
       }).fragment,
