@@ -1,4 +1,4 @@
-import { CliError } from '../cli/errors.js';
+import { isMspError, MspError } from '@msp/spec/errors';
 import { generationLibrary } from '../libraries.js';
 import { terraformCloudClient } from '../tfc/client.js';
 import { workspaceName, workspaceURL, type TerraformCloudBackend } from '../tfc/names.js';
@@ -66,7 +66,7 @@ export function terraformCloudRunner(options: TerraformCloudRunnerOptions): Stac
       const name = workspaceName(backend, options.serviceID, target.environmentID, target.stack);
       const workspace = await workspaces.readWorkspace(backend.organization, name);
       if (workspace === undefined)
-        throw new CliError(
+        throw new MspError(
           'tfc-workspace-missing',
           `Terraform Cloud workspace ${name} does not exist in ${backend.organization}`,
           { hint: 'Create the workspaces first with "msp tfc sync".' },
@@ -86,12 +86,12 @@ export function terraformCloudRunner(options: TerraformCloudRunnerOptions): Stac
         let status = await runs.configurationVersionStatus(cv.id);
         for (let tries = 0; status === 'pending' || status === 'fetching'; tries++) {
           if (tries >= 60)
-            throw new CliError('tfc-upload', `configuration version ${cv.id} stayed ${status}`);
+            throw new MspError('tfc-upload', `configuration version ${cv.id} stayed ${status}`);
           await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250));
           status = await runs.configurationVersionStatus(cv.id);
         }
         if (status !== 'uploaded')
-          throw new CliError(
+          throw new MspError(
             'tfc-upload',
             `configuration version ${cv.id} is ${status}, not uploaded`,
           );
@@ -104,8 +104,8 @@ export function terraformCloudRunner(options: TerraformCloudRunnerOptions): Stac
       });
       const url = `${workspaceURL(backend, name)}/runs/${created.id}`;
       const left = (error: unknown): never => {
-        if (error instanceof CliError && error.code === 'interrupted')
-          throw new CliError('interrupted', `interrupted; the run is left as it is: ${url}`, {
+        if (isMspError(error, 'interrupted'))
+          throw new MspError('interrupted', `interrupted; the run is left as it is: ${url}`, {
             hint: 'Confirm, discard or cancel it in Terraform Cloud.',
           });
         throw error;
@@ -130,7 +130,7 @@ export function terraformCloudRunner(options: TerraformCloudRunnerOptions): Stac
       if (refusal !== undefined) {
         if (planned.confirmable)
           await runs.discardRun(planned.id, 'msp: refused, the plan loses state');
-        throw new CliError(refusal.code, `${refusal.message}\nrun: ${url}`, {
+        throw new MspError(refusal.code, `${refusal.message}\nrun: ${url}`, {
           ...(refusal.hint === undefined ? {} : { hint: refusal.hint }),
         });
       }
@@ -151,10 +151,10 @@ export function terraformCloudRunner(options: TerraformCloudRunnerOptions): Stac
     run: RunState,
     phase: 'plans' | 'applies',
     url: string,
-  ): Promise<CliError> {
+  ): Promise<MspError> {
     const id = phase === 'plans' ? run.planID : run.applyID;
     const log = id === undefined ? '' : await runs.logTail(phase, id, 20).catch(() => '');
-    return new CliError(
+    return new MspError(
       'tfc-run-failed',
       `run ${run.id} ${run.status}: ${url}${log === '' ? '' : `\n${log.replace(/^/gm, '  | ')}`}`,
       {

@@ -1,12 +1,12 @@
 import type { PlatformConfig, StateBackend } from '@msp/spec';
-import { CliError } from '../cli/errors.js';
+import { MspError } from '@msp/spec/errors';
 
 export type TerraformCloudBackend = Extract<StateBackend, { type: 'terraform-cloud' }>;
 
 /** The platform's Terraform Cloud settings, or a clear error when state lives elsewhere. */
 export function terraformCloudBackend(platform: PlatformConfig): TerraformCloudBackend {
   if (platform.state.type !== 'terraform-cloud') {
-    throw new CliError(
+    throw new MspError(
       'not-terraform-cloud',
       `the platform config keeps Terraform state in ${platform.state.type}, not Terraform Cloud`,
       {
