@@ -26,8 +26,9 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       // Dependencies point one way: spec <- terraform-gen <- cli; runtime uses only
-      // @msp/spec/contract; apps use the published surface of the libraries. The CLI
-      // loads @msp/spec lazily but may import its small @msp/spec/issues entry.
+      // @msp/spec/contract and @msp/spec/errors; apps use the published surface of the
+      // libraries. The CLI loads @msp/spec lazily but may import its small
+      // @msp/spec/issues and @msp/spec/errors entries.
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -35,6 +36,7 @@ export default tseslint.config(
           // tools/testing holds test helpers shared by the packages' tests.
           allow: [
             '@msp/spec/contract',
+            '@msp/spec/errors',
             '@msp/spec/issues',
             '^(\\.\\./)+tools/testing/[a-z-]+\\.js$',
           ],

@@ -22,6 +22,7 @@ module.exports = {
     // Workspace packages resolve to their sources, so tests never need a prior build.
     '^@msp/spec$': src('spec'),
     '^@msp/spec/contract$': src('spec', 'contract/index.ts'),
+    '^@msp/spec/errors$': src('spec', 'errors/index.ts'),
     '^@msp/spec/issues$': src('spec', 'issues/index.ts'),
     '^@msp/terraform-gen$': src('terraform-gen'),
     '^@msp/runtime$': src('runtime'),

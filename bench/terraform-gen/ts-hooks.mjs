@@ -10,6 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const aliases = {
   '@msp/spec': 'packages/spec/src/index.ts',
   '@msp/spec/contract': 'packages/spec/src/contract/index.ts',
+  '@msp/spec/errors': 'packages/spec/src/errors/index.ts',
   '@msp/terraform-gen': 'packages/terraform-gen/src/index.ts',
 };
 

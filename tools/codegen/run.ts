@@ -19,6 +19,7 @@ const packages = pathToFileURL(`${root}packages/`).href;
 const SOURCES: Readonly<Record<string, string>> = {
   '@msp/spec': 'packages/spec/src/index.ts',
   '@msp/spec/contract': 'packages/spec/src/contract/index.ts',
+  '@msp/spec/errors': 'packages/spec/src/errors/index.ts',
   '@msp/spec/issues': 'packages/spec/src/issues/index.ts',
   '@msp/terraform-gen': 'packages/terraform-gen/src/index.ts',
   '@msp/runtime': 'packages/runtime/src/index.ts',

@@ -3,12 +3,12 @@
  * first use (a dynamic import), so `msp --version` and the commands that read
  * no spec load neither, and only the commands that generate load the
  * generation library. Here, and only here, the libraries' results become what
- * the CLI reports: issue paths made absolute, an unreadable platform config and
- * the errors of `@msp/spec`'s helpers turned into `CliError`s (printed without a
- * stack trace). The types are the libraries' own.
+ * the CLI reports: issue paths made absolute, and an unreadable platform config
+ * an error. The libraries' errors need no adapting: they are `MspError`s of
+ * `@msp/spec/errors`, like the CLI's own. The types are the libraries' own.
  */
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { CliError, UsageError } from './cli/errors.js';
+import { MspError } from '@msp/spec/errors';
 import type { PlatformConfig, ResolvedSpec, ServiceSpec, SpecAssets, SpecIssue } from '@msp/spec';
 import type {
   ConformanceIssue,
@@ -69,14 +69,14 @@ function absolute(dir: string, issue: SpecIssue): SpecIssue {
 /**
  * The nearest `msp.config.yaml` walking up from `startDir`, or the defaults
  * when there is none.
- * @throws CliError `platform-config-unreadable` when the file exists but cannot be read.
+ * @throws MspError `platform-config-unreadable` when the file exists but cannot be read.
  */
 export async function loadPlatformConfig(startDir: string): Promise<PlatformConfigReport> {
   const reading = await (await specLibrary()).readPlatformConfig(startDir);
   const { file, source, issues } = reading;
   if (file === undefined) return reading.ok ? { config: reading.config, issues } : { issues };
   if (source === undefined) {
-    throw new CliError('platform-config-unreadable', `cannot read ${file}`, {
+    throw new MspError('platform-config-unreadable', `cannot read ${file}`, {
       cause: issues[0]?.message,
     });
   }
@@ -108,35 +108,24 @@ export async function resolveSpec(
   return (await specLibrary()).resolveSpec(spec, platform, assets);
 }
 
-/** Runs an `@msp/spec` helper, its errors as the CLI's. */
-async function specHelper<T>(call: (spec: SpecLibrary) => T): Promise<T> {
-  const spec = await specLibrary();
-  try {
-    return call(spec);
-  } catch (error) {
-    throw spec.isUsageError(error)
-      ? new UsageError(error.message)
-      : spec.isMspError(error)
-        ? new CliError(error.code, error.message)
-        : error;
-  }
-}
-
-/** `<service>-<env>-<hex suffix>`. @throws CliError when too long or the suffix is under 2. */
-export function newProjectID(
+/** `<service>-<env>-<hex suffix>`. @throws UsageError when too long or the suffix is under 2. */
+export async function newProjectID(
   serviceID: string,
   environmentID: string,
   suffixLength: number,
 ): Promise<string> {
-  return specHelper((spec) => spec.newProjectID(serviceID, environmentID, suffixLength));
+  return (await specLibrary()).newProjectID(serviceID, environmentID, suffixLength);
 }
 
-/** The spec text with `environment` appended to `environments`, keeping comments and formatting. */
-export function appendEnvironment(
+/**
+ * The spec text with `environment` appended to `environments`, keeping comments and formatting.
+ * @throws SpecError when the text is not YAML; UsageError when it has no `environments` list.
+ */
+export async function appendEnvironment(
   source: string,
   environment: Readonly<Record<string, unknown>>,
 ): Promise<string> {
-  return specHelper((spec) => spec.appendEnvironment(source, environment));
+  return (await specLibrary()).appendEnvironment(source, environment);
 }
 
 /** The published JSON Schemas of `service.yaml` and `msp.config.yaml`. */

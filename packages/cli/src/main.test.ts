@@ -1,4 +1,4 @@
-import { copyFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { reportError } from './main.js';
 import { createColors } from './cli/colors.js';
@@ -87,23 +87,41 @@ describe('msp', () => {
     const generate = (...flags: string[]) =>
       runMsp(['generate', 'service.yaml', ...flags], { io: memoryIo({ cwd: tempDir() }) });
 
-    it("prints a library's error without a stack trace, and exits 1", async () => {
+    it("prints a library's error as the CLI's own: its message, no stack trace, exit 1", async () => {
+      // The generation library's GenerationError is an MspError (generation-failed).
       const result = await generate();
       expect(result.code).toBe(1);
       expect(result.stderr).toBe(
         [
           'error: cannot generate Terraform:',
           '  environments.prod: stack cloudrun reads provider tokens as ephemeral values, which need Terraform 1.10 or later: terraformVersion in msp.config.yaml is 1.9.8',
-          'hint: run again with --verbose for the stack trace',
           '',
         ].join('\n'),
       );
     });
 
-    it('does not call an error with a code a bug', async () => {
-      // The generation library's GenerationError has the code TF_GENERATION.
-      const result = await generate();
-      expect([result.code, result.stderr.includes('bug in msp')]).toEqual([1, false]);
+    it("exits 2 on a library's UsageError, the same class as the CLI's", async () => {
+      // @msp/spec's newProjectID refuses a project ID over 30 characters.
+      const result = await runMsp(
+        ['env', 'add', 'service.yaml', 'stagingstage', '--suffix-length', '16'],
+        { io: memoryIo({ cwd: tempDir() }) },
+      );
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(
+        /^error: project ID "billing-stagingstage-[0-9a-f]{16}" is longer than 30 characters/,
+      );
+      expect(result.stderr).not.toContain('bug in msp');
+      expect(result.stderr).not.toContain('--verbose');
+    });
+
+    it('does not call an error with a code a bug', () => {
+      // A system error that escaped (EACCES, ...) is not msp's, but not a bug either.
+      const io = memoryIo();
+      const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      reportError(denied, io, false, createColors(false), () => '1.2.3-test');
+      expect(io.err()).toBe(
+        'error: EACCES: permission denied\nhint: run again with --verbose for the stack trace\n',
+      );
     });
 
     it('reports an error without a code as a bug in msp, naming the version', () => {
@@ -116,9 +134,12 @@ describe('msp', () => {
     });
 
     it('prints the stack trace with --verbose', async () => {
-      const result = await generate('--verbose');
+      const empty = join(tempDir(), 'empty');
+      await mkdir(empty);
+      const result = await runMsp(['generate', '--verbose'], { io: memoryIo({ cwd: empty }) });
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain('GenerationError: cannot generate Terraform:');
+      expect(result.stderr).toContain(`hint: Name a spec file`);
+      expect(result.stderr).toContain(`MspError: no service.yaml under ${empty}`);
       expect(result.stderr).toMatch(/\n\s+at /);
       expect(result.stderr).not.toContain('run again with --verbose');
     });

@@ -1,5 +1,5 @@
 import { createColors, wantsColor } from './cli/colors.js';
-import { isCliError, isUsageError, UsageError } from './cli/errors.js';
+import { isMspError, isUsageError, UsageError } from '@msp/spec/errors';
 import type { Command, OptionSpecs } from './cli/command.js';
 import type { Io } from './cli/io.js';
 
@@ -93,6 +93,11 @@ function colorFlag(argv: readonly string[]): boolean | undefined {
 
 const BUG_REPORTS = 'https://github.com/msp-platform/msp/issues';
 
+/**
+ * Prints an error: msp's own (`MspError`, from any package) as its message and
+ * hint, anything else also as a bug to report, unless it carries a code (a
+ * system error such as `EACCES`).
+ */
 export function reportError(
   error: unknown,
   io: Io,
@@ -101,10 +106,9 @@ export function reportError(
   version: () => string,
 ): void {
   io.stderr.write(`${colors.red('error')}: ${field(error, 'message') ?? String(error)}\n`);
-  if (isCliError(error) && error.hint !== undefined)
-    io.stderr.write(`${colors.dim('hint')}: ${error.hint}\n`);
-  // msp's own errors carry a stable code; anything else escaped a guard.
-  if (!isCliError(error) && typeof (error as { code?: unknown } | null)?.code !== 'string')
+  const own = isMspError(error);
+  if (own && error.hint !== undefined) io.stderr.write(`${colors.dim('hint')}: ${error.hint}\n`);
+  if (!own && typeof (error as { code?: unknown } | null)?.code !== 'string')
     io.stderr.write(
       `${colors.red('this is a bug in msp, please report it')} at ${BUG_REPORTS} with this output (msp ${version()})\n`,
     );
@@ -120,7 +124,7 @@ export function reportError(
       cause =
         typeof cause === 'object' && cause !== null && 'cause' in cause ? cause.cause : undefined;
     }
-  } else if (!isCliError(error)) {
+  } else if (!own) {
     io.stderr.write(`${colors.dim('hint')}: run again with --verbose for the stack trace\n`);
   }
 }

@@ -1,3 +1,4 @@
+import { MspError as SpecMspError } from '@msp/spec/errors';
 import { ConfigError, formatConfigIssues, isConfigError, isMspError, MspError } from './errors.js';
 
 describe('errors', () => {
@@ -12,11 +13,23 @@ describe('errors', () => {
     );
   });
 
-  it('recognises config errors by code, also from another copy of the package', () => {
-    const foreign = Object.assign(new Error('x'), { code: 'MSP_CONFIG_INVALID', issues: [] });
-    expect(isConfigError(foreign)).toBe(true);
+  it('are msp errors with a kebab-case code', () => {
+    const error = new ConfigError([]);
+    expect(error).toBeInstanceOf(SpecMspError);
+    expect(MspError).toBe(SpecMspError);
+    expect([error.code, error.name, isMspError(error)]).toEqual([
+      'runtime-config-invalid',
+      'ConfigError',
+      true,
+    ]);
+  });
+
+  it('recognises config errors by brand and code, not by class', () => {
     expect(isConfigError(new ConfigError([]))).toBe(true);
-    expect(isConfigError(new MspError('OTHER', 'y'))).toBe(false);
+    expect(isConfigError(new MspError('platform-config-invalid', 'y'))).toBe(false);
+    // A plain error that only looks like one is not msp's.
+    const lookalike = Object.assign(new Error('x'), { code: 'runtime-config-invalid', issues: [] });
+    expect([isConfigError(lookalike), isMspError(lookalike)]).toEqual([false, false]);
     expect(isMspError(new Error('plain'))).toBe(false);
   });
 });

@@ -1,8 +1,13 @@
 /**
- * The runtime's typed errors. Each carries a stable `code`; type guards check
- * the code rather than `instanceof`, so they also work across duplicate
- * installs of this package.
+ * The runtime's configuration error. Like every msp error it is an `MspError`
+ * (from `@msp/spec/errors`) with a stable code; the guards check msp's error
+ * brand and the code rather than `instanceof`, so they also work across
+ * duplicate installs.
  */
+import { isMspError, MspError } from '@msp/spec/errors';
+
+export { isMspError, MspError };
+export type { ErrorCode } from '@msp/spec/errors';
 
 /** One missing or invalid environment variable. */
 export interface ConfigIssue {
@@ -14,24 +19,15 @@ export interface ConfigIssue {
   readonly hint?: string;
 }
 
-export class MspError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'MspError';
-    this.code = code;
-  }
-}
-
-/** Thrown by {@link loadConfig} and `start()` with every configuration problem at once. */
+/**
+ * Thrown by {@link loadConfig} and `start()` with every configuration problem
+ * at once: code `runtime-config-invalid`.
+ */
 export class ConfigError extends MspError {
-  static readonly CODE = 'MSP_CONFIG_INVALID';
   readonly issues: readonly ConfigIssue[];
 
   constructor(issues: readonly ConfigIssue[]) {
-    super(ConfigError.CODE, formatConfigIssues(issues));
-    this.name = 'ConfigError';
+    super('runtime-config-invalid', formatConfigIssues(issues));
     this.issues = issues;
   }
 }
@@ -48,14 +44,7 @@ export function formatConfigIssues(issues: readonly ConfigIssue[]): string {
   return [heading, ...lines].join('\n');
 }
 
-export function isMspError(value: unknown): value is MspError {
-  return value instanceof Error && typeof (value as { code?: unknown }).code === 'string';
-}
-
+/** True for a {@link ConfigError}, even one from another copy of this package. */
 export function isConfigError(value: unknown): value is ConfigError {
-  return (
-    isMspError(value) &&
-    value.code === ConfigError.CODE &&
-    Array.isArray((value as { issues?: unknown }).issues)
-  );
+  return isMspError(value, 'runtime-config-invalid');
 }

@@ -29,7 +29,14 @@ export { formatDuration, parseDuration } from './config/duration.js';
 export type { BaseContract, JobContract, ServiceContract } from './contract/contract.js';
 export type { ContractValues } from './contract/contract-values.js';
 
-export { ConfigError, isConfigError, isMspError, MspError, type ConfigIssue } from './errors.js';
+export {
+  ConfigError,
+  isConfigError,
+  isMspError,
+  MspError,
+  type ConfigIssue,
+  type ErrorCode,
+} from './errors.js';
 
 export { createLogOutput, type Logger, type LogFormat, type LogOutput } from './logging/logger.js';
 export type {

@@ -5,6 +5,7 @@ import {
   isMspError,
   isSpecError,
   isUsageError,
+  MspError,
   SpecError,
   UsageError,
 } from './errors.js';
@@ -27,8 +28,18 @@ describe('errors', () => {
   it('carry stable codes and readable messages', () => {
     expect(spec.code).toBe('spec-invalid');
     expect(spec.message).toBe('spec has 1 error\ns.yaml:1:2 bad [yaml-syntax]');
-    expect(new ConfigError('msp.config.yaml is invalid').code).toBe('config-invalid');
+    expect(new ConfigError('msp.config.yaml is invalid').code).toBe('platform-config-invalid');
     expect(new UsageError('nope').code).toBe('usage');
+  });
+
+  it('are MspErrors named after their class', () => {
+    for (const error of [spec, new ConfigError('x'), new UsageError('x')])
+      expect([error instanceof MspError, error instanceof Error]).toEqual([true, true]);
+    expect([spec.name, new ConfigError('x').name, new UsageError('x').name]).toEqual([
+      'SpecError',
+      'ConfigError',
+      'UsageError',
+    ]);
   });
 
   it('have guards that tell the kinds apart', () => {
@@ -49,6 +60,8 @@ describe('errors', () => {
       false,
       false,
     ]);
+    // The CLI's own `spec-invalid` summary carries no issues: not a SpecError.
+    expect(isSpecError(new MspError('spec-invalid', 'service.yaml is invalid'))).toBe(false);
   });
 
   it('are recognised across duplicate copies of the package', () => {

@@ -1,61 +1,42 @@
 /**
- * The few error types msp throws. Type guards check a brand from the global
- * symbol registry, not `instanceof`, so they work across duplicate installs.
+ * The errors of `@msp/spec`: `SpecError` and `ConfigError` carry the issues
+ * found, beside the one error model of `@msp/spec/errors` (src/errors/), which
+ * this module re-exports for the library's own modules.
  */
-import type { ErrorCode } from './issues/issue-codes.js';
 import type { SpecIssue } from './issues/spec-issue.js';
 import { formatIssue } from './issues/format-issue.js';
+import { isMspError, MspError } from './errors/msp-error.js';
 
-/** Holds the error kind; shared by every copy of this package through `Symbol.for`. */
-const BRAND = Symbol.for('@msp/spec/MspError');
+export { isMspError, isUsageError, MspError, UsageError } from './errors/msp-error.js';
 
-type Kind = 'spec' | 'config' | 'usage';
-
-export class MspError extends Error {
-  readonly code: ErrorCode;
-
-  protected constructor(
-    kind: Kind,
-    code: ErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-    Object.defineProperty(this, BRAND, { value: kind, enumerable: false });
-  }
-}
-
-/** A spec (or file beside it) has errors. */
+/** A spec (or file beside it) has errors: code `spec-invalid`. */
 export class SpecError extends MspError {
   readonly issues: readonly SpecIssue[];
 
-  constructor(issues: readonly SpecIssue[], options?: { cause?: unknown }) {
-    super('spec', 'spec-invalid', summarize('spec', issues), options);
+  constructor(issues: readonly SpecIssue[], options: { cause?: unknown } = {}) {
+    super('spec-invalid', summarize('spec', issues), options);
     this.issues = issues;
   }
 }
 
-/** The platform config is invalid; `issues` lists the problems when they come from a file. */
+/**
+ * The platform config is invalid or unreadable: code `platform-config-invalid`;
+ * `issues` lists the problems when they come from a file.
+ */
 export class ConfigError extends MspError {
   readonly issues: readonly SpecIssue[];
 
-  constructor(message: string, issues: readonly SpecIssue[] = [], options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    issues: readonly SpecIssue[] = [],
+    options: { cause?: unknown } = {},
+  ) {
     super(
-      'config',
-      'config-invalid',
+      'platform-config-invalid',
       issues.length > 0 ? `${message}\n${issues.map(formatIssue).join('\n')}` : message,
       options,
     );
     this.issues = issues;
-  }
-}
-
-/** A function or command was called wrongly. */
-export class UsageError extends MspError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super('usage', 'usage', message, options);
   }
 }
 
@@ -65,24 +46,16 @@ function summarize(what: string, issues: readonly SpecIssue[]): string {
   return [head, ...errors.map(formatIssue)].join('\n');
 }
 
-function kindOf(value: unknown): Kind | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const kind = (value as Record<symbol, unknown>)[BRAND];
-  return kind === 'spec' || kind === 'config' || kind === 'usage' ? kind : undefined;
+function hasIssues(value: object): boolean {
+  return Array.isArray((value as { issues?: unknown }).issues);
 }
 
-export function isMspError(value: unknown): value is MspError {
-  return kindOf(value) !== undefined;
-}
-
+/** True for a {@link SpecError} from any copy of this package (the CLI's own `spec-invalid` has no issues). */
 export function isSpecError(value: unknown): value is SpecError {
-  return kindOf(value) === 'spec';
+  return isMspError(value, 'spec-invalid') && hasIssues(value);
 }
 
+/** True for a {@link ConfigError} from any copy of this package. */
 export function isConfigError(value: unknown): value is ConfigError {
-  return kindOf(value) === 'config';
-}
-
-export function isUsageError(value: unknown): value is UsageError {
-  return kindOf(value) === 'usage';
+  return isMspError(value, 'platform-config-invalid') && hasIssues(value);
 }

@@ -23,18 +23,18 @@ export type { LoadSpecOptions, LoadSpecResult } from './load/load-spec.js';
 export type { SpecIssue, IssueSeverity, FieldPath } from './issues/spec-issue.js';
 export { formatPath, hasErrors, sortIssues } from './issues/spec-issue.js';
 export { formatIssue, codeFrame } from './issues/format-issue.js';
-export { ISSUE_CODES, ERROR_CODES } from './issues/issue-codes.js';
-export type { IssueCode, ErrorCode } from './issues/issue-codes.js';
+export { ISSUE_CODES } from './issues/issue-codes.js';
+export type { IssueCode } from './issues/issue-codes.js';
+export { ERROR_CODES } from './errors/error-codes.js';
+export type { ErrorCode, ErrorCodeInfo, ErrorPackage } from './errors/error-codes.js';
 export {
   MspError,
-  SpecError,
-  ConfigError,
   UsageError,
   isMspError,
-  isSpecError,
-  isConfigError,
   isUsageError,
-} from './errors.js';
+  type MspErrorOptions,
+} from './errors/msp-error.js';
+export { SpecError, ConfigError, isSpecError, isConfigError } from './errors.js';
 
 // Input limits
 export { INPUT_LIMITS } from './limits/input-limits.js';

@@ -13,6 +13,7 @@ const cases = [
   { file: 'packages/terraform-gen/src/probe.ts', target: '@msp/cli', allowed: false },
   { file: 'apps/msp-example/src/probe.ts', target: '@msp/terraform-gen', allowed: false },
   { file: 'packages/runtime/src/probe.ts', target: '@msp/spec/contract', allowed: true },
+  { file: 'packages/runtime/src/probe.ts', target: '@msp/spec/errors', allowed: true },
   { file: 'packages/terraform-gen/src/probe.ts', target: '@msp/spec', allowed: true },
   // The CLI loads the generator lazily, so only type imports may be static.
   {

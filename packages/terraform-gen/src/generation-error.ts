@@ -1,13 +1,19 @@
-/** Thrown by `synthesize` with every problem found, across all environments. */
-export class GenerationError extends Error {
-  readonly code = 'TF_GENERATION';
-  constructor(readonly problems: readonly string[]) {
-    super(`cannot generate Terraform:\n  ${problems.join('\n  ')}`);
-    this.name = 'GenerationError';
+import { isMspError, MspError } from '@msp/spec/errors';
+
+/**
+ * Thrown by `synthesize` with every problem found, across all environments:
+ * code `generation-failed`.
+ */
+export class GenerationError extends MspError {
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super('generation-failed', `cannot generate Terraform:\n  ${problems.join('\n  ')}`);
+    this.problems = problems;
   }
 }
 
-/** Type guard that survives duplicate installs (compares the code, not the class). */
+/** True for a {@link GenerationError}, also from another copy of this package. */
 export function isGenerationError(error: unknown): error is GenerationError {
-  return error instanceof Error && (error as { code?: unknown }).code === 'TF_GENERATION';
+  return isMspError(error, 'generation-failed');
 }

@@ -1,13 +1,20 @@
+import { MspError } from '@msp/spec/errors';
 import type { Fragment } from './terraform.js';
 
-/** Thrown when two fragments define the same Terraform object differently. */
-export class FragmentConflictError extends Error {
-  readonly code = 'TF_FRAGMENT_CONFLICT';
-  constructor(readonly paths: readonly string[]) {
+/**
+ * Thrown when two fragments define the same Terraform object (a generator
+ * bug): code `fragment-conflict`.
+ */
+export class FragmentConflictError extends MspError {
+  readonly paths: readonly string[];
+
+  constructor(paths: readonly string[]) {
     super(
+      'fragment-conflict',
       `conflicting Terraform definitions at ${paths.join(', ')}: each address may be defined once`,
+      { hint: 'This is a bug in msp: please report it with the spec that triggers it.' },
     );
-    this.name = 'FragmentConflictError';
+    this.paths = paths;
   }
 }
 

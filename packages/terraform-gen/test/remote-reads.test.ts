@@ -146,7 +146,7 @@ describe('synthesize', () => {
       caught = error;
     }
     expect(isGenerationError(caught)).toBe(true);
-    expect((caught as { code?: string }).code).toBe('TF_GENERATION');
+    expect((caught as { code?: string }).code).toBe('generation-failed');
     expect((caught as { problems?: unknown }).problems).toEqual([
       'environments.dev: stack iam reads stack cloudrun, which is not applied before it',
     ]);

@@ -85,6 +85,7 @@ describe('every problem at once', () => {
       caught = error;
     }
     expect(isGenerationError(caught)).toBe(true);
+    expect(caught).toMatchObject({ name: 'GenerationError', code: 'generation-failed' });
     expect(isGenerationError(caught) ? caught.problems : []).toEqual([
       'environments.dev: environment "dev" has deploy type subscription: resolve its image tag first (resolveImageTags) and pass it as options.imageTags["dev"]',
       'environments.stg: cannot build the Cloud Run container: env var ENVIRONMENT_ID is set twice',
@@ -120,6 +121,9 @@ describe('mergeFragments', () => {
       output: { x: { value: 1, description: '' } },
     };
     expect(() => mergeFragments([fragment, fragment])).toThrow(FragmentConflictError);
+    expect(() => mergeFragments([fragment, fragment])).toThrow(
+      expect.objectContaining({ code: 'fragment-conflict' }),
+    );
     expect(() => mergeFragments([fragment, fragment])).toThrow(
       'conflicting Terraform definitions at resource.random_id.a, output.x: each address may be defined once',
     );

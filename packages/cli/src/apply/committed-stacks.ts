@@ -1,5 +1,5 @@
 import { join, relative } from 'node:path';
-import { CliError } from '../cli/errors.js';
+import { MspError } from '@msp/spec/errors';
 import { existingGeneratedFiles } from '../generation/existing-files.js';
 import { generateFiles } from '../generation/generate-service.js';
 import { parseStackPath, stackNames } from '../generation/stack-paths.js';
@@ -14,7 +14,7 @@ import { sameContent, type FileContent } from '../fs/file-content.js';
  * that they are exactly what msp generates now: what runs is what was
  * reviewed, and never a stale copy.
  *
- * @throws CliError `terraform-stale` naming the files that differ.
+ * @throws MspError `terraform-stale` naming the files that differ.
  */
 export async function committedStacks(
   io: Io,
@@ -36,7 +36,7 @@ export async function committedStacks(
     .map(([path]) => path)
     .concat([...onDisk.keys()].filter((path) => !generated.has(path)));
   if (stale.length > 0)
-    throw new CliError(
+    throw new MspError(
       'terraform-stale',
       `the committed Terraform is not what msp generates now: ${stale.slice(0, 5).join(', ')}${stale.length > 5 ? `, and ${stale.length - 5} more` : ''}`,
       { hint: 'Run "msp generate", review the diff and commit it, then run again.' },

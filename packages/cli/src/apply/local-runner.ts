@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CliError } from '../cli/errors.js';
+import { isMspError, MspError } from '@msp/spec/errors';
 import {
   countChanges,
   refuseLosses,
@@ -128,8 +128,8 @@ export function localTerraformRunner(options: LocalRunnerOptions): StackRunner {
         );
         return { result: kind === 'destroy' ? 'destroyed' : 'applied', counts };
       } catch (error) {
-        if (error instanceof CliError && error.code === 'interrupted')
-          throw new CliError(
+        if (isMspError(error, 'interrupted'))
+          throw new MspError(
             'interrupted',
             `interrupted during ${target.environmentID}/${target.stack}; terraform was stopped`,
             {
@@ -283,7 +283,7 @@ async function runTerraform(
     });
     child.on('exit', (code) => {
       done();
-      if (interrupted) reject(new CliError('interrupted', 'interrupted'));
+      if (interrupted) reject(new MspError('interrupted', 'interrupted'));
       else resolve({ code: code ?? 1, stdout, stderr });
     });
   });
@@ -298,7 +298,7 @@ async function expectSuccess(
   // Terraform writes its errors to stderr; the plan output on stdout only says how far it got.
   const output = result.stderr.trim() === '' ? result.stdout : result.stderr;
   const excerpt = output.trimEnd().split('\n').slice(-30).join('\n');
-  throw new CliError(
+  throw new MspError(
     'terraform-failed',
     `terraform ${step} failed for ${target.environmentID}/${target.stack} (${target.dir}):\n${excerpt.replace(/^/gm, '  | ')}`,
     { hint: 'Fix the cause above, then run msp again: the stacks before it are done.' },

@@ -1,4 +1,4 @@
-import { CliError } from '../cli/errors.js';
+import { MspError } from '@msp/spec/errors';
 import { statefulKind } from '../terraform/stateful.js';
 import type { Colors } from '../cli/colors.js';
 import type { Io } from '../cli/io.js';
@@ -79,10 +79,10 @@ export function refuseLosses(
   target: StackTarget,
   changes: readonly ResourceChange[],
   allowed: boolean,
-): CliError | undefined {
+): MspError | undefined {
   const losses = statefulLosses(changes);
   if (losses.length === 0 || allowed) return undefined;
-  return new CliError(
+  return new MspError(
     'destroy-refused',
     `${target.environmentID}/${target.stack} would destroy or replace stateful resources:\n  ${losses.join('\n  ')}`,
     {
@@ -135,13 +135,13 @@ function seconds(ms: number): string {
 }
 
 /**
- * Rejects with a `CliError` (`interrupted`) when SIGINT or SIGTERM reaches
+ * Rejects with an `MspError` (`interrupted`) when SIGINT or SIGTERM reaches
  * `io.signals`, so a wait can race it; `dispose` removes the listeners.
  */
 export function interruption(io: Io): { promise: Promise<never>; dispose: () => void } {
   let dispose = (): void => undefined;
   const promise = new Promise<never>((_, reject) => {
-    const stop = (): void => reject(new CliError('interrupted', 'interrupted'));
+    const stop = (): void => reject(new MspError('interrupted', 'interrupted'));
     io.signals?.on('SIGINT', stop);
     io.signals?.on('SIGTERM', stop);
     dispose = () => {

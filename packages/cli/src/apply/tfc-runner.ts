@@ -1,4 +1,4 @@
-import { CliError } from '../cli/errors.js';
+import { isMspError, MspError } from '@msp/spec/errors';
 import { generationLibrary } from '../libraries.js';
 import { findEnvironment } from '../spec/prepare-spec.js';
 import { terraformCloudClient } from '../tfc/client.js';
@@ -70,7 +70,7 @@ export function terraformCloudRunner(options: TerraformCloudRunnerOptions): Stac
       const name = workspaceName(environment, target.stack);
       const workspace = await workspaces.readWorkspace(backend.organization, name);
       if (workspace === undefined)
-        throw new CliError(
+        throw new MspError(
           'tfc-workspace-missing',
           `Terraform Cloud workspace ${name} does not exist in ${backend.organization}`,
           { hint: 'Create the workspaces first with "msp tfc sync".' },
@@ -90,12 +90,12 @@ export function terraformCloudRunner(options: TerraformCloudRunnerOptions): Stac
         let status = await runs.configurationVersionStatus(cv.id);
         for (let tries = 0; status === 'pending' || status === 'fetching'; tries++) {
           if (tries >= 60)
-            throw new CliError('tfc-upload', `configuration version ${cv.id} stayed ${status}`);
+            throw new MspError('tfc-upload', `configuration version ${cv.id} stayed ${status}`);
           await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250));
           status = await runs.configurationVersionStatus(cv.id);
         }
         if (status !== 'uploaded')
-          throw new CliError(
+          throw new MspError(
             'tfc-upload',
             `configuration version ${cv.id} is ${status}, not uploaded`,
           );
@@ -108,8 +108,8 @@ export function terraformCloudRunner(options: TerraformCloudRunnerOptions): Stac
       });
       const url = `${workspaceURL(backend, name)}/runs/${created.id}`;
       const left = (error: unknown): never => {
-        if (error instanceof CliError && error.code === 'interrupted')
-          throw new CliError('interrupted', `interrupted; the run is left as it is: ${url}`, {
+        if (isMspError(error, 'interrupted'))
+          throw new MspError('interrupted', `interrupted; the run is left as it is: ${url}`, {
             hint: 'Confirm, discard or cancel it in Terraform Cloud.',
           });
         throw error;
@@ -134,7 +134,7 @@ export function terraformCloudRunner(options: TerraformCloudRunnerOptions): Stac
       if (refusal !== undefined) {
         if (planned.confirmable)
           await runs.discardRun(planned.id, 'msp: refused, the plan loses state');
-        throw new CliError(refusal.code, `${refusal.message}\nrun: ${url}`, {
+        throw new MspError(refusal.code, `${refusal.message}\nrun: ${url}`, {
           ...(refusal.hint === undefined ? {} : { hint: refusal.hint }),
         });
       }
@@ -155,10 +155,10 @@ export function terraformCloudRunner(options: TerraformCloudRunnerOptions): Stac
     run: RunState,
     phase: 'plans' | 'applies',
     url: string,
-  ): Promise<CliError> {
+  ): Promise<MspError> {
     const id = phase === 'plans' ? run.planID : run.applyID;
     const log = id === undefined ? '' : await runs.logTail(phase, id, 20).catch(() => '');
-    return new CliError(
+    return new MspError(
       'tfc-run-failed',
       `run ${run.id} ${run.status}: ${url}${log === '' ? '' : `\n${log.replace(/^/gm, '  | ')}`}`,
       {

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from './errors.js';
+import { UsageError } from '@msp/spec/errors';
 import type { Command, OptionSpecs, OptionValues } from './command.js';
 
 /** Options every command accepts. */

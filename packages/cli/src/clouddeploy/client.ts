@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CliError } from '../cli/errors.js';
+import { MspError } from '@msp/spec/errors';
 import { fetchWithRetry, type RetryOptions } from '../http/fetch-with-retry.js';
 
 export const CLOUD_DEPLOY_ENDPOINT = 'https://clouddeploy.googleapis.com';
@@ -96,7 +96,7 @@ export class CloudDeployClient {
           (op) => op.done === true,
         );
     if (operation.error !== undefined)
-      throw new CliError(
+      throw new MspError(
         'clouddeploy-operation',
         `Cloud Deploy: operation ${operation.name} failed: ${operation.error.message ?? `code ${operation.error.code ?? '?'}`}`,
       );
@@ -120,7 +120,7 @@ export class CloudDeployClient {
         ...(this.options.signal === undefined ? {} : { signal: this.options.signal }),
       },
       (attempts, cause) =>
-        new CliError(
+        new MspError(
           'clouddeploy-unreachable',
           `cannot reach Cloud Deploy at ${this.options.endpoint} (${what}, ${attempts} attempt${attempts === 1 ? '' : 's'})`,
           { cause, hint: 'Check the network (or MSP_CLOUDDEPLOY_ENDPOINT) and run again.' },
@@ -131,7 +131,7 @@ export class CloudDeployClient {
     try {
       return JSON.parse(text) as T;
     } catch {
-      throw new CliError(
+      throw new MspError(
         'clouddeploy-api',
         `Cloud Deploy: ${what} returned a body that is not JSON`,
       );
@@ -139,8 +139,8 @@ export class CloudDeployClient {
   }
 }
 
-/** A Google API error (`{"error": {"code", "status", "message"}}`) as a CliError naming the request. */
-function apiError(what: string, status: number, text: string): CliError {
+/** A Google API error (`{"error": {"code", "status", "message"}}`) as an MspError naming the request. */
+function apiError(what: string, status: number, text: string): MspError {
   let detail = '';
   try {
     const error = (JSON.parse(text) as { error?: { status?: string; message?: string } }).error;
@@ -155,7 +155,7 @@ function apiError(what: string, status: number, text: string): CliError {
     409: 'A release or rollout of that name exists already: run again for a new name.',
   };
   const hint = hints[status];
-  return new CliError(
+  return new MspError(
     'clouddeploy-api',
     `Cloud Deploy: ${what} returned ${status}${detail === '' ? '' : ` ${detail}`}`,
     hint === undefined ? {} : { hint },

@@ -1,7 +1,7 @@
 import { appendEnvironment, newProjectID } from '../libraries.js';
 import { basename, dirname, relative } from 'node:path';
 import { defineCommand } from '../cli/command.js';
-import { CliError, UsageError } from '../cli/errors.js';
+import { MspError, UsageError } from '@msp/spec/errors';
 import { integerOption } from '../cli/parse.js';
 import { environmentIDPattern, environmentTemplate } from '../scaffold/templates.js';
 import { assertSpecExists, loadSpecReport, specPath } from '../spec/prepare-spec.js';
@@ -67,14 +67,14 @@ export const envAddCommand = defineCommand({
             colors,
           ) + '\n',
         );
-      throw new CliError(
+      throw new MspError(
         loaded === undefined ? 'platform-config-invalid' : 'spec-invalid',
         `${relative(io.cwd, invalid) || invalid} is invalid (${countIssues(issues)}); fix it before adding an environment`,
       );
     }
     const { service, environments } = loaded.spec;
     if (environments.some((e) => e.id === envID)) {
-      throw new CliError(
+      throw new MspError(
         'environment-exists',
         `${service.id} already has an environment "${envID}"`,
         {

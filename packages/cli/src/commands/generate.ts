@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { defineCommand } from '../cli/command.js';
-import { isCliError } from '../cli/errors.js';
+import { isMspError } from '@msp/spec/errors';
 import { existingGeneratedFiles } from '../generation/existing-files.js';
 import { generateSpec } from '../generation/generate-service.js';
 import { isGeneratedFile } from '../generation/stack-paths.js';
@@ -151,7 +151,7 @@ function workerInput(context: GenerateContext): GenerateWorkerInput {
   };
 }
 
-/** One spec generated (what it prints goes to the context's stderr); a `CliError` becomes `error`. */
+/** One spec generated (what it prints goes to the context's stderr); an `MspError` (msp's own, from any package) becomes `error`. */
 export async function generateOutcome(
   context: GenerateContext,
   file: string,
@@ -159,7 +159,7 @@ export async function generateOutcome(
   try {
     return { result: await generateOne(context, file), stderr: '' };
   } catch (error) {
-    if (!isCliError(error)) throw error;
+    if (!isMspError(error)) throw error;
     return {
       stderr: '',
       error: { message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }) },

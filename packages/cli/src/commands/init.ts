@@ -1,7 +1,7 @@
 import { newProjectID, serviceSchemaURL } from '../libraries.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { defineCommand, type CommandContext } from '../cli/command.js';
-import { CliError, UsageError } from '../cli/errors.js';
+import { MspError, UsageError } from '@msp/spec/errors';
 import { canPrompt, createPrompter, type Prompter } from '../cli/prompt.js';
 import { integerOption } from '../cli/parse.js';
 import {
@@ -183,7 +183,7 @@ async function scaffold(
     displayIn(io, join(serviceDir, file)),
   );
   if (existing.length > 0) {
-    throw new CliError(
+    throw new MspError(
       'already-exists',
       `${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''}; msp init never overwrites`,
       {
@@ -241,7 +241,7 @@ async function ciPlan(io: Io, provider: CiProvider): Promise<CiPlan> {
   const files = await ciFiles(provider);
   const plan = await planFiles(root, files);
   if (plan.changed.length > 0)
-    throw new CliError(
+    throw new MspError(
       'already-exists',
       `${plan.changed.map((file) => displayIn(io, join(root, file))).join(' and ')} already exist${plan.changed.length === 1 ? 's' : ''} with other content; msp init never overwrites`,
       { hint: 'Move the file aside and run msp init --ci again, then merge your changes back.' },
@@ -301,7 +301,7 @@ async function localSchemaPath(serviceDir: string): Promise<string> {
     if (found) return relative(serviceDir, candidate).split('\\').join('/');
     if (dirname(dir) === dir) break;
   }
-  throw new CliError(
+  throw new MspError(
     'schema-not-installed',
     `--schema local: no node_modules/@msp/spec/schema/service.schema.json in ${serviceDir} or any directory above it`,
     {

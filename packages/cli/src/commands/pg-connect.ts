@@ -1,5 +1,5 @@
 import { defineCommand } from '../cli/command.js';
-import { CliError } from '../cli/errors.js';
+import { MspError } from '@msp/spec/errors';
 import { integerOption } from '../cli/parse.js';
 import { findEnvironment, prepareSpec, specPath } from '../spec/prepare-spec.js';
 import { envOption, specPositional } from './shared-options.js';
@@ -73,7 +73,7 @@ export const pgConnectCommand = defineCommand({
     const environment = findEnvironment(resolved, options.env);
     const postgres = environment.resources.postgreSQL;
     if (postgres === undefined) {
-      throw new CliError(
+      throw new MspError(
         'no-postgresql',
         `environment ${environment.id} has no PostgreSQL instance`,
         {
@@ -86,7 +86,7 @@ export const pgConnectCommand = defineCommand({
       await import('../pg/proxy.js');
     const proxy = await findExecutable(io.env, 'cloud-sql-proxy');
     if (proxy === undefined && options.print !== true) {
-      throw new CliError('proxy-not-found', 'cloud-sql-proxy is not installed', {
+      throw new MspError('proxy-not-found', 'cloud-sql-proxy is not installed', {
         hint: proxyInstallHint,
       });
     }
@@ -124,7 +124,7 @@ export const pgConnectCommand = defineCommand({
     io.stdout.write(`${sessionLimitLine(sessionSeconds)}\n`);
     const end = await superviseProgram(io, proxy, proxyArgs, { timeoutMs: sessionSeconds * 1000 });
     if (end.reason === 'exited' && end.code !== 0) {
-      throw new CliError('proxy-failed', `cloud-sql-proxy exited with code ${end.code}`, {
+      throw new MspError('proxy-failed', `cloud-sql-proxy exited with code ${end.code}`, {
         hint: 'If it says permission denied, ask for the Cloud SQL and service-account impersonation grants described in the service\'s operations page ("msp ops").',
       });
     }

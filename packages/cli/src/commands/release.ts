@@ -1,5 +1,5 @@
 import { defineCommand } from '../cli/command.js';
-import { CliError, UsageError } from '../cli/errors.js';
+import { isMspError, MspError, UsageError } from '@msp/spec/errors';
 import { interruption } from '../apply/stack-runs.js';
 import { CLOUD_DEPLOY_ENDPOINT, CloudDeployClient, type Release } from '../clouddeploy/client.js';
 import {
@@ -57,7 +57,7 @@ export const releaseCommand = defineCommand({
     const plan = releasePlan(environment, textOf(stack));
     const token = await googleAccessToken(io);
     if (token === undefined)
-      throw new CliError('google-credentials', 'no Google access token for Cloud Deploy', {
+      throw new MspError('google-credentials', 'no Google access token for Cloud Deploy', {
         hint: 'Set GOOGLE_OAUTH_ACCESS_TOKEN, or install gcloud and run "gcloud auth login" (in CI, authenticate as the releaser service account).',
       });
     const abort = new AbortController();
@@ -80,9 +80,9 @@ export const releaseCommand = defineCommand({
       try {
         return await Promise.race([work, interrupted.promise]);
       } catch (error) {
-        if (error instanceof CliError && error.code === 'interrupted') {
+        if (isMspError(error, 'interrupted')) {
           abort.abort();
-          throw new CliError('interrupted', `interrupted; ${left}`, {
+          throw new MspError('interrupted', `interrupted; ${left}`, {
             hint: 'Cloud Deploy goes on with what it accepted: follow it there.',
           });
         }
@@ -136,14 +136,14 @@ export const releaseCommand = defineCommand({
   },
 });
 
-function renderFailure(release: Release, url: string, stackPath: string): CliError {
+function renderFailure(release: Release, url: string, stackPath: string): MspError {
   const reasons = Object.entries(release.targetRenders ?? {})
     .filter(([, render]) => render.renderingState === 'FAILED')
     .map(
       ([target, render]) =>
         `${target}: ${render.failureMessage ?? render.failureCause ?? 'no reason given'}`,
     );
-  return new CliError(
+  return new MspError(
     'clouddeploy-render',
     `Cloud Deploy could not render the release${reasons.length > 0 ? `:\n  ${reasons.join('\n  ')}` : ''}\nrelease: ${url}`,
     {

@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { CliError } from '../cli/errors.js';
+import { MspError } from '@msp/spec/errors';
 import { findSpecs } from '../fs/find-specs.js';
 import type { Io } from '../cli/io.js';
 
@@ -8,7 +8,7 @@ export async function specFiles(io: Io, args: readonly string[]): Promise<string
   if (args.length > 0) return args.map((arg) => resolve(io.cwd, arg));
   const found = await findSpecs(io.cwd);
   if (found.length === 0) {
-    throw new CliError('no-specs', `no service.yaml under ${io.cwd}`, {
+    throw new MspError('no-specs', `no service.yaml under ${io.cwd}`, {
       hint: 'Name a spec file, or create one with "msp init <id>".',
     });
   }

@@ -1,5 +1,5 @@
 import { defineCommand, type OptionSpecs } from '../cli/command.js';
-import { CliError, UsageError } from '../cli/errors.js';
+import { MspError, UsageError } from '@msp/spec/errors';
 import { canPrompt, createPrompter } from '../cli/prompt.js';
 import { findEnvironment, prepareSpec, specPath } from '../spec/prepare-spec.js';
 import { specPositional } from './shared-options.js';
@@ -100,7 +100,7 @@ function stackCommand<K extends RunKind>(kind: K) {
       if (options['allow-destroy'] === true) {
         const refused = environments.filter((e) => !e.allowDestroys).map((e) => e.id);
         if (refused.length > 0)
-          throw new CliError(
+          throw new MspError(
             'destroys-not-allowed',
             `--allow-destroy: environment ${refused.join(', ')} does not set allowDestroys: true`,
             {
@@ -138,7 +138,7 @@ function selectEnvironments(
       throw new UsageError('msp destroy needs --env: one environment at a time');
     const environment = findEnvironment(prepared.resolved, env);
     if (!environment.allowDestroys)
-      throw new CliError(
+      throw new MspError(
         'destroys-not-allowed',
         `environment ${environment.id} does not allow destroys`,
         {
@@ -167,7 +167,7 @@ async function confirmDestroy(
       `Destroy every resource of ${prepared.resolved.service.id} ${environments.map((e) => e.id).join(', ')}, databases and data included`,
     )
     .finally(() => prompter.close());
-  if (!ok) throw new CliError('aborted', 'nothing destroyed');
+  if (!ok) throw new MspError('aborted', 'nothing destroyed');
 }
 
 async function stackRunner(
@@ -193,7 +193,7 @@ async function stackRunner(
   const { findExecutable } = await import('../cli/programs.js');
   const terraform = await findExecutable(io.env, 'terraform');
   if (terraform === undefined)
-    throw new CliError('terraform-missing', 'terraform is not on PATH', {
+    throw new MspError('terraform-not-found', 'terraform is not on PATH', {
       hint: `Install Terraform ${prepared.platform.terraformVersion} (the version in terraform/<env>/.terraform-version).`,
     });
   const { localTerraformRunner } = await import('../apply/local-runner.js');

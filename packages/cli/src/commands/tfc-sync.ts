@@ -1,5 +1,5 @@
 import { defineCommand } from '../cli/command.js';
-import { CliError, UsageError } from '../cli/errors.js';
+import { MspError, UsageError } from '@msp/spec/errors';
 import { canPrompt, createPrompter } from '../cli/prompt.js';
 import { specPath } from '../spec/prepare-spec.js';
 import { planService, type ServicePlan } from '../tfc/service-plan.js';
@@ -102,7 +102,7 @@ export const tfcSyncCommand = defineCommand({
     for (const file of files) plans.push(await planService(io, colors, file, filter));
     const selected = plans.filter((plan) => plan.syncs.length > 0);
     if (selected.length === 0) {
-      throw new CliError(
+      throw new MspError(
         'no-environments',
         `no ${options.category} environment in ${files.length} spec(s)`,
         {
@@ -140,7 +140,7 @@ export const tfcSyncCommand = defineCommand({
       )
         return 1;
       if (!environment.allowDestroys) {
-        throw new CliError(
+        throw new MspError(
           'destroys-not-allowed',
           `environment ${environment.id} does not allow destroys`,
           {
@@ -239,7 +239,7 @@ async function confirmAll(
       `Sync the Terraform Cloud workspaces of ${environments} environment(s) of ${services}? Every workspace is set to ${mode}`,
     )
     .finally(() => prompter.close());
-  if (!ok) throw new CliError('aborted', 'nothing synced');
+  if (!ok) throw new MspError('aborted', 'nothing synced');
 }
 async function confirmDelete(io: Io, yes: boolean, sync: EnvironmentSync): Promise<void> {
   if (yes) return;
@@ -252,5 +252,5 @@ async function confirmDelete(io: Io, yes: boolean, sync: EnvironmentSync): Promi
       `Delete the Terraform Cloud workspaces ${names} and their project? Their state is lost; infrastructure is not destroyed`,
     )
     .finally(() => prompter.close());
-  if (!ok) throw new CliError('aborted', 'nothing deleted');
+  if (!ok) throw new MspError('aborted', 'nothing deleted');
 }

@@ -1,6 +1,6 @@
 import { loadPlatformConfig } from '../libraries.js';
 import { defineCommand } from '../cli/command.js';
-import { CliError, UsageError } from '../cli/errors.js';
+import { MspError, UsageError } from '@msp/spec/errors';
 import { findEnvironment, prepareSpec, specPath } from '../spec/prepare-spec.js';
 import {
   allWorkspacesTag,
@@ -38,7 +38,7 @@ export const tfcViewCommand = defineCommand({
         throw new UsageError('--all takes no spec and no --env');
       const platform = await loadPlatformConfig(io.cwd);
       if (platform.config === undefined)
-        throw new CliError(
+        throw new MspError(
           'platform-config-invalid',
           `${platform.file ?? 'msp.config.yaml'} is invalid; run "msp validate"`,
         );

@@ -181,7 +181,7 @@ describe('msp validate', () => {
     expect(result.stdout).toBe(
       [
         'services/ok/service.yaml error generation failed: cannot generate Terraform:',
-        '  environments.prod: stack cloudrun reads provider tokens as ephemeral values, which need Terraform 1.10 or later: terraformVersion in msp.config.yaml is 1.9.8 [generation]',
+        '  environments.prod: stack cloudrun reads provider tokens as ephemeral values, which need Terraform 1.10 or later: terraformVersion in msp.config.yaml is 1.9.8 [generation-failed]',
         'services/ok/service.yaml: invalid (1 Terraform error)',
         'Checked 1 spec: 1 invalid',
         '',

@@ -2,6 +2,7 @@ import { defineCommand } from '../cli/command.js';
 import { formatConformanceIssue, generateOffline } from '../generation/conformance.js';
 import { assertSpecExists, loadSpecReport } from '../spec/prepare-spec.js';
 import { isError, sortIssues } from '@msp/spec/issues';
+import { isMspError, type ErrorCode } from '@msp/spec/errors';
 import { countIssues, formatIssue } from '../spec/format-issues.js';
 import { jsonOption } from './shared-options.js';
 import { displayPath, specFiles } from './spec-files.js';
@@ -73,8 +74,10 @@ interface ValidationReport {
   readonly issues: readonly SpecIssue[];
   /** Generated resources that do not fit the pinned provider schemas. */
   readonly conformance: readonly StackConformanceIssue[];
-  /** Why generation failed, when it did (a generator bug). */
+  /** Why generation failed, when it did. */
   readonly generationError?: string;
+  /** The code of that error, when it is msp's own (`generation-failed`, ...). */
+  readonly generationErrorCode?: ErrorCode;
   /** Text of the spec and the platform config, for code frames. */
   readonly sources: ReadonlyMap<string, string>;
   /** False when the platform config is invalid: the spec cannot be checked without it. */
@@ -118,7 +121,12 @@ async function checkSpec(file: string, conformance: boolean): Promise<Validation
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ...base, conformance: [], generationError: message };
+    return {
+      ...base,
+      conformance: [],
+      generationError: message,
+      ...(isMspError(error) ? { generationErrorCode: error.code } : {}),
+    };
   }
 }
 
@@ -151,7 +159,7 @@ function describe(io: Io, colors: Colors, report: ValidationReport): string {
     lines.push(`${where} ${colors.red('error')} ${formatConformanceIssue(issue, colors)}`);
   if (report.generationError !== undefined)
     lines.push(
-      `${where} ${colors.red('error')} generation failed: ${report.generationError} ${colors.dim('[generation]')}`,
+      `${where} ${colors.red('error')} generation failed: ${report.generationError}${report.generationErrorCode === undefined ? '' : ` ${colors.dim(`[${report.generationErrorCode}]`)}`}`,
     );
   const terraformErrors =
     report.conformance.length + (report.generationError === undefined ? 0 : 1);

@@ -1,4 +1,4 @@
-import { CliError } from '../cli/errors.js';
+import { MspError } from '@msp/spec/errors';
 import { createColors, type Colors } from '../cli/colors.js';
 import { generateService, type StackConformanceIssue } from '../libraries.js';
 import type { PlatformConfig, ResolvedSpec } from '@msp/spec';
@@ -10,18 +10,18 @@ import type { GeneratedService } from '@msp/terraform-gen';
  */
 export function formatConformanceIssue(issue: StackConformanceIssue, colors: Colors): string {
   const path = issue.path === '' ? '' : `${colors.bold(issue.path)}: `;
-  return `${issue.stack} ${issue.address}: ${path}${issue.message} ${colors.dim('[conformance]')}`;
+  return `${issue.stack} ${issue.address}: ${path}${issue.message} ${colors.dim('[terraform-nonconformant]')}`;
 }
 
 const plain = createColors(false);
 
 /**
- * Throws one `CliError` listing every resource of the stack set that does not
+ * Throws one `MspError` listing every resource of the stack set that does not
  * fit the pinned provider schemas: a generator bug, never written to disk.
  */
 export function assertConformance({ set, conformance: issues }: GeneratedService): void {
   if (issues.length === 0) return;
-  throw new CliError(
+  throw new MspError(
     'terraform-nonconformant',
     [
       `the generated Terraform of ${set.serviceID} does not match the pinned provider schemas (${issues.length} problem${issues.length === 1 ? '' : 's'}):`,

@@ -36,7 +36,7 @@ export interface GenerateOptions {
  * asked), then the new image lock. An environment left on its plain tag
  * because the registry could not be reached is a warning on stderr. Paths are
  * relative to the spec's directory.
- * @throws CliError when asked for conformance and the stacks do not conform.
+ * @throws MspError `terraform-nonconformant` when asked for conformance and the stacks do not conform.
  */
 export async function generateSpec(
   prepared: PreparedSpec,

@@ -7,7 +7,7 @@ import {
   resolveImageTags,
   type ImageLockEntry,
 } from '../image-tags/index.js';
-import { CliError } from '../cli/errors.js';
+import { MspError } from '@msp/spec/errors';
 import type { ResolvedSpec } from '@msp/spec';
 
 export interface ImageDigestOptions {
@@ -27,7 +27,7 @@ export interface ImageDigestOptions {
  * `tag@sha256:digest` of every `subscription` environment, from the committed
  * lock or the registry (the one I/O step of generation, at the CLI's edge), or
  * the plain tag when the registry cannot be reached. Empty when there is none.
- * @throws CliError `image-tags-unresolved` when a registry answers with an error.
+ * @throws MspError `image-tags-unresolved` when a registry answers with an error.
  */
 export async function imageDigests(
   resolved: ResolvedSpec,
@@ -51,7 +51,7 @@ export async function imageDigests(
       },
     );
   } catch (error) {
-    throw new CliError(
+    throw new MspError(
       'image-tags-unresolved',
       error instanceof Error ? error.message : String(error),
       {

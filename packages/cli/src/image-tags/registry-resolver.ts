@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isMspError, MspError } from '@msp/spec/errors';
 import { parseImageReference } from './image-reference.js';
 
 /** Resolves an image tag to an immutable reference. */
@@ -27,18 +28,19 @@ export interface RegistryResolverOptions {
   readonly timeoutMs?: number;
 }
 
-/** The registry could not be reached at all (no network, DNS, refused): no answer about the tag. */
-export class RegistryUnreachableError extends Error {
-  readonly code = 'REGISTRY_UNREACHABLE';
+/**
+ * The registry could not be reached at all (no network, DNS, refused): no
+ * answer about the tag. Code `registry-unreachable`.
+ */
+export class RegistryUnreachableError extends MspError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'RegistryUnreachableError';
+    super('registry-unreachable', message, options);
   }
 }
 
 /** True for a {@link RegistryUnreachableError}, also from another copy of this package. */
 export function isRegistryUnreachable(error: unknown): error is RegistryUnreachableError {
-  return error instanceof Error && (error as { code?: unknown }).code === 'REGISTRY_UNREACHABLE';
+  return isMspError(error, 'registry-unreachable');
 }
 
 /** Manifest media types, so registries answer with the digest clients pull (index first). */

@@ -1,4 +1,4 @@
-import { CliError } from '../cli/errors.js';
+import { MspError } from '@msp/spec/errors';
 import { captureProgram, findExecutable } from '../cli/programs.js';
 import type { Io } from '../cli/io.js';
 import type { ResolvedEnvironment, ResolvedSpec } from '@msp/spec';
@@ -31,7 +31,7 @@ export function accountPrefix(
 async function gcloud(io: Io, args: readonly string[], what: string): Promise<string[]> {
   const path = await findExecutable(io.env, 'gcloud');
   if (path === undefined) {
-    throw new CliError(
+    throw new MspError(
       'gcloud-not-found',
       `gcloud was not found on PATH; it is needed to find the ${what}`,
       {
@@ -41,7 +41,7 @@ async function gcloud(io: Io, args: readonly string[], what: string): Promise<st
   }
   const result = await captureProgram(io, path, args);
   if (result.code !== 0) {
-    throw new CliError(
+    throw new MspError(
       'gcloud-failed',
       `gcloud ${args.slice(0, 3).join(' ')} failed: ${result.stderr.trim() || `exit code ${result.code}`}`,
       {
@@ -71,7 +71,7 @@ export async function discoverInstance(io: Io, projectID: string): Promise<strin
   );
   const [only, ...others] = names;
   if (only === undefined) {
-    throw new CliError(
+    throw new MspError(
       'no-postgresql-instance',
       `no PostgreSQL instance found in project ${projectID}`,
       {
@@ -80,7 +80,7 @@ export async function discoverInstance(io: Io, projectID: string): Promise<strin
     );
   }
   if (others.length > 0) {
-    throw new CliError(
+    throw new MspError(
       'several-postgresql-instances',
       `project ${projectID} has several PostgreSQL instances: ${names.join(', ')}`,
       {
@@ -108,7 +108,7 @@ export async function discoverServiceAccount(
   );
   const found = emails.find((email) => email.startsWith(prefix));
   if (found === undefined) {
-    throw new CliError(
+    throw new MspError(
       'service-account-not-found',
       `no service account starting with "${prefix}" in project ${projectID}`,
       {

@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { CliError } from '../cli/errors.js';
+import { MspError } from '@msp/spec/errors';
 
 /** Throws a clear error when something already listens on 127.0.0.1:`port`. */
 export function assertPortFree(port: number): Promise<void> {
@@ -8,7 +8,7 @@ export function assertPortFree(port: number): Promise<void> {
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new CliError('port-in-use', `port ${port} on 127.0.0.1 is already in use`, {
+          ? new MspError('port-in-use', `port ${port} on 127.0.0.1 is already in use`, {
               hint: 'Choose another port with --port <n>.',
             })
           : error,

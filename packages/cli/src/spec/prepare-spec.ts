@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import type { PlatformConfig, ResolvedEnvironment, ResolvedSpec, SpecIssue } from '@msp/spec';
-import { CliError, UsageError } from '../cli/errors.js';
+import { MspError, UsageError } from '@msp/spec/errors';
 import { isError, sortIssues } from '@msp/spec/issues';
 import { countIssues, formatIssue } from './format-issues.js';
 import type { Colors } from '../cli/colors.js';
@@ -33,7 +33,7 @@ export async function assertSpecExists(io: Io, path: string): Promise<void> {
   try {
     await access(path);
   } catch {
-    throw new CliError('spec-not-found', `no such file: ${relative(io.cwd, path) || path}`, {
+    throw new MspError('spec-not-found', `no such file: ${relative(io.cwd, path) || path}`, {
       hint: 'Give the path to a service.yaml, or create one with "msp init <id>".',
     });
   }
@@ -103,7 +103,7 @@ export function forwardPlatformIssues(io: Io, sink: (key: string, text: string) 
  * Loads, validates and resolves one spec (checking that the file exists
  * before loading the libraries). Warnings go to stderr (the platform
  * config's once per command); errors are printed with code frames and then
- * thrown as one `CliError` (exit 1).
+ * thrown as one `MspError` (exit 1).
  */
 export async function prepareSpec(io: Io, colors: Colors, path: string): Promise<PreparedSpec> {
   await assertSpecExists(io, path);
@@ -124,7 +124,7 @@ export async function prepareSpec(io: Io, colors: Colors, path: string): Promise
     notice,
   );
   if (platform.config === undefined || loaded === undefined) {
-    throw new CliError(
+    throw new MspError(
       'platform-config-invalid',
       `${relative(io.cwd, configFile) || configFile} is invalid: ${countIssues(platform.issues)}`,
       { hint: 'Fix the errors above; docs/reference/platform-config.md describes every field.' },
@@ -133,7 +133,7 @@ export async function prepareSpec(io: Io, colors: Colors, path: string): Promise
   printIssues(io, colors, loaded, loaded.issues);
   const name = relative(io.cwd, path) || path;
   if (loaded.spec === undefined || loaded.issues.some(isError)) {
-    throw new CliError('spec-invalid', `${name} is invalid: ${countIssues(loaded.issues)}`, {
+    throw new MspError('spec-invalid', `${name} is invalid: ${countIssues(loaded.issues)}`, {
       hint: 'Fix the errors above; "msp validate" lists them again.',
     });
   }
@@ -160,7 +160,7 @@ export function findEnvironment(
   }
   const found = resolved.environments.find((e) => e.id === id);
   if (found === undefined) {
-    throw new CliError(
+    throw new MspError(
       'unknown-environment',
       `service ${resolved.service.id} has no environment "${id}"`,
       {

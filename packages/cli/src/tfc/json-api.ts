@@ -1,4 +1,4 @@
-import { CliError } from '../cli/errors.js';
+import { MspError } from '@msp/spec/errors';
 import { fetchWithRetry as retrying, type RetryOptions } from '../http/fetch-with-retry.js';
 
 /** One JSON:API resource object as Terraform Cloud returns it. */
@@ -20,7 +20,7 @@ export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 /**
  * Sends one request to the Terraform Cloud API v2 and returns the parsed
  * body (undefined for 204 and for a 404 when `allowNotFound`). API errors
- * become a `CliError` naming the request and Terraform Cloud's explanation.
+ * become an `MspError` naming the request and Terraform Cloud's explanation.
  * A network failure, 429 or 5xx is retried with exponential backoff (a POST,
  * which is not idempotent, only when the API answered 429 or 503, so that it
  * cannot have acted).
@@ -46,7 +46,7 @@ export async function request(
   const text = await response.text();
   if (!response.ok) {
     const denied = response.status === 401 || response.status === 403 || response.status === 404;
-    throw new CliError(
+    throw new MspError(
       'tfc-api',
       `Terraform Cloud: ${method} ${path} returned ${response.status}${explain(text)}`,
       denied
@@ -70,7 +70,7 @@ export function fetchWithRetry(
   what: string,
 ): Promise<Response> {
   return retrying(api, url, init, (attempts, cause) => {
-    return new CliError(
+    return new MspError(
       'tfc-unreachable',
       `cannot reach Terraform Cloud at ${api.baseURL} (${what}, ${attempts} attempt${attempts === 1 ? '' : 's'})`,
       {
@@ -97,7 +97,7 @@ export function explain(body: string): string {
 export function one(body: unknown): Resource {
   const data = (body as { data?: unknown } | undefined)?.data;
   if (!isResource(data))
-    throw new CliError(
+    throw new MspError(
       'tfc-api',
       'Terraform Cloud returned an unexpected document (no data object)',
     );
@@ -108,7 +108,7 @@ export function one(body: unknown): Resource {
 export function many(body: unknown): Resource[] {
   const data = (body as { data?: unknown } | undefined)?.data;
   if (!Array.isArray(data) || !data.every(isResource))
-    throw new CliError(
+    throw new MspError(
       'tfc-api',
       'Terraform Cloud returned an unexpected document (no data array)',
     );

@@ -1,13 +1,13 @@
-import { isCliError } from '../cli/errors.js';
+import { isMspError } from '@msp/spec/errors';
 import { resolvedEnvironment, resolvedSpec } from '../../test/support/resolved-fixture.js';
 import { serviceTag, terraformCloudNames, workspaceName } from './names.js';
 
-/** The code of the CliError `run` throws. */
+/** The code of the MspError `run` throws. */
 function codeOf(run: () => unknown): string | undefined {
   try {
     run();
   } catch (error) {
-    return isCliError(error) ? error.code : 'not a CliError';
+    return isMspError(error) ? error.code : 'not an MspError';
   }
   return undefined;
 }

@@ -1,12 +1,12 @@
 import type { PlatformConfig, ResolvedEnvironment, ResolvedSpec, StateBackend } from '@msp/spec';
-import { CliError } from '../cli/errors.js';
+import { MspError } from '@msp/spec/errors';
 
 export type TerraformCloudBackend = Extract<StateBackend, { type: 'terraform-cloud' }>;
 
 /** The platform's Terraform Cloud settings, or a clear error when state lives elsewhere. */
 export function terraformCloudBackend(platform: PlatformConfig): TerraformCloudBackend {
   if (platform.state.type !== 'terraform-cloud') {
-    throw new CliError(
+    throw new MspError(
       'not-terraform-cloud',
       `the platform config keeps Terraform state in ${platform.state.type}, not Terraform Cloud`,
       {
@@ -28,7 +28,7 @@ export function terraformCloudNames(environment: ResolvedEnvironment): {
 } {
   const names = environment.names.terraformCloud;
   if (names === undefined)
-    throw new CliError(
+    throw new MspError(
       'not-terraform-cloud',
       `environment ${environment.id} keeps its Terraform state outside Terraform Cloud`,
     );
@@ -39,7 +39,7 @@ export function terraformCloudNames(environment: ResolvedEnvironment): {
 export function serviceTag(resolved: ResolvedSpec): string {
   const names = resolved.names.terraformCloud;
   if (names === undefined)
-    throw new CliError(
+    throw new MspError(
       'not-terraform-cloud',
       `${resolved.service.id} keeps its Terraform state outside Terraform Cloud`,
     );
@@ -51,7 +51,7 @@ export function workspaceName(environment: ResolvedEnvironment, stack: string): 
   const locations: Readonly<Record<string, string>> = environment.names.stateLocations;
   const name = Object.hasOwn(locations, stack) ? locations[stack] : undefined;
   if (name === undefined)
-    throw new CliError('unknown-stack', `msp generates no stack ${stack}`, {
+    throw new MspError('unknown-stack', `msp generates no stack ${stack}`, {
       hint: 'Stacks are project, iam, cloudrun, monitoring and tfcworkspaces.',
     });
   return name;

@@ -1,4 +1,4 @@
-import { CliError } from '../cli/errors.js';
+import { MspError } from '@msp/spec/errors';
 import {
   explain,
   fetchWithRetry,
@@ -59,7 +59,7 @@ export function terraformCloudRuns(api: ApiOptions) {
       );
       const uploadURL = cv.attributes['upload-url'];
       if (typeof uploadURL !== 'string')
-        throw new CliError('tfc-api', `configuration version ${cv.id} has no upload-url`);
+        throw new MspError('tfc-api', `configuration version ${cv.id} has no upload-url`);
       return { id: cv.id, uploadURL };
     },
 
@@ -76,7 +76,7 @@ export function terraformCloudRuns(api: ApiOptions) {
         'configuration upload',
       );
       if (!response.ok)
-        throw new CliError(
+        throw new MspError(
           'tfc-api',
           `Terraform Cloud: configuration upload returned ${response.status}${explain(await response.text())}`,
         );

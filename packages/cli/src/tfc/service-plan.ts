@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { CliError } from '../cli/errors.js';
+import { MspError } from '@msp/spec/errors';
 import { generateFiles } from '../generation/generate-service.js';
 import { stackNames } from '../generation/stack-paths.js';
 import { findEnvironment, prepareSpec } from '../spec/prepare-spec.js';
@@ -79,7 +79,7 @@ function environmentSync(
 ): EnvironmentSync {
   const stacks = stackNames(files, environment.id);
   if (stacks.length === 0)
-    throw new CliError(
+    throw new MspError(
       'no-stacks',
       `generation produced no stacks for environment ${environment.id}`,
     );

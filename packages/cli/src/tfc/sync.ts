@@ -1,6 +1,6 @@
 import { workspaceURL, type TerraformCloudBackend } from './names.js';
 import { workspaceAttributes, type RunMode, type WorkspaceTarget } from './workspace-settings.js';
-import { CliError } from '../cli/errors.js';
+import { MspError } from '@msp/spec/errors';
 import type { TerraformCloudClient } from './client.js';
 
 export interface EnvironmentSync {
@@ -46,7 +46,7 @@ export async function syncEnvironment(
     const attributes = workspaceAttributes(backend, target, runMode);
     const existing = await client.readWorkspace(org, target.name);
     if (existing === undefined && runMode === 'ignore') {
-      throw new CliError(
+      throw new MspError(
         'tfc-ignore-cannot-create',
         `workspace ${target.name} does not exist, and run mode "ignore" cannot create workspaces`,
         {

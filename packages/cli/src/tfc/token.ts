@@ -1,4 +1,4 @@
-import { CliError } from '../cli/errors.js';
+import { MspError } from '@msp/spec/errors';
 import type { Io } from '../cli/io.js';
 
 /**
@@ -14,7 +14,7 @@ export function terraformCloudToken(env: Io['env'], hostname: string): string {
   const variable = hostTokenVariable(hostname);
   const token = env['TFE_TOKEN'] ?? env[variable];
   if (token === undefined || token === '') {
-    throw new CliError(
+    throw new MspError(
       'tfc-token-missing',
       `no Terraform Cloud token: set TFE_TOKEN or ${variable}`,
       {

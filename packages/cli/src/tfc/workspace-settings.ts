@@ -1,4 +1,4 @@
-import { CliError } from '../cli/errors.js';
+import { MspError } from '@msp/spec/errors';
 import type { TerraformCloudBackend } from './names.js';
 import type { WorkspaceAttributes } from './client.js';
 
@@ -37,7 +37,7 @@ export function workspaceAttributes(
   if (runMode === 'cli') return { ...common, 'vcs-repo': null, 'working-directory': '' };
   const vcs = backend.vcs;
   if (vcs === undefined) {
-    throw new CliError(
+    throw new MspError(
       'tfc-vcs-missing',
       'run mode vcs needs state.vcs (repository, branch, oauthTokenID) in the platform config',
       {
@@ -46,7 +46,7 @@ export function workspaceAttributes(
     );
   }
   if (vcs.oauthTokenID === undefined) {
-    throw new CliError(
+    throw new MspError(
       'tfc-oauth-token-missing',
       'run mode vcs needs state.vcs.oauthTokenID (the ot-... ID of the VCS connection) in the platform config',
       {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
+import { isMspError, MspError } from '@msp/spec/errors';
 import { lineAndColumn, readMigrations, type Migration } from './migration-source.js';
 
 export interface MigrateOptions {
@@ -12,20 +13,19 @@ export interface MigrateResult {
   readonly applied: readonly string[];
 }
 
-export class MigrationError extends Error {
-  readonly code = 'MIGRATION_FAILED';
+/** A migration could not be applied: code `migration-failed`; `migration` names it. */
+export class MigrationError extends MspError {
   readonly migration: string | undefined;
 
-  constructor(message: string, migration?: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'MigrationError';
+  constructor(message: string, migration?: string, options?: { cause?: unknown }) {
+    super('migration-failed', message, options);
     this.migration = migration;
   }
 }
 
 /** True for a {@link MigrationError}, even one from another copy of this package. */
 export function isMigrationError(error: unknown): error is MigrationError {
-  return error instanceof Error && 'code' in error && error.code === 'MIGRATION_FAILED';
+  return isMspError(error, 'migration-failed');
 }
 
 const TABLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;

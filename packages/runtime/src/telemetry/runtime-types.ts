@@ -4,6 +4,7 @@
  * logger: the runtime's {@link Logger}, of which integrations use only the
  * four level methods (so tests can pass a plain object).
  */
+import { isMspError, MspError } from '@msp/spec/errors';
 import type { Logger } from '../logging/logger.js';
 
 /** Environment variables, as `process.env` holds them. */
@@ -19,29 +20,25 @@ export function envValue(env: RuntimeEnv, name: string): string | undefined {
 }
 
 /**
- * Invalid platform configuration for an integration. Lists every problem at
- * once; each names the variable and how to fix it.
+ * Invalid platform configuration for an integration: code
+ * `integration-config-invalid`. Lists every problem at once; each names the
+ * variable and how to fix it.
  */
-export class IntegrationConfigError extends Error {
-  readonly code = 'INTEGRATION_CONFIG_INVALID';
+export class IntegrationConfigError extends MspError {
   readonly problems: readonly string[];
 
   constructor(integration: string, problems: readonly string[]) {
-    super(`invalid ${integration} configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'IntegrationConfigError';
+    super(
+      'integration-config-invalid',
+      `invalid ${integration} configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.problems = problems;
   }
 }
 
 /** True for an {@link IntegrationConfigError}, even one from another copy of this package. */
 export function isIntegrationConfigError(error: unknown): error is IntegrationConfigError {
-  return (
-    error instanceof Error &&
-    'code' in error &&
-    error.code === 'INTEGRATION_CONFIG_INVALID' &&
-    'problems' in error &&
-    Array.isArray(error.problems)
-  );
+  return isMspError(error, 'integration-config-invalid');
 }
 
 /** Rejects with the signal's reason when it aborts first. */

@@ -1,11 +1,12 @@
 // Lets Node run the runtime's TypeScript sources directly (Node 24 strips the
-// types): relative `./x.js` imports resolve to `./x.ts`, and
-// `@msp/spec/contract` to its source. Used with `node --import` by the tests
+// types): relative `./x.js` imports resolve to `./x.ts`, and `@msp/spec/contract`
+// and `@msp/spec/errors` to their sources. Used with `node --import` by the tests
 // that start fixture services as real processes, so they need no build.
 import { registerHooks } from 'node:module';
 
 const SOURCES = {
   '@msp/spec/contract': new URL('../../../spec/src/contract/index.ts', import.meta.url).href,
+  '@msp/spec/errors': new URL('../../../spec/src/errors/index.ts', import.meta.url).href,
 };
 
 registerHooks({
